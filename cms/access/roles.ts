@@ -1,0 +1,29 @@
+import type { Access, FieldAccess, PayloadRequest } from 'payload'
+
+/** The three kinds of CMS user; members of the brand site are a different collection. */
+export const ROLES = ['admin', 'editor', 'sales'] as const
+export type Role = (typeof ROLES)[number]
+
+type WithRole = { role?: Role | null; collection?: string }
+
+/** The role of the CMS user behind a request, or null for anonymous visitors and anything that is not a CMS user. */
+export function roleOf(req: Pick<PayloadRequest, 'user'>): Role | null {
+  const user = req.user as WithRole | null | undefined
+  if (!user || user.collection !== 'users') return null
+  return user.role ?? null
+}
+
+/** Access: only admins. */
+export const isAdmin: Access = ({ req }) => roleOf(req) === 'admin'
+
+/** Field access: only admins (used for the role field, so nobody promotes themselves). */
+export const isAdminField: FieldAccess = ({ req }) => roleOf(req) === 'admin'
+
+/** Access: editors and admins, the people who write site content. */
+export const canEditContent: Access = ({ req }) => {
+  const role = roleOf(req)
+  return role === 'admin' || role === 'editor'
+}
+
+/** Access: any signed-in CMS user (admin, editor or sales). */
+export const isCmsUser: Access = ({ req }) => roleOf(req) !== null

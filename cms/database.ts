@@ -1,0 +1,31 @@
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { dataDir } from './environment'
+import { migrations } from './migrations'
+
+/** True when `DATABASE_URI` names a MongoDB server, the production database. */
+export const usesMongo = /^mongodb(\+srv)?:\/\//.test(process.env.DATABASE_URI ?? '')
+
+/**
+ * The database adapter: MongoDB when `DATABASE_URI` is a mongodb:// URI, otherwise an embedded
+ * SQLite file under `data/` so that a new install needs no server.
+ */
+export function databaseAdapter(): DatabaseAdapterObj {
+  if (usesMongo) return mongooseAdapter({ url: process.env.DATABASE_URI as string })
+  mkdirSync(dataDir, { recursive: true })
+  return sqliteAdapter({
+    client: { url: `file:${path.join(dataDir, 'site.db')}` },
+    // The CMS and the site are two processes on one file: WAL lets readers and the writer
+    // overlap, and the busy timeout makes a writer wait instead of failing with SQLITE_BUSY.
+    wal: true,
+    busyTimeout: 5000,
+    // Transactions stay off (no transactionOptions): libsql opens a fresh connection for each
+    // one, without the busy timeout, and those fail under concurrent writes.
+    migrationDir: path.resolve(process.cwd(), 'cms/migrations'),
+    prodMigrations: migrations,
+  })
+}

@@ -1,0 +1,52 @@
+import type { GlobalConfig } from 'payload'
+
+import { anyone } from '../access/anyone'
+import { canEditContent } from '../access/roles'
+import { bumpAfterGlobalChange } from '../hooks/bumpContentVersion'
+import { THEMES } from '../../functions/content/themes'
+import { LOCALES } from '../../functions/content/locales'
+import { isBrandColor } from '../../functions/content/brand-color'
+
+/** The brand: its name, logo, language, theme, colour and social accounts. */
+export const SiteSettings: GlobalConfig = {
+  slug: 'site-settings',
+  label: { en: 'Site settings', zh: '站点设置' },
+  admin: { group: { en: 'Settings', zh: '设置' } },
+  access: { read: anyone, update: canEditContent },
+  hooks: { afterChange: [bumpAfterGlobalChange] },
+  fields: [
+    { name: 'brandName', type: 'text', required: true, localized: true },
+    { name: 'tagline', type: 'text', localized: true },
+    { name: 'logo', type: 'upload', relationTo: 'media' },
+    {
+      name: 'defaultLocale',
+      type: 'select',
+      required: true,
+      defaultValue: 'zh-CN',
+      options: LOCALES.map((l) => ({ label: l.label, value: l.code })),
+      admin: { description: { en: 'Served at the root of the site; other languages live under a prefix such as /en/.', zh: '在网站根路径提供；其他语言位于前缀下，如 /en/。' } },
+    },
+    { name: 'theme', type: 'select', required: true, defaultValue: THEMES[0], options: THEMES.map((t) => ({ label: t, value: t })) },
+    {
+      name: 'brandColor',
+      type: 'text',
+      required: true,
+      defaultValue: '#c8102e',
+      validate: (value: string | null | undefined) => (value && isBrandColor(value)) || 'Use a hex colour such as #c8102e',
+    },
+    {
+      name: 'socialAccounts',
+      type: 'array',
+      fields: [
+        {
+          name: 'channel',
+          type: 'select',
+          required: true,
+          options: ['wechat', 'weibo', 'douyin', 'xiaohongshu', 'bilibili', 'zhihu', 'linkedin', 'x'].map((value) => ({ label: value, value })),
+        },
+        { name: 'handle', type: 'text', required: true },
+        { name: 'url', type: 'text' },
+      ],
+    },
+  ],
+}

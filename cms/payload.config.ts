@@ -1,0 +1,55 @@
+// Relative imports only in this file and what it imports: Vite (the site's bundler) does not
+// resolve the `@/` path aliases Next would.
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Categories } from './collections/Categories'
+import { Media } from './collections/Media'
+import { Pages } from './collections/Pages'
+import { Posts } from './collections/Posts'
+import { Users } from './collections/Users'
+import { databaseAdapter } from './database'
+import { cmsUrl, payloadSecret, siteUrl } from './environment'
+import { ContentVersion } from './globals/ContentVersion'
+import { Footer } from './globals/Footer'
+import { Header } from './globals/Header'
+import { SiteSettings } from './globals/SiteSettings'
+import { LOCALES } from '../functions/content/locales'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: '· Brand CMS' },
+    importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
+  },
+  collections: [Pages, Posts, Categories, Media, Users],
+  globals: [SiteSettings, Header, Footer, ContentVersion],
+  // A cookie name of its own, so that no other auth collection's cookie is ever read as a CMS user's.
+  cookiePrefix: 'cms',
+  cors: [siteUrl, cmsUrl],
+  csrf: [siteUrl, cmsUrl],
+  db: databaseAdapter(),
+  editor: lexicalEditor(),
+  i18n: { supportedLanguages: { en, zh }, fallbackLanguage: 'en' },
+  localization: {
+    locales: LOCALES.map((l) => ({ code: l.code, label: l.label })),
+    defaultLocale: 'zh-CN',
+    fallback: true,
+  },
+  jobs: {
+    // The CMS process is the jobs worker: scheduled publishing (and, later, mail) runs here.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+    shouldAutoRun: () => process.env.PAYLOAD_JOBS_WORKER === 'true',
+  },
+  secret: payloadSecret(),
+  sharp,
+  telemetry: false,
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+})

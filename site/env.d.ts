@@ -1,0 +1,12 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** The content stamp this request renders from (site/middleware.ts). */
+    contentStamp?: string | null
+    /** The CMS user previewing drafts, when a valid preview cookie came with the request. */
+    previewUser?: import('./lib/cms').PreviewUser | null
+    /** Set by a page whose HTML is the same for every visitor and may be cached. */
+    cacheable?: boolean
+  }
+}

@@ -1,0 +1,140 @@
+// The only module of the site that talks to Payload: through its Local API, in this process,
+// against the same database as the CMS (no HTTP hop to the CMS).
+import type { Payload, Where } from 'payload'
+
+import type { MediaDoc, PageDoc, PostDoc } from '../../themes/types'
+
+// Outside Next, getPayload would otherwise open a socket to Next's dev reload endpoint.
+process.env.DISABLE_PAYLOAD_HMR = 'true'
+
+let instance: Promise<Payload> | null = null
+
+/** The Payload instance of this process, initialised once. */
+export function cms(): Promise<Payload> {
+  instance ??= (async () => {
+    const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../cms/payload.config')])
+    return getPayload({ config })
+  })()
+  return instance
+}
+
+/** A CMS user allowed to see drafts, as the Local API expects it for access checks. */
+export interface PreviewUser {
+  id: string | number
+  role: 'admin' | 'editor'
+  collection: 'users'
+}
+
+/** Who reads: anonymous visitors see published content only; a preview user also sees drafts. */
+interface Reader {
+  locale: string
+  previewUser?: PreviewUser | null
+}
+
+function readOptions({ locale, previewUser }: Reader) {
+  // overrideAccess: false makes the collections' own read rules apply here as on the REST API,
+  // so a visitor can never be handed a draft by a mistake in a query.
+  return {
+    locale: locale as 'zh-CN' | 'en',
+    fallbackLocale: false as const,
+    overrideAccess: false,
+    user: previewUser ?? null,
+    draft: Boolean(previewUser),
+  }
+}
+
+/** The content stamp that page caches watch (cms/globals/ContentVersion.ts). */
+export async function contentStamp(): Promise<string | null> {
+  const payload = await cms()
+  const doc = await payload.findGlobal({ slug: 'content-version', depth: 0 })
+  return (doc as { stamp?: string | null }).stamp ?? null
+}
+
+/** Brand settings, header and footer of a locale: what every page's frame needs. */
+export interface Frame {
+  settings: { brandName: string; tagline?: string | null; logo?: MediaDoc | null; defaultLocale: string; theme: string; brandColor: string; socialAccounts?: { channel: string; handle: string; url?: string | null }[] | null }
+  header: { items?: { link: { label?: string | null } & Record<string, unknown> }[] | null }
+  footer: { columns?: { heading: string; links?: { link: Record<string, unknown> }[] | null }[] | null; smallPrint?: string | null }
+}
+
+const frames = new Map<string, { stamp: string | null; frame: Frame }>()
+
+/** The frame of a locale, read once per content stamp: it changes only when content does. */
+export async function frame(locale: string, stamp: string | null): Promise<Frame> {
+  const known = frames.get(locale)
+  if (known && known.stamp === stamp) return known.frame
+  const payload = await cms()
+  const options = { locale: locale as 'zh-CN' | 'en', depth: 1 }
+  const [settings, header, footer] = await Promise.all([
+    payload.findGlobal({ slug: 'site-settings', ...options }),
+    payload.findGlobal({ slug: 'header', ...options }),
+    payload.findGlobal({ slug: 'footer', ...options }),
+  ])
+  const value = { settings, header, footer } as unknown as Frame
+  frames.set(locale, { stamp, frame: value })
+  return value
+}
+
+/** The page at `path` (e.g. `home`, `solutions/retail`), or null. */
+export async function findPage(path: string, reader: Reader): Promise<PageDoc | null> {
+  const payload = await cms()
+  const result = await payload.find({ collection: 'pages', where: { path: { equals: path } }, depth: 2, limit: 1, ...readOptions(reader) })
+  return (result.docs[0] as unknown as PageDoc | undefined) ?? null
+}
+
+/** The post with `slug`, with its author's name, or null. */
+export async function findPost(slug: string, reader: Reader): Promise<PostDoc | null> {
+  const payload = await cms()
+  const result = await payload.find({ collection: 'posts', where: { slug: { equals: slug } }, depth: 2, limit: 1, ...readOptions(reader) })
+  const post = result.docs[0] as unknown as (PostDoc & { author?: unknown }) | undefined
+  if (!post) return null
+  return { ...post, author: await authorOf(payload, post.author) }
+}
+
+// CMS users are not readable by visitors; a post shows only its author's name, read here.
+async function authorOf(payload: Payload, author: unknown): Promise<{ name?: string | null } | null> {
+  const id = typeof author === 'object' && author ? (author as { id?: string | number }).id : author
+  if (typeof id !== 'string' && typeof id !== 'number') return null
+  const user = await payload.findByID({ collection: 'users', id, depth: 0, select: { name: true }, disableErrors: true })
+  return user ? { name: (user as { name?: string | null }).name ?? null } : null
+}
+
+/** The category with `slug`, or null. */
+export async function findCategory(slug: string, reader: Reader): Promise<{ id: string | number; title: string; slug: string; description?: string | null } | null> {
+  const payload = await cms()
+  const result = await payload.find({ collection: 'categories', where: { slug: { equals: slug } }, depth: 0, limit: 1, ...readOptions(reader), draft: false })
+  return (result.docs[0] as { id: string | number; title: string; slug: string } | undefined) ?? null
+}
+
+/** One page of posts, newest first, optionally of one category. */
+export async function listPosts(
+  { page, perPage, categoryId }: { page: number; perPage: number; categoryId?: string | number | null },
+  reader: Reader,
+): Promise<{ posts: PostDoc[]; totalPages: number }> {
+  const payload = await cms()
+  const where: Where = categoryId ? { categories: { in: [categoryId] } } : {}
+  const result = await payload.find({
+    collection: 'posts',
+    where,
+    depth: 1,
+    page,
+    limit: perPage,
+    sort: '-publishedAt',
+    select: { title: true, slug: true, excerpt: true, coverImage: true, categories: true, publishedAt: true },
+    ...readOptions(reader),
+  })
+  return { posts: result.docs as unknown as PostDoc[], totalPages: Math.max(result.totalPages, 1) }
+}
+
+/**
+ * The CMS user a preview token names, if they still exist and may see drafts; null otherwise,
+ * so a token outlives neither its user nor their editor role.
+ */
+export async function previewUser(userId: string): Promise<PreviewUser | null> {
+  const payload = await cms()
+  // SQLite ids are numbers, MongoDB ids strings; the token carries them as text.
+  const id = /^[0-9]+$/.test(userId) ? Number(userId) : userId
+  const user = (await payload.findByID({ collection: 'users', id, depth: 0, disableErrors: true })) as { id: string | number; role?: string } | null
+  if (!user || (user.role !== 'admin' && user.role !== 'editor')) return null
+  return { id: user.id, role: user.role, collection: 'users' }
+}

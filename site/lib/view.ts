@@ -1,0 +1,174 @@
+import { localizedHref, pageHref } from '../../functions/content/paths'
+import { matchRoute, type Route } from '../../functions/content/routes'
+import { LOCALE_CODES, LOCALES } from '../../functions/content/locales'
+import { mediaUrl } from '../../functions/content/links'
+import { siteUrl } from '../../cms/environment'
+import type { LayoutProps, MediaDoc, PageDoc, PostDoc } from '../../themes/types'
+import { findCategory, findPage, findPost, frame, listPosts, type Frame, type PreviewUser } from './cms'
+
+const POSTS_PER_PAGE = 9
+
+/** What the catch-all route renders: a theme view with its props, inside the theme's layout. */
+export type View =
+  | { kind: 'page'; page: PageDoc }
+  | { kind: 'post'; post: PostDoc }
+  | { kind: 'list'; posts: PostDoc[]; page: number; totalPages: number; heading: string; basePath: string }
+  | { kind: 'notFound' }
+
+export interface ResolvedView {
+  status: 200 | 404
+  theme: string
+  layout: LayoutProps
+  view: View
+}
+
+interface SeoFields {
+  seo?: { title?: string | null; description?: string | null; image?: MediaDoc | null } | null
+}
+
+function absolute(path: string): string {
+  return `${siteUrl}${path}`
+}
+
+function shareImage(...candidates: (MediaDoc | null | undefined)[]): string | null {
+  for (const image of candidates) {
+    if (image && typeof image === 'object') {
+      const url = mediaUrl(image.sizes?.share?.filename ?? image.filename)
+      if (url) return absolute(url)
+    }
+  }
+  return null
+}
+
+// The canonical path of a route in the default locale; alternates and canonical URLs derive from it.
+function routePath(route: Route): string | null {
+  switch (route.kind) {
+    case 'page':
+      return pageHref(route.path)
+    case 'post':
+      return `/blog/${route.slug}`
+    case 'blog':
+      return route.page > 1 ? `/blog/page/${route.page}` : '/blog'
+    case 'category':
+      return `/blog/category/${route.slug}${route.page > 1 ? `/page/${route.page}` : ''}`
+    case 'notFound':
+      return null
+  }
+}
+
+const LIST_HEADINGS: Record<string, { blog: string; category: (name: string) => string }> = {
+  'zh-CN': { blog: '博客', category: (name) => `分类：${name}` },
+  en: { blog: 'Blog', category: (name) => `Category: ${name}` },
+}
+
+async function loadView(route: Route, locale: string, defaultLocale: string, previewUser: PreviewUser | null): Promise<View> {
+  const reader = { locale, previewUser }
+  const headings = LIST_HEADINGS[locale] ?? LIST_HEADINGS.en!
+  switch (route.kind) {
+    case 'page': {
+      const page = await findPage(route.path, reader)
+      return page?.title ? { kind: 'page', page: await withLatestPosts(page, reader) } : { kind: 'notFound' }
+    }
+    case 'post': {
+      const post = await findPost(route.slug, reader)
+      return post?.title ? { kind: 'post', post } : { kind: 'notFound' }
+    }
+    case 'blog': {
+      const { posts, totalPages } = await listPosts({ page: route.page, perPage: POSTS_PER_PAGE }, reader)
+      if (route.page > totalPages) return { kind: 'notFound' }
+      return { kind: 'list', posts, page: route.page, totalPages, heading: headings.blog, basePath: localizedHref('/blog', locale, defaultLocale) }
+    }
+    case 'category': {
+      const category = await findCategory(route.slug, reader)
+      if (!category?.title) return { kind: 'notFound' }
+      const { posts, totalPages } = await listPosts({ page: route.page, perPage: POSTS_PER_PAGE, categoryId: category.id }, reader)
+      if (route.page > totalPages) return { kind: 'notFound' }
+      const basePath = localizedHref(`/blog/category/${category.slug}`, locale, defaultLocale)
+      return { kind: 'list', posts, page: route.page, totalPages, heading: headings.category(category.title), basePath }
+    }
+    case 'notFound':
+      return { kind: 'notFound' }
+  }
+}
+
+// Latest-posts blocks show posts the page itself does not hold: fetch them here so themes only render.
+async function withLatestPosts(page: PageDoc, reader: { locale: string; previewUser: PreviewUser | null }): Promise<PageDoc> {
+  if (!page.layout?.some((block) => block.blockType === 'latestPosts')) return page
+  const layout = await Promise.all(
+    page.layout.map(async (block) => {
+      if (block.blockType !== 'latestPosts') return block
+      const category = block.category as { id?: string | number } | string | number | null | undefined
+      const categoryId = typeof category === 'object' && category ? category.id : category
+      const limit = Math.min(Math.max(Number(block.limit) || 3, 1), 12)
+      const { posts } = await listPosts({ page: 1, perPage: limit, categoryId }, reader)
+      return { ...block, posts }
+    }),
+  )
+  return { ...page, layout }
+}
+
+function metaOf(view: View, settings: Frame['settings'], path: string | null, locale: string, defaultLocale: string): LayoutProps['meta'] {
+  const brand = settings.brandName
+  const canonical = absolute(localizedHref(path ?? '/', locale, defaultLocale))
+  const fallbackDescription = settings.tagline ?? brand
+  switch (view.kind) {
+    case 'page': {
+      const { seo } = view.page as PageDoc & SeoFields
+      const isHome = view.page.path === 'home'
+      return {
+        title: seo?.title || (isHome ? brand : `${view.page.title} | ${brand}`),
+        description: seo?.description || fallbackDescription,
+        canonical,
+        image: shareImage(seo?.image, settings.logo),
+      }
+    }
+    case 'post': {
+      const { seo } = view.post as PostDoc & SeoFields
+      return {
+        title: seo?.title || `${view.post.title} | ${brand}`,
+        description: seo?.description || view.post.excerpt || fallbackDescription,
+        canonical,
+        image: shareImage(seo?.image, view.post.coverImage, settings.logo),
+      }
+    }
+    case 'list':
+      return { title: `${view.heading} | ${brand}`, description: fallbackDescription, canonical, image: shareImage(settings.logo) }
+    case 'notFound':
+      return { title: `404 | ${brand}`, description: fallbackDescription, canonical, image: null }
+  }
+}
+
+/** The locale served at the root of the site, a site setting (not localised itself). */
+export async function siteDefaultLocale(stamp: string | null): Promise<string> {
+  const { settings } = await frame(LOCALE_CODES[0]!, stamp)
+  return LOCALE_CODES.includes(settings.defaultLocale as never) ? settings.defaultLocale : LOCALE_CODES[0]!
+}
+
+/**
+ * Resolves a request path to what the site shows there, read through the Local API as the
+ * visitor (or previewing editor) may see it.
+ */
+export async function resolveView(pathname: string, stamp: string | null, previewUser: PreviewUser | null): Promise<ResolvedView> {
+  const defaultLocale = await siteDefaultLocale(stamp)
+  const { locale, route } = matchRoute(pathname, LOCALE_CODES, defaultLocale)
+  const [{ settings, header, footer }, view] = await Promise.all([frame(locale, stamp), loadView(route, locale, defaultLocale, previewUser)])
+  const path = view.kind === 'notFound' ? null : routePath(route)
+  const alternates = LOCALES.map((l) => ({ locale: l.code, label: l.label, href: localizedHref(path ?? '/', l.code, defaultLocale) }))
+  const template = view.kind === 'page' && view.page.template === 'landing' ? 'landing' : 'default'
+  return {
+    status: view.kind === 'notFound' ? 404 : 200,
+    theme: settings.theme,
+    view,
+    layout: {
+      locale,
+      defaultLocale,
+      meta: metaOf(view, settings, path, locale, defaultLocale),
+      settings,
+      header: header as LayoutProps['header'],
+      footer: footer as LayoutProps['footer'],
+      alternates,
+      template,
+      preview: Boolean(previewUser),
+    },
+  }
+}

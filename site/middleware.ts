@@ -1,0 +1,44 @@
+import { defineMiddleware } from 'astro:middleware'
+
+import { previewUser } from './lib/cms'
+import { pageCache } from './lib/page-cache'
+import { previewGrant } from './lib/preview'
+
+// Paths that are never pages: files and endpoints answer for themselves.
+const UNCACHED = /^\/(media|preview|_astro|favicon)/
+
+/**
+ * Serves pages from this process's page cache while the content stamp is unchanged, and fills it
+ * from pages that declare themselves cacheable. Previewing editors always get a fresh render.
+ */
+export const onRequest = defineMiddleware(async (context, next) => {
+  const { request, url, locals, cookies } = context
+  locals.contentStamp = await pageCache.refresh()
+
+  const grant = previewGrant(cookies)
+  if (grant) {
+    locals.previewUser = await previewUser(grant.userId)
+    if (locals.previewUser) {
+      const response = await next()
+      response.headers.set('cache-control', 'private, no-store')
+      return response
+    }
+  }
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || UNCACHED.test(url.pathname)) return next()
+
+  const key = url.pathname
+  const hit = pageCache.get(key)
+  if (hit) return new Response(request.method === 'HEAD' ? null : hit.body, { status: hit.status, headers: hit.headers })
+
+  const renderedAt = locals.contentStamp
+  const response = await next()
+  if (!locals.cacheable || (response.status !== 200 && response.status !== 404)) return response
+  const body = await response.text()
+  const headers: [string, string][] = [
+    ['content-type', response.headers.get('content-type') ?? 'text/html; charset=utf-8'],
+    // Browsers and proxies revalidate: only this process knows when content changed.
+    ['cache-control', 'public, max-age=0, must-revalidate'],
+  ]
+  pageCache.set(key, { status: response.status, headers, body }, renderedAt)
+  return new Response(request.method === 'HEAD' ? null : body, { status: response.status, headers })
+})
