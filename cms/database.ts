@@ -14,6 +14,11 @@ export const usesMongo = /^mongodb(\+srv)?:\/\//.test(process.env.DATABASE_URI ?
  * The database adapter: MongoDB when `DATABASE_URI` is a mongodb:// URI, otherwise an embedded
  * SQLite file under `data/` so that a new install needs no server.
  */
+/** Applies the committed migrations that have not run yet (SQLite); MongoDB needs none. */
+export async function migrateDatabase(payload: { db: { migrate: (args?: { migrations?: typeof migrations }) => Promise<void> } }): Promise<void> {
+  if (!usesMongo) await payload.db.migrate({ migrations })
+}
+
 export function databaseAdapter(): DatabaseAdapterObj {
   if (usesMongo) return mongooseAdapter({ url: process.env.DATABASE_URI as string })
   mkdirSync(dataDir, { recursive: true })
@@ -25,6 +30,9 @@ export function databaseAdapter(): DatabaseAdapterObj {
     busyTimeout: 5000,
     // Transactions stay off (no transactionOptions): libsql opens a fresh connection for each
     // one, without the busy timeout, and those fail under concurrent writes.
+    // One way to a schema everywhere (dev, tests, production): the committed migrations, never
+    // Payload's dev-only schema push, which would leave a database that migrations then refuse.
+    push: false,
     migrationDir: path.resolve(process.cwd(), 'cms/migrations'),
     prodMigrations: migrations,
   })

@@ -53,7 +53,8 @@ function matchUnprefixed(segments: string[]): Route {
       const page = fourth === 'page' && rest.length === 0 ? listPage(fifth) : null
       return page ? { kind: 'category', slug: third, page } : { kind: 'notFound' }
     }
-    if (third === undefined && isValidSlug(second)) return { kind: 'post', slug: second }
+    const reserved = second === 'page' || second === 'category'
+    if (third === undefined && !reserved && isValidSlug(second)) return { kind: 'post', slug: second }
     return { kind: 'notFound' }
   }
   const path = segments.join('/')

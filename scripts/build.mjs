@@ -1,0 +1,53 @@
+// Builds the CMS (Next.js) and the site (Astro) when their sources changed since the last build.
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+
+import { bin, productEnv, requireNode22, root, run } from './lib.mjs'
+
+const SOURCES = ['cms', 'site', 'themes', 'functions', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']
+const SKIP = new Set(['.next', 'node_modules', 'seed', 'migrations'])
+const STAMP = path.join(root, 'dist', '.build-stamp')
+
+function* files(entry) {
+  const full = path.join(root, entry)
+  if (!existsSync(full)) return
+  if (statSync(full).isFile()) {
+    yield entry
+    return
+  }
+  for (const name of readdirSync(full).sort()) {
+    if (SKIP.has(name) || name.endsWith('.test.ts')) continue
+    yield* files(path.join(entry, name))
+  }
+}
+
+/** A hash of every source file the two builds read. */
+export function sourceHash() {
+  const hash = createHash('sha256')
+  for (const entry of SOURCES) for (const file of files(entry)) hash.update(file).update(readFileSync(path.join(root, file)))
+  return hash.digest('hex')
+}
+
+/** Builds both apps unless the last build was made from the same sources. */
+export async function build({ force = false } = {}) {
+  const hash = sourceHash()
+  const built = existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash && existsSync(path.join(root, 'cms/.next/BUILD_ID'))
+  if (built && !force) return false
+  const env = productEnv({ NODE_ENV: 'production' })
+  console.log('Building the CMS (Next.js) and the site (Astro); this takes a minute or two the first time…')
+  await run(bin('payload'), ['generate:importmap'], { env })
+  await run(bin('next'), ['build', 'cms'], { env })
+  await run(bin('astro'), ['build'], { env })
+  mkdirSync(path.dirname(STAMP), { recursive: true })
+  writeFileSync(STAMP, hash)
+  return true
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  requireNode22()
+  build({ force: process.argv.includes('--force') }).catch((error) => {
+    console.error(error.message)
+    process.exit(1)
+  })
+}

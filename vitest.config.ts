@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config'
+
+// Unit tests sit beside the code they test; integration tests (real SQLite file, Local API) in tests/integration.
+export default defineConfig({
+  test: {
+    include: ['functions/**/*.test.ts', 'cms/**/*.test.ts', 'site/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    env: { DISABLE_PAYLOAD_HMR: 'true', NEXT_TELEMETRY_DISABLED: '1' },
+  },
+})
