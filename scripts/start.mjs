@@ -47,7 +47,7 @@ try {
   const cmsArgs = dev ? ['dev', 'cms', '-p', env.CMS_PORT] : ['start', 'cms', '-p', env.CMS_PORT, '-H', env.HOST]
   serve('CMS', bin('next'), cmsArgs, { PAYLOAD_JOBS_WORKER: 'true' })
   if (dev) serve('site', bin('astro'), ['dev', '--port', env.SITE_PORT, '--host', env.HOST])
-  else serve('site', process.execPath, [path.join(root, 'dist/server/entry.mjs')], { PORT: env.SITE_PORT })
+  else serve('site', process.execPath, [path.join(root, 'site/server.mjs')], { PORT: env.SITE_PORT })
 
   await Promise.all([waitForHttp(`${env.CMS_URL}/admin`), waitForHttp(`${env.SITE_URL}/`)])
   console.log(`\n  Site:  ${env.SITE_URL}\n  CMS:   ${env.CMS_URL}/admin\n`)

@@ -1,6 +1,7 @@
 import { defineMiddleware } from 'astro:middleware'
 
 import { previewUser } from './lib/cms'
+import './lib/fast-path'
 import { pageCache } from './lib/page-cache'
 import { previewGrant } from './lib/preview'
 
@@ -33,9 +34,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const renderedAt = locals.contentStamp
   const response = await next()
   if (!locals.cacheable || (response.status !== 200 && response.status !== 404)) return response
-  const body = await response.text()
+  const body = new Uint8Array(await response.arrayBuffer())
   const headers: [string, string][] = [
-    ['content-type', response.headers.get('content-type') ?? 'text/html; charset=utf-8'],
+    ['content-type', 'text/html; charset=utf-8'],
+    ['content-length', String(body.byteLength)],
     // Browsers and proxies revalidate: only this process knows when content changed.
     ['cache-control', 'public, max-age=0, must-revalidate'],
   ]

@@ -22,14 +22,15 @@ function setup(options: { maxEntries?: number } = {}) {
   }
 }
 
-const page = (body: string) => ({ status: 200, headers: [['content-type', 'text/html']] as [string, string][], body })
+const page = (text: string) => ({ status: 200, headers: [['content-type', 'text/html']] as [string, string][], body: new TextEncoder().encode(text) })
+const text = (body: Uint8Array | undefined) => (body ? new TextDecoder().decode(body) : undefined)
 
 describe('createPageCache', () => {
   it('keeps a page while the stamp is unchanged', async () => {
     const { cache } = setup()
     const stamp = await cache.refresh()
     cache.set('/x', page('one'), stamp)
-    expect(cache.get('/x')?.body).toBe('one')
+    expect(text(cache.get('/x')?.body)).toBe('one')
   })
 
   it('reads the stamp at most once a second', async () => {
@@ -56,7 +57,7 @@ describe('createPageCache', () => {
     publish('b')
     advance(500)
     await cache.refresh()
-    expect(cache.get('/x')?.body).toBe('old')
+    expect(text(cache.get('/x')?.body)).toBe('old')
     advance(500)
     expect(await cache.refresh()).toBe('b')
     expect(cache.get('/x')).toBeUndefined()
@@ -79,6 +80,6 @@ describe('createPageCache', () => {
     cache.set('/1', page('1'), stamp)
     cache.set('/2', page('2'), stamp)
     cache.set('/3', page('3'), stamp)
-    expect([cache.get('/1'), cache.get('/2')?.body, cache.get('/3')?.body]).toEqual([undefined, '2', '3'])
+    expect([cache.get('/1'), text(cache.get('/2')?.body), text(cache.get('/3')?.body)]).toEqual([undefined, '2', '3'])
   })
 })

@@ -2,7 +2,8 @@
 export interface CachedPage {
   status: number
   headers: [string, string][]
-  body: string
+  /** Encoded once when cached, so serving a hit copies bytes instead of encoding text. */
+  body: Uint8Array
 }
 
 export interface PageCacheOptions {
