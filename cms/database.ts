@@ -2,7 +2,7 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import type { DatabaseAdapterObj } from 'payload'
+import type { DatabaseAdapterObj, Payload } from 'payload'
 
 import { dataDir } from './environment'
 import { migrations } from './migrations'
@@ -15,8 +15,8 @@ export const usesMongo = /^mongodb(\+srv)?:\/\//.test(process.env.DATABASE_URI ?
  * SQLite file under `data/` so that a new install needs no server.
  */
 /** Applies the committed migrations that have not run yet (SQLite); MongoDB needs none. */
-export async function migrateDatabase(payload: { db: { migrate: (args?: { migrations?: typeof migrations }) => Promise<void> } }): Promise<void> {
-  if (!usesMongo) await payload.db.migrate({ migrations })
+export async function migrateDatabase(payload: Payload): Promise<void> {
+  if (!usesMongo) await payload.db.migrate({ migrations: migrations as never })
 }
 
 export function databaseAdapter(): DatabaseAdapterObj {
