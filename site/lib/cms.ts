@@ -112,7 +112,8 @@ export async function listPosts(
   reader: Reader,
 ): Promise<{ posts: PostDoc[]; totalPages: number }> {
   const payload = await cms()
-  const where: Where = categoryId ? { categories: { in: [categoryId] } } : {}
+  // A post not yet written in this locale (no title here) is not listed in it.
+  const where: Where = { and: [{ title: { exists: true } }, ...(categoryId ? [{ categories: { in: [categoryId] } }] : [])] }
   const result = await payload.find({
     collection: 'posts',
     where,

@@ -48,7 +48,7 @@ test('a draft stays invisible to visitors but shows in the editor\'s preview', a
 
   // The editor follows the admin's Preview button to the site.
   const popup = page.waitForEvent('popup')
-  await page.getByRole('button', { name: 'Preview' }).first().click()
+  await page.locator('#preview-button').click()
   const preview = await popup
   await preview.waitForLoadState()
   expect(new URL(preview.url()).pathname).toBe(`/blog/${slug}`)

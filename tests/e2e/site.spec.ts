@@ -14,7 +14,9 @@ test('home renders its blocks, without client JavaScript', async ({ page }) => {
   // The hero image is the first visible image: fetched early, never lazy.
   const hero = page.locator('main [data-block="hero"] img').first()
   await expect(hero).toHaveAttribute('fetchpriority', 'high')
-  await expect(hero).toHaveAttribute('srcset', /\/media\/.+ 480w/)
+  await expect(page.locator('main [data-block="hero"] source[type="image/avif"]')).toHaveAttribute('srcset', /^\/media\/\S+\.avif 480w, /)
+  await expect(page.locator('main [data-block="hero"] source[type="image/webp"]')).toHaveAttribute('srcset', /^\/media\/\S+\.webp 480w, /)
+  await expect(page.locator('main [data-block="latestPosts"] img').first()).toHaveAttribute('loading', 'lazy')
   expect(await hero.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
   expect(await page.locator('script').count()).toBe(0)
 })
@@ -42,31 +44,44 @@ test('the blog lists posts with pagination and categories', async ({ page }) => 
   await expect(page.locator('h1')).toHaveText('Blog')
   const cards = page.locator('main article')
   expect(await cards.count()).toBeGreaterThanOrEqual(9)
-  const first = cards.first().getByRole('link').first()
+  const first = cards.first().locator('h2 a')
   const href = await first.getAttribute('href')
   expect(href).toMatch(/^\/en\/blog\/[a-z0-9-]+$/)
   await first.click()
   await expect(page).toHaveURL(`${e2e.siteUrl}${href}`)
   await expect(page.locator('article h1')).toHaveCount(1)
-  const category = page.locator('a[href^="/en/blog/category/"]').first()
+  const category = page.locator('main a[href^="/en/blog/category/"]').first()
   await category.click()
   await expect(page.locator('h1')).toContainText('Category')
   expect(await page.locator('main article').count()).toBeGreaterThanOrEqual(3)
+  // Nine English posts fill exactly one page of nine: a second page does not exist.
+  expect((await fetch(`${e2e.siteUrl}/en/blog/page/2`)).status).toBe(404)
 })
 
 test('an unknown path answers the themed 404 with status 404', async ({ page }) => {
   const response = await page.goto(`${e2e.siteUrl}/no-such-page`)
   expect(response?.status()).toBe(404)
   await expect(page.locator('h1')).toHaveCount(1)
-  await expect(page.locator('header nav')).toBeVisible()
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible()
   const en = await page.goto(`${e2e.siteUrl}/en/blog/no-such-post`)
   expect(en?.status()).toBe(404)
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
 })
 
 test('hostile paths are 404, never 500', async () => {
-  for (const path of ['/blog/..%2f..%2fetc%2fpasswd', '/..%2f..%2fetc%2fpasswd', '/blog/%E0%A4%A', '/media/..%2f..%2f.secret', '/media/%2e%2e%2fsite.db', '/blog/page/99999999999999']) {
+  const table: [string, number][] = [
+    ['/blog/..%2f..%2fetc%2fpasswd', 404],
+    ['/..%2f..%2fetc%2fpasswd', 404],
+    ['/media/..%2f..%2f.secret', 404],
+    ['/media/%2e%2e%2fsite.db', 404],
+    ['/media/.secret', 404],
+    ['/blog/page/99999999999999', 404],
+    ['/blog/category/__proto__', 404],
+    // A malformed escape is refused by the server before routing.
+    ['/blog/%E0%A4%A', 400],
+  ]
+  for (const [path, status] of table) {
     const response = await fetch(`${e2e.siteUrl}${path}`)
-    expect(response.status, path).toBe(404)
+    expect(response.status, path).toBe(status)
   }
 })
