@@ -10,6 +10,7 @@ const DATA_DIR = path.join(tmpdir(), 'brand-site-e2e')
 
 export const e2e = {
   cmsUrl: `http://localhost:${CMS_PORT}`,
+  dataDir: DATA_DIR,
   siteUrl: `http://localhost:${SITE_PORT}`,
   editor: { email: 'editor@example.com', password: 'e2e-Editor-passw0rd' },
   admin: { email: 'admin@example.com', password: 'e2e-Admin-passw0rd' },
