@@ -71,6 +71,10 @@ export interface Config {
     posts: Post;
     categories: Category;
     media: Media;
+    forms: Form;
+    leads: Lead;
+    submissions: Submission;
+    outbox: Outbox;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -78,12 +82,20 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    leads: {
+      submissions: 'submissions';
+    };
+  };
   collectionsSelect: {
     pages: PagesSelect<false> | PagesSelect<true>;
     posts: PostsSelect<false> | PostsSelect<true>;
     categories: CategoriesSelect<false> | CategoriesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    forms: FormsSelect<false> | FormsSelect<true>;
+    leads: LeadsSelect<false> | LeadsSelect<true>;
+    submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
+    outbox: OutboxSelect<false> | OutboxSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -114,6 +126,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      notifyLead: TaskNotifyLead;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -278,10 +291,7 @@ export interface Page {
         | {
             heading?: string | null;
             text?: string | null;
-            /**
-             * Which form to show (filled in by the forms feature).
-             */
-            formKey?: string | null;
+            form?: (number | null) | Form;
             id?: string | null;
             blockName?: string | null;
             blockType: 'formSlot';
@@ -412,6 +422,76 @@ export interface Category {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forms".
+ */
+export interface Form {
+  id: number;
+  name: string;
+  fields?:
+    | {
+        name: string;
+        type:
+          | 'text'
+          | 'email'
+          | 'phone'
+          | 'textarea'
+          | 'number'
+          | 'date'
+          | 'select'
+          | 'radio'
+          | 'checkbox'
+          | 'consent'
+          | 'hidden';
+        label: string;
+        required?: boolean | null;
+        minLength?: number | null;
+        maxLength?: number | null;
+        /**
+         * A regular expression the whole value must match.
+         */
+        pattern?: string | null;
+        patternMessage?: string | null;
+        min?: number | null;
+        max?: number | null;
+        options?:
+          | {
+              value: string;
+              label: string;
+              id?: string | null;
+            }[]
+          | null;
+        consentText?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  submitLabel?: string | null;
+  successMessage?: string | null;
+  /**
+   * A page to send the visitor to after a successful submission (instead of the message).
+   */
+  redirect?: (number | null) | Page;
+  defaultRecipient: string;
+  /**
+   * First matching rule wins; otherwise the default recipient.
+   */
+  routing?:
+    | {
+        /**
+         * Field name to match (leave empty to match by channel).
+         */
+        field?: string | null;
+        value?: string | null;
+        channel?: string | null;
+        recipient: string;
+        id?: string | null;
+      }[]
+    | null;
+  minSecondsToSubmit?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "posts".
  */
 export interface Post {
@@ -478,6 +558,137 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leads".
+ */
+export interface Lead {
+  id: number;
+  email?: string | null;
+  phone?: string | null;
+  name?: string | null;
+  status: 'new' | 'contacted' | 'qualified' | 'won' | 'lost';
+  owner?: (number | null) | User;
+  score?: number | null;
+  notes?: string | null;
+  firstTouch?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  lastTouch?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  submissions?: {
+    docs?: (number | Submission)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * Every email attempt for this lead.
+   */
+  deliveries?:
+    | {
+        kind?: string | null;
+        status?: ('queued' | 'sent' | 'failed') | null;
+        to?: string | null;
+        providerId?: string | null;
+        reason?: string | null;
+        at?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "submissions".
+ */
+export interface Submission {
+  id: number;
+  form: number | Form;
+  lead: number | Lead;
+  values:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  consents?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  locale?: string | null;
+  pageUrl?: string | null;
+  userAgent?: string | null;
+  ipHash?: string | null;
+  firstTouch?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  lastTouch?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  spamScore?: number | null;
+  spamReasons?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  isSpam?: boolean | null;
+  conflict?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox".
+ */
+export interface Outbox {
+  id: number;
+  to: string;
+  from?: string | null;
+  replyTo?: string | null;
+  subject: string;
+  text?: string | null;
+  html?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -548,7 +759,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'notifyLead' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -581,7 +792,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'notifyLead' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -610,6 +821,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'forms';
+        value: number | Form;
+      } | null)
+    | ({
+        relationTo: 'leads';
+        value: number | Lead;
+      } | null)
+    | ({
+        relationTo: 'submissions';
+        value: number | Submission;
+      } | null)
+    | ({
+        relationTo: 'outbox';
+        value: number | Outbox;
       } | null)
     | ({
         relationTo: 'users';
@@ -793,7 +1020,7 @@ export interface PagesSelect<T extends boolean = true> {
           | {
               heading?: T;
               text?: T;
-              formKey?: T;
+              form?: T;
               id?: T;
               blockName?: T;
             };
@@ -965,6 +1192,117 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "forms_select".
+ */
+export interface FormsSelect<T extends boolean = true> {
+  name?: T;
+  fields?:
+    | T
+    | {
+        name?: T;
+        type?: T;
+        label?: T;
+        required?: T;
+        minLength?: T;
+        maxLength?: T;
+        pattern?: T;
+        patternMessage?: T;
+        min?: T;
+        max?: T;
+        options?:
+          | T
+          | {
+              value?: T;
+              label?: T;
+              id?: T;
+            };
+        consentText?: T;
+        id?: T;
+      };
+  submitLabel?: T;
+  successMessage?: T;
+  redirect?: T;
+  defaultRecipient?: T;
+  routing?:
+    | T
+    | {
+        field?: T;
+        value?: T;
+        channel?: T;
+        recipient?: T;
+        id?: T;
+      };
+  minSecondsToSubmit?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leads_select".
+ */
+export interface LeadsSelect<T extends boolean = true> {
+  email?: T;
+  phone?: T;
+  name?: T;
+  status?: T;
+  owner?: T;
+  score?: T;
+  notes?: T;
+  firstTouch?: T;
+  lastTouch?: T;
+  submissions?: T;
+  deliveries?:
+    | T
+    | {
+        kind?: T;
+        status?: T;
+        to?: T;
+        providerId?: T;
+        reason?: T;
+        at?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "submissions_select".
+ */
+export interface SubmissionsSelect<T extends boolean = true> {
+  form?: T;
+  lead?: T;
+  values?: T;
+  consents?: T;
+  locale?: T;
+  pageUrl?: T;
+  userAgent?: T;
+  ipHash?: T;
+  firstTouch?: T;
+  lastTouch?: T;
+  spamScore?: T;
+  spamReasons?: T;
+  isSpam?: T;
+  conflict?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "outbox_select".
+ */
+export interface OutboxSelect<T extends boolean = true> {
+  to?: T;
+  from?: T;
+  replyTo?: T;
+  subject?: T;
+  text?: T;
+  html?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1239,6 +1577,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyLead".
+ */
+export interface TaskNotifyLead {
+  input: {
+    submissionId: string;
+  };
+  output: {
+    providerId?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -9,11 +9,17 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Categories } from './collections/Categories'
+import { Forms } from './collections/Forms'
+import { Leads } from './collections/Leads'
+import { Outbox } from './collections/Outbox'
+import { Submissions } from './collections/Submissions'
 import { Media } from './collections/Media'
 import { Pages } from './collections/Pages'
 import { Posts } from './collections/Posts'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './database'
+import { emailAdapter } from './email/adapter'
+import { notifyLead } from './jobs/notifyLead'
 import { cmsUrl, payloadSecret, siteUrl } from './environment'
 import { ContentVersion } from './globals/ContentVersion'
 import { Footer } from './globals/Footer'
@@ -29,7 +35,7 @@ export default buildConfig({
     meta: { titleSuffix: '· Brand CMS' },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
   },
-  collections: [Pages, Posts, Categories, Media, Users],
+  collections: [Pages, Posts, Categories, Media, Forms, Leads, Submissions, Outbox, Users],
   globals: [SiteSettings, Header, Footer, ContentVersion],
   // A cookie name of its own, so that no other auth collection's cookie is ever read as a CMS user's.
   cookiePrefix: 'cms',
@@ -37,6 +43,7 @@ export default buildConfig({
   csrf: [siteUrl, cmsUrl],
   db: databaseAdapter(),
   editor: lexicalEditor(),
+  email: emailAdapter,
   i18n: { supportedLanguages: { en, zh }, fallbackLanguage: 'en' },
   localization: {
     locales: LOCALES.map((l) => ({ code: l.code, label: l.label })),
@@ -45,7 +52,9 @@ export default buildConfig({
   },
   jobs: {
     // The CMS process is the jobs worker: scheduled publishing (and, later, mail) runs here.
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+    tasks: [notifyLead],
+    // Every second: a lead's email should reach sales within seconds of the submission.
+    autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_WORKER === 'true',
   },
   secret: payloadSecret(),

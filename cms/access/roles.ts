@@ -27,3 +27,12 @@ export const canEditContent: Access = ({ req }) => {
 
 /** Access: any signed-in CMS user (admin, editor or sales). */
 export const isCmsUser: Access = ({ req }) => roleOf(req) !== null
+
+/** Access: sales people and admins, who work leads and submissions. */
+export const canWorkLeads: Access = ({ req }) => {
+  const role = roleOf(req)
+  return role === 'admin' || role === 'sales'
+}
+
+/** Access: nobody through the API; the site writes through the Local API with its own checks. */
+export const nobody: Access = () => false

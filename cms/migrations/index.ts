@@ -1,9 +1,15 @@
 import * as migration_20261122_140331_initial from './20261122_140331_initial';
+import * as migration_20261122_151719_forms_and_leads from './20261122_151719_forms_and_leads';
 
 export const migrations = [
   {
     up: migration_20261122_140331_initial.up,
     down: migration_20261122_140331_initial.down,
-    name: '20261122_140331_initial'
+    name: '20261122_140331_initial',
+  },
+  {
+    up: migration_20261122_151719_forms_and_leads.up,
+    down: migration_20261122_151719_forms_and_leads.down,
+    name: '20261122_151719_forms_and_leads'
   },
 ];

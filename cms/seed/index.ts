@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 import { BRAND_NAME, resetGlobals, seedNavigation, seedSiteSettings } from './brand'
 import { seedCategories } from './categories'
 import { SEED_CONTEXT } from './localized'
+import { seedForms } from './forms'
 import { seedMedia } from './media'
 import { seedPages } from './pages'
 import { seedPosts } from './posts'
@@ -13,7 +14,7 @@ type Log = (message: string) => void
 type Env = Record<string, string | undefined>
 
 /** The collections the demo content lives in, in an order that deletes referrers before what they refer to. */
-const CONTENT_COLLECTIONS = ['pages', 'posts', 'categories', 'media'] as const
+const CONTENT_COLLECTIONS = ['submissions', 'leads', 'pages', 'forms', 'posts', 'categories', 'media', 'outbox'] as const
 
 /** True when the database holds no pages and no users: a new install. */
 export async function isDatabaseEmpty(payload: Payload): Promise<boolean> {
@@ -97,7 +98,8 @@ export async function seedDemo(payload: Payload, { log }: { log: Log }): Promise
   const author = await findAuthor(payload)
   await seedPosts(payload, { media, categories, author })
   log(`  ${Object.keys(categories).length} categories and their posts`)
-  const pages = await seedPages(payload, media)
+  const forms = await seedForms(payload)
+  const pages = await seedPages(payload, media, forms)
   await seedNavigation(payload, pages)
   log(`  ${Object.keys(pages).length} pages, header and footer`)
 }

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { Page } from '../payload-types'
 import { doc, h2, p, strong, ul } from './lexical'
 import { createLocalized, type Localized } from './localized'
+import type { FormIds } from './forms'
 import type { MediaIds } from './media'
 
 type Layout = NonNullable<Page['layout']>
@@ -95,7 +96,7 @@ function aboutLayout(media: MediaIds, ids: Pick<PageIds, 'contact'>): Localized<
   }
 }
 
-function contactLayout(): Localized<Layout> {
+function contactLayout(forms: FormIds): Localized<Layout> {
   return {
     'zh-CN': [
       {
@@ -110,7 +111,7 @@ function contactLayout(): Localized<Layout> {
           ]),
         ),
       },
-      { blockType: 'formSlot', heading: '留下你的需求', text: '填写下面的表单，告诉我们你的行业与当前最想解决的问题。', formKey: 'contact' },
+      { blockType: 'formSlot', heading: '留下你的需求', text: '填写下面的表单，告诉我们你的行业与当前最想解决的问题。', form: forms.contact },
     ],
     en: [
       {
@@ -125,12 +126,12 @@ function contactLayout(): Localized<Layout> {
           ]),
         ),
       },
-      { blockType: 'formSlot', heading: 'Tell us what you need', text: 'Fill in the form below with your industry and the problem you most want to solve.', formKey: 'contact' },
+      { blockType: 'formSlot', heading: 'Tell us what you need', text: 'Fill in the form below with your industry and the problem you most want to solve.', form: forms.contact },
     ],
   }
 }
 
-function springLaunchLayout(media: MediaIds): Localized<Layout> {
+function springLaunchLayout(media: MediaIds, forms: FormIds): Localized<Layout> {
   return {
     'zh-CN': [
       {
@@ -149,7 +150,7 @@ function springLaunchLayout(media: MediaIds): Localized<Layout> {
           { title: '第四周：复盘与仪表盘', text: '按渠道、活动和二维码查看访问、线索与成交。' },
         ],
       },
-      { blockType: 'formSlot', heading: '报名早鸟名额', text: '提交后，顾问会在两个工作日内与你确认企业情况与开营时间。', formKey: 'spring-launch' },
+      { blockType: 'formSlot', heading: '报名早鸟名额', text: '提交后，顾问会在两个工作日内与你确认企业情况与开营时间。', form: forms.springLaunch },
       {
         blockType: 'faq',
         heading: '常见问题',
@@ -177,7 +178,7 @@ function springLaunchLayout(media: MediaIds): Localized<Layout> {
           { title: 'Week 4: review and dashboard', text: 'See visits, leads and deals by channel, campaign and QR code.' },
         ],
       },
-      { blockType: 'formSlot', heading: 'Book an early-bird place', text: 'After you submit, a consultant confirms your details and start date within two working days.', formKey: 'spring-launch' },
+      { blockType: 'formSlot', heading: 'Book an early-bird place', text: 'After you submit, a consultant confirms your details and start date within two working days.', form: forms.springLaunch },
       {
         blockType: 'faq',
         heading: 'Questions',
@@ -300,10 +301,10 @@ async function createPage(payload: Payload, path: string, title: Localized<strin
 }
 
 /** Creates the published pages, those linked to first; returns their ids. */
-export async function seedPages(payload: Payload, media: MediaIds): Promise<PageIds> {
-  const contact = await createPage(payload, 'contact', TITLES.contact, contactLayout())
+export async function seedPages(payload: Payload, media: MediaIds, forms: FormIds): Promise<PageIds> {
+  const contact = await createPage(payload, 'contact', TITLES.contact, contactLayout(forms))
   const about = await createPage(payload, 'about', TITLES.about, aboutLayout(media, { contact }))
-  const springLaunch = await createPage(payload, 'campaigns/spring-launch', TITLES.springLaunch, springLaunchLayout(media), 'landing')
+  const springLaunch = await createPage(payload, 'campaigns/spring-launch', TITLES.springLaunch, springLaunchLayout(media, forms), 'landing')
   const home = await createPage(payload, 'home', TITLES.home, homeLayout(media, { contact, about, springLaunch }))
   return { home, about, contact, springLaunch }
 }

@@ -1,0 +1,45 @@
+import type { CollectionConfig } from 'payload'
+
+import { canWorkLeads, isAdmin, nobody } from '../access/roles'
+
+export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'won', 'lost'] as const
+
+/** One person the brand may contact, with their submissions; sales move it through the pipeline. */
+export const Leads: CollectionConfig = {
+  slug: 'leads',
+  labels: { singular: { en: 'Lead', zh: '线索' }, plural: { en: 'Leads', zh: '线索' } },
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'phone', 'status', 'owner', 'createdAt'], group: { en: 'Leads', zh: '线索' } },
+  access: { create: nobody, read: canWorkLeads, update: canWorkLeads, delete: isAdmin },
+  fields: [
+    { name: 'email', type: 'email', index: true },
+    { name: 'phone', type: 'text', index: true },
+    { name: 'name', type: 'text' },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'new',
+      options: LEAD_STATUSES.map((value) => ({ value, label: { new: { en: 'New', zh: '新线索' }, contacted: { en: 'Contacted', zh: '已联系' }, qualified: { en: 'Qualified', zh: '已确认' }, won: { en: 'Won', zh: '赢单' }, lost: { en: 'Lost', zh: '丢单' } }[value] })),
+      admin: { position: 'sidebar' },
+    },
+    { name: 'owner', type: 'relationship', relationTo: 'users', filterOptions: { role: { equals: 'sales' } }, admin: { position: 'sidebar' } },
+    { name: 'score', type: 'number', defaultValue: 0, admin: { position: 'sidebar' } },
+    { name: 'notes', type: 'textarea' },
+    { name: 'firstTouch', type: 'json', admin: { readOnly: true } },
+    { name: 'lastTouch', type: 'json', admin: { readOnly: true } },
+    { name: 'submissions', type: 'join', collection: 'submissions', on: 'lead' },
+    {
+      name: 'deliveries',
+      type: 'array',
+      admin: { readOnly: true, description: { en: 'Every email attempt for this lead.', zh: '该线索的每次邮件发送尝试。' } },
+      fields: [
+        { name: 'kind', type: 'text' },
+        { name: 'status', type: 'select', options: ['queued', 'sent', 'failed'] },
+        { name: 'to', type: 'text' },
+        { name: 'providerId', type: 'text' },
+        { name: 'reason', type: 'text' },
+        { name: 'at', type: 'date' },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,28 @@
+import type { CollectionConfig } from 'payload'
+
+import { canWorkLeads, isAdmin, nobody } from '../access/roles'
+
+/** One filled-in form, stored whole with the consent text the person saw. Written only by the site. */
+export const Submissions: CollectionConfig = {
+  slug: 'submissions',
+  labels: { singular: { en: 'Submission', zh: '表单提交' }, plural: { en: 'Submissions', zh: '表单提交' } },
+  admin: { defaultColumns: ['form', 'lead', 'isSpam', 'createdAt'], group: { en: 'Leads', zh: '线索' } },
+  access: { create: nobody, read: canWorkLeads, update: canWorkLeads, delete: isAdmin },
+  fields: [
+    { name: 'form', type: 'relationship', relationTo: 'forms', required: true, admin: { readOnly: true } },
+    { name: 'lead', type: 'relationship', relationTo: 'leads', required: true, index: true, admin: { readOnly: true } },
+    { name: 'values', type: 'json', required: true, admin: { readOnly: true } },
+    { name: 'consents', type: 'json', admin: { readOnly: true } },
+    { name: 'locale', type: 'text', admin: { readOnly: true } },
+    { name: 'pageUrl', type: 'text', admin: { readOnly: true } },
+    { name: 'userAgent', type: 'text', admin: { readOnly: true } },
+    { name: 'ipHash', type: 'text', admin: { readOnly: true } },
+    { name: 'firstTouch', type: 'json', admin: { readOnly: true } },
+    { name: 'lastTouch', type: 'json', admin: { readOnly: true } },
+    { name: 'spamScore', type: 'number', admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'spamReasons', type: 'json', admin: { readOnly: true } },
+    // The spam folder: an admin reviews and may release a submission (untick), which is then notified.
+    { name: 'isSpam', type: 'checkbox', index: true, admin: { position: 'sidebar' } },
+    { name: 'conflict', type: 'text', admin: { readOnly: true } },
+  ],
+}

@@ -1,0 +1,57 @@
+import type { EmailAdapter, SendEmailOptions } from 'payload'
+import { Resend } from 'resend'
+
+/** What the adapter returns for a message: the provider's id, or the outbox row's. */
+export interface SentEmail {
+  id: string
+}
+
+const FROM = process.env.EMAIL_FROM || 'Brand site <noreply@example.com>'
+
+function addresses(value: SendEmailOptions['to']): string[] {
+  const list = Array.isArray(value) ? value : value ? [value] : []
+  return list.map((a) => (typeof a === 'string' ? a : a.address))
+}
+
+/**
+ * The project's email adapter: Resend through its SDK (RESEND_BASE_URL points it elsewhere, as the
+ * tests do), or, without RESEND_API_KEY, the outbox collection, so a new install loses no mail.
+ * Throws when the provider refuses, so the job that sends retries.
+ */
+export const emailAdapter: EmailAdapter<SentEmail> = ({ payload }) => {
+  const [fromName, fromAddress] = [FROM.replace(/\s*<.*$/, ''), FROM.match(/<([^>]+)>/)?.[1] ?? FROM]
+  const key = process.env.RESEND_API_KEY
+  if (!key) {
+    payload.logger.info('RESEND_API_KEY is not set: emails go to the Outbox collection in the CMS instead of being sent.')
+    return {
+      name: 'outbox',
+      defaultFromAddress: fromAddress,
+      defaultFromName: fromName,
+      sendEmail: async (message) => {
+        const doc = await payload.create({
+          collection: 'outbox',
+          data: { to: addresses(message.to).join(', '), from: FROM, replyTo: addresses(message.replyTo as SendEmailOptions['to']).join(', ') || undefined, subject: String(message.subject ?? ''), text: String(message.text ?? ''), html: String(message.html ?? '') },
+          overrideAccess: true,
+        })
+        return { id: `outbox-${doc.id}` }
+      },
+    }
+  }
+  const resend = new Resend(key)
+  return {
+    name: 'resend',
+    defaultFromAddress: fromAddress,
+    defaultFromName: fromName,
+    sendEmail: async (message) => {
+      const replyTo = addresses(message.replyTo as SendEmailOptions['to'])
+      const idempotencyKey = (message as { idempotencyKey?: string }).idempotencyKey
+      // The SDK answers { data, error } instead of throwing; a refusal must fail the job so it retries.
+      const { data, error } = await resend.emails.send(
+        { from: FROM, to: addresses(message.to), subject: String(message.subject ?? ''), html: String(message.html ?? ''), text: String(message.text ?? ''), ...(replyTo.length ? { replyTo } : {}) },
+        idempotencyKey ? { idempotencyKey } : undefined,
+      )
+      if (error || !data) throw new Error(`Resend refused the email: ${error?.message ?? 'no answer'}`)
+      return { id: data.id }
+    },
+  }
+}

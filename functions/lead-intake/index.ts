@@ -1,0 +1,7 @@
+export * from './form-definition'
+export { messagesFor } from './messages'
+export { isEmail, normalizeEmail, normalizePhone } from './normalize'
+export { SPAM_THRESHOLD, scoreSpam } from './spam'
+export { HARD_MAX_LENGTH, validateSubmission, type ValidationResult } from './validate-submission'
+export { acceptSubmission, type IntakeStore, type IntakeRequest, type IntakeResult } from './intake'
+export { routeLead, type RoutingRule } from './routing'

@@ -1,0 +1,1 @@
+export { renderSalesEmail, type SalesEmailInput } from './sales-email'
