@@ -8,5 +8,7 @@ declare namespace App {
     previewUser?: import('./lib/cms').PreviewUser | null
     /** Set by a page whose HTML is the same for every visitor and may be cached. */
     cacheable?: boolean
+    /** A form submitted without JavaScript that was refused: its errors and the visitor's input, shown again. */
+    formState?: { formId: string; errors: Record<string, string>; values: Record<string, unknown> } | null
   }
 }

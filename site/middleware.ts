@@ -6,7 +6,7 @@ import { pageCache } from './lib/page-cache'
 import { previewGrant } from './lib/preview'
 
 // Paths that are never pages: files and endpoints answer for themselves.
-const UNCACHED = /^\/(media|preview|_astro|favicon)/
+const UNCACHED = /^\/(media|preview|api|_astro|favicon)/
 
 /**
  * Serves pages from this process's page cache while the content stamp is unchanged, and fills it
@@ -25,7 +25,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
       return response
     }
   }
-  if ((request.method !== 'GET' && request.method !== 'HEAD') || UNCACHED.test(url.pathname)) return next()
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || UNCACHED.test(url.pathname) || url.searchParams.has('submitted')) return next()
 
   const key = url.pathname
   const hit = pageCache.get(key)

@@ -2,6 +2,8 @@
 // against the same database as the CMS (no HTTP hop to the CMS).
 import type { Payload, Where } from 'payload'
 
+import type { FieldDefinition } from '../../functions/lead-intake/form-definition'
+import type { IntakeStore } from '../../functions/lead-intake/intake'
 import type { MediaDoc, PageDoc, PostDoc } from '../../themes/types'
 
 // Outside Next, getPayload would otherwise open a socket to Next's dev reload endpoint.
@@ -138,4 +140,65 @@ export async function previewUser(userId: string): Promise<PreviewUser | null> {
   const user = (await payload.findByID({ collection: 'users', id, depth: 0, disableErrors: true })) as { id: string | number; role?: string } | null
   if (!user || (user.role !== 'admin' && user.role !== 'editor')) return null
   return { id: user.id, role: user.role, collection: 'users' }
+}
+
+/** What the site may show of a form: its fields and words, never its routing addresses. */
+export interface PublicForm {
+  id: number | string
+  name: string
+  submitLabel?: string | null
+  successMessage?: string | null
+  redirectPath?: string | null
+  minSecondsToSubmit?: number | null
+  fields: FieldDefinition[]
+}
+
+/** A form in a locale, read as the site itself (forms are not public over the API), or null. */
+export async function findForm(id: string | number, locale: string): Promise<PublicForm | null> {
+  const payload = await cms()
+  const form = await payload.findByID({ collection: 'forms', id, depth: 1, locale: locale as 'zh-CN' | 'en', disableErrors: true })
+  if (!form) return null
+  const redirect = form.redirect as { path?: string } | null | undefined
+  return {
+    id: form.id,
+    name: form.name,
+    submitLabel: form.submitLabel,
+    successMessage: form.successMessage,
+    redirectPath: redirect && typeof redirect === 'object' ? (redirect.path ?? null) : null,
+    minSecondsToSubmit: form.minSecondsToSubmit,
+    fields: (form.fields ?? []).map((f) => ({
+      name: f.name,
+      type: f.type as FieldDefinition['type'],
+      label: f.label,
+      required: f.required,
+      minLength: f.minLength,
+      maxLength: f.maxLength,
+      pattern: f.pattern,
+      patternMessage: f.patternMessage,
+      min: f.min,
+      max: f.max,
+      options: (f.options ?? []).map((o) => ({ value: o.value, label: o.label })),
+      consentText: f.consentText,
+    })),
+  }
+}
+
+/** Lead intake's storage, on the Local API: the site writes leads and submissions as itself. */
+export async function intakeStore(): Promise<IntakeStore> {
+  const payload = await cms()
+  const first = async (where: Where) => (await payload.find({ collection: 'leads', where, limit: 1, depth: 0, sort: 'createdAt' })).docs[0] ?? null
+  return {
+    findLeadByEmail: (email) => first({ email: { equals: email } }),
+    findLeadByPhone: (phone) => first({ phone: { equals: phone } }),
+    createLead: (data) => payload.create({ collection: 'leads', data: { ...data, status: 'new' } as never, depth: 0 }),
+    createSubmission: ({ spam, ...data }) =>
+      payload.create({
+        collection: 'submissions',
+        data: { ...data, form: Number(data.form) || (data.form as never), lead: Number(data.lead) || (data.lead as never), spamScore: spam.score, spamReasons: spam.reasons, isSpam: spam.isSpam } as never,
+        depth: 0,
+      }),
+    queueNotifications: async (submissionId) => {
+      await payload.jobs.queue({ task: 'notifyLead', input: { submissionId: String(submissionId) }, queue: 'default' })
+    },
+  }
 }

@@ -20,6 +20,8 @@ export async function serveFromCache(req: IncomingMessage, res: ServerResponse):
   const url = req.url ?? '/'
   const query = url.indexOf('?')
   const pathname = query === -1 ? url : url.slice(0, query)
+  // A form's thank-you view (?submitted=) is rendered for the one visitor who submitted.
+  if (query !== -1 && url.includes('submitted=', query)) return false
   await pageCache.refresh()
   const hit = pageCache.get(pathname)
   if (!hit) return false

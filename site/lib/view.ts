@@ -4,7 +4,7 @@ import { LOCALE_CODES, LOCALES } from '../../functions/content/locales'
 import { mediaUrl } from '../../functions/content/links'
 import { siteUrl } from '../../cms/environment'
 import type { LayoutProps, MediaDoc, PageDoc, PostDoc } from '../../themes/types'
-import { findCategory, findPage, findPost, frame, listPosts, type Frame, type PreviewUser } from './cms'
+import { findCategory, findForm, findPage, findPost, frame, listPosts, type Frame, type PreviewUser } from './cms'
 
 const POSTS_PER_PAGE = 9
 
@@ -91,11 +91,17 @@ async function loadView(route: Route, locale: string, defaultLocale: string, pre
   }
 }
 
-// Latest-posts blocks show posts the page itself does not hold: fetch them here so themes only render.
+// Latest-posts blocks show posts the page itself does not hold, and form blocks a form visitors
+// may not read through the API: fetch both here so themes only render.
 async function withLatestPosts(page: PageDoc, reader: { locale: string; previewUser: PreviewUser | null }): Promise<PageDoc> {
-  if (!page.layout?.some((block) => block.blockType === 'latestPosts')) return page
+  if (!page.layout?.some((block) => block.blockType === 'latestPosts' || block.blockType === 'formSlot')) return page
   const layout = await Promise.all(
     page.layout.map(async (block) => {
+      if (block.blockType === 'formSlot') {
+        const ref = block.form as { id?: string | number } | string | number | null | undefined
+        const id = typeof ref === 'object' && ref ? ref.id : ref
+        return { ...block, form: id != null ? await findForm(id, reader.locale) : null }
+      }
       if (block.blockType !== 'latestPosts') return block
       const category = block.category as { id?: string | number } | string | number | null | undefined
       const categoryId = typeof category === 'object' && category ? category.id : category

@@ -1,0 +1,35 @@
+import type { APIRoute } from 'astro'
+
+import { LOCALE_CODES } from '../../../../functions/content/locales'
+import { readFields, submitForm } from '../../../lib/form-submit'
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } })
+
+/**
+ * Submits a lead form from a script: 201 when stored, 422 with a message per field, and 400, 404,
+ * 413 or 415 for a request that is not a submission at all. Nothing of a refused one is stored.
+ */
+export const POST: APIRoute = async ({ params, request, url, clientAddress }) => {
+  const body = await readFields(request)
+  if ('refused' in body) return json(body.refused.status, { message: body.refused.message })
+  const requested = url.searchParams.get('locale') ?? ''
+  const locale = LOCALE_CODES.includes(requested as never) ? requested : LOCALE_CODES[0]!
+  const outcome = await submitForm({
+    formId: params.id,
+    fields: body.fields,
+    locale,
+    pageUrl: request.headers.get('referer') ?? url.href,
+    referrer: request.headers.get('referer'),
+    userAgent: request.headers.get('user-agent') ?? '',
+    clientAddress,
+  })
+  switch (outcome.status) {
+    case 201:
+      return json(201, { ok: true, message: outcome.form.successMessage ?? null, redirect: outcome.form.redirectPath ?? null })
+    case 422:
+      return json(422, { errors: outcome.errors })
+    default:
+      return json(outcome.status, { message: outcome.message })
+  }
+}
