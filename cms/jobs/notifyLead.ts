@@ -41,7 +41,7 @@ export const notifyLead: TaskConfig<{ input: { submissionId: string }; output: {
     const email = renderSalesEmail({
       formName: form.name,
       person: { name: lead.name, email: lead.email, phone: lead.phone },
-      fields: (form.fields ?? []).filter((f) => values[f.name] !== undefined).map((f) => ({ label: f.label, value: display(values[f.name]) })),
+      fields: (form.fields ?? []).filter((f) => values[f.name] !== undefined).map((f) => ({ label: f.label || f.name, value: display(values[f.name]) })),
       touch: lastTouch,
       score: Number(submission.spamScore ?? 0),
       adminUrl: `${cmsUrl}/admin/collections/leads/${lead.id}`,

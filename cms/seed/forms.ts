@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { createLocalized } from './localized'
+import { SEED_CONTEXT } from './localized'
 
 /** Ids of the demo forms, placed on pages by the form block. */
 export interface FormIds {
@@ -37,16 +37,32 @@ function fields(withRegion: boolean) {
     }))
 }
 
+type Row = { id?: string | null; options?: { id?: string | null }[] | null }
+
+// The field rows are shared by both locales (only their words are localised), so the English
+// words are written onto the rows the Chinese pass created, matched by their ids.
+async function createForm(payload: Payload, shared: Record<string, unknown>, byLocale: Record<'zh-CN' | 'en', Record<string, unknown> & { fields: Record<string, unknown>[] }>): Promise<number> {
+  const created = await payload.create({ collection: 'forms', locale: 'zh-CN', data: { ...shared, ...byLocale['zh-CN'] } as never, depth: 0, context: SEED_CONTEXT })
+  const rows = (created.fields ?? []) as Row[]
+  const fields = byLocale.en.fields.map((field, i) => ({
+    ...field,
+    id: rows[i]?.id,
+    ...(Array.isArray(field.options) ? { options: (field.options as Record<string, unknown>[]).map((o, j) => ({ ...o, id: rows[i]?.options?.[j]?.id })) } : {}),
+  }))
+  await payload.update({ collection: 'forms', id: created.id, locale: 'en', data: { ...byLocale.en, fields } as never, depth: 0, context: SEED_CONTEXT })
+  return created.id as number
+}
+
 /** Creates the contact form and the spring campaign's form; leads go to the demo sales address. */
 export async function seedForms(payload: Payload): Promise<FormIds> {
   const contactFields = fields(false)
-  const contact = await createLocalized(payload, 'forms', { defaultRecipient: 'sales@example.com', minSecondsToSubmit: 2 }, {
+  const contact = await createForm(payload, { defaultRecipient: 'sales@example.com', minSecondsToSubmit: 2 }, {
     'zh-CN': { name: '联系我们', fields: contactFields('zh-CN'), submitLabel: '提交', successMessage: '谢谢！我们会在一个工作日内与你联系。' },
     en: { name: 'Contact us', fields: contactFields('en'), submitLabel: 'Send', successMessage: 'Thank you! We will get back to you within one working day.' },
   })
   const launchFields = fields(true)
   const routing = [{ field: 'region', value: 'south', recipient: 'south@example.com' }]
-  const springLaunch = await createLocalized(payload, 'forms', { defaultRecipient: 'sales@example.com', routing, minSecondsToSubmit: 2 }, {
+  const springLaunch = await createForm(payload, { defaultRecipient: 'sales@example.com', routing, minSecondsToSubmit: 2 }, {
     'zh-CN': { name: '春季启动营报名', fields: launchFields('zh-CN'), submitLabel: '报名', successMessage: '报名成功！顾问会在两个工作日内联系你。' },
     en: { name: 'Spring workshop sign-up', fields: launchFields('en'), submitLabel: 'Sign up', successMessage: 'You are signed up! A consultant will contact you within two working days.' },
   })
