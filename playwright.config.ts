@@ -13,6 +13,8 @@ export const e2e = {
   dataDir: DATA_DIR,
   siteUrl: `http://localhost:${SITE_PORT}`,
   editor: { email: 'editor@example.com', password: 'e2e-Editor-passw0rd' },
+  // The seed gives the demo editor and sales user the same password (SEED_DEMO_USERS_PASSWORD).
+  sales: { email: 'sales@example.com', password: 'e2e-Editor-passw0rd' },
   admin: { email: 'admin@example.com', password: 'e2e-Admin-passw0rd' },
 }
 
