@@ -43,6 +43,27 @@ test.describe('with JavaScript off', () => {
   })
 })
 
+test('with JavaScript on, the form submits without a reload and shows the same messages inline', async ({ page }) => {
+  await page.goto(`${e2e.siteUrl}/en/campaigns/spring-launch`)
+  const posts: string[] = []
+  page.on('request', (r) => r.method() === 'POST' && posts.push(new URL(r.url()).pathname))
+  await page.locator('[name="email"]').fill('still-not-an-email')
+  await page.getByRole('button', { name: 'Sign up' }).click()
+  await expect(page.locator('[data-field="email"] .error')).toHaveText('Enter a valid email address.')
+  await expect(page.locator('[data-field="region"] .error')).toHaveText('This field is required.')
+  await expect(page.locator('[data-field="email"] input')).toHaveAttribute('aria-invalid', 'true')
+  expect(page.url()).toBe(`${e2e.siteUrl}/en/campaigns/spring-launch`)
+
+  await page.locator('[name="name"]').fill('Script Visitor')
+  await page.locator('[name="email"]').fill(`${uniqueSlug('js')}@example.com`)
+  await page.locator('[name="region"]').selectOption('south')
+  await page.locator('[name="consent"]').check()
+  await page.getByRole('button', { name: 'Sign up' }).click()
+  await expect(page.getByRole('status')).toHaveText('You are signed up! A consultant will contact you within two working days.')
+  await expect(page.locator('form.lead-form')).toHaveCount(0)
+  expect(posts).toEqual(['/api/forms/2', '/api/forms/2'])
+})
+
 test('anonymous REST access to leads and submissions is refused', async () => {
   for (const collection of ['leads', 'submissions', 'outbox']) {
     const list = await fetch(`${e2e.cmsUrl}/api/${collection}`)

@@ -1,7 +1,9 @@
 import type { APIRoute } from 'astro'
 
 import { LOCALE_CODES } from '../../../../functions/content/locales'
+import { localizedHref, pageHref } from '../../../../functions/content/paths'
 import { readFields, submitForm } from '../../../lib/form-submit'
+import { siteDefaultLocale } from '../../../lib/view'
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } })
@@ -10,7 +12,7 @@ const json = (status: number, body: unknown) =>
  * Submits a lead form from a script: 201 when stored, 422 with a message per field, and 400, 404,
  * 413 or 415 for a request that is not a submission at all. Nothing of a refused one is stored.
  */
-export const POST: APIRoute = async ({ params, request, url, clientAddress }) => {
+export const POST: APIRoute = async ({ params, request, url, clientAddress, locals }) => {
   const body = await readFields(request)
   if ('refused' in body) return json(body.refused.status, { message: body.refused.message })
   const requested = url.searchParams.get('locale') ?? ''
@@ -25,8 +27,11 @@ export const POST: APIRoute = async ({ params, request, url, clientAddress }) =>
     clientAddress,
   })
   switch (outcome.status) {
-    case 201:
-      return json(201, { ok: true, message: outcome.form.successMessage ?? null, redirect: outcome.form.redirectPath ?? null })
+    case 201: {
+      const path = outcome.form.redirectPath
+      const redirect = path ? localizedHref(pageHref(path), locale, await siteDefaultLocale(locals.contentStamp ?? null)) : null
+      return json(201, { ok: true, message: outcome.form.successMessage ?? null, redirect })
+    }
     case 422:
       return json(422, { errors: outcome.errors })
     default:
