@@ -24,7 +24,8 @@ async function main() {
     const child = spawn(command, args, { cwd: root, env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] })
     children.push(child)
   }
-  start(bin('next'), ['start', 'cms', '-p', env.CMS_PORT!], { PAYLOAD_JOBS_WORKER: 'true' })
+  start(bin('next'), ['start', 'cms', '-p', env.CMS_PORT!])
+  start(bin('tsx'), [path.join(root, 'scripts/worker.ts')])
   start(process.execPath, [path.join(root, 'site/server.mjs')], { PORT: env.SITE_PORT! })
   await Promise.all([waitForHttp(`${env.CMS_URL}/admin`), waitForHttp(`${env.SITE_URL}/`)])
   const endpoint = `${env.SITE_URL}/api/forms/1?locale=en`
@@ -67,6 +68,7 @@ async function main() {
     'submit p50 / p99 latency ms (target p99 < 100)': `${load.latency.p50} / ${load.latency.p99}`,
     'non-2xx answers during load': load.non2xx,
     [`emails of the burst delivered (of ${accepted})`]: resend.received.length - 10,
+    'repeated sends absorbed by the idempotency key': resend.duplicates(),
     'burst drain time after load, s': Number((drainMs / 1000).toFixed(1)),
     'submission 201 → email at Resend, median / max ms (target median < 2000)': `${Math.round(latencies[5]!)} / ${Math.round(latencies[9]!)}`,
   })

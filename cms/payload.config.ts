@@ -51,7 +51,7 @@ export default buildConfig({
     fallback: true,
   },
   jobs: {
-    // The CMS process is the jobs worker: scheduled publishing (and, later, mail) runs here.
+    // Only the jobs worker (scripts/worker.ts) runs jobs; the CMS and site processes only queue them.
     tasks: [notifyLead],
     // Every second: a lead's email should reach sales within seconds of the submission.
     autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 50 }],

@@ -43,9 +43,10 @@ try {
   // and seeds the demo brand into an empty database.
   await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env })
 
-  // The CMS process also runs Payload's jobs (scheduled publishing, and later mail delivery).
   const cmsArgs = dev ? ['dev', 'cms', '-p', env.CMS_PORT] : ['start', 'cms', '-p', env.CMS_PORT, '-H', env.HOST]
-  serve('CMS', bin('next'), cmsArgs, { PAYLOAD_JOBS_WORKER: 'true' })
+  serve('CMS', bin('next'), cmsArgs)
+  // Lead emails and scheduled publishing run in a process of their own (scripts/worker.ts).
+  serve('jobs worker', bin('tsx'), [path.join(root, 'scripts/worker.ts')])
   if (dev) serve('site', bin('astro'), ['dev', '--port', env.SITE_PORT, '--host', env.HOST])
   else serve('site', process.execPath, [path.join(root, 'site/server.mjs')], { PORT: env.SITE_PORT })
 

@@ -15,10 +15,12 @@ export interface ReceivedEmail {
 /**
  * A local stand-in for Resend's API speaking its protocol: `POST /emails` with a bearer key,
  * answering `{ id }`, or an error body `{ statusCode, name, message }` while `failNext` is above 0.
+ * Like Resend, a repeated Idempotency-Key answers the first email's id and sends nothing again.
  */
-export async function startFakeResend(): Promise<{ url: string; received: ReceivedEmail[]; failNext: (n: number) => void; close: () => Promise<void> }> {
+export async function startFakeResend(): Promise<{ url: string; received: ReceivedEmail[]; duplicates: () => number; failNext: (n: number) => void; close: () => Promise<void> }> {
   const received: ReceivedEmail[] = []
   let failures = 0
+  let duplicates = 0
   const server: Server = createServer((req, res) => {
     let body = ''
     req.on('data', (chunk) => (body += chunk))
@@ -35,6 +37,12 @@ export async function startFakeResend(): Promise<{ url: string; received: Receiv
       }
       const email = JSON.parse(body) as ReceivedEmail
       const key = req.headers['idempotency-key']
+      const earlier = typeof key === 'string' ? received.findIndex((e) => e.idempotencyKey === key) : -1
+      if (earlier !== -1) {
+        duplicates += 1
+        res.writeHead(200).end(JSON.stringify({ id: `re_${earlier + 1}` }))
+        return
+      }
       received.push({ ...email, to: [email.to].flat(), idempotencyKey: typeof key === 'string' ? key : undefined })
       res.writeHead(200).end(JSON.stringify({ id: `re_${received.length}` }))
     })
@@ -44,6 +52,7 @@ export async function startFakeResend(): Promise<{ url: string; received: Receiv
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    duplicates: () => duplicates,
     failNext: (n) => (failures = n),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }

@@ -1,0 +1,17 @@
+// The jobs worker: one process that runs Payload's queued jobs (lead emails, scheduled publishing)
+// every second. One process on purpose: the Next app may hold more than one Payload instance,
+// each with its own cron, and two runners could pick up and send the same job twice.
+process.env.DISABLE_PAYLOAD_HMR = 'true'
+process.env.PAYLOAD_JOBS_WORKER = 'true'
+
+const { getPayload } = await import('payload')
+const { default: config } = await import('../cms/payload.config')
+const payload = await getPayload({ config, cron: true })
+payload.logger.info('Jobs worker running: lead emails and scheduled publishing.')
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    // A job cut short stays in the queue and is retried by the next worker; nothing is lost.
+    process.exit(0)
+  })
+}
