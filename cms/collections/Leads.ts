@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { canWorkLeads, isAdmin, nobody } from '../access/roles'
+import { exportCsv } from '../endpoints/exportCsv'
 
 export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'won', 'lost'] as const
 
@@ -10,6 +11,9 @@ export const Leads: CollectionConfig = {
   labels: { singular: { en: 'Lead', zh: '线索' }, plural: { en: 'Leads', zh: '线索' } },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'phone', 'status', 'owner', 'createdAt'], group: { en: 'Leads', zh: '线索' } },
   access: { create: nobody, read: canWorkLeads, update: canWorkLeads, delete: isAdmin },
+  endpoints: [
+    exportCsv('leads', ['id', 'email', 'phone', 'name', 'status', 'score', 'notes', 'firstTouch', 'lastTouch', 'createdAt'].map((key) => ({ key, header: key }))),
+  ],
   fields: [
     { name: 'email', type: 'email', index: true },
     { name: 'phone', type: 'text', index: true },

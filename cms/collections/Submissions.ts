@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { canWorkLeads, isAdmin, nobody } from '../access/roles'
+import { exportCsv } from '../endpoints/exportCsv'
 
 /** One filled-in form, stored whole with the consent text the person saw. Written only by the site. */
 export const Submissions: CollectionConfig = {
@@ -8,6 +9,9 @@ export const Submissions: CollectionConfig = {
   labels: { singular: { en: 'Submission', zh: '表单提交' }, plural: { en: 'Submissions', zh: '表单提交' } },
   admin: { defaultColumns: ['form', 'lead', 'isSpam', 'createdAt'], group: { en: 'Leads', zh: '线索' } },
   access: { create: nobody, read: canWorkLeads, update: canWorkLeads, delete: isAdmin },
+  endpoints: [
+    exportCsv('submissions', ['id', 'form', 'lead', 'values', 'consents', 'locale', 'pageUrl', 'lastTouch', 'isSpam', 'spamScore', 'createdAt'].map((key) => ({ key, header: key }))),
+  ],
   fields: [
     { name: 'form', type: 'relationship', relationTo: 'forms', required: true, admin: { readOnly: true } },
     { name: 'lead', type: 'relationship', relationTo: 'leads', required: true, index: true, admin: { readOnly: true } },

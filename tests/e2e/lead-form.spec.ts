@@ -95,3 +95,20 @@ test.describe('the submit endpoint', () => {
     expect(await response.json()).toEqual({ message: 'This form does not exist.' })
   })
 })
+
+test('sales export leads as CSV with the list filters applied; anonymous visitors cannot', async ({ request }) => {
+  const login = await request.post(`${e2e.cmsUrl}/api/users/login`, { data: e2e.sales })
+  expect(login.status()).toBe(200)
+  const headers = { origin: e2e.cmsUrl }
+  const all = await request.get(`${e2e.cmsUrl}/api/leads/export.csv`, { headers })
+  expect(all.status()).toBe(200)
+  expect(all.headers()['content-type']).toBe('text/csv; charset=utf-8')
+  const text = await all.text()
+  expect(text.startsWith('\uFEFFid,email,phone,name,status,score,notes,firstTouch,lastTouch,createdAt\r\n')).toBe(true)
+  expect(text).toContain('Ada Visitor')
+  const filtered = await (await request.get(`${e2e.cmsUrl}/api/leads/export.csv?where[name][equals]=Script%20Visitor`, { headers })).text()
+  expect(filtered.trim().split('\r\n')).toHaveLength(2)
+  expect(filtered).toContain('Script Visitor')
+  expect(filtered).not.toContain('Ada Visitor')
+  expect((await fetch(`${e2e.cmsUrl}/api/leads/export.csv`)).status).toBe(403)
+})
