@@ -22,7 +22,8 @@ export const emailAdapter: EmailAdapter<SentEmail> = ({ payload }) => {
   const [fromName, fromAddress] = [FROM.replace(/\s*<.*$/, ''), FROM.match(/<([^>]+)>/)?.[1] ?? FROM]
   const key = process.env.RESEND_API_KEY
   if (!key) {
-    payload.logger.info('RESEND_API_KEY is not set: emails go to the Outbox collection in the CMS instead of being sent.')
+    // Said by the jobs worker only, the one process that sends mail, so the console says it once.
+    if (process.env.PAYLOAD_JOBS_WORKER === 'true') payload.logger.info('RESEND_API_KEY is not set: emails go to the Outbox collection in the CMS instead of being sent.')
     return {
       name: 'outbox',
       defaultFromAddress: fromAddress,
