@@ -1,7 +1,15 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionConfig } from 'payload'
 
-import { canWorkLeads, isAdmin, nobody } from '../access/roles'
+import { canWorkLeads, isAdmin, isAdminField, nobody } from '../access/roles'
 import { exportCsv } from '../endpoints/exportCsv'
+
+/** An admin releasing a submission from the spam folder sends the email it never got. */
+const notifyOnRelease: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
+  if (operation === 'update' && previousDoc?.isSpam && !doc.isSpam) {
+    await req.payload.jobs.queue({ task: 'notifyLead', input: { submissionId: String(doc.id) }, queue: 'default', req })
+  }
+  return doc
+}
 
 /** One filled-in form, stored whole with the consent text the person saw. Written only by the site. */
 export const Submissions: CollectionConfig = {
@@ -9,6 +17,7 @@ export const Submissions: CollectionConfig = {
   labels: { singular: { en: 'Submission', zh: '表单提交' }, plural: { en: 'Submissions', zh: '表单提交' } },
   admin: { defaultColumns: ['form', 'lead', 'isSpam', 'createdAt'], group: { en: 'Leads', zh: '线索' } },
   access: { create: nobody, read: canWorkLeads, update: canWorkLeads, delete: isAdmin },
+  hooks: { afterChange: [notifyOnRelease] },
   endpoints: [
     exportCsv('submissions', ['id', 'form', 'lead', 'values', 'consents', 'locale', 'pageUrl', 'lastTouch', 'isSpam', 'spamScore', 'createdAt'].map((key) => ({ key, header: key }))),
   ],
@@ -26,7 +35,7 @@ export const Submissions: CollectionConfig = {
     { name: 'spamScore', type: 'number', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'spamReasons', type: 'json', admin: { readOnly: true } },
     // The spam folder: an admin reviews and may release a submission (untick), which is then notified.
-    { name: 'isSpam', type: 'checkbox', index: true, admin: { position: 'sidebar' } },
+    { name: 'isSpam', type: 'checkbox', index: true, access: { update: isAdminField }, admin: { position: 'sidebar' } },
     { name: 'conflict', type: 'text', admin: { readOnly: true } },
   ],
 }

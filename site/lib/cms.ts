@@ -153,8 +153,26 @@ export interface PublicForm {
   fields: FieldDefinition[]
 }
 
-/** A form in a locale, read as the site itself (forms are not public over the API), or null. */
-export async function findForm(id: string | number, locale: string): Promise<PublicForm | null> {
+const forms = new Map<string, { stamp: string; form: PublicForm | null }>()
+
+/**
+ * A form in a locale, read as the site itself (forms are not public over the API), or null.
+ * With a content stamp it is read once per stamp: editing a form changes the stamp.
+ */
+export async function findForm(id: string | number, locale: string, stamp: string | null = null): Promise<PublicForm | null> {
+  const key = `${id}:${locale}`
+  const known = forms.get(key)
+  if (stamp && known?.stamp === stamp) return known.form
+  const form = await readForm(id, locale)
+  if (stamp) {
+    // Unknown ids are remembered too, so a flood of bad ids costs no queries; bounded all the same.
+    if (forms.size > 1000) forms.clear()
+    forms.set(key, { stamp, form })
+  }
+  return form
+}
+
+async function readForm(id: string | number, locale: string): Promise<PublicForm | null> {
   const payload = await cms()
   const form = await payload.findByID({ collection: 'forms', id, depth: 1, locale: locale as 'zh-CN' | 'en', disableErrors: true })
   if (!form) return null

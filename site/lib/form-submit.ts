@@ -73,10 +73,10 @@ function touchFrom(pageUrl: string, referrer: string | null) {
  * Takes one submission of form `formId`: validated against the stored form, stored with its lead,
  * and only then its notifications queued. Never throws for bad input.
  */
-export async function submitForm(args: { formId: unknown; fields: Record<string, unknown>; locale: string; pageUrl: string; referrer: string | null; userAgent: string; clientAddress: string }): Promise<SubmitOutcome> {
+export async function submitForm(args: { formId: unknown; fields: Record<string, unknown>; locale: string; pageUrl: string; referrer: string | null; userAgent: string; clientAddress: string; stamp?: string | null }): Promise<SubmitOutcome> {
   const id = typeof args.formId === 'string' || typeof args.formId === 'number' ? String(args.formId) : ''
   if (!/^[0-9a-f]{1,24}$/i.test(id)) return refusal(404)
-  const form = await findForm(/^[0-9]+$/.test(id) ? Number(id) : id, args.locale)
+  const form = await findForm(/^[0-9]+$/.test(id) ? Number(id) : id, args.locale, args.stamp ?? null)
   if (!form) return refusal(404)
   const { [FORM_META.formId]: _form, [FORM_META.renderedAt]: renderedAt, [FORM_META.honeypot]: honeypot, ...input } = args.fields
   const rendered = Number(renderedAt)

@@ -115,6 +115,15 @@ describe('a submission', () => {
     expect(spam).toMatchObject({ isSpam: true, spamScore: 100, spamReasons: ['honeypot filled'] })
     await runJobs()
     expect(resend.received).toHaveLength(0)
+
+    // Sales cannot release it; an admin can, and then the email goes out.
+    const sales = { ...(await payload.create({ collection: 'users', data: { email: 'sales2@test.example', password: 'a-Strong-passw0rd', role: 'sales' } })), collection: 'users' }
+    const kept = await payload.update({ collection: 'submissions', id: spam!.id, data: { isSpam: false }, overrideAccess: false, user: sales })
+    expect(kept.isSpam).toBe(true)
+    const admin = { ...(await payload.create({ collection: 'users', data: { email: 'admin@test.example', password: 'a-Strong-passw0rd', role: 'admin' } })), collection: 'users' }
+    await payload.update({ collection: 'submissions', id: spam!.id, data: { isSpam: false }, overrideAccess: false, user: admin })
+    await runJobs()
+    expect(resend.received.map((e) => e.subject)).toEqual(['New lead: Contact us – Bot'])
   })
 
   it.each<[string, unknown, Record<string, unknown>, number]>([

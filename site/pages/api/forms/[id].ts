@@ -25,6 +25,7 @@ export const POST: APIRoute = async ({ params, request, url, clientAddress, loca
     referrer: request.headers.get('referer'),
     userAgent: request.headers.get('user-agent') ?? '',
     clientAddress,
+    stamp: locals.contentStamp ?? null,
   })
   switch (outcome.status) {
     case 201: {
