@@ -10,6 +10,8 @@ export const dataDir = path.resolve(/*turbopackIgnore: true*/ process.env.DATA_D
 
 /** The folder uploaded media files are written to and served from. */
 export const mediaDir = path.join(dataDir, 'media')
+/** Files attached to submissions: outside the public media folder, read only through the CMS. */
+export const leadFilesDir = path.join(dataDir, 'lead-files')
 
 /** The public address of the brand site, used for preview links and absolute URLs. */
 export const siteUrl = (process.env.SITE_URL || `http://localhost:${process.env.SITE_PORT || 4321}`).replace(/\/$/, '')

@@ -10,12 +10,15 @@ import sharp from 'sharp'
 
 import { Categories } from './collections/Categories'
 import { Forms } from './collections/Forms'
+import { IntakeCounters } from './collections/IntakeCounters'
+import { LeadFiles } from './collections/LeadFiles'
 import { Leads } from './collections/Leads'
 import { Outbox } from './collections/Outbox'
 import { Submissions } from './collections/Submissions'
 import { Media } from './collections/Media'
 import { Pages } from './collections/Pages'
 import { Posts } from './collections/Posts'
+import { Teams } from './collections/Teams'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
@@ -35,7 +38,7 @@ export default buildConfig({
     meta: { titleSuffix: '· Brand CMS' },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
   },
-  collections: [Pages, Posts, Categories, Media, Forms, Leads, Submissions, Outbox, Users],
+  collections: [Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Outbox, Users],
   globals: [SiteSettings, Header, Footer, ContentVersion],
   // A cookie name of its own, so that no other auth collection's cookie is ever read as a CMS user's.
   cookiePrefix: 'cms',

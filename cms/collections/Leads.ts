@@ -9,7 +9,7 @@ export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'won', 'lost'] as
 export const Leads: CollectionConfig = {
   slug: 'leads',
   labels: { singular: { en: 'Lead', zh: '线索' }, plural: { en: 'Leads', zh: '线索' } },
-  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'phone', 'status', 'owner', 'createdAt'], group: { en: 'Leads', zh: '线索' } },
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'phone', 'status', 'owner', 'deliveryProblem', 'createdAt'], group: { en: 'Leads', zh: '线索' } },
   access: { create: nobody, read: canWorkLeads, update: canWorkLeads, delete: isAdmin },
   endpoints: [
     exportCsv('leads', ['id', 'email', 'phone', 'name', 'status', 'score', 'notes', 'firstTouch', 'lastTouch', 'createdAt'].map((key) => ({ key, header: key }))),
@@ -29,6 +29,8 @@ export const Leads: CollectionConfig = {
     { name: 'owner', type: 'relationship', relationTo: 'users', filterOptions: { role: { equals: 'sales' } }, admin: { position: 'sidebar' } },
     { name: 'score', type: 'number', defaultValue: 0, admin: { position: 'sidebar' } },
     { name: 'notes', type: 'textarea' },
+    // Set when a delivery gave up after its last attempt; cleared when one succeeds. A list column and filter for admins.
+    { name: 'deliveryProblem', type: 'text', index: true, admin: { readOnly: true, position: 'sidebar', description: { en: 'A delivery that failed after its last attempt.', zh: '最后一次尝试后仍失败的投递。' } } },
     { name: 'firstTouch', type: 'json', admin: { readOnly: true } },
     { name: 'lastTouch', type: 'json', admin: { readOnly: true } },
     { name: 'submissions', type: 'join', collection: 'submissions', on: 'lead' },
@@ -37,7 +39,7 @@ export const Leads: CollectionConfig = {
       type: 'array',
       admin: { readOnly: true, description: { en: 'Every email attempt for this lead.', zh: '该线索的每次邮件发送尝试。' } },
       fields: [
-        { name: 'kind', type: 'text' },
+        { name: 'kind', type: 'select', options: ['sales email', 'autoresponder', 'webhook'] },
         { name: 'status', type: 'select', options: ['queued', 'sent', 'failed'] },
         { name: 'to', type: 'text' },
         { name: 'providerId', type: 'text' },

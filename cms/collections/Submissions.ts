@@ -26,6 +26,7 @@ export const Submissions: CollectionConfig = {
     { name: 'lead', type: 'relationship', relationTo: 'leads', required: true, index: true, admin: { readOnly: true } },
     { name: 'values', type: 'json', required: true, admin: { readOnly: true } },
     { name: 'consents', type: 'json', admin: { readOnly: true } },
+    { name: 'attachments', type: 'relationship', relationTo: 'lead-files', hasMany: true, admin: { readOnly: true } },
     { name: 'locale', type: 'text', admin: { readOnly: true } },
     { name: 'pageUrl', type: 'text', admin: { readOnly: true } },
     { name: 'userAgent', type: 'text', admin: { readOnly: true } },

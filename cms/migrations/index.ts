@@ -1,5 +1,6 @@
 import * as migration_20261122_140331_initial from './20261122_140331_initial';
 import * as migration_20261122_151719_forms_and_leads from './20261122_151719_forms_and_leads';
+import * as migration_20261122_161225_teams_files_webhooks from './20261122_161225_teams_files_webhooks';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_151719_forms_and_leads.up,
     down: migration_20261122_151719_forms_and_leads.down,
-    name: '20261122_151719_forms_and_leads'
+    name: '20261122_151719_forms_and_leads',
+  },
+  {
+    up: migration_20261122_161225_teams_files_webhooks.up,
+    down: migration_20261122_161225_teams_files_webhooks.down,
+    name: '20261122_161225_teams_files_webhooks'
   },
 ];
