@@ -74,6 +74,9 @@ export interface Config {
     forms: Form;
     leads: Lead;
     submissions: Submission;
+    'lead-files': LeadFile;
+    teams: Team;
+    'intake-counters': IntakeCounter;
     outbox: Outbox;
     users: User;
     'payload-kv': PayloadKv;
@@ -95,6 +98,9 @@ export interface Config {
     forms: FormsSelect<false> | FormsSelect<true>;
     leads: LeadsSelect<false> | LeadsSelect<true>;
     submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
+    'lead-files': LeadFilesSelect<false> | LeadFilesSelect<true>;
+    teams: TeamsSelect<false> | TeamsSelect<true>;
+    'intake-counters': IntakeCountersSelect<false> | IntakeCountersSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -441,7 +447,8 @@ export interface Form {
           | 'radio'
           | 'checkbox'
           | 'consent'
-          | 'hidden';
+          | 'hidden'
+          | 'file';
         label: string;
         required?: boolean | null;
         minLength?: number | null;
@@ -461,6 +468,15 @@ export interface Form {
             }[]
           | null;
         consentText?: string | null;
+        /**
+         * Filled by the server from this URL parameter of the page, or from the visitor's touch: channel, source, medium, campaign, content, term, referrer, landingPage.
+         */
+        fillFrom?: string | null;
+        maxSizeMB?: number | null;
+        /**
+         * Checked against the file's content, not its name.
+         */
+        accept?: ('pdf' | 'image' | 'office' | 'text')[] | null;
         id?: string | null;
       }[]
     | null;
@@ -472,6 +488,17 @@ export interface Form {
   redirect?: (number | null) | Page;
   defaultRecipient: string;
   /**
+   * An email to the visitor, in their language, after a submission that is not spam.
+   */
+  autoresponder?: {
+    enabled?: boolean | null;
+    subject?: string | null;
+    /**
+     * {name} is replaced by the visitor's name.
+     */
+    body?: string | null;
+  };
+  /**
    * First matching rule wins; otherwise the default recipient.
    */
   routing?:
@@ -482,13 +509,68 @@ export interface Form {
         field?: string | null;
         value?: string | null;
         channel?: string | null;
-        recipient: string;
+        /**
+         * Or name a team below, served in turn.
+         */
+        recipient?: string | null;
+        team?: (number | null) | Team;
         id?: string | null;
       }[]
     | null;
+  /**
+   * Each stored submission is POSTed as JSON to this URL, signed with HMAC-SHA256 of the secret, and retried like email.
+   */
+  webhook?: {
+    url?: string | null;
+    secret?: string | null;
+  };
   minSecondsToSubmit?: number | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "teams".
+ */
+export interface Team {
+  id: number;
+  name: string;
+  members: (number | User)[];
+  turn?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  role: 'admin' | 'editor' | 'sales';
+  /**
+   * Language of the emails this user receives.
+   */
+  language?: ('zh-CN' | 'en') | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -529,38 +611,6 @@ export interface Post {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  role: 'admin' | 'editor' | 'sales';
-  /**
-   * Language of the emails this user receives.
-   */
-  language?: ('zh-CN' | 'en') | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "leads".
  */
 export interface Lead {
@@ -572,6 +622,10 @@ export interface Lead {
   owner?: (number | null) | User;
   score?: number | null;
   notes?: string | null;
+  /**
+   * A delivery that failed after its last attempt.
+   */
+  deliveryProblem?: string | null;
   firstTouch?:
     | {
         [k: string]: unknown;
@@ -600,7 +654,7 @@ export interface Lead {
    */
   deliveries?:
     | {
-        kind?: string | null;
+        kind?: ('sales email' | 'autoresponder' | 'webhook') | null;
         status?: ('queued' | 'sent' | 'failed') | null;
         to?: string | null;
         providerId?: string | null;
@@ -638,6 +692,7 @@ export interface Submission {
     | number
     | boolean
     | null;
+  attachments?: (number | LeadFile)[] | null;
   locale?: string | null;
   pageUrl?: string | null;
   userAgent?: string | null;
@@ -672,6 +727,40 @@ export interface Submission {
     | null;
   isSpam?: boolean | null;
   conflict?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lead-files".
+ */
+export interface LeadFile {
+  id: number;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "intake-counters".
+ */
+export interface IntakeCounter {
+  id: number;
+  /**
+   * YYYY-MM-DD (UTC)
+   */
+  day: string;
+  form: string;
+  reason: 'invalid' | 'too-large' | 'unreadable' | 'wrong-type' | 'unknown-form' | 'rate-limited';
+  count: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -833,6 +922,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'submissions';
         value: number | Submission;
+      } | null)
+    | ({
+        relationTo: 'lead-files';
+        value: number | LeadFile;
+      } | null)
+    | ({
+        relationTo: 'teams';
+        value: number | Team;
+      } | null)
+    | ({
+        relationTo: 'intake-counters';
+        value: number | IntakeCounter;
       } | null)
     | ({
         relationTo: 'outbox';
@@ -1220,12 +1321,22 @@ export interface FormsSelect<T extends boolean = true> {
               id?: T;
             };
         consentText?: T;
+        fillFrom?: T;
+        maxSizeMB?: T;
+        accept?: T;
         id?: T;
       };
   submitLabel?: T;
   successMessage?: T;
   redirect?: T;
   defaultRecipient?: T;
+  autoresponder?:
+    | T
+    | {
+        enabled?: T;
+        subject?: T;
+        body?: T;
+      };
   routing?:
     | T
     | {
@@ -1233,7 +1344,14 @@ export interface FormsSelect<T extends boolean = true> {
         value?: T;
         channel?: T;
         recipient?: T;
+        team?: T;
         id?: T;
+      };
+  webhook?:
+    | T
+    | {
+        url?: T;
+        secret?: T;
       };
   minSecondsToSubmit?: T;
   updatedAt?: T;
@@ -1251,6 +1369,7 @@ export interface LeadsSelect<T extends boolean = true> {
   owner?: T;
   score?: T;
   notes?: T;
+  deliveryProblem?: T;
   firstTouch?: T;
   lastTouch?: T;
   submissions?: T;
@@ -1277,6 +1396,7 @@ export interface SubmissionsSelect<T extends boolean = true> {
   lead?: T;
   values?: T;
   consents?: T;
+  attachments?: T;
   locale?: T;
   pageUrl?: T;
   userAgent?: T;
@@ -1287,6 +1407,46 @@ export interface SubmissionsSelect<T extends boolean = true> {
   spamReasons?: T;
   isSpam?: T;
   conflict?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lead-files_select".
+ */
+export interface LeadFilesSelect<T extends boolean = true> {
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "teams_select".
+ */
+export interface TeamsSelect<T extends boolean = true> {
+  name?: T;
+  members?: T;
+  turn?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "intake-counters_select".
+ */
+export interface IntakeCountersSelect<T extends boolean = true> {
+  day?: T;
+  form?: T;
+  reason?: T;
+  count?: T;
   updatedAt?: T;
   createdAt?: T;
 }
