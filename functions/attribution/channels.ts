@@ -1,0 +1,265 @@
+import { cleanText } from './clean-text'
+import { firstParams, isHostOf, normalHost, parseWebUrl } from './parse-url'
+import { isChannel, type Channel, type Touch } from './touch'
+
+/** A query parameter that names a place by being there (a click id) or by one of its values (WeChat's `from=`). */
+export interface KnownParam {
+  name: string
+  /** The lowercase value that counts; without it, any non-empty value does. */
+  value?: string
+  medium: string
+}
+
+/** One place a visitor can come from, and every way an arrival can name it. */
+export interface ChannelRow {
+  channel: Channel
+  /** The source a touch gets; null keeps the one that arrived (the utm_source, or the referrer's host). */
+  source: string | null
+  /** The medium when the arrival names none. */
+  medium: string | null
+  utmSources?: readonly string[]
+  utmMediums?: readonly string[]
+  params?: readonly KnownParam[]
+  /** Referrer domains, subdomains included, or a pattern for the whole host. */
+  referrers?: readonly (string | RegExp)[]
+}
+
+// google.com, google.de, google.com.hk, google.co.uk; not google.evil.example.
+const GOOGLE_HOST = /(?:^|\.)google\.(?:com?\.)?[a-z]{2,3}$/
+
+/**
+ * The one table that recognises channels, searched from the top: utm_medium rows before utm_source
+ * rows, and mail hosts before search engines so that mail.google.com is email, not Google search.
+ * @example CHANNEL_ROWS.find((row) => row.source === 'baidu')?.channel // 'search'
+ */
+export const CHANNEL_ROWS: readonly ChannelRow[] = [
+  { channel: 'offline', source: null, medium: null, utmMediums: ['qr', 'qrcode', 'print', 'poster', 'flyer', 'offline'] },
+  {
+    channel: 'email',
+    source: null,
+    medium: 'email',
+    utmSources: ['newsletter', 'email'],
+    utmMediums: ['email', 'e-mail', 'edm', 'newsletter'],
+    referrers: ['mail.qq.com', 'exmail.qq.com', 'mail.google.com', 'outlook.live.com', 'outlook.office.com', 'mail.163.com', 'mail.126.com'],
+  },
+  {
+    channel: 'wechat',
+    source: 'wechat',
+    medium: 'social',
+    utmSources: ['wechat', 'weixin'],
+    params: [
+      { name: 'from', value: 'timeline', medium: 'moments' },
+      { name: 'from', value: 'groupmessage', medium: 'group' },
+      { name: 'from', value: 'singlemessage', medium: 'chat' },
+    ],
+    referrers: ['weixin.qq.com'],
+  },
+  { channel: 'weibo', source: 'weibo', medium: 'social', utmSources: ['weibo'], referrers: ['weibo.com', 'weibo.cn', 't.cn'] },
+  { channel: 'douyin', source: 'douyin', medium: 'social', utmSources: ['douyin'], referrers: ['douyin.com', 'iesdouyin.com'] },
+  {
+    channel: 'xiaohongshu',
+    source: 'xiaohongshu',
+    medium: 'social',
+    utmSources: ['xiaohongshu', 'xhs', 'redbook', 'rednote'],
+    referrers: ['xiaohongshu.com', 'xhslink.com'],
+  },
+  { channel: 'bilibili', source: 'bilibili', medium: 'social', utmSources: ['bilibili'], referrers: ['bilibili.com', 'b23.tv'] },
+  { channel: 'zhihu', source: 'zhihu', medium: 'social', utmSources: ['zhihu'], referrers: ['zhihu.com'] },
+  { channel: 'linkedin', source: 'linkedin', medium: 'social', utmSources: ['linkedin'], referrers: ['linkedin.com', 'lnkd.in'] },
+  { channel: 'x', source: 'x', medium: 'social', utmSources: ['x', 'twitter'], referrers: ['x.com', 'twitter.com', 't.co'] },
+  {
+    channel: 'facebook',
+    source: 'facebook',
+    medium: 'social',
+    utmSources: ['facebook', 'fb'],
+    params: [{ name: 'fbclid', medium: 'social' }],
+    referrers: ['facebook.com', 'fb.com'],
+  },
+  { channel: 'instagram', source: 'instagram', medium: 'social', utmSources: ['instagram', 'ig'], referrers: ['instagram.com'] },
+  { channel: 'youtube', source: 'youtube', medium: 'social', utmSources: ['youtube', 'yt'], referrers: ['youtube.com', 'youtu.be'] },
+  { channel: 'search', source: 'baidu', medium: 'organic', utmSources: ['baidu'], params: [{ name: 'bd_vid', medium: 'cpc' }], referrers: ['baidu.com'] },
+  { channel: 'search', source: 'google', medium: 'organic', utmSources: ['google'], params: [{ name: 'gclid', medium: 'cpc' }], referrers: [GOOGLE_HOST] },
+  { channel: 'search', source: 'bing', medium: 'organic', utmSources: ['bing'], params: [{ name: 'msclkid', medium: 'cpc' }], referrers: ['bing.com'] },
+  { channel: 'search', source: 'sogou', medium: 'organic', utmSources: ['sogou'], referrers: ['sogou.com'] },
+  { channel: 'search', source: '360', medium: 'organic', utmSources: ['360', 'so.com'], referrers: ['so.com'] },
+  { channel: 'search', source: 'shenma', medium: 'organic', utmSources: ['shenma', 'sm.cn'], referrers: ['sm.cn'] },
+]
+
+/** The campaign link (`/go/<code>`) a visitor came through, as the CMS stores it. */
+export interface CampaignLinkArrival {
+  code: string
+  channel?: string | null
+  source?: string | null
+  medium?: string | null
+  campaign?: string | null
+  content?: string | null
+  term?: string | null
+}
+
+/** What the site knows about one page request when it decides whether it is a touch. */
+export interface Arrival {
+  /** The full landing URL, query included. */
+  url: string
+  referrer: string | null
+  /** The brand's own host; referrers from it (or its www. variant) are internal. */
+  siteHost: string
+  at: Date | string
+  campaignLink?: CampaignLinkArrival | null
+  referralCode?: string | null
+}
+
+interface Origin {
+  channel: Channel
+  source: string | null
+  medium: string | null
+}
+
+interface Utm {
+  source: string | null
+  medium: string | null
+  campaign: string | null
+  content: string | null
+  term: string | null
+}
+
+const FIELD_MAX = 200
+const REFERRER_MAX = 500
+const PATH_MAX = 500
+
+/**
+ * The touch an arrival makes, or null when it carries no new information (internal navigation, a plain visit).
+ * @example classifyTouch({ url: 'https://brand.example/?from=timeline', referrer: null, siteHost: 'brand.example', at: '2026-03-03T00:00:00Z' })?.medium // 'moments'
+ */
+export function classifyTouch(arrival: Arrival): Touch | null {
+  const url = parseWebUrl(arrival.url)
+  const params = firstParams(url)
+  const referrer = externalReferrer(arrival.referrer, arrival.siteHost)
+  const utm = readUtm(params)
+  const link = readCampaignLink(arrival.campaignLink)
+  const referralCode = cleanText(arrival.referralCode, FIELD_MAX)
+  const tagged = Object.values(utm).some((value) => value !== null)
+
+  // Precedence, strongest first: campaign link > referral code > UTM tags > known parameters
+  // (from=, gclid, …) > referrer host > direct. The link and the referral are editor- and
+  // member-made, so they overrule whatever the URL says; a direct touch is the caller's call (directTouch).
+  let origin: Origin | null = byUtm(utm, params) ?? byParam(params) ?? byReferrer(referrer?.host ?? null)
+  if (origin && utm.medium && !utm.source) origin = { ...origin, medium: utm.medium }
+  if (!origin && tagged) origin = { channel: 'other', source: null, medium: utm.medium }
+  if (referralCode) origin = { channel: 'referral', source: origin?.source ?? null, medium: 'referral' }
+  if (link) origin = linkOrigin(link, origin)
+  if (!origin) return null
+
+  return {
+    ...origin,
+    campaign: link?.campaign ?? utm.campaign,
+    content: link?.content ?? utm.content,
+    term: link?.term ?? utm.term,
+    referrer: referrer?.text ?? null,
+    landingPage: url ? cleanText(url.pathname, PATH_MAX) : null,
+    campaignLink: link?.code ?? null,
+    referralCode,
+    at: isoTime(arrival.at),
+  }
+}
+
+/**
+ * The touch of a browser's very first visit when nothing says where it came from.
+ * @example directTouch('https://brand.example/en/?x=1', '2026-03-03T00:00:00Z').landingPage // '/en/'
+ */
+export function directTouch(url: string, at: Date | string): Touch {
+  const parsed = parseWebUrl(url)
+  return {
+    channel: 'direct',
+    source: null,
+    medium: null,
+    campaign: null,
+    content: null,
+    term: null,
+    referrer: null,
+    landingPage: parsed ? cleanText(parsed.pathname, PATH_MAX) : null,
+    campaignLink: null,
+    referralCode: null,
+    at: isoTime(at),
+  }
+}
+
+function readUtm(params: Map<string, string>): Utm {
+  return {
+    source: cleanText(params.get('utm_source'), FIELD_MAX)?.toLowerCase() ?? null,
+    medium: cleanText(params.get('utm_medium'), FIELD_MAX)?.toLowerCase() ?? null,
+    campaign: cleanText(params.get('utm_campaign'), FIELD_MAX),
+    content: cleanText(params.get('utm_content'), FIELD_MAX),
+    term: cleanText(params.get('utm_term'), FIELD_MAX),
+  }
+}
+
+function byUtm(utm: Utm, params: Map<string, string>): Origin | null {
+  const row = rowByUtm(utm.source, utm.medium)
+  if (!row) return utm.source ? { channel: 'other', source: utm.source, medium: utm.medium } : null
+  const paramMedium = row.params?.find((param) => hasParam(params, param))?.medium
+  return { channel: row.channel, source: row.source ?? utm.source, medium: utm.medium ?? paramMedium ?? row.medium }
+}
+
+function rowByUtm(source: string | null, medium: string | null): ChannelRow | undefined {
+  return (
+    (medium ? CHANNEL_ROWS.find((row) => row.utmMediums?.includes(medium)) : undefined) ??
+    (source ? CHANNEL_ROWS.find((row) => row.utmSources?.includes(source)) : undefined)
+  )
+}
+
+function byParam(params: Map<string, string>): Origin | null {
+  for (const row of CHANNEL_ROWS) {
+    const param = row.params?.find((p) => hasParam(params, p))
+    if (param) return { channel: row.channel, source: row.source, medium: param.medium }
+  }
+  return null
+}
+
+function hasParam(params: Map<string, string>, param: KnownParam): boolean {
+  const value = params.get(param.name)?.trim().toLowerCase()
+  return param.value === undefined ? Boolean(value) : value === param.value
+}
+
+function byReferrer(host: string | null): Origin | null {
+  if (!host) return null
+  const row = CHANNEL_ROWS.find((r) => r.referrers?.some((d) => (typeof d === 'string' ? isHostOf(host, d) : d.test(host))))
+  if (!row) return { channel: 'other', source: cleanText(host, FIELD_MAX), medium: 'referral' }
+  return { channel: row.channel, source: row.source ?? cleanText(host, FIELD_MAX), medium: row.medium }
+}
+
+function externalReferrer(raw: string | null, siteHost: string): { host: string; text: string | null } | null {
+  const url = parseWebUrl(typeof raw === 'string' ? raw.trim() : null)
+  if (!url) return null
+  const host = normalHost(url.hostname)
+  if (!host || host === normalHost(typeof siteHost === 'string' ? siteHost : '')) return null
+  return { host, text: cleanText(raw, REFERRER_MAX) }
+}
+
+function readCampaignLink(link: CampaignLinkArrival | null | undefined): (Utm & { code: string; channel: Channel | null }) | null {
+  if (!link || typeof link !== 'object') return null
+  const code = cleanText(link.code, FIELD_MAX)
+  if (!code) return null
+  const channel = cleanText(link.channel, FIELD_MAX)?.toLowerCase()
+  return {
+    code,
+    channel: isChannel(channel) ? channel : null,
+    source: cleanText(link.source, FIELD_MAX)?.toLowerCase() ?? null,
+    medium: cleanText(link.medium, FIELD_MAX)?.toLowerCase() ?? null,
+    campaign: cleanText(link.campaign, FIELD_MAX),
+    content: cleanText(link.content, FIELD_MAX),
+    term: cleanText(link.term, FIELD_MAX),
+  }
+}
+
+function linkOrigin(link: Utm & { channel: Channel | null }, base: Origin | null): Origin {
+  const channel = link.channel ?? rowByUtm(link.source, link.medium)?.channel ?? base?.channel ?? 'other'
+  // The URL's source and medium only fill in when they describe the same channel as the link.
+  const fallback = base?.channel === channel ? base : null
+  return { channel, source: link.source ?? fallback?.source ?? null, medium: link.medium ?? fallback?.medium ?? null }
+}
+
+function isoTime(at: Date | string): string {
+  const date = at instanceof Date ? at : new Date(typeof at === 'string' ? at : Number.NaN)
+  // The time comes from the server, not the visitor; an unreadable one is replaced by now rather than losing the touch.
+  return Number.isNaN(date.getTime()) ? new Date().toISOString() : date.toISOString()
+}
