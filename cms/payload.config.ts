@@ -22,7 +22,9 @@ import { Teams } from './collections/Teams'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
+import { autorespond } from './jobs/autorespond'
 import { notifyLead } from './jobs/notifyLead'
+import { sendWebhook } from './jobs/sendWebhook'
 import { cmsUrl, payloadSecret, siteUrl } from './environment'
 import { ContentVersion } from './globals/ContentVersion'
 import { Footer } from './globals/Footer'
@@ -55,7 +57,7 @@ export default buildConfig({
   },
   jobs: {
     // Only the jobs worker (scripts/worker.ts) runs jobs; the CMS and site processes only queue them.
-    tasks: [notifyLead],
+    tasks: [notifyLead, autorespond, sendWebhook],
     // Every second: a lead's email should reach sales within seconds of the submission.
     autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_WORKER === 'true',

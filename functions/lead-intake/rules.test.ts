@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { normalizeEmail, normalizePhone } from './normalize'
-import { routeLead } from './routing'
-import { scoreSpam } from './spam'
+import { routeLead, type Route, type RoutingRule } from './routing'
+import { scoreSpam, type SpamInput } from './spam'
 
 describe('normalize', () => {
   it.each([
@@ -18,22 +18,32 @@ describe('normalize', () => {
 })
 
 describe('routeLead', () => {
-  const rules = [
+  const rules: RoutingRule[] = [
     { field: 'region', value: 'south', recipient: 'south@x.co' },
+    { field: 'product', value: 'cloud', team: 7 },
+    { field: 'product', value: 'box', team: { id: 8 }, recipient: 'box@x.co' },
+    { field: 'empty', value: 'rule' },
     { channel: 'wechat', recipient: 'wechat@x.co' },
+    { channel: 'douyin', team: '9' },
   ]
-  it.each<[Record<string, unknown>, string | null, string]>([
-    [{ region: 'South' }, null, 'south@x.co'],
-    [{ region: ['north', 'south'] }, 'wechat', 'south@x.co'],
-    [{ region: 'north' }, 'WeChat', 'wechat@x.co'],
-    [{ region: 'north' }, 'weibo', 'default@x.co'],
-    [{}, null, 'default@x.co'],
-  ])('%j from %s goes to %s', (values, channel, expected) => expect(routeLead(rules, 'default@x.co', values, channel)).toBe(expected))
+  it.each<[Record<string, unknown>, string | null, Route]>([
+    [{ region: 'South' }, null, { recipient: 'south@x.co' }],
+    [{ region: ['north', 'south'] }, 'wechat', { recipient: 'south@x.co' }],
+    [{ region: 'north' }, 'WeChat', { recipient: 'wechat@x.co' }],
+    [{ region: 'north' }, 'weibo', { recipient: 'default@x.co' }],
+    [{}, null, { recipient: 'default@x.co' }],
+    [{ product: 'Cloud' }, 'wechat', { team: 7 }],
+    [{ product: ['box'] }, null, { team: 8 }],
+    [{ region: 'south', product: 'cloud' }, null, { recipient: 'south@x.co' }],
+    [{ empty: 'rule' }, 'douyin', { team: '9' }],
+    [{ empty: 'rule' }, null, { recipient: 'default@x.co' }],
+    [{ region: null, product: 7 }, 'x', { recipient: 'default@x.co' }],
+  ])('%j from %s goes to %j', (values, channel, expected) => expect(routeLead(rules, 'default@x.co', values, channel)).toEqual(expected))
 })
 
 describe('scoreSpam', () => {
-  const ok = { texts: ['Hello, we need a new website.'], honeypot: '', elapsedMs: 10_000, minSecondsToSubmit: 3 }
-  it.each<[string, Partial<typeof ok>, { score: number; reasons: string[]; isSpam: boolean }]>([
+  const ok: SpamInput = { texts: ['Hello, we need a new website.'], honeypot: '', elapsedMs: 10_000, minSecondsToSubmit: 3 }
+  it.each<[string, Partial<SpamInput>, { score: number; reasons: string[]; isSpam: boolean }]>([
     ['a person', {}, { score: 0, reasons: [], isSpam: false }],
     ['a filled honeypot', { honeypot: 'x' }, { score: 100, reasons: ['honeypot filled'], isSpam: true }],
     ['a fast submit', { elapsedMs: 500 }, { score: 60, reasons: ['submitted too fast'], isSpam: true }],

@@ -1,1 +1,5 @@
+export { renderAutoresponder, type AutoresponderInput } from './autoresponder'
+export { describeDeliveryProblem, isProblemOf, MAX_PROBLEM_LENGTH, type DeliveryKind } from './delivery-problem'
 export { renderSalesEmail, type SalesEmailInput } from './sales-email'
+export { submissionCreatedEvent, webhookDeliveryId, type SubmissionCreatedEvent, type SubmissionCreatedInput } from './webhook-event'
+export { signWebhook, verifyWebhook } from './webhook-signature'
