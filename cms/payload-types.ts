@@ -133,6 +133,8 @@ export interface Config {
   jobs: {
     tasks: {
       notifyLead: TaskNotifyLead;
+      autorespond: TaskAutorespond;
+      sendWebhook: TaskSendWebhook;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -848,7 +850,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'notifyLead' | 'schedulePublish';
+        taskSlug: 'inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -881,7 +883,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'notifyLead' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1748,6 +1750,33 @@ export interface TaskNotifyLead {
   };
   output: {
     providerId?: string | null;
+    skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskAutorespond".
+ */
+export interface TaskAutorespond {
+  input: {
+    submissionId: string;
+  };
+  output: {
+    providerId?: string | null;
+    skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendWebhook".
+ */
+export interface TaskSendWebhook {
+  input: {
+    submissionId: string;
+  };
+  output: {
+    deliveryId?: string | null;
+    skipped?: string | null;
   };
 }
 /**

@@ -2,11 +2,12 @@ import type { CollectionAfterChangeHook, CollectionConfig } from 'payload'
 
 import { canWorkLeads, isAdmin, isAdminField, nobody } from '../access/roles'
 import { exportCsv } from '../endpoints/exportCsv'
+import { NOTIFICATION_TASKS } from '../intake/tasks'
 
-/** An admin releasing a submission from the spam folder sends the email it never got. */
+/** An admin releasing a submission from the spam folder sets off the deliveries it never got (each does nothing when its form has it off). */
 const notifyOnRelease: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
   if (operation === 'update' && previousDoc?.isSpam && !doc.isSpam) {
-    await req.payload.jobs.queue({ task: 'notifyLead', input: { submissionId: String(doc.id) }, queue: 'default', req })
+    for (const task of Object.values(NOTIFICATION_TASKS)) await req.payload.jobs.queue({ task, input: { submissionId: String(doc.id) }, queue: 'default', req })
   }
   return doc
 }

@@ -41,6 +41,9 @@ export interface FormDefinition {
   fields: FieldDefinition[]
   /** Submissions faster than this after the page was rendered are likely bots. */
   minSecondsToSubmit?: number | null
+  /** Whether the visitor gets an autoresponder email, and whether a CRM webhook is set. */
+  autoresponder?: boolean | null
+  webhook?: boolean | null
 }
 
 /** A value as stored: text, a number, or the chosen options of a checkbox group. */

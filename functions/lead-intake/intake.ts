@@ -1,4 +1,7 @@
-import type { FieldValue, FormDefinition } from './form-definition'
+import type { FieldValue, FormDefinition, StoredFile } from './form-definition'
+import { fillHiddenFields } from './hidden-fields'
+import type { RateLimiter } from './rate-limit'
+import type { AcceptedFile } from './validate-submission'
 import { normalizeEmail, normalizePhone } from './normalize'
 import { scoreSpam } from './spam'
 import { validateSubmission } from './validate-submission'
@@ -30,29 +33,53 @@ export interface IntakeRequest {
   ipHash: string
   firstTouch: Touch | null
   lastTouch: Touch | null
+  /** Counts submissions per person; a person over the limit is likely a script and goes to the spam folder. */
+  personLimiter?: RateLimiter
 }
 
-/** The storage intake needs; the site implements it with Payload's Local API. */
+/** A lead found by email or phone. */
+export interface LeadRef {
+  id: string | number
+}
+
+/** A lead to create with the submission, when the person is not known yet. */
+export interface NewLead {
+  email: string | null
+  phone: string | null
+  name: string | null
+  firstTouch: Touch | null
+  lastTouch: Touch | null
+}
+
+/** The deliveries a stored submission sets off, each a job of its own with its own retries. */
+export type Notification = 'sales-email' | 'autoresponder' | 'webhook'
+
+/** A submission as it is stored, whole. */
+export interface SubmissionRecord {
+  form: string | number
+  values: Record<string, FieldValue>
+  consents: { field: string; text: string; at: string }[]
+  locale: string
+  pageUrl: string
+  userAgent: string
+  ipHash: string
+  firstTouch: Touch | null
+  lastTouch: Touch | null
+  spam: { score: number; reasons: string[]; isSpam: boolean }
+  conflict: string | null
+}
+
+/** The storage intake needs; cms/intake implements it on the database. */
 export interface IntakeStore {
-  findLeadByEmail(email: string): Promise<{ id: string | number } | null>
-  findLeadByPhone(phone: string): Promise<{ id: string | number } | null>
-  createLead(data: { email: string | null; phone: string | null; name: string | null; firstTouch: Touch | null; lastTouch: Touch | null }): Promise<{ id: string | number }>
-  createSubmission(data: {
-    form: string | number
-    lead: string | number
-    values: Record<string, FieldValue>
-    consents: { field: string; text: string; at: string }[]
-    locale: string
-    pageUrl: string
-    userAgent: string
-    ipHash: string
-    firstTouch: Touch | null
-    lastTouch: Touch | null
-    spam: { score: number; reasons: string[]; isSpam: boolean }
-    conflict: string | null
-  }): Promise<{ id: string | number }>
-  /** Queues the sales email (and autoresponder) for a stored submission; never sends in the request. */
-  queueNotifications(submissionId: string | number): Promise<void>
+  findLeads(keys: { email: string | null; phone: string | null }): Promise<{ byEmail: LeadRef | null; byPhone: LeadRef | null }>
+  /** Keeps the accepted files and says where; called only when there are some. */
+  storeFiles(files: AcceptedFile[]): Promise<(StoredFile & { field: string })[]>
+  /**
+   * Stores the submission with its lead (the given one, or a new one unless the same person was
+   * stored meanwhile) and queues its notifications, all or nothing: a stored submission always
+   * has its deliveries queued, and nothing is sent in the visitor's request.
+   */
+  storeSubmission(args: { lead: LeadRef | NewLead; submission: SubmissionRecord; notify: Notification[] }): Promise<{ submissionId: string | number; leadId: string | number }>
 }
 
 export type IntakeResult =
@@ -65,18 +92,15 @@ function firstOfType(form: FormDefinition, values: Record<string, FieldValue>, t
 }
 
 /**
- * Takes in one submission: validates it against the form, scores spam, finds or creates the lead
- * (by email, then phone; two known people are never merged), stores the submission, and only then
- * queues notifications, so a stored submission never depends on mail.
+ * Takes in one submission: fills hidden fields on the server, validates it against the form, scores
+ * spam, finds the lead (by email, then phone; two known people are never merged), and stores the
+ * submission together with its queued notifications, so a stored submission never depends on mail.
  */
 export async function acceptSubmission(request: IntakeRequest, store: IntakeStore): Promise<IntakeResult> {
   const { form } = request
-  const result = validateSubmission(form, request.input, request.locale)
+  const input = fillHiddenFields(form, request.input, request.pageUrl, request.lastTouch)
+  const result = validateSubmission(form, input, request.locale)
   if (!result.ok) return result
-
-  const texts = Object.values(result.values).flatMap((v) => (Array.isArray(v) ? v : [String(v)]))
-  const elapsedMs = request.renderedAt === null ? null : request.now - request.renderedAt
-  const spam = scoreSpam({ texts, honeypot: request.honeypot, elapsedMs, minSecondsToSubmit: form.minSecondsToSubmit ?? 3 })
 
   const emailValue = firstOfType(form, result.values, 'email')
   const phoneValue = firstOfType(form, result.values, 'phone')
@@ -84,29 +108,39 @@ export async function acceptSubmission(request: IntakeRequest, store: IntakeStor
   const phone = phoneValue ? normalizePhone(phoneValue) : null
   const name = typeof result.values.name === 'string' ? result.values.name : null
 
-  const byEmail = email ? await store.findLeadByEmail(email) : null
-  const byPhone = phone ? await store.findLeadByPhone(phone) : null
+  const texts = Object.values(result.values).flatMap((v) => (Array.isArray(v) ? v : typeof v === 'object' ? [] : [String(v)]))
+  const elapsedMs = request.renderedAt === null ? null : request.now - request.renderedAt
+  const person = email ?? phone
+  const tooFrequent = person !== null && request.personLimiter ? !request.personLimiter.hit(`person:${person}`, request.now).allowed : false
+  const spam = scoreSpam({ texts, honeypot: request.honeypot, elapsedMs, minSecondsToSubmit: form.minSecondsToSubmit ?? 3, tooFrequent })
+
+  const { byEmail, byPhone } = await store.findLeads({ email, phone })
   // Email and phone naming two different known leads: attach to the email's lead and flag it for a person.
   const conflict = byEmail && byPhone && byEmail.id !== byPhone.id ? `phone also matches lead ${byPhone.id}` : null
-  const lead =
-    byEmail ?? byPhone ?? (await store.createLead({ email, phone: byEmail ? null : phone, name, firstTouch: request.firstTouch, lastTouch: request.lastTouch }))
+  const lead: LeadRef | NewLead = byEmail ?? byPhone ?? { email, phone, name, firstTouch: request.firstTouch, lastTouch: request.lastTouch }
+
+  const values = { ...result.values }
+  if (result.files.length) for (const { field, ...file } of await store.storeFiles(result.files)) values[field] = file
 
   const at = new Date(request.now).toISOString()
-  const submission = await store.createSubmission({
-    form: form.id,
-    lead: lead.id,
-    values: result.values,
-    consents: result.consents.map((c) => ({ ...c, at })),
-    locale: request.locale,
-    pageUrl: request.pageUrl.slice(0, 2000),
-    userAgent: request.userAgent.slice(0, 500),
-    ipHash: request.ipHash,
-    firstTouch: request.firstTouch,
-    lastTouch: request.lastTouch,
-    spam,
-    conflict,
-  })
   // Likely spam is kept for review but wakes nobody up.
-  if (!spam.isSpam) await store.queueNotifications(submission.id)
-  return { ok: true, submissionId: submission.id, leadId: lead.id, spam: spam.isSpam }
+  const notify: Notification[] = spam.isSpam ? [] : ['sales-email', ...(form.autoresponder && email ? ['autoresponder' as const] : []), ...(form.webhook ? ['webhook' as const] : [])]
+  const stored = await store.storeSubmission({
+    lead,
+    notify,
+    submission: {
+      form: form.id,
+      values,
+      consents: result.consents.map((c) => ({ ...c, at })),
+      locale: request.locale,
+      pageUrl: request.pageUrl.slice(0, 2000),
+      userAgent: request.userAgent.slice(0, 500),
+      ipHash: request.ipHash,
+      firstTouch: request.firstTouch,
+      lastTouch: request.lastTouch,
+      spam,
+      conflict,
+    },
+  })
+  return { ok: true, submissionId: stored.submissionId, leadId: stored.leadId, spam: spam.isSpam }
 }

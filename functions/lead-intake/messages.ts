@@ -14,6 +14,8 @@ const messages = {
     pattern: '格式不正确。',
     consent: '请勾选以表示同意。',
     type: '这个值的类型不正确。',
+    fileTooLarge: (mb: number) => `文件不能超过 ${mb} MB。`,
+    fileType: '不支持这种文件类型。',
   },
   en: {
     required: 'This field is required.',
@@ -29,6 +31,8 @@ const messages = {
     pattern: 'This does not have the expected format.',
     consent: 'Tick the box to agree.',
     type: 'This value has the wrong type.',
+    fileTooLarge: (mb: number) => `The file must be ${mb} MB or smaller.`,
+    fileType: 'This type of file is not accepted.',
   },
 }
 

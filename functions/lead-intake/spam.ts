@@ -11,13 +11,15 @@ export interface SpamInput {
   /** Milliseconds between the form being rendered and submitted, or null when unknown. */
   elapsedMs: number | null
   minSecondsToSubmit: number
+  /** The same person (email or phone) submitted more often than the rate limit allows. */
+  tooFrequent?: boolean
 }
 
 /**
  * Scores how likely a submission is spam, with the reasons; likely spam is kept for an admin to review.
  * @example scoreSpam({ texts: ['hi'], honeypot: '', elapsedMs: 8000, minSecondsToSubmit: 3 }) // { score: 0, reasons: [], isSpam: false }
  */
-export function scoreSpam({ texts, honeypot, elapsedMs, minSecondsToSubmit }: SpamInput): { score: number; reasons: string[]; isSpam: boolean } {
+export function scoreSpam({ texts, honeypot, elapsedMs, minSecondsToSubmit, tooFrequent = false }: SpamInput): { score: number; reasons: string[]; isSpam: boolean } {
   const reasons: string[] = []
   let score = 0
   if (honeypot.trim() !== '') {
@@ -27,6 +29,10 @@ export function scoreSpam({ texts, honeypot, elapsedMs, minSecondsToSubmit }: Sp
   if (elapsedMs !== null && elapsedMs < minSecondsToSubmit * 1000) {
     score += 60
     reasons.push('submitted too fast')
+  }
+  if (tooFrequent) {
+    score += 60
+    reasons.push('too many submissions from this person')
   }
   const joined = texts.join('\n')
   const links = (joined.match(/https?:\/\/|www\./gi) ?? []).length

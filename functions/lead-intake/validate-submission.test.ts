@@ -54,6 +54,7 @@ describe('validateSubmission', () => {
       ok: true,
       values: { name: 'Li', email: 'a@b.co', phone: '138 0013 8000', age: 30, day: '2026-02-28', size: 'm', topics: ['a', 'b'], code: 'ABC', broken: 'anything', note: 'line 1\nline 2', ok: true },
       consents: [{ field: 'ok', text: 'I agree.' }],
+      files: [],
     })
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })

@@ -1,12 +1,22 @@
-import type { FieldDefinition, FieldValue, FormDefinition } from './form-definition'
+import { isUploadedFile, safeFilename, sniffFile } from './files'
+import { MAX_FILE_MB, type FieldDefinition, type FieldValue, type FormDefinition } from './form-definition'
 import { messagesFor, type Messages } from './messages'
 import { isEmail, normalizePhone } from './normalize'
 
 /** The longest text any field keeps, whatever its definition says. */
 export const HARD_MAX_LENGTH = 10_000
 
+/** A checked file waiting to be stored: its safe name and the content type its bytes show. */
+export interface AcceptedFile {
+  field: string
+  filename: string
+  mimeType: string
+  size: number
+  bytes: Uint8Array
+}
+
 export type ValidationResult =
-  | { ok: true; values: Record<string, FieldValue>; consents: { field: string; text: string }[] }
+  | { ok: true; values: Record<string, FieldValue>; consents: { field: string; text: string }[]; files: AcceptedFile[] }
   | { ok: false; errors: Record<string, string> }
 
 // Control characters are dropped; newlines stay only where a textarea allows them.
@@ -31,6 +41,18 @@ function single(raw: unknown): string | null | undefined {
   if (typeof raw === 'string') return raw
   if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw)
   return null
+}
+
+function checkFile(field: FieldDefinition, raw: unknown, m: Messages): { file?: Omit<AcceptedFile, 'field'>; error?: string } {
+  // A file input left empty arrives as an empty string or an empty file.
+  if (raw === undefined || raw === '' || (isUploadedFile(raw) && raw.size === 0)) return field.required ? { error: m.required } : {}
+  if (!isUploadedFile(raw)) return { error: m.type }
+  const maxMB = Math.min(field.maxSizeMB ?? 5, MAX_FILE_MB)
+  if (raw.size > maxMB * 1024 * 1024) return { error: m.fileTooLarge(maxMB) }
+  const sniffed = sniffFile(raw.bytes)
+  const accepted = field.accept?.length ? field.accept : ['pdf', 'image']
+  if (!sniffed || !accepted.includes(sniffed.kind)) return { error: m.fileType }
+  return { file: { filename: safeFilename(raw.filename), mimeType: sniffed.mimeType, size: raw.size, bytes: raw.bytes } }
 }
 
 function checkField(field: FieldDefinition, raw: unknown, m: Messages): { value?: FieldValue; error?: string } {
@@ -94,8 +116,20 @@ export function validateSubmission(form: FormDefinition, input: Record<string, u
   const values: Record<string, FieldValue> = Object.create(null)
   const errors: Record<string, string> = Object.create(null)
   const consents: { field: string; text: string }[] = []
+  const files: AcceptedFile[] = []
   for (const field of form.fields) {
     const raw = Object.hasOwn(input, field.name) ? input[field.name] : undefined
+    if (field.type === 'file') {
+      const { file, error } = checkFile(field, raw, m)
+      if (error) errors[field.name] = error
+      else if (file) files.push({ field: field.name, ...file })
+      continue
+    }
+    // A file sent for any other field is refused, never stored.
+    if (isUploadedFile(raw) || (Array.isArray(raw) && raw.some(isUploadedFile))) {
+      errors[field.name] = m.type
+      continue
+    }
     const { value, error } = checkField(field, raw, m)
     if (error) errors[field.name] = error
     else if (value !== undefined) {
@@ -103,5 +137,5 @@ export function validateSubmission(form: FormDefinition, input: Record<string, u
       if (field.type === 'consent') consents.push({ field: field.name, text: field.consentText ?? field.label })
     }
   }
-  return Object.keys(errors).length ? { ok: false, errors: { ...errors } } : { ok: true, values: { ...values }, consents }
+  return Object.keys(errors).length ? { ok: false, errors: { ...errors } } : { ok: true, values: { ...values }, consents, files }
 }

@@ -4,6 +4,8 @@ import type { Payload, Where } from 'payload'
 
 import type { FieldDefinition } from '../../functions/lead-intake/form-definition'
 import type { IntakeStore } from '../../functions/lead-intake/intake'
+import { intakeStoreFor } from '../../cms/intake'
+import { addRefusalCounts as storeRefusalCounts, type RefusalCount } from '../../cms/intake/counters'
 import type { MediaDoc, PageDoc, PostDoc } from '../../themes/types'
 
 // Outside Next, getPayload would otherwise open a socket to Next's dev reload endpoint.
@@ -151,6 +153,9 @@ export interface PublicForm {
   redirectPath?: string | null
   minSecondsToSubmit?: number | null
   fields: FieldDefinition[]
+  /** Whether deliveries beyond the sales email are set up; never their addresses or secrets. */
+  autoresponder: boolean
+  webhook: boolean
 }
 
 const forms = new Map<string, { stamp: string; form: PublicForm | null }>()
@@ -184,6 +189,8 @@ async function readForm(id: string | number, locale: string): Promise<PublicForm
     successMessage: form.successMessage,
     redirectPath: redirect && typeof redirect === 'object' ? (redirect.path ?? null) : null,
     minSecondsToSubmit: form.minSecondsToSubmit,
+    autoresponder: Boolean(form.autoresponder?.enabled),
+    webhook: Boolean(form.webhook?.url),
     fields: (form.fields ?? []).map((f) => ({
       name: f.name,
       type: f.type as FieldDefinition['type'],
@@ -197,26 +204,21 @@ async function readForm(id: string | number, locale: string): Promise<PublicForm
       max: f.max,
       options: (f.options ?? []).map((o) => ({ value: o.value, label: o.label })),
       consentText: f.consentText,
+      fillFrom: f.fillFrom,
+      maxSizeMB: f.maxSizeMB,
+      accept: f.accept as FieldDefinition['accept'],
     })),
   }
 }
 
-/** Lead intake's storage, on the Local API: the site writes leads and submissions as itself. */
+/** Lead intake's storage on this database (cms/intake): the site writes leads and submissions as itself. */
 export async function intakeStore(): Promise<IntakeStore> {
-  const payload = await cms()
-  const first = async (where: Where) => (await payload.find({ collection: 'leads', where, limit: 1, depth: 0, sort: 'createdAt' })).docs[0] ?? null
-  return {
-    findLeadByEmail: (email) => first({ email: { equals: email } }),
-    findLeadByPhone: (phone) => first({ phone: { equals: phone } }),
-    createLead: (data) => payload.create({ collection: 'leads', data: { ...data, status: 'new' } as never, depth: 0 }),
-    createSubmission: ({ spam, ...data }) =>
-      payload.create({
-        collection: 'submissions',
-        data: { ...data, form: Number(data.form) || (data.form as never), lead: Number(data.lead) || (data.lead as never), spamScore: spam.score, spamReasons: spam.reasons, isSpam: spam.isSpam } as never,
-        depth: 0,
-      }),
-    queueNotifications: async (submissionId) => {
-      await payload.jobs.queue({ task: 'notifyLead', input: { submissionId: String(submissionId) }, queue: 'default' })
-    },
-  }
+  store ??= cms().then(intakeStoreFor)
+  return store
+}
+let store: Promise<IntakeStore> | null = null
+
+/** Adds tallies of refused submissions to the stored counters. */
+export async function addRefusalCounts(counts: RefusalCount[]): Promise<void> {
+  await storeRefusalCounts(await cms(), counts)
 }

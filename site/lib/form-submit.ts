@@ -1,10 +1,23 @@
 import { acceptSubmission } from '../../functions/lead-intake/intake'
+import { MAX_FILE_MB } from '../../functions/lead-intake/form-definition'
 import { hashIp } from '../../functions/lead-intake/hash-ip'
+import { createRateLimiter } from '../../functions/lead-intake/rate-limit'
+import type { UploadedFile } from '../../functions/lead-intake/files'
 import { payloadSecret } from '../../cms/environment'
 import { findForm, intakeStore, type PublicForm } from './cms'
+import { countRefusal } from './refusals'
 
 /** Bodies larger than this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 64 * 1024
+/** A multipart body may also carry a file of up to MAX_FILE_MB; each file field checks its own limit. */
+export const MAX_UPLOAD_BYTES = MAX_FILE_MB * 1024 * 1024 + MAX_BODY_BYTES
+
+const TEN_MINUTES = 10 * 60_000
+const HOUR = 60 * 60_000
+// Per address: a shared office or event Wi-Fi must get through, a script must not (429, nothing stored).
+const perAddress = createRateLimiter({ limit: Number(process.env.INTAKE_LIMIT_PER_IP ?? 30), windowMs: TEN_MINUTES })
+// Per person (email or phone): more than this in an hour goes to the spam folder for review.
+const perPerson = createRateLimiter({ limit: Number(process.env.INTAKE_LIMIT_PER_PERSON ?? 5), windowMs: HOUR })
 
 /** The names the form markup uses for itself, beside the editor's fields. */
 export const FORM_META = { formId: '_form', renderedAt: '_t', honeypot: 'website' } as const
@@ -12,28 +25,38 @@ export const FORM_META = { formId: '_form', renderedAt: '_t', honeypot: 'website
 export type SubmitOutcome =
   | { status: 201; form: PublicForm; submissionId: string | number }
   | { status: 422; form: PublicForm; errors: Record<string, string>; values: Record<string, unknown> }
-  | { status: 400 | 404 | 413 | 415; message: string }
+  | { status: 400 | 404 | 413 | 415 | 429; message: string; retryAfterSeconds?: number }
 
-/** A refusal of the request as a whole (not of a field), in the visitor's words. */
-export function refusal(status: 400 | 404 | 413 | 415): SubmitOutcome & { message: string } {
+type RefusalStatus = 400 | 404 | 413 | 415 | 429
+
+/** A refusal of the request as a whole (not of a field), in the visitor's words; it is counted, nothing else is kept. */
+export function refusal(status: RefusalStatus, form = '?', retryAfterSeconds?: number): SubmitOutcome & { message: string } {
   const message = {
     400: 'The form could not be read. Reload the page and try again.',
     404: 'This form does not exist.',
     413: 'The submission is too large.',
     415: 'Send the form as application/x-www-form-urlencoded, multipart/form-data or application/json.',
+    429: 'Too many submissions from your network. Wait a few minutes and try again.',
   }[status]
-  return { status, message } as SubmitOutcome & { message: string }
+  countRefusal(form, status)
+  return { status, message, ...(retryAfterSeconds ? { retryAfterSeconds } : {}) } as SubmitOutcome & { message: string }
+}
+
+/** The headers a refusal is answered with: Retry-After on 429. */
+export function refusalHeaders(outcome: { retryAfterSeconds?: number }): Record<string, string> {
+  return outcome.retryAfterSeconds ? { 'retry-after': String(outcome.retryAfterSeconds) } : {}
 }
 
 /** Reads a request body as fields, within the size limit; a refusal when it cannot. */
 export async function readFields(request: Request): Promise<{ fields: Record<string, unknown> } | { refused: SubmitOutcome & { message: string } }> {
-  const declared = Number(request.headers.get('content-length') ?? 0)
-  if (declared > MAX_BODY_BYTES) return { refused: refusal(413) }
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  const limit = type === 'multipart/form-data' ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES
+  const declared = Number(request.headers.get('content-length') ?? 0)
+  if (declared > limit) return { refused: refusal(413) }
   const raw = await request.arrayBuffer().catch(() => null)
   if (!raw) return { refused: refusal(400) }
   // A chunked body has no content-length: count what actually arrived.
-  if (raw.byteLength > MAX_BODY_BYTES) return { refused: refusal(413) }
+  if (raw.byteLength > limit) return { refused: refusal(413) }
   const text = new TextDecoder().decode(raw)
   if (type === 'application/json') {
     try {
@@ -48,8 +71,9 @@ export async function readFields(request: Request): Promise<{ fields: Record<str
     const data = await new Response(raw, { headers: { 'content-type': request.headers.get('content-type')! } }).formData().catch(() => null)
     if (!data) return { refused: refusal(400) }
     const fields: Record<string, unknown> = Object.create(null)
-    for (const [key, value] of data.entries()) {
-      if (typeof value !== 'string') continue
+    for (const [key, entry] of data.entries()) {
+      // Files are kept as bytes with their name; the form's file fields decide what they accept.
+      const value: string | UploadedFile = typeof entry === 'string' ? entry : { filename: entry.name, size: entry.size, bytes: new Uint8Array(await entry.arrayBuffer()) }
       const existing = fields[key]
       fields[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value]
     }
@@ -75,9 +99,12 @@ function touchFrom(pageUrl: string, referrer: string | null) {
  */
 export async function submitForm(args: { formId: unknown; fields: Record<string, unknown>; locale: string; pageUrl: string; referrer: string | null; userAgent: string; clientAddress: string; stamp?: string | null }): Promise<SubmitOutcome> {
   const id = typeof args.formId === 'string' || typeof args.formId === 'number' ? String(args.formId) : ''
+  const now = Date.now()
+  const rate = perAddress.hit(`ip:${args.clientAddress}`, now)
+  if (!rate.allowed) return refusal(429, id, Math.ceil(rate.retryAfterMs / 1000))
   if (!/^[0-9a-f]{1,24}$/i.test(id)) return refusal(404)
   const form = await findForm(/^[0-9]+$/.test(id) ? Number(id) : id, args.locale, args.stamp ?? null)
-  if (!form) return refusal(404)
+  if (!form) return refusal(404, id)
   const { [FORM_META.formId]: _form, [FORM_META.renderedAt]: renderedAt, [FORM_META.honeypot]: honeypot, ...input } = args.fields
   const rendered = Number(renderedAt)
   const touch = touchFrom(args.pageUrl, args.referrer)
@@ -88,16 +115,22 @@ export async function submitForm(args: { formId: unknown; fields: Record<string,
       locale: args.locale,
       honeypot: typeof honeypot === 'string' ? honeypot : '',
       renderedAt: Number.isFinite(rendered) && rendered > 0 ? rendered : null,
-      now: Date.now(),
+      now,
       pageUrl: args.pageUrl,
       userAgent: args.userAgent,
       ipHash: hashIp(args.clientAddress, payloadSecret()),
       // Until attribution records touches per visitor, the landing request is both.
       firstTouch: touch,
       lastTouch: touch,
+      personLimiter: perPerson,
     },
     await intakeStore(),
   )
-  if (!result.ok) return { status: 422, form, errors: result.errors, values: input }
+  if (!result.ok) {
+    countRefusal(id, 422)
+    // Files are not sent back into the page; the visitor chooses them again.
+    const kept = Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string' || Array.isArray(v)))
+    return { status: 422, form, errors: result.errors, values: kept }
+  }
   return { status: 201, form, submissionId: result.submissionId }
 }

@@ -36,10 +36,11 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form.lead-form'))
     const button = form.querySelector<HTMLButtonElement>('[type="submit"]')
     if (button) button.disabled = true
     try {
+      // A form with a file goes as multipart (the browser sets the boundary); any other as JSON.
+      const withFile = form.querySelector('input[type="file"]') !== null
       const response = await fetch(`/api/forms/${encodeURIComponent(id ?? '')}?locale=${encodeURIComponent(document.documentElement.lang)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(fields(form)),
+        ...(withFile ? { body: new FormData(form) } : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields(form)) }),
       })
       const body = await response.json()
       if (response.status === 201) {

@@ -2,15 +2,16 @@ import type { APIRoute } from 'astro'
 
 import { LOCALE_CODES } from '../../../../functions/content/locales'
 import { localizedHref, pageHref } from '../../../../functions/content/paths'
-import { readFields, submitForm } from '../../../lib/form-submit'
+import { readFields, refusalHeaders, submitForm } from '../../../lib/form-submit'
 import { siteDefaultLocale } from '../../../lib/view'
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } })
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } })
 
 /**
- * Submits a lead form from a script: 201 when stored, 422 with a message per field, and 400, 404,
- * 413 or 415 for a request that is not a submission at all. Nothing of a refused one is stored.
+ * Submits a lead form from a script: 201 when stored, 422 with a message per field, 429 with
+ * Retry-After when one address sends too many, and 400, 404, 413 or 415 for a request that is not
+ * a submission at all. Nothing of a refused one is stored.
  */
 export const POST: APIRoute = async ({ params, request, url, clientAddress, locals }) => {
   const body = await readFields(request)
@@ -36,6 +37,6 @@ export const POST: APIRoute = async ({ params, request, url, clientAddress, loca
     case 422:
       return json(422, { errors: outcome.errors })
     default:
-      return json(outcome.status, { message: outcome.message })
+      return json(outcome.status, { message: outcome.message }, refusalHeaders(outcome))
   }
 }

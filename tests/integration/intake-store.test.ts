@@ -1,0 +1,142 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { IntakeStore, SubmissionRecord } from '../../functions/lead-intake/intake'
+import { startPayload } from './payload'
+
+let payload: Payload
+let cleanup: () => Promise<void>
+let formId: number
+let stores: Record<string, IntakeStore>
+let submitForm: typeof import('../../site/lib/form-submit').submitForm
+let flushRefusals: typeof import('../../site/lib/refusals').flushRefusals
+
+beforeAll(async () => {
+  ;({ payload, cleanup } = await startPayload())
+  const { localApiIntakeStore, sqliteIntakeStore } = await import('../../cms/intake')
+  stores = { 'Local API (any database)': localApiIntakeStore(payload), 'SQL (embedded SQLite)': sqliteIntakeStore(payload) }
+  ;({ submitForm } = await import('../../site/lib/form-submit'))
+  ;({ flushRefusals } = await import('../../site/lib/refusals'))
+  const form = await payload.create({
+    collection: 'forms',
+    locale: 'en',
+    data: {
+      name: 'Brief',
+      defaultRecipient: 'sales@test.example',
+      minSecondsToSubmit: 0,
+      fields: [
+        { name: 'email', type: 'email', label: 'Email', required: true },
+        { name: 'brief', type: 'file', label: 'Brief', maxSizeMB: 1, accept: ['pdf'] },
+      ],
+    },
+  })
+  formId = form.id as number
+})
+afterAll(async () => cleanup?.())
+
+const record = (email: string): SubmissionRecord => ({
+  form: formId,
+  values: { email },
+  consents: [],
+  locale: 'en',
+  pageUrl: 'https://brand.example/contact',
+  userAgent: 'test',
+  ipHash: 'abc',
+  firstTouch: { channel: 'wechat', campaign: '春季' },
+  lastTouch: { channel: 'search' },
+  spam: { score: 0, reasons: [], isSpam: false },
+  conflict: null,
+})
+
+const submissionsOf = async (email: string) => {
+  const { docs: [lead] } = await payload.find({ collection: 'leads', where: { email: { equals: email } }, depth: 0 })
+  return lead ? (await payload.find({ collection: 'submissions', where: { lead: { equals: lead.id } }, depth: 0, sort: 'id' })).docs : []
+}
+
+const jobsOf = async (submissionId: string | number) =>
+  (await payload.find({ collection: 'payload-jobs', where: { 'input.submissionId': { equals: String(submissionId) } }, depth: 0, sort: 'id' })).docs.map((j) => [j.taskSlug, j.queue, j.processing, j.hasError])
+
+describe.each(['Local API (any database)', 'SQL (embedded SQLite)'])('the intake store on %s', (name) => {
+  it('stores a new lead, its submission and its jobs as Payload reads them', async () => {
+    const store = stores[name]!
+    const email = `${name.length}-new@example.com`
+    const lead = { email, phone: '+8613800138000', name: 'Li Lei', firstTouch: { channel: 'wechat' }, lastTouch: { channel: 'search' } }
+    const stored = await store.storeSubmission({ lead, submission: record(email), notify: ['sales-email', 'webhook'] })
+    const submission = await payload.findByID({ collection: 'submissions', id: stored.submissionId, depth: 0 })
+    expect(submission).toMatchObject({ form: formId, lead: stored.leadId, values: { email }, locale: 'en', firstTouch: { channel: 'wechat', campaign: '春季' }, isSpam: false, spamScore: 0 })
+    expect(new Date(submission.createdAt).getTime()).toBeGreaterThan(Date.now() - 60_000)
+    const storedLead = await payload.findByID({ collection: 'leads', id: stored.leadId, depth: 0 })
+    expect(storedLead).toMatchObject({ email, phone: '+8613800138000', name: 'Li Lei', status: 'new', score: 0, firstTouch: { channel: 'wechat' } })
+    expect(await jobsOf(stored.submissionId)).toEqual([['notifyLead', 'default', false, false], ['sendWebhook', 'default', false, false]])
+    expect(await store.findLeads({ email, phone: null })).toEqual({ byEmail: { id: stored.leadId }, byPhone: null })
+  })
+
+  it('makes one lead of the same new person submitting twice at the same moment', async () => {
+    const store = stores[name]!
+    const email = `${name.length}-twice@example.com`
+    const lead = { email, phone: null, name: null, firstTouch: null, lastTouch: null }
+    const [a, b] = await Promise.all([0, 1].map(() => store.storeSubmission({ lead, submission: record(email), notify: [] })))
+    expect(a!.leadId).toBe(b!.leadId)
+    expect((await payload.count({ collection: 'leads', where: { email: { equals: email } } })).totalDocs).toBe(1)
+    expect(await jobsOf(a!.submissionId)).toEqual([])
+  })
+
+  it('attaches to a known lead', async () => {
+    const store = stores[name]!
+    const { byEmail } = await store.findLeads({ email: `${name.length}-new@example.com`, phone: null })
+    const stored = await store.storeSubmission({ lead: byEmail!, submission: record('x@example.com'), notify: ['sales-email'] })
+    expect(stored.leadId).toBe(byEmail!.id)
+  })
+})
+
+const meta = { locale: 'en', pageUrl: 'https://brand.example/contact', referrer: null, userAgent: 'test' }
+
+describe('submitting through the site', () => {
+  it('stores an uploaded PDF as a lead file, readable by sales only, and refuses other content', async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.4 brief')
+    const ok = await submitForm({ formId, fields: { email: 'file@example.com', brief: { filename: '../方案.pdf', size: pdf.length, bytes: pdf } }, clientAddress: '192.0.2.10', ...meta })
+    expect(ok.status).toBe(201)
+    const [submission] = await submissionsOf('file@example.com')
+    const brief = (submission!.values as { brief: { file: number; filename: string; mimeType: string; size: number } }).brief
+    expect(brief).toMatchObject({ filename: '方案.pdf', mimeType: 'application/pdf', size: pdf.length })
+    expect(submission!.attachments).toEqual([brief.file])
+    const file = await payload.findByID({ collection: 'lead-files', id: brief.file, depth: 0 })
+    expect([file.mimeType, file.filesize]).toEqual(['application/pdf', pdf.length])
+    const editor = { ...(await payload.create({ collection: 'users', data: { email: 'ed@test.example', password: 'a-Strong-passw0rd', role: 'editor' } })), collection: 'users' as const }
+    await expect(payload.findByID({ collection: 'lead-files', id: brief.file, overrideAccess: false, user: editor })).rejects.toThrow('You are not allowed to perform this action.')
+
+    const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0])
+    const before = (await payload.count({ collection: 'lead-files' })).totalDocs
+    const refused = await submitForm({ formId, fields: { email: 'file@example.com', brief: { filename: 'brief.pdf', size: 4, bytes: exe } }, clientAddress: '192.0.2.10', ...meta })
+    expect(refused).toMatchObject({ status: 422, errors: { brief: 'This type of file is not accepted.' } })
+    expect((await payload.count({ collection: 'lead-files' })).totalDocs).toBe(before)
+  })
+
+  it('sends the sixth submission of one person within an hour to the spam folder', async () => {
+    const outcomes = []
+    for (let i = 0; i < 6; i++) outcomes.push((await submitForm({ formId, fields: { email: 'Often@Example.com' }, clientAddress: `192.0.2.${20 + i}`, ...meta })).status)
+    expect(outcomes).toEqual([201, 201, 201, 201, 201, 201])
+    const docs = await submissionsOf('often@example.com')
+    expect(docs.map((d) => d.isSpam)).toEqual([false, false, false, false, false, true])
+    expect(docs[5]!.spamReasons).toEqual(['too many submissions from this person'])
+  })
+
+  it('answers 429 with Retry-After after 30 requests from one address in ten minutes, and counts refusals only', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 31; i++) statuses.push((await submitForm({ formId: 999_999, fields: {}, clientAddress: '198.51.100.7', ...meta })).status)
+    expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true)
+    const limited = await submitForm({ formId, fields: { email: 'real@example.com' }, clientAddress: '198.51.100.7', ...meta })
+    expect(limited).toEqual({ status: 429, message: 'Too many submissions from your network. Wait a few minutes and try again.', retryAfterSeconds: 20 })
+    expect(statuses[30]).toBe(429)
+    expect(await submissionsOf('real@example.com')).toEqual([])
+    await flushRefusals()
+    const { docs } = await payload.find({ collection: 'intake-counters', depth: 0, sort: 'reason', where: { form: { in: ['999999', String(formId)] } } })
+    const day = new Date().toISOString().slice(0, 10)
+    expect(docs.map((d) => [d.day, d.form, d.reason, d.count])).toEqual([
+      [day, String(formId), 'invalid', 1],
+      [day, String(formId), 'rate-limited', 1],
+      [day, '999999', 'rate-limited', 1],
+      [day, '999999', 'unknown-form', 30],
+    ])
+  })
+})
