@@ -50,6 +50,8 @@ export default defineConfig({
       ADMIN_EMAIL: e2e.admin.email,
       ADMIN_PASSWORD: e2e.admin.password,
       SEED_DEMO_USERS_PASSWORD: e2e.editor.password,
+      // Every browser test comes from 127.0.0.1; the per-address limit is tested in tests/integration/intake-store.test.ts.
+      INTAKE_LIMIT_PER_IP: '100000',
     },
   },
 })

@@ -7,7 +7,7 @@ const SITE = 'http://localhost:4333'
 
 function startSite(): ChildProcess {
   return spawn(process.execPath, ['site/server.mjs'], {
-    env: { ...process.env, PORT: '4333', HOST: 'localhost', DATA_DIR: e2e.dataDir, SITE_URL: SITE, NODE_ENV: 'production', DISABLE_PAYLOAD_HMR: 'true' },
+    env: { ...process.env, PORT: '4333', HOST: 'localhost', DATA_DIR: e2e.dataDir, SITE_URL: SITE, NODE_ENV: 'production', DISABLE_PAYLOAD_HMR: 'true', INTAKE_LIMIT_PER_IP: '100000' },
     stdio: 'ignore',
   })
 }
