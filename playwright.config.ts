@@ -6,7 +6,8 @@ import path from 'node:path'
 // on ports and a data folder of their own so they never touch a developer's data.
 const CMS_PORT = process.env.E2E_CMS_PORT ?? '3310'
 const SITE_PORT = process.env.E2E_SITE_PORT ?? '4331'
-const DATA_DIR = path.join(tmpdir(), 'brand-site-e2e')
+// A worktree running its own browser tests at the same time sets its own ports and data folder.
+const DATA_DIR = process.env.E2E_DATA_DIR ?? path.join(tmpdir(), 'brand-site-e2e')
 
 export const e2e = {
   cmsUrl: `http://localhost:${CMS_PORT}`,
