@@ -31,6 +31,7 @@ export {
   createSignInGuard,
   recordDelayFailure,
   recordWindowEvent,
+  throttleAddress,
   type DelayPolicy,
   type DelayState,
   type GuardDecision,

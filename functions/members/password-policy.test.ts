@@ -93,6 +93,12 @@ describe('checkPassword', () => {
     expect(codes(password, { brandNames: ['Acme Coffee', '蓝山咖啡'] })).toEqual(['contains-brand'])
   })
 
+  it('refuses a two-character Chinese brand but not two Latin letters', () => {
+    expect(codes('我爱华为Kx9#2mq', { brandNames: ['华为'] })).toEqual(['contains-brand'])
+    expect(codes('Xk9#mPq2vLrai', { brandNames: ['AI'] })).toEqual([])
+    expect(codes('Xk9#mPq2vLrabc', { brandNames: ['ABC'] })).toEqual(['contains-brand'])
+  })
+
   it('ignores brand names that are not strings', () => {
     expect(codes('Xk9#mPq2vLr', { brandNames: [null, 42, ''] as unknown as string[] })).toEqual([])
   })

@@ -60,8 +60,11 @@ function emailWords(email: string | null | undefined): string[] {
   return [name, compact(name), ...name.split(/[^\p{L}\p{N}]+/u).filter((piece) => piece.length >= 4)].filter((word) => word.length >= 3)
 }
 
+// A two-character Chinese brand name (华为) is distinctive; two Latin letters (AI) are inside too many good passwords.
+const isDistinctive = (word: string) => Array.from(word).length >= (/^[\x00-\x7f]*$/.test(word) ? 3 : 2)
+
 function brandWords(names: readonly string[] | undefined): string[] {
-  return (names ?? []).filter((name) => typeof name === 'string').flatMap((name) => [fold(name).trim(), compact(fold(name))]).filter((word) => Array.from(word).length >= 2)
+  return (names ?? []).filter((name) => typeof name === 'string').flatMap((name) => [fold(name).trim(), compact(fold(name))]).filter(isDistinctive)
 }
 
 function containsAny(password: string, words: string[]): boolean {
