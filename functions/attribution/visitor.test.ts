@@ -28,6 +28,6 @@ describe('visitor ids and cookies', () => {
   it('sets httpOnly, SameSite=Lax cookies, Secure on https sites', () => {
     expect(visitorCookie('vx', false)).toBe('bs_visitor=vx; Path=/; Max-Age=34128000; HttpOnly; SameSite=Lax')
     expect(visitorCookie('vx', true)).toMatch(/; HttpOnly; SameSite=Lax; Secure$/)
-    expect(consentCookie('yes', true)).toBe('bs_consent=yes; Path=/; Max-Age=34128000; HttpOnly; SameSite=Lax; Secure')
+    expect(consentCookie('yes', true)).toBe('bs_consent=yes; Path=/; Max-Age=34128000; SameSite=Lax; Secure')
   })
 })

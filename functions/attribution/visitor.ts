@@ -49,7 +49,11 @@ export function visitorCookie(id: string, secure: boolean): string {
   return `${VISITOR_COOKIE}=${id}; Path=/; Max-Age=${VISITOR_COOKIE_DAYS * 86_400}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
 }
 
-/** The Set-Cookie value that keeps the visitor's consent answer. */
+/**
+ * The Set-Cookie value that keeps the visitor's consent answer. Not httpOnly, on purpose: it names
+ * nobody (only 'yes' or 'no'), and the banner's one-line script must see it to stay hidden on
+ * pages served to everyone from the same cache.
+ */
 export function consentCookie(answer: 'yes' | 'no', secure: boolean): string {
-  return `${CONSENT_COOKIE}=${answer}; Path=/; Max-Age=${VISITOR_COOKIE_DAYS * 86_400}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+  return `${CONSENT_COOKIE}=${answer}; Path=/; Max-Age=${VISITOR_COOKIE_DAYS * 86_400}; SameSite=Lax${secure ? '; Secure' : ''}`
 }

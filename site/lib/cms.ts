@@ -59,7 +59,7 @@ export async function contentStamp(): Promise<string | null> {
 
 /** Brand settings, header and footer of a locale: what every page's frame needs. */
 export interface Frame {
-  settings: { brandName: string; tagline?: string | null; logo?: MediaDoc | null; defaultLocale: string; theme: string; brandColor: string; socialAccounts?: { channel: string; handle: string; url?: string | null }[] | null }
+  settings: { brandName: string; tagline?: string | null; logo?: MediaDoc | null; defaultLocale: string; theme: string; brandColor: string; attribution?: { touchesNeedConsent?: boolean | null } | null; socialAccounts?: { channel: string; handle: string; url?: string | null }[] | null }
   header: { items?: { link: { label?: string | null } & Record<string, unknown> }[] | null }
   footer: { columns?: { heading: string; links?: { link: Record<string, unknown> }[] | null }[] | null; smallPrint?: string | null }
 }
