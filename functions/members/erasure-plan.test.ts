@@ -32,6 +32,7 @@ const submission: SubmissionRecord = {
   pageUrl: 'https://brand.example/zh/contact?email=li.lei@example.com',
   userAgent: 'Mozilla/5.0',
   ipHash: 'abc123',
+  visitor: 'visitor-uuid',
   firstTouch: touch,
   lastTouch: null,
   spamScore: 0,
@@ -75,12 +76,12 @@ describe('erasurePlan', () => {
       {
         collection: 'submissions',
         id: 21,
-        data: { values: {}, consents: [], attachments: [], pageUrl: '/zh/contact', userAgent: null, ipHash: null, conflict: null, firstTouch: anonymousTouch, lastTouch: null, anonymisedAt: '2026-03-03T10:00:00.000Z' },
+        data: { values: {}, consents: [], attachments: [], pageUrl: '/zh/contact', userAgent: null, ipHash: null, visitor: null, conflict: null, firstTouch: anonymousTouch, lastTouch: null, anonymisedAt: '2026-03-03T10:00:00.000Z' },
       },
       {
         collection: 'submissions',
         id: 22,
-        data: { values: {}, consents: [], attachments: [], pageUrl: '/zh/contact', userAgent: null, ipHash: null, conflict: null, firstTouch: anonymousTouch, lastTouch: null, anonymisedAt: '2026-03-03T10:00:00.000Z' },
+        data: { values: {}, consents: [], attachments: [], pageUrl: '/zh/contact', userAgent: null, ipHash: null, visitor: null, conflict: null, firstTouch: anonymousTouch, lastTouch: null, anonymisedAt: '2026-03-03T10:00:00.000Z' },
       },
       { collection: 'touches', id: 41, data: { referrer: null, visitor: null, member: null, ipHash: null, userAgent: null, landingPage: '/zh/spring' } },
     ])

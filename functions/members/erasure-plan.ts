@@ -122,6 +122,8 @@ export function erasurePlan(member: MemberRecord, sources: ErasureSources, { act
         pageUrl: pathOnly(s.pageUrl),
         userAgent: null,
         ipHash: null,
+        // The browser's visitor id would tie the anonymous row back to the browser's touches and cookie.
+        visitor: null,
         conflict: null,
         firstTouch: anonymiseTouch(s.firstTouch),
         lastTouch: anonymiseTouch(s.lastTouch),
