@@ -82,6 +82,15 @@ export interface Config {
     'link-clicks': LinkClick;
     outbox: Outbox;
     users: User;
+    members: Member;
+    'member-sessions': MemberSession;
+    'member-codes': MemberCode;
+    'points-ledger': PointsLedger;
+    tiers: Tier;
+    rewards: Reward;
+    topics: Topic;
+    'consent-log': ConsentLog;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -110,6 +119,15 @@ export interface Config {
     'link-clicks': LinkClicksSelect<false> | LinkClicksSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    members: MembersSelect<false> | MembersSelect<true>;
+    'member-sessions': MemberSessionsSelect<false> | MemberSessionsSelect<true>;
+    'member-codes': MemberCodesSelect<false> | MemberCodesSelect<true>;
+    'points-ledger': PointsLedgerSelect<false> | PointsLedgerSelect<true>;
+    tiers: TiersSelect<false> | TiersSelect<true>;
+    rewards: RewardsSelect<false> | RewardsSelect<true>;
+    topics: TopicsSelect<false> | TopicsSelect<true>;
+    'consent-log': ConsentLogSelect<false> | ConsentLogSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -142,6 +160,7 @@ export interface Config {
       notifyLead: TaskNotifyLead;
       autorespond: TaskAutorespond;
       sendWebhook: TaskSendWebhook;
+      sendMemberCode: TaskSendMemberCode;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -313,6 +332,8 @@ export interface Page {
           }
       )[]
     | null;
+  visibility: 'public' | 'members' | 'tier';
+  minTier?: (number | null) | Tier;
   seo?: {
     title?: string | null;
     description?: string | null;
@@ -583,6 +604,23 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tiers".
+ */
+export interface Tier {
+  id: number;
+  name: string;
+  minPoints: number;
+  benefits?:
+    | {
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "posts".
  */
 export interface Post {
@@ -606,6 +644,8 @@ export interface Post {
     };
     [k: string]: unknown;
   } | null;
+  visibility: 'public' | 'members' | 'tier';
+  minTier?: (number | null) | Tier;
   categories?: (number | Category)[] | null;
   author?: (number | null) | User;
   publishedAt?: string | null;
@@ -635,6 +675,9 @@ export interface Lead {
    * A delivery that failed after its last attempt.
    */
   deliveryProblem?: string | null;
+  member?: (number | null) | Member;
+  becameMemberAt?: string | null;
+  anonymisedAt?: string | null;
   firstTouch?:
     | {
         [k: string]: unknown;
@@ -677,6 +720,58 @@ export interface Lead {
         id?: string | null;
       }[]
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "members".
+ */
+export interface Member {
+  id: number;
+  email: string;
+  emailVerifiedAt?: string | null;
+  passwordHash?: string | null;
+  name?: string | null;
+  company?: string | null;
+  jobTitle?: string | null;
+  phone?: string | null;
+  preferredLanguage?: ('zh-CN' | 'en') | null;
+  interests?: (number | Topic)[] | null;
+  referralCode?: string | null;
+  referredBy?: (number | null) | Member;
+  lead?: (number | null) | Lead;
+  visitor?: string | null;
+  firstTouch?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  lastTouch?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  erasedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics".
+ */
+export interface Topic {
+  id: number;
+  name: string;
+  slug: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -742,6 +837,7 @@ export interface Submission {
     | null;
   isSpam?: boolean | null;
   conflict?: string | null;
+  anonymisedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -907,6 +1003,103 @@ export interface Outbox {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-sessions".
+ */
+export interface MemberSession {
+  id: number;
+  member: number | Member;
+  tokenHash: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  userAgent?: string | null;
+  ipHash?: string | null;
+  revokedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-codes".
+ */
+export interface MemberCode {
+  id: number;
+  subject: string;
+  purpose: 'sign-in' | 'verify-email' | 'change-email' | 'reset-password';
+  record?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  version: number;
+  requestId?: string | null;
+  newEmail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "points-ledger".
+ */
+export interface PointsLedger {
+  id: number;
+  member: number | Member;
+  kind: 'earn' | 'spend' | 'adjust';
+  reason: 'sign-up' | 'verified-profile' | 'referral-member' | 'editor-grant' | 'reward';
+  points: number;
+  ref: string;
+  note?: string | null;
+  at: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rewards".
+ */
+export interface Reward {
+  id: number;
+  name: string;
+  cost: number;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-log".
+ */
+export interface ConsentLog {
+  id: number;
+  member: number | Member;
+  topic: string;
+  subscribed: boolean;
+  source: 'account-page' | 'email-link' | 'sign-up' | 'admin';
+  at: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  action: 'member-data-exported' | 'member-erased';
+  memberId: string;
+  actor: 'member' | 'admin';
+  at: string;
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -974,7 +1167,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'sendMemberCode' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1007,7 +1200,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'sendMemberCode' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1080,6 +1273,42 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'members';
+        value: number | Member;
+      } | null)
+    | ({
+        relationTo: 'member-sessions';
+        value: number | MemberSession;
+      } | null)
+    | ({
+        relationTo: 'member-codes';
+        value: number | MemberCode;
+      } | null)
+    | ({
+        relationTo: 'points-ledger';
+        value: number | PointsLedger;
+      } | null)
+    | ({
+        relationTo: 'tiers';
+        value: number | Tier;
+      } | null)
+    | ({
+        relationTo: 'rewards';
+        value: number | Reward;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null)
+    | ({
+        relationTo: 'consent-log';
+        value: number | ConsentLog;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1264,6 +1493,8 @@ export interface PagesSelect<T extends boolean = true> {
               blockName?: T;
             };
       };
+  visibility?: T;
+  minTier?: T;
   seo?:
     | T
     | {
@@ -1285,6 +1516,8 @@ export interface PostsSelect<T extends boolean = true> {
   excerpt?: T;
   coverImage?: T;
   body?: T;
+  visibility?: T;
+  minTier?: T;
   categories?: T;
   author?: T;
   publishedAt?: T;
@@ -1508,6 +1741,9 @@ export interface LeadsSelect<T extends boolean = true> {
   score?: T;
   notes?: T;
   deliveryProblem?: T;
+  member?: T;
+  becameMemberAt?: T;
+  anonymisedAt?: T;
   firstTouch?: T;
   lastTouch?: T;
   submissions?: T;
@@ -1547,6 +1783,7 @@ export interface SubmissionsSelect<T extends boolean = true> {
   spamReasons?: T;
   isSpam?: T;
   conflict?: T;
+  anonymisedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1689,6 +1926,131 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "members_select".
+ */
+export interface MembersSelect<T extends boolean = true> {
+  email?: T;
+  emailVerifiedAt?: T;
+  passwordHash?: T;
+  name?: T;
+  company?: T;
+  jobTitle?: T;
+  phone?: T;
+  preferredLanguage?: T;
+  interests?: T;
+  referralCode?: T;
+  referredBy?: T;
+  lead?: T;
+  visitor?: T;
+  firstTouch?: T;
+  lastTouch?: T;
+  erasedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-sessions_select".
+ */
+export interface MemberSessionsSelect<T extends boolean = true> {
+  member?: T;
+  tokenHash?: T;
+  lastSeenAt?: T;
+  expiresAt?: T;
+  userAgent?: T;
+  ipHash?: T;
+  revokedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-codes_select".
+ */
+export interface MemberCodesSelect<T extends boolean = true> {
+  subject?: T;
+  purpose?: T;
+  record?: T;
+  version?: T;
+  requestId?: T;
+  newEmail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "points-ledger_select".
+ */
+export interface PointsLedgerSelect<T extends boolean = true> {
+  member?: T;
+  kind?: T;
+  reason?: T;
+  points?: T;
+  ref?: T;
+  note?: T;
+  at?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tiers_select".
+ */
+export interface TiersSelect<T extends boolean = true> {
+  name?: T;
+  minPoints?: T;
+  benefits?:
+    | T
+    | {
+        text?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rewards_select".
+ */
+export interface RewardsSelect<T extends boolean = true> {
+  name?: T;
+  cost?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics_select".
+ */
+export interface TopicsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-log_select".
+ */
+export interface ConsentLogSelect<T extends boolean = true> {
+  member?: T;
+  topic?: T;
+  subscribed?: T;
+  source?: T;
+  at?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  memberId?: T;
+  actor?: T;
+  at?: T;
+  details?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1990,6 +2352,23 @@ export interface TaskSendWebhook {
   };
   output: {
     deliveryId?: string | null;
+    skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendMemberCode".
+ */
+export interface TaskSendMemberCode {
+  input: {
+    subject: string;
+    purpose: string;
+    locale: string;
+    requestId: string;
+    newEmail?: string | null;
+  };
+  output: {
+    providerId?: string | null;
     skipped?: string | null;
   };
 }

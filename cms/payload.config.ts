@@ -23,10 +23,12 @@ import { Posts } from './collections/Posts'
 import { Teams } from './collections/Teams'
 import { Touches } from './collections/Touches'
 import { Users } from './collections/Users'
+import { AuditLog, ConsentLog, MemberCodes, Members, MemberSessions, PointsLedger, Rewards, Tiers, Topics } from './collections/members'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
 import { autorespond } from './jobs/autorespond'
 import { notifyLead } from './jobs/notifyLead'
+import { sendMemberCode } from './jobs/sendMemberCode'
 import { sendWebhook } from './jobs/sendWebhook'
 import { cmsUrl, payloadSecret, siteUrl } from './environment'
 import { ContentVersion } from './globals/ContentVersion'
@@ -43,7 +45,10 @@ export default buildConfig({
     meta: { titleSuffix: '· Brand CMS' },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
   },
-  collections: [Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Users],
+  collections: [
+    Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Users,
+    Members, MemberSessions, MemberCodes, PointsLedger, Tiers, Rewards, Topics, ConsentLog, AuditLog,
+  ],
   globals: [SiteSettings, Header, Footer, ContentVersion],
   // A cookie name of its own, so that no other auth collection's cookie is ever read as a CMS user's.
   cookiePrefix: 'cms',
@@ -60,7 +65,7 @@ export default buildConfig({
   },
   jobs: {
     // Only the jobs worker (scripts/worker.ts) runs jobs; the CMS and site processes only queue them.
-    tasks: [notifyLead, autorespond, sendWebhook],
+    tasks: [notifyLead, autorespond, sendWebhook, sendMemberCode],
     // Every second: a lead's email should reach sales within seconds of the submission.
     autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_WORKER === 'true',

@@ -9,7 +9,7 @@ export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'won', 'lost'] as
 export const Leads: CollectionConfig = {
   slug: 'leads',
   labels: { singular: { en: 'Lead', zh: '线索' }, plural: { en: 'Leads', zh: '线索' } },
-  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'phone', 'status', 'owner', 'deliveryProblem', 'createdAt'], group: { en: 'Leads', zh: '线索' } },
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'phone', 'status', 'owner', 'becameMemberAt', 'deliveryProblem', 'createdAt'], group: { en: 'Leads', zh: '线索' } },
   access: { create: nobody, read: canWorkLeads, update: canWorkLeads, delete: isAdmin },
   endpoints: [
     exportCsv('leads', ['id', 'email', 'phone', 'name', 'status', 'score', 'notes', 'firstTouch', 'lastTouch', 'createdAt'].map((key) => ({ key, header: key }))),
@@ -31,6 +31,11 @@ export const Leads: CollectionConfig = {
     { name: 'notes', type: 'textarea' },
     // Set when a delivery gave up after its last attempt; cleared when one succeeds. A list column and filter for admins.
     { name: 'deliveryProblem', type: 'text', index: true, admin: { readOnly: true, position: 'sidebar', description: { en: 'A delivery that failed after its last attempt.', zh: '最后一次尝试后仍失败的投递。' } } },
+    // The member account with this lead's verified email (never two leads merged); when the person became a member.
+    { name: 'member', type: 'relationship', relationTo: 'members', admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'becameMemberAt', type: 'date', index: true, admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    // Set when the person erased their account: the row stays for the funnel's counts, without anything personal.
+    { name: 'anonymisedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'firstTouch', type: 'json', admin: { readOnly: true } },
     { name: 'lastTouch', type: 'json', admin: { readOnly: true } },
     { name: 'submissions', type: 'join', collection: 'submissions', on: 'lead' },

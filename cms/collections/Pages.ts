@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { publishedOrCmsUser } from '../access/publishedOrEditor'
+import { bodyReadable } from '../access/members'
 import { canEditContent } from '../access/roles'
+import { visibility } from '../fields/visibility'
 import { pageBlocks } from '../blocks'
 import { seo } from '../fields/seo'
 import { pagePath } from '../fields/slug'
@@ -36,7 +38,8 @@ export const Pages: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     // Localised as a whole: each language may have its own arrangement of blocks.
-    { name: 'layout', type: 'blocks', blocks: pageBlocks, localized: true },
+    { name: 'layout', type: 'blocks', blocks: pageBlocks, localized: true, access: { read: bodyReadable } },
+    ...visibility,
     seo,
   ],
 }

@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { publishedOrCmsUser } from '../access/publishedOrEditor'
+import { bodyReadable } from '../access/members'
 import { canEditContent } from '../access/roles'
+import { visibility } from '../fields/visibility'
 import { seo } from '../fields/seo'
 import { slug } from '../fields/slug'
 import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
@@ -36,7 +38,8 @@ export const Posts: CollectionConfig = {
     slug,
     { name: 'excerpt', type: 'textarea', localized: true, maxLength: 300 },
     { name: 'coverImage', type: 'upload', relationTo: 'media' },
-    { name: 'body', type: 'richText', localized: true },
+    { name: 'body', type: 'richText', localized: true, access: { read: bodyReadable } },
+    ...visibility,
     { name: 'categories', type: 'relationship', relationTo: 'categories', hasMany: true, admin: { position: 'sidebar' } },
     { name: 'author', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar' } },
     { name: 'publishedAt', type: 'date', index: true, admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },

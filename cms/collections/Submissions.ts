@@ -41,5 +41,7 @@ export const Submissions: CollectionConfig = {
     // The spam folder: an admin reviews and may release a submission (untick), which is then notified.
     { name: 'isSpam', type: 'checkbox', index: true, access: { update: isAdminField }, admin: { position: 'sidebar' } },
     { name: 'conflict', type: 'text', admin: { readOnly: true } },
+    // Set when the person erased their account: values, address and browser are gone, the row is counted still.
+    { name: 'anonymisedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
   ],
 }

@@ -47,6 +47,7 @@ const sources: ErasureSources = {
   consentIds: [51, 52],
   pointsIds: [61],
   codeIds: [71],
+  sessionIds: [81],
   outboxIds: [81],
   referredMemberIds: [9],
 }
@@ -91,10 +92,11 @@ describe('erasurePlan', () => {
     expect(plan.delete).toEqual([
       { collection: 'lead-files', id: 31 },
       { collection: 'lead-files', id: 32 },
-      { collection: 'member-consents', id: 51 },
-      { collection: 'member-consents', id: 52 },
-      { collection: 'member-points', id: 61 },
+      { collection: 'consent-log', id: 51 },
+      { collection: 'consent-log', id: 52 },
+      { collection: 'points-ledger', id: 61 },
       { collection: 'member-codes', id: 71 },
+      { collection: 'member-sessions', id: 81 },
       { collection: 'outbox', id: 81 },
       { collection: 'members', id: 7 },
     ])
@@ -113,7 +115,7 @@ describe('erasurePlan', () => {
       at: '2026-03-03T10:00:00.000Z',
       details: {
         anonymised: { members: 1, leads: 1, submissions: 2, touches: 1 },
-        deleted: { 'lead-files': 2, 'member-consents': 2, 'member-points': 1, 'member-codes': 1, outbox: 1, members: 1 },
+        deleted: { 'lead-files': 2, 'consent-log': 2, 'points-ledger': 1, 'member-codes': 1, 'member-sessions': 1, outbox: 1, members: 1 },
       },
     })
     expect(JSON.stringify(plan.audit)).not.toContain('example.com')
@@ -131,7 +133,7 @@ describe('erasurePlan', () => {
   it('lists a record once even when it is found twice', () => {
     const twice = erasurePlan(member, { ...sources, leads: [lead, lead], consentIds: [51, 51, '51'] }, { actor: 'member', now })
     expect(twice.anonymise.filter((a) => a.collection === 'leads')).toHaveLength(1)
-    expect(twice.delete.filter((d) => d.collection === 'member-consents')).toEqual([{ collection: 'member-consents', id: 51 }])
+    expect(twice.delete.filter((d) => d.collection === 'consent-log')).toEqual([{ collection: 'consent-log', id: 51 }])
   })
 
   it('clears touch fields it does not know, but never prototype keys', () => {

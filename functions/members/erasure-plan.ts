@@ -8,9 +8,10 @@ export const ERASURE_COLLECTIONS = {
   submissions: 'submissions',
   touches: 'touches',
   leadFiles: 'lead-files',
-  consents: 'member-consents',
-  points: 'member-points',
+  consents: 'consent-log',
+  points: 'points-ledger',
   codes: 'member-codes',
+  sessions: 'member-sessions',
   outbox: 'outbox',
 } as const
 type CollectionSlug = (typeof ERASURE_COLLECTIONS)[keyof typeof ERASURE_COLLECTIONS]
@@ -25,6 +26,8 @@ export interface ErasureSources {
   consentIds: readonly Id[]
   pointsIds: readonly Id[]
   codeIds: readonly Id[]
+  /** The member's sessions, revoked or not (they hold a hashed IP address and a browser name). */
+  sessionIds?: readonly Id[]
   /** Outbox mail to the member's address (a copy of what was sent, held for admins). */
   outboxIds: readonly Id[]
   /** Members this member referred: their `referredBy` is cleared, the rest of their record is theirs. */
@@ -144,6 +147,7 @@ export function erasurePlan(member: MemberRecord, sources: ErasureSources, { act
     ...sources.consentIds.map((id) => ({ collection: C.consents, id })),
     ...sources.pointsIds.map((id) => ({ collection: C.points, id })),
     ...sources.codeIds.map((id) => ({ collection: C.codes, id })),
+    ...(sources.sessionIds ?? []).map((id) => ({ collection: C.sessions, id })),
     ...sources.outboxIds.map((id) => ({ collection: C.outbox, id })),
     { collection: C.members, id: member.id },
   ])

@@ -80,3 +80,7 @@ export { idOf, type Id, type LeadRecord, type MemberRecord, type SubmissionRecor
 export { auditEntry, type AuditAction, type AuditEntry } from './audit'
 export { EXPORT_SCHEMA, EXPORT_VERSION, buildMemberExport, exportAuditEntry, exportFilename, exportTouch, type ExportSources, type ExportedTouch, type MemberExport } from './data-export'
 export { ERASURE_COLLECTIONS, anonymiseTouch, erasurePlan, type ErasurePlan, type ErasureSources } from './erasure-plan'
+export { DUMMY_HASH, SCRYPT_PARAMS, hashPassword, needsRehash, verifyPassword } from './password-hash'
+export { MEMBER_COOKIE, SESSION_TOUCH_MS, SESSION_TTL_MS, clearedSessionCookie, hashSessionToken, isSessionToken, newSessionToken, sessionCookie, shortUserAgent } from './session-token'
+export { gateFor, isPublicVisibility, type GateDecision, type Visibility } from './gate'
+export { renderCodeEmail } from './code-email'

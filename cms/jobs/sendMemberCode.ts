@@ -1,0 +1,79 @@
+import type { TaskConfig } from 'payload'
+
+import { localizedHref } from '../../functions/content/paths'
+import { LOCALE_CODES, type Locale } from '../../functions/content/locales'
+import { renderCodeEmail } from '../../functions/members/code-email'
+import { issueCode, type CodePurpose, type CodeRecord } from '../../functions/members/one-time-code'
+import { payloadSecret, siteUrl } from '../environment'
+import { membersStore } from '../members/store'
+import { deliveryRetries } from './deliveries'
+import { sendEmail } from './sendEmail'
+
+const PURPOSES: CodePurpose[] = ['sign-in', 'verify-email', 'change-email', 'reset-password']
+
+/** Where the member types each code, so the email can say so. */
+const PAGE_OF: Record<CodePurpose, string> = {
+  'sign-in': '/account/sign-in/code',
+  'verify-email': '/account/verify',
+  'change-email': '/account/email',
+  'reset-password': '/account/reset',
+}
+
+export interface MemberCodeInput {
+  /** The normalised email the code is for (for change-email, the member's current one). */
+  subject: string
+  purpose: CodePurpose
+  locale: string
+  /** Unique per request: a retry of this job recognises the code it issued itself. */
+  requestId: string
+  /** For change-email: the address the code goes to. */
+  newEmail?: string | null
+}
+
+/**
+ * The job that issues a one-time code and mails it. The input holds no code: the job issues one
+ * (storing only its hash), so a retry after a failed send issues a fresh one and nothing readable
+ * sits in the jobs table. An email with no account, or an account that no longer needs the code,
+ * gets nothing: the site answers the same either way, so nobody learns who has an account.
+ */
+export const sendMemberCode: TaskConfig<{ input: MemberCodeInput; output: { providerId?: string; skipped?: string } }> = {
+  slug: 'sendMemberCode',
+  inputSchema: [
+    { name: 'subject', type: 'text', required: true },
+    { name: 'purpose', type: 'text', required: true },
+    { name: 'locale', type: 'text', required: true },
+    { name: 'requestId', type: 'text', required: true },
+    { name: 'newEmail', type: 'text' },
+  ],
+  outputSchema: [
+    { name: 'providerId', type: 'text' },
+    { name: 'skipped', type: 'text' },
+  ],
+  retries: deliveryRetries,
+  handler: async ({ input, req, job }) => {
+    const purpose = PURPOSES.find((p) => p === input.purpose)
+    if (!purpose) return { output: { skipped: 'unknown purpose' } }
+    const store = membersStore(req.payload)
+    const member = await store.memberByEmail(input.subject)
+    if (!member || member.erasedAt) return { output: { skipped: 'no account' } }
+    if (purpose === 'verify-email' && member.emailVerifiedAt) return { output: { skipped: 'already verified' } }
+    const to = purpose === 'change-email' ? input.newEmail : member.email
+    if (!to) return { output: { skipped: 'no address' } }
+
+    const stored = await store.codeOf(input.subject, purpose)
+    let previous: CodeRecord | null = stored?.record ?? null
+    // A retry of this very request: the code it issued never arrived, so it does not count toward the limits.
+    if (previous && stored?.requestId === input.requestId) previous = { ...previous, issuedAt: new Date(0).toISOString(), issuedInWindow: Math.max(0, previous.issuedInWindow - 1) }
+    const issued = issueCode(previous, { subject: input.subject, purpose, secret: payloadSecret(), now: new Date() })
+    if (!issued.ok) return { output: { skipped: issued.reason } }
+    await store.saveIssuedCode(input.subject, purpose, issued.record, { requestId: input.requestId, newEmail: input.newEmail ?? null })
+
+    const locale: Locale = LOCALE_CODES.find((code) => code === input.locale) ?? LOCALE_CODES[0]!
+    const settings = await req.payload.findGlobal({ slug: 'site-settings', locale, depth: 0 })
+    const defaultLocale = LOCALE_CODES.find((code) => code === settings.defaultLocale) ?? LOCALE_CODES[0]!
+    const email = renderCodeEmail({ purpose, code: issued.code, brand: settings.brandName ?? '', locale, pageUrl: `${siteUrl}${localizedHref(PAGE_OF[purpose], locale, defaultLocale)}` })
+    // Each try sends a different code, so each try has its own idempotency key.
+    const providerId = await sendEmail(req, { to, subject: email.subject, html: email.html, text: email.text, idempotencyKey: `member-code-${input.requestId}-${job.totalTried ?? 0}` })
+    return { output: { providerId } }
+  },
+}
