@@ -2,6 +2,7 @@ import { defineMiddleware } from 'astro:middleware'
 
 import { ARRIVAL_NOTED, noteArrival } from './lib/arrivals'
 import { previewUser } from './lib/cms'
+import { hasMemberCookie } from './lib/account/session'
 import './lib/fast-path'
 import { pageCache } from './lib/page-cache'
 import { previewGrant } from './lib/preview'
@@ -28,7 +29,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     if (arrival.setCookie) {
       const response = await next()
       response.headers.append('set-cookie', arrival.setCookie)
-      response.headers.set('cache-control', 'private, no-cache')
+      // A private page (the account pages) stays no-store; anything else is this browser's alone now.
+      if (!response.headers.get('cache-control')?.includes('no-store')) response.headers.set('cache-control', 'private, no-cache')
       return response
     }
   }
@@ -46,7 +48,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 
   const key = url.pathname
   const hit = pageCache.get(key)
-  if (hit) return new Response(request.method === 'HEAD' ? null : hit.body, { status: hit.status, headers: hit.headers })
+  if (hit && !(hit.gated && hasMemberCookie(request.headers.get('cookie')))) return new Response(request.method === 'HEAD' ? null : hit.body, { status: hit.status, headers: hit.headers })
 
   const renderedAt = locals.contentStamp
   const response = await next()
@@ -58,6 +60,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
     // Browsers and proxies revalidate: only this process knows when content changed.
     ['cache-control', 'public, max-age=0, must-revalidate'],
   ]
-  pageCache.set(key, { status: response.status, headers, body }, renderedAt)
+  pageCache.set(key, { status: response.status, headers, body, gated: Boolean(locals.gated) }, renderedAt)
   return new Response(request.method === 'HEAD' ? null : body, { status: response.status, headers })
 })

@@ -10,6 +10,8 @@ export interface Theme {
   PostView: AstroComponentFactory
   /** A page of posts; props: { posts, page, totalPages, heading, basePath, locale, defaultLocale }. */
   PostListView: AstroComponentFactory
+  /** A members-only page or post the reader may not open; props: { title, excerpt, need, tierName, path, locale, defaultLocale }. Never given the body. */
+  GatedView: AstroComponentFactory
   /** The 404 page; props: { locale, defaultLocale }. */
   NotFoundView: AstroComponentFactory
 }

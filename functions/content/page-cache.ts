@@ -4,6 +4,8 @@ export interface CachedPage {
   headers: [string, string][]
   /** Encoded once when cached, so serving a hit copies bytes instead of encoding text. */
   body: Uint8Array
+  /** The anonymous version of a members-only document: never served to a request with a member cookie. */
+  gated?: boolean
 }
 
 export interface PageCacheOptions {

@@ -84,3 +84,4 @@ export { DUMMY_HASH, SCRYPT_PARAMS, hashPassword, needsRehash, verifyPassword } 
 export { MEMBER_COOKIE, SESSION_TOUCH_MS, SESSION_TTL_MS, clearedSessionCookie, hashSessionToken, isSessionToken, newSessionToken, sessionCookie, shortUserAgent } from './session-token'
 export { gateFor, isPublicVisibility, type GateDecision, type Visibility } from './gate'
 export { renderCodeEmail } from './code-email'
+export { requestStatus, requestStatusLabel, type RequestStatus } from './request-status'

@@ -8,7 +8,8 @@ import type { Touch } from '../../functions/attribution/touch'
 import { isVisitorId, newVisitorId, readCookie, VISITOR_COOKIE, visitorCookie } from '../../functions/attribution/visitor'
 import { isValidCode } from '../../functions/links/codes'
 import { siteUrl } from '../../cms/environment'
-import { attributionSettings, touchStore } from './cms'
+import { normalizeReferralCode } from '../../functions/members/referral-code'
+import { attributionSettings, membersStore, touchStore } from './cms'
 
 const FLUSH_MS = 1000
 const secure = siteUrl.startsWith('https:')
@@ -53,7 +54,7 @@ export interface ArrivalOutcome {
 
 const NONE: ArrivalOutcome = { setCookie: null, redirect: null }
 
-function note(input: ArrivalInput, stampSettings: { touchesNeedConsent: boolean }, extra: { campaignLink?: Parameters<typeof decideArrival>[0]['campaignLink'] } = {}) {
+function note(input: ArrivalInput, stampSettings: { touchesNeedConsent: boolean }, extra: { campaignLink?: Parameters<typeof decideArrival>[0]['campaignLink']; referralCode?: string } = {}) {
   const decision = decideArrival(
     {
       method: input.method,
@@ -65,6 +66,7 @@ function note(input: ArrivalInput, stampSettings: { touchesNeedConsent: boolean 
       consentRequired: stampSettings.touchesNeedConsent,
       now: new Date(),
       campaignLink: extra.campaignLink ?? null,
+      referralCode: extra.referralCode ?? null,
     },
     newVisitorId,
   )
@@ -82,6 +84,8 @@ export async function noteArrival(input: ArrivalInput, stamp: string | null): Pr
   const pathname = input.path.split('?', 1)[0]!
   if (NOT_A_PAGE.test(pathname)) return NONE
   const settings = await attributionSettings(stamp)
+  const referral = /^\/r\/([^/?#]*)$/.exec(pathname)
+  if (referral) return noteReferral(input, settings, referral[1]!)
   const go = /^\/go\/([^/?#]*)$/.exec(pathname)
   if (!go) return { setCookie: note(input, settings), redirect: null }
 
@@ -96,6 +100,22 @@ export async function noteArrival(input: ArrivalInput, stamp: string | null): Pr
   if (human) recorder.click(link.code, new Date())
   const setCookie = note(input, settings, { campaignLink: { code: link.code, channel: link.channel, ...link.utm } })
   return { setCookie, redirect: location }
+}
+
+/**
+ * /r/<code>, a member's referral link: a known code sends the visitor to the home page with a
+ * touch that carries the code (the referrer is credited when this visitor becomes a member);
+ * anything else is a 404, never a redirect.
+ */
+async function noteReferral(input: ArrivalInput, settings: { touchesNeedConsent: boolean }, raw: string): Promise<ArrivalOutcome> {
+  let code: string | null = null
+  try {
+    code = normalizeReferralCode(decodeURIComponent(raw))
+  } catch {
+    // A malformed escape names no code.
+  }
+  if (!code || !(await (await membersStore()).memberByReferralCode(code))) return NONE
+  return { setCookie: note(input, settings, { referralCode: code }), redirect: new URL('/', siteUrl).href }
 }
 
 /**

@@ -10,6 +10,8 @@ import type { TouchStore } from '../../functions/attribution/touch-recorder'
 import { pageHref } from '../../functions/content/paths'
 import { addRefusalCounts as storeRefusalCounts, type RefusalCount } from '../../cms/intake/counters'
 import type { MediaDoc, PageDoc, PostDoc } from '../../themes/types'
+import { membersStore as membersStoreFor, type MembersStore } from '../../cms/members/store'
+import type { MemberCodeInput } from '../../cms/jobs/sendMemberCode'
 
 // Outside Next, getPayload would otherwise open a socket to Next's dev reload endpoint.
 process.env.DISABLE_PAYLOAD_HMR = 'true'
@@ -294,4 +296,26 @@ let touches: Promise<TouchStore> | null = null
 export function touchStore(): Promise<TouchStore> {
   touches ??= cms().then(touchStoreFor)
   return touches
+}
+
+let members: Promise<MembersStore> | null = null
+
+/** The members wiring's storage (cms/members/store.ts): accounts, sessions, codes, points, consents. */
+export function membersStore(): Promise<MembersStore> {
+  members ??= cms().then(membersStoreFor)
+  return members
+}
+
+/** Queues a Payload job (the code emails); the worker runs it with retries. */
+export async function queueJob(task: 'sendMemberCode', input: MemberCodeInput): Promise<void> {
+  const payload = await cms()
+  await payload.jobs.queue({ task, input, queue: 'default' })
+}
+
+/** A page or post again, body included, for a reader the site has found entitled to it (cms/access/members.ts). */
+export async function gatedBody(collection: 'pages' | 'posts', id: string | number, reader: Reader): Promise<unknown> {
+  const payload = await cms()
+  const doc = await payload.findByID({ collection, id, depth: 2, ...readOptions(reader), context: { gatedBody: true }, disableErrors: true })
+  if (!doc) return null
+  return collection === 'pages' ? (doc as { layout?: unknown }).layout : (doc as { body?: unknown }).body
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ARRIVAL_NOTED, flushArrivals, noteArrival } from './arrivals'
 import { pageCache } from './page-cache'
 import { PREVIEW_COOKIE } from './preview'
+import { MEMBER_COOKIE } from '../../functions/members/session-token'
 
 /**
  * Where site/server.mjs finds the fast path. The server sits outside Astro's bundle, so the one
@@ -45,6 +46,8 @@ export async function serveFromCache(req: IncomingMessage, res: ServerResponse):
   if (query !== -1 && url.includes('submitted=', query)) return false
   const hit = pageCache.get(pathname)
   if (!hit) return false
+  // A members-only document's cached version is the teaser: a member's request renders its own.
+  if (hit.gated && req.headers.cookie?.includes(`${MEMBER_COOKIE}=`)) return false
   // A response that gives a browser its id is that browser's alone: no shared cache may keep it.
   const headers = cookie.length ? [...hit.headers.filter(([name]) => name !== 'cache-control'), ['cache-control', 'private, no-cache'], ...cookie] : hit.headers
   res.removeHeader('set-cookie')

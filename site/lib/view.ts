@@ -5,6 +5,7 @@ import { mediaUrl } from '../../functions/content/links'
 import { siteUrl } from '../../cms/environment'
 import type { LayoutProps, MediaDoc, PageDoc, PostDoc } from '../../themes/types'
 import { findCategory, findForm, findPage, findPost, frame, listPosts, type Frame, type PreviewUser } from './cms'
+import { openGate } from './gate'
 
 const POSTS_PER_PAGE = 9
 
@@ -13,10 +14,14 @@ export type View =
   | { kind: 'page'; page: PageDoc }
   | { kind: 'post'; post: PostDoc }
   | { kind: 'list'; posts: PostDoc[]; page: number; totalPages: number; heading: string; basePath: string }
+  /** A members-only page or post the reader may not open: its title and excerpt, never its body. */
+  | { kind: 'gated'; title: string; excerpt: string | null; need: 'sign-in' | 'upgrade'; tierName: string | null; path: string; doc: PageDoc | PostDoc; of: 'page' | 'post' }
   | { kind: 'notFound' }
 
 export interface ResolvedView {
   status: 200 | 404
+  /** The document is not public: its HTML depends on who reads it (the shared page cache keeps only the anonymous version). */
+  gated: boolean
   theme: string
   layout: LayoutProps
   view: View
@@ -61,17 +66,27 @@ const LIST_HEADINGS: Record<string, { blog: string; category: (name: string) => 
   en: { blog: 'Blog', category: (name) => `Category: ${name}` },
 }
 
-async function loadView(route: Route, locale: string, defaultLocale: string, previewUser: PreviewUser | null): Promise<View> {
+type Gated = { visibility?: string | null; minTier?: unknown; excerpt?: string | null; seo?: { description?: string | null } | null }
+
+async function loadView(route: Route, locale: string, defaultLocale: string, previewUser: PreviewUser | null, cookie: string | null): Promise<View> {
   const reader = { locale, previewUser }
   const headings = LIST_HEADINGS[locale] ?? LIST_HEADINGS.en!
+  const path = localizedHref(routePath(route) ?? '/', locale, defaultLocale)
   switch (route.kind) {
     case 'page': {
       const page = await findPage(route.path, reader)
-      return page?.title ? { kind: 'page', page: await withLatestPosts(page, reader) } : { kind: 'notFound' }
+      if (!page?.title) return { kind: 'notFound' }
+      const gate = await openGate('pages', page as PageDoc & Gated, { ...reader, cookie })
+      if (gate && !gate.open) return { kind: 'gated', title: page.title, excerpt: (page as Gated).seo?.description ?? null, need: gate.need, tierName: gate.tierName, path, doc: page, of: 'page' }
+      const opened = gate ? { ...page, layout: gate.body as PageDoc['layout'] } : page
+      return { kind: 'page', page: await withLatestPosts(opened, reader) }
     }
     case 'post': {
       const post = await findPost(route.slug, reader)
-      return post?.title ? { kind: 'post', post } : { kind: 'notFound' }
+      if (!post?.title) return { kind: 'notFound' }
+      const gate = await openGate('posts', post as PostDoc & Gated, { ...reader, cookie })
+      if (gate && !gate.open) return { kind: 'gated', title: post.title, excerpt: post.excerpt ?? null, need: gate.need, tierName: gate.tierName, path, doc: post, of: 'post' }
+      return { kind: 'post', post: gate ? { ...post, body: gate.body } : post }
     }
     case 'blog': {
       const { posts, totalPages } = await listPosts({ page: route.page, perPage: POSTS_PER_PAGE }, reader)
@@ -139,6 +154,8 @@ function metaOf(view: View, settings: Frame['settings'], path: string | null, lo
     }
     case 'list':
       return { title: `${view.heading} | ${brand}`, description: fallbackDescription, canonical, image: shareImage(settings.logo) }
+    case 'gated':
+      return { title: `${view.title} | ${brand}`, description: view.excerpt || fallbackDescription, canonical, image: shareImage(settings.logo) }
     case 'notFound':
       return { title: `404 | ${brand}`, description: fallbackDescription, canonical, image: null }
   }
@@ -154,15 +171,17 @@ export async function siteDefaultLocale(stamp: string | null): Promise<string> {
  * Resolves a request path to what the site shows there, read through the Local API as the
  * visitor (or previewing editor) may see it.
  */
-export async function resolveView(pathname: string, stamp: string | null, previewUser: PreviewUser | null): Promise<ResolvedView> {
+export async function resolveView(pathname: string, stamp: string | null, previewUser: PreviewUser | null, cookie: string | null = null): Promise<ResolvedView> {
   const defaultLocale = await siteDefaultLocale(stamp)
   const { locale, route } = matchRoute(pathname, LOCALE_CODES, defaultLocale)
-  const [{ settings, header, footer }, view] = await Promise.all([frame(locale, stamp), loadView(route, locale, defaultLocale, previewUser)])
+  const [{ settings, header, footer }, view] = await Promise.all([frame(locale, stamp), loadView(route, locale, defaultLocale, previewUser, cookie)])
   const path = view.kind === 'notFound' ? null : routePath(route)
   const alternates = LOCALES.map((l) => ({ locale: l.code, label: l.label, href: localizedHref(path ?? '/', l.code, defaultLocale) }))
   const template = view.kind === 'page' && view.page.template === 'landing' ? 'landing' : 'default'
+  const doc = view.kind === 'page' ? view.page : view.kind === 'post' ? view.post : view.kind === 'gated' ? view.doc : null
   return {
     status: view.kind === 'notFound' ? 404 : 200,
+    gated: doc !== null && ((doc as Gated).visibility ?? 'public') !== 'public',
     theme: settings.theme,
     view,
     layout: {

@@ -1,0 +1,70 @@
+// A member's data rights: everything held about them as one JSON download, and erasure across
+// members, leads, submissions and touches (functions/members data-export and erasure-plan).
+import { buildMemberExport, exportAuditEntry, exportFilename } from '../../../functions/members/data-export'
+import { erasurePlan, type ErasurePlan } from '../../../functions/members/erasure-plan'
+import type { MemberRecord, SubmissionRecord, TouchRecord } from '../../../functions/members/records'
+import { requestStatus } from '../../../functions/members/request-status'
+import type { StoredMember } from '../../../cms/members/store'
+import { membersStore } from '../cms'
+
+async function memberRecord(member: StoredMember): Promise<MemberRecord> {
+  const store = await membersStore()
+  const topics = await store.topics('en')
+  return {
+    ...member,
+    _verified: Boolean(member.emailVerifiedAt),
+    interests: topics.filter((t) => member.interests.some((id) => String(id) === String(t.id))).map((t) => t.slug),
+  } as unknown as MemberRecord
+}
+
+async function holdings(member: StoredMember) {
+  const store = await membersStore()
+  const leads = await store.leadsOf(member)
+  const leadIds = leads.map((l) => l.id as string | number)
+  const statusOf = new Map(leads.map((l) => [String(l.id), requestStatus(l.status as string)]))
+  const submissions = (await store.submissionsOfLeads(leadIds)).map((s) => ({ ...s, status: statusOf.get(String((s.lead as { id?: unknown })?.id ?? s.lead)) ?? null })) as unknown as SubmissionRecord[]
+  const touches = (await store.touchesOf(leadIds, member.visitor)) as unknown as (TouchRecord & { id: string | number })[]
+  return { store, leads, leadIds, submissions, touches }
+}
+
+/** The export document and its file name; the download is written to the audit log. */
+export async function exportMemberData(member: StoredMember): Promise<{ body: string; filename: string }> {
+  const { store, submissions, touches } = await holdings(member)
+  const now = new Date()
+  const record = await memberRecord(member)
+  const document = buildMemberExport(
+    { member: record, submissions, touches, consents: await store.consentsOf(member.id), points: await store.ledgerOf(member.id), tiers: await store.tiers(member.preferredLanguage ?? 'en') },
+    { now },
+  )
+  await store.audit(exportAuditEntry(record, { actor: 'member', now }))
+  return { body: JSON.stringify(document, null, 2), filename: exportFilename(member.id, now) }
+}
+
+/**
+ * Erases a member: first marked (no sign-in from then on) and signed out everywhere, then the
+ * plan is carried out and audited. An interruption leaves a marked member whose erasure can run again.
+ */
+export async function eraseMember(member: StoredMember, actor: 'member' | 'admin' = 'member'): Promise<ErasurePlan> {
+  const store = await membersStore()
+  const now = new Date()
+  await store.updateMember(member.id, { erasedAt: now.toISOString() })
+  await store.revokeSessions(member.id, { except: null }, now)
+  const { leads, submissions, touches } = await holdings(member)
+  const plan = erasurePlan(
+    await memberRecord(member),
+    {
+      leads: leads as never,
+      submissions,
+      touches,
+      consentIds: await store.idsOf('consent-log', { member: { equals: member.id } }),
+      pointsIds: await store.idsOf('points-ledger', { member: { equals: member.id } }),
+      codeIds: await store.idsOf('member-codes', { subject: { equals: member.email } }),
+      outboxIds: await store.idsOf('outbox', { to: { contains: member.email } }),
+      sessionIds: await store.idsOf('member-sessions', { member: { equals: member.id } }),
+      referredMemberIds: await store.idsOf('members', { referredBy: { equals: member.id } }),
+    },
+    { actor, now },
+  )
+  await store.applyErasure(plan)
+  return plan
+}

@@ -1,0 +1,42 @@
+// The brute-force limits of this site process (functions/members throttle). In memory: one site
+// process per database is how this product runs; several would each count their own share.
+import { checkWindow, createMemoryThrottleStore, createSignInGuard, recordWindowEvent, throttleAddress, type WindowPolicy, type WindowState } from '../../../functions/members/throttle'
+import { CODE_RESEND_INTERVAL_MS } from '../../../functions/members/one-time-code'
+import { hashIp } from '../../../functions/lead-intake/hash-ip'
+import { payloadSecret } from '../../../cms/environment'
+
+const now = () => new Date()
+const store = createMemoryThrottleStore({ now })
+
+/** Wrong passwords, wrong codes and code requests (per address and per account). */
+export const signInGuard = createSignInGuard({ store, now })
+
+/** Every state-changing account request from one address: generous, it only stops scripts. ACCOUNT_LIMIT_PER_IP raises it (tests from one address). */
+const POSTS_PER_ADDRESS: WindowPolicy = { limit: Number(process.env.ACCOUNT_LIMIT_PER_IP ?? 300), windowMs: 10 * 60_000 }
+/** New accounts from one address: a family or an office, not a farm of referral sign-ups. */
+const SIGN_UPS_PER_ADDRESS: WindowPolicy = { limit: Number(process.env.SIGN_UP_LIMIT_PER_IP ?? 10), windowMs: 60 * 60_000 }
+
+/** The key an address is counted under: a keyed hash of the address (an IPv6 address by its /64). */
+export function addressKey(clientAddress: string): string {
+  return hashIp(throttleAddress(clientAddress) ?? clientAddress.slice(0, 64), payloadSecret())
+}
+
+async function count(key: string, policy: WindowPolicy): Promise<{ allowed: boolean; retryAfterMs: number }> {
+  let decision = { allowed: true, retryAfterMs: 0 }
+  await store.update(key, (state) => {
+    decision = checkWindow(state as WindowState | null, now(), policy)
+    return decision.allowed ? recordWindowEvent(state as WindowState | null, now(), policy) : state
+  }, policy.windowMs)
+  return decision
+}
+
+/** One code per subject and purpose a minute (CODE_RESEND_INTERVAL_MS), counted when asked, before the job issues it. */
+const CODE_PER_SUBJECT: WindowPolicy = { limit: 1, windowMs: CODE_RESEND_INTERVAL_MS }
+
+/** Counts one request for a code for `subject`; refused within a minute of the last. */
+export const codeRequested = (subject: string) => count(`code-subject:${subject}`, CODE_PER_SUBJECT)
+
+/** Counts one account POST from an address. */
+export const countPost = (address: string) => count(`post:${address}`, POSTS_PER_ADDRESS)
+/** Counts one sign-up from an address. */
+export const countSignUp = (address: string) => count(`sign-up:${address}`, SIGN_UPS_PER_ADDRESS)

@@ -1,0 +1,47 @@
+// What becoming a member (a verified email) does: the member is linked to the lead with the same
+// email (or a new one), the browser's touches join that lead, and sign-up and referral points are credited.
+import { planEntry, DEFAULT_EARNINGS, type PointsRequest } from '../../../functions/members/points'
+import type { Id } from '../../../functions/members/records'
+import type { StoredMember } from '../../../cms/members/store'
+import { serialize } from '../../../cms/jobs/serialize'
+import { linkVisitorToLead } from '../arrivals'
+import { membersStore } from '../cms'
+
+/**
+ * Appends one entry to a member's ledger if the rules allow it (planEntry): one request per member
+ * at a time in this process, and the (member, reason, ref) index across processes.
+ */
+export async function credit(member: Id, request: PointsRequest, note: string | null = null): Promise<'credited' | 'refused'> {
+  const store = await membersStore()
+  return serialize(`points:${member}`, async () => {
+    const planned = planEntry(await store.ledgerOf(member), request, { now: new Date() })
+    if (!planned.ok) return 'refused'
+    return (await store.appendPoints(member, planned.entry, note)) ? 'credited' : 'refused'
+  })
+}
+
+/** Marks the email verified and does what becoming a member does; safe to run twice. */
+export async function becomeMember(member: StoredMember): Promise<StoredMember> {
+  const store = await membersStore()
+  const now = new Date()
+  const patch: Record<string, unknown> = { emailVerifiedAt: member.emailVerifiedAt ?? now.toISOString() }
+  if (member.lead === null) {
+    const lead = await store.leadByEmail(member.email)
+    // Two known people are never merged: a lead already linked to another member is not taken over.
+    if (lead && (lead.member === null || String(lead.member) === String(member.id))) {
+      await store.linkLead(lead.id, member.id, now)
+      patch.lead = lead.id
+      if (lead.firstTouch) patch.firstTouch = lead.firstTouch
+    } else {
+      patch.lead = await store.createLead({ email: member.email, name: member.name, firstTouch: member.firstTouch, lastTouch: member.lastTouch, member: member.id, now })
+    }
+  }
+  const updated = await store.updateMember(member.id, patch)
+  if (updated.visitor && updated.lead !== null) {
+    await linkVisitorToLead(updated.visitor, updated.lead).catch((error: unknown) => console.error('Touches not linked to the member’s lead:', error instanceof Error ? error.message : error))
+  }
+  await credit(member.id, { kind: 'earn', reason: 'sign-up', points: DEFAULT_EARNINGS['sign-up'], ref: `member:${member.id}` })
+  // The referrer is credited when the person they brought becomes a member, at most 10 times a day.
+  if (updated.referredBy !== null) await credit(updated.referredBy, { kind: 'earn', reason: 'referral-member', points: DEFAULT_EARNINGS['referral-member'], ref: `member:${member.id}` })
+  return updated
+}

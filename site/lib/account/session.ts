@@ -1,0 +1,50 @@
+// Member sessions: the `bs_member` cookie holds a random token; the database holds its hash.
+import { readCookie } from '../../../functions/attribution/visitor'
+import { clearedSessionCookie, hashSessionToken, isSessionToken, MEMBER_COOKIE, newSessionToken, SESSION_TOUCH_MS, SESSION_TTL_MS, sessionCookie, shortUserAgent } from '../../../functions/members/session-token'
+import { siteUrl } from '../../../cms/environment'
+import type { StoredMember, StoredSession } from '../../../cms/members/store'
+import { membersStore } from '../cms'
+import { addressKey } from './guard'
+
+const secure = siteUrl.startsWith('https:')
+
+export interface SignedIn {
+  member: StoredMember
+  session: StoredSession
+}
+
+/** Whether a Cookie header carries a member cookie at all (the page cache's cheap question; not a sign-in). */
+export function hasMemberCookie(cookie: string | null | undefined): boolean {
+  return typeof cookie === 'string' && cookie.includes(`${MEMBER_COOKIE}=`)
+}
+
+/**
+ * The member signed in on this request, or null. A session slides: each use at least 5 minutes
+ * after the last pushes its end to 30 days from now (one write per 5 minutes, not per request).
+ */
+export async function signedIn(cookie: string | null | undefined): Promise<SignedIn | null> {
+  const token = readCookie(cookie, MEMBER_COOKIE)
+  if (!isSessionToken(token)) return null
+  const store = await membersStore()
+  const now = new Date()
+  const found = await store.sessionByTokenHash(hashSessionToken(token), now)
+  if (!found) return null
+  if (now.getTime() - Date.parse(found.session.lastSeenAt) > SESSION_TOUCH_MS) {
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS)
+    await store.touchSession(found.session.id, now, expiresAt)
+    found.session = { ...found.session, lastSeenAt: now.toISOString(), expiresAt: expiresAt.toISOString() }
+  }
+  return found
+}
+
+/** Starts a session for a member and answers the Set-Cookie value. */
+export async function startSession(member: StoredMember, request: Request, clientAddress: string): Promise<string> {
+  const token = newSessionToken()
+  const now = new Date()
+  const store = await membersStore()
+  await store.createSession({ member: member.id, tokenHash: hashSessionToken(token), userAgent: shortUserAgent(request.headers.get('user-agent')), ipHash: addressKey(clientAddress), now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) })
+  return sessionCookie(token, secure)
+}
+
+/** The Set-Cookie value that signs this browser out. */
+export const signOutCookie = () => clearedSessionCookie(secure)
