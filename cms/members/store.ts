@@ -219,8 +219,8 @@ export function membersStore(payload: Payload) {
     async linkLead(lead: Id, member: Id, now: Date): Promise<void> {
       await payload.update({ collection: 'leads', id: toRelation(lead), data: { member: toRelation(member), becameMemberAt: now.toISOString() }, ...base, select: {} })
     },
-    async submissionsOfLead(lead: Id): Promise<Record<string, unknown>[]> {
-      const { docs } = await payload.find({ collection: 'submissions', where: { lead: { equals: lead } }, sort: '-createdAt', limit: 200, depth: 1, overrideAccess: true })
+    async submissionsOfLead(lead: Id, locale: string): Promise<Record<string, unknown>[]> {
+      const { docs } = await payload.find({ collection: 'submissions', where: { lead: { equals: lead } }, sort: '-createdAt', limit: 200, depth: 1, overrideAccess: true, locale: locale as never, select: { form: true, values: true, createdAt: true, lead: true } })
       return docs as unknown as Record<string, unknown>[]
     },
     async leadStatus(lead: Id): Promise<string | null> {

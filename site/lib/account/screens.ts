@@ -22,7 +22,7 @@ export async function loadScreen(screen: Screen, signed: SignedIn | null, locale
     case 'requests': {
       if (!member || member.lead === null) return { requests: [] }
       const status = requestStatusLabel(requestStatus(await store.leadStatus(member.lead)), locale)
-      const submissions = await store.submissionsOfLead(member.lead)
+      const submissions = await store.submissionsOfLead(member.lead, locale)
       return {
         requests: submissions.map((s) => ({
           id: s.id,
