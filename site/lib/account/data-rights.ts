@@ -59,7 +59,8 @@ export async function eraseMember(member: StoredMember, actor: 'member' | 'admin
       consentIds: await store.idsOf('consent-log', { member: { equals: member.id } }),
       pointsIds: await store.idsOf('points-ledger', { member: { equals: member.id } }),
       codeIds: await store.idsOf('member-codes', { subject: { equals: member.email } }),
-      outboxIds: await store.idsOf('outbox', { to: { contains: member.email } }),
+      // Mail to the member, and the copies of mail about them (a sales email names them in its Reply-To and text).
+      outboxIds: await store.idsOf('outbox', { or: [{ to: { contains: member.email } }, { replyTo: { contains: member.email } }, { text: { contains: member.email } }] }),
       sessionIds: await store.idsOf('member-sessions', { member: { equals: member.id } }),
       referredMemberIds: await store.idsOf('members', { referredBy: { equals: member.id } }),
     },
