@@ -31,13 +31,13 @@ function nextPath(ctx: ActionContext): string {
   return /^\/(?:[a-z]{2}(?:-[A-Z]{2})?\/)?(?:account|blog)(?:[/?#][^\s\\]*)?$/.test(next) && !next.startsWith('//') ? next : ctx.href('/account')
 }
 
-async function brandNames(locale: string): Promise<string[]> {
-  const { settings } = await frame(locale, null).catch(() => ({ settings: { brandName: '' } }))
+async function brandNames(locale: string, stamp: string | null): Promise<string[]> {
+  const { settings } = await frame(locale, stamp)
   return [settings.brandName].filter(Boolean)
 }
 
 async function passwordErrors(ctx: ActionContext, password: string, email: string | null): Promise<string | null> {
-  const check = checkPassword(password, { email, brandNames: await brandNames(ctx.locale), locale: ctx.locale })
+  const check = checkPassword(password, { email, brandNames: await brandNames(ctx.locale, ctx.stamp), locale: ctx.locale })
   return check.ok ? null : check.errors[0]!.message
 }
 

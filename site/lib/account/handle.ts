@@ -37,6 +37,7 @@ export interface AccountRequest {
   defaultLocale: string
   /** The path below /account. */
   rest: string | undefined
+  stamp?: string | null
 }
 
 function redirect(location: string, cookies: string[] = []): Response {
@@ -88,7 +89,7 @@ export async function handleAccount(input: AccountRequest): Promise<Response | S
   const body = await readAccountFields(request, locale)
   if ('refused' in body) return refusal(body.refused)
   const signed = await signedIn(request.headers.get('cookie'))
-  const ctx: ActionContext = { request, clientAddress: input.clientAddress, address, locale, fields: body.fields, signed, href }
+  const ctx: ActionContext = { request, clientAddress: input.clientAddress, address, locale, fields: body.fields, signed, href, stamp: input.stamp ?? null }
   const outcome: Outcome = await route.post(ctx)
 
   switch (outcome.kind) {

@@ -46,7 +46,7 @@ export const changePassword = needsMember(async (ctx) => {
   const password = typeof ctx.fields.password === 'string' ? ctx.fields.password : ''
   const errors: Record<string, string> = {}
   if (!current) errors.currentPassword = fieldMessage('currentPassword', locale)
-  const { settings } = await frame(locale, null)
+  const { settings } = await frame(locale, ctx.stamp)
   const check = checkPassword(password, { email: signed.member.email, brandNames: [settings.brandName], locale })
   if (!check.ok) errors.password = check.errors[0]!.message
   if (Object.keys(errors).length) return invalid(locale, errors)

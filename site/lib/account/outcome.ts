@@ -22,6 +22,8 @@ export interface ActionContext {
   locale: Locale
   fields: Fields
   signed: SignedIn | null
+  /** The content stamp this request reads from (site settings are cached per stamp). */
+  stamp: string | null
   /** The path of an account screen in this locale: href('/account/profile') → '/en/account/profile'. */
   href: (path: string) => string
 }

@@ -13,7 +13,7 @@ export async function accountPage(Astro: AstroGlobal, prefix: string | undefined
   const defaultLocale = await siteDefaultLocale(Astro.locals.contentStamp ?? null)
   const locale = (prefix === undefined ? defaultLocale : prefix) as Locale
   if (!LOCALE_CODES.includes(locale) || (prefix !== undefined && prefix === defaultLocale)) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
-  const result = await handleAccount({ request: Astro.request, url: Astro.url, clientAddress: Astro.clientAddress, locale, defaultLocale, rest: Astro.params.rest })
+  const result = await handleAccount({ request: Astro.request, url: Astro.url, clientAddress: Astro.clientAddress, locale, defaultLocale, rest: Astro.params.rest, stamp: Astro.locals.contentStamp ?? null })
   if (result instanceof Response) return result
   Astro.response.status = result.status
   for (const [name, value] of Object.entries(PRIVATE)) Astro.response.headers.set(name, value)
