@@ -141,16 +141,34 @@ export function membersStore(payload: Payload) {
     },
     /** The live session with this token hash and its member; null when unknown, expired, revoked or erased. */
     async sessionByTokenHash(tokenHash: string, now: Date): Promise<{ session: StoredSession; member: StoredMember } | null> {
-      let session: StoredSession | null = null
       if (sqlite) {
-        const { rows } = await sqlite.execute({ sql: 'SELECT id, member_id, created_at, last_seen_at, expires_at, user_agent, revoked_at FROM member_sessions WHERE token_hash = ? LIMIT 1', args: [tokenHash] })
-        const row = rows[0]
-        if (row) session = { id: Number(row.id), member: Number(row.member_id), createdAt: String(row.created_at), lastSeenAt: String(row.last_seen_at), expiresAt: String(row.expires_at), userAgent: (row.user_agent as string | null) ?? null, revokedAt: (row.revoked_at as string | null) ?? null }
-      } else {
-        const doc = (await payload.find({ collection: 'member-sessions', where: { tokenHash: { equals: tokenHash } }, limit: 1, ...base })).docs[0]
-        if (doc) session = { id: doc.id, member: idOf(doc.member)!, createdAt: doc.createdAt, lastSeenAt: doc.lastSeenAt, expiresAt: doc.expiresAt, userAgent: doc.userAgent ?? null, revokedAt: doc.revokedAt ?? null }
+        // Every signed-in request asks this: one read batch of two indexed lookups, no Local API round.
+        const [found, interests] = await sqlite.batch(
+          [
+            {
+              sql: `SELECT s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at, s.expires_at, s.user_agent, s.revoked_at, m.*
+                    FROM member_sessions s JOIN members m ON m.id = s.member_id WHERE s.token_hash = ? LIMIT 1`,
+              args: [tokenHash],
+            },
+            { sql: `SELECT r.topics_id FROM member_sessions s JOIN members_rels r ON r.parent_id = s.member_id AND r.path = 'interests' WHERE s.token_hash = ? ORDER BY r."order"`, args: [tokenHash] },
+          ],
+          'read',
+        )
+        const row = found!.rows[0] as Record<string, unknown> | undefined
+        if (!row || row.revoked_at || !(Date.parse(String(row.expires_at)) > now.getTime()) || row.erased_at) return null
+        const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : (value ?? null))
+        const member = memberOf({
+          id: Number(row.id), email: row.email, emailVerifiedAt: row.email_verified_at, passwordHash: row.password_hash, name: row.name, company: row.company,
+          jobTitle: row.job_title, phone: row.phone, preferredLanguage: row.preferred_language, interests: interests!.rows.map((r) => Number(r.topics_id)),
+          referralCode: row.referral_code, referredBy: row.referred_by_id === null ? null : Number(row.referred_by_id), lead: row.lead_id === null ? null : Number(row.lead_id),
+          visitor: row.visitor, firstTouch: json(row.first_touch), lastTouch: json(row.last_touch), erasedAt: row.erased_at, createdAt: row.created_at,
+        })
+        const session: StoredSession = { id: Number(row.session_id), member: member.id, createdAt: String(row.session_created_at), lastSeenAt: String(row.last_seen_at), expiresAt: String(row.expires_at), userAgent: (row.user_agent as string | null) ?? null, revokedAt: null }
+        return { session, member }
       }
-      if (!session || session.revokedAt || !(Date.parse(session.expiresAt) > now.getTime())) return null
+      const doc = (await payload.find({ collection: 'member-sessions', where: { tokenHash: { equals: tokenHash } }, limit: 1, ...base })).docs[0]
+      if (!doc || doc.revokedAt || !(Date.parse(doc.expiresAt) > now.getTime())) return null
+      const session: StoredSession = { id: doc.id, member: idOf(doc.member)!, createdAt: doc.createdAt, lastSeenAt: doc.lastSeenAt, expiresAt: doc.expiresAt, userAgent: doc.userAgent ?? null, revokedAt: null }
       const member = await this.memberById(session.member)
       if (!member || member.erasedAt) return null
       return { session, member }
