@@ -142,24 +142,19 @@ export function membersStore(payload: Payload) {
     /** The live session with this token hash and its member; null when unknown, expired, revoked or erased. */
     async sessionByTokenHash(tokenHash: string, now: Date): Promise<{ session: StoredSession; member: StoredMember } | null> {
       if (sqlite) {
-        // Every signed-in request asks this: one read batch of two indexed lookups, no Local API round.
-        const [found, interests] = await sqlite.batch(
-          [
-            {
-              sql: `SELECT s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at, s.expires_at, s.user_agent, s.revoked_at, m.*
-                    FROM member_sessions s JOIN members m ON m.id = s.member_id WHERE s.token_hash = ? LIMIT 1`,
-              args: [tokenHash],
-            },
-            { sql: `SELECT r.topics_id FROM member_sessions s JOIN members_rels r ON r.parent_id = s.member_id AND r.path = 'interests' WHERE s.token_hash = ? ORDER BY r."order"`, args: [tokenHash] },
-          ],
-          'read',
-        )
-        const row = found!.rows[0] as Record<string, unknown> | undefined
+        // Every signed-in request asks this: one indexed read, no transaction and no Local API round.
+        const found = await sqlite.execute({
+          sql: `SELECT s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at, s.expires_at, s.user_agent, s.revoked_at, m.*,
+                  (SELECT json_group_array(r.topics_id) FROM (SELECT topics_id FROM members_rels WHERE parent_id = m.id AND path = 'interests' ORDER BY "order") r) AS interest_ids
+                FROM member_sessions s JOIN members m ON m.id = s.member_id WHERE s.token_hash = ? LIMIT 1`,
+          args: [tokenHash],
+        })
+        const row = found.rows[0] as Record<string, unknown> | undefined
         if (!row || row.revoked_at || !(Date.parse(String(row.expires_at)) > now.getTime()) || row.erased_at) return null
         const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : (value ?? null))
         const member = memberOf({
           id: Number(row.id), email: row.email, emailVerifiedAt: row.email_verified_at, passwordHash: row.password_hash, name: row.name, company: row.company,
-          jobTitle: row.job_title, phone: row.phone, preferredLanguage: row.preferred_language, interests: interests!.rows.map((r) => Number(r.topics_id)),
+          jobTitle: row.job_title, phone: row.phone, preferredLanguage: row.preferred_language, interests: (JSON.parse(String(row.interest_ids ?? '[]')) as unknown[]).filter((id) => id !== null).map(Number),
           referralCode: row.referral_code, referredBy: row.referred_by_id === null ? null : Number(row.referred_by_id), lead: row.lead_id === null ? null : Number(row.lead_id),
           visitor: row.visitor, firstTouch: json(row.first_touch), lastTouch: json(row.last_touch), erasedAt: row.erased_at, createdAt: row.created_at,
         })

@@ -119,6 +119,9 @@ describe('account pages of a member', () => {
     expect(saved.status).toBe(200)
     const stored = await payload.findByID({ collection: 'members', id: member.id, depth: 1 })
     expect([stored.name, stored.phone, stored.preferredLanguage, (stored.interests as { slug: string }[]).map((t) => t.slug)]).toEqual(['<script>alert(1)</script>', '+8613800138000', 'zh-CN', ['retail']])
+    // The signed-in request reads the member back (one SQL read on SQLite) with the same fields.
+    const page = await h.call('GET', '/en/account/profile', { cookie })
+    expect(page.model?.signed?.member).toMatchObject({ id: member.id, name: '<script>alert(1)</script>', company: 'Acme', jobTitle: 'CMO', phone: '+8613800138000', preferredLanguage: 'zh-CN', interests: [(stored.interests as { id: number }[])[0]!.id], emailVerifiedAt: expect.any(String), lead: expect.any(Number), referralCode: expect.any(String), erasedAt: null })
     await h.call('POST', '/en/account/profile', { body: { company: 'Acme Ltd' }, cookie })
     const points = await payload.find({ collection: 'points-ledger', where: { member: { equals: member.id } }, sort: 'at', depth: 0 })
     expect(points.docs.map((e) => e.reason)).toEqual(['sign-up', 'verified-profile'])

@@ -70,7 +70,7 @@ export async function handleAccount(input: AccountRequest): Promise<Response | S
   if (request.method === 'GET' || request.method === 'HEAD') {
     const signed = await signedIn(request.headers.get('cookie'))
     if (route.private && !signed) return redirect(`${href('/account/sign-in')}?next=${encodeURIComponent(url.pathname)}`)
-    if (signed && (route.screen === 'sign-in' || route.screen === 'sign-up')) return redirect(href('/account'))
+    if (signed && (route.screen === 'sign-in' || route.screen === 'sign-up' || (route.screen === 'verify' && signed.member.emailVerifiedAt))) return redirect(href('/account'))
     const notice = url.searchParams.get('notice')
     const data = await loadScreen(route.screen, signed, locale, url)
     const values: Record<string, string> = {}
