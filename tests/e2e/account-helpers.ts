@@ -14,6 +14,10 @@ export async function adminApi(request: APIRequestContext) {
       expect(res.status(), path).toBe(200)
       return res.json()
     },
+    delete: async (path: string) => {
+      const res = await request.delete(`${e2e.cmsUrl}${path}`, { headers })
+      expect(res.status(), path).toBe(200)
+    },
     post: async (path: string, data: unknown) => {
       const res = await request.post(`${e2e.cmsUrl}${path}`, { headers, data })
       expect(res.status(), `${path}: ${await res.text()}`).toBe(201)

@@ -113,31 +113,37 @@ test('the member edits the profile (markup shown as text) and sees a form they s
 test('gated posts: the teaser for visitors (even from the page cache), the body for members, the upgrade call below the tier', async ({ page, browser, request }) => {
   const api = await adminApi(request)
   const tier = await api.post('/api/tiers?locale=en', { name: 'Gold', minPoints: 100000 })
-  await api.post('/api/posts?locale=en', { title: 'Members brief', slug: membersSlug, excerpt: 'What members read', body: paragraph(secret), visibility: 'members', _status: 'published' })
-  await api.post('/api/posts?locale=en', { title: 'Gold brief', slug: goldSlug, excerpt: 'For Gold members', body: paragraph(secret), visibility: 'tier', minTier: tier.id, _status: 'published' })
+  const members = await api.post('/api/posts?locale=en', { title: 'Members brief', slug: membersSlug, excerpt: 'What members read', body: paragraph(secret), visibility: 'members', _status: 'published' })
+  const gold = await api.post('/api/posts?locale=en', { title: 'Gold brief', slug: goldSlug, excerpt: 'For Gold members', body: paragraph(secret), visibility: 'tier', minTier: tier.id, _status: 'published' })
+  // Removed again at the end: other specs count the demo blog's posts.
+  try {
+    const anonymous = await browser.newContext()
+    const visitor = await anonymous.newPage()
+    await expect.poll(async () => (await visitor.goto(`${e2e.siteUrl}/en/blog/${membersSlug}`))?.status(), { timeout: 5000 }).toBe(200)
+    await expect(visitor.locator('h1')).toHaveText('Members brief')
+    await expect(visitor.locator('[data-gated="sign-in"]')).toContainText('This is for members.')
+    expect(await visitor.content()).not.toContain(secret)
+    // Twice: the second answer comes from the page cache, still without the body.
+    expect(await (await visitor.request.get(`${e2e.siteUrl}/en/blog/${membersSlug}`)).text()).not.toContain(secret)
+    // Nor in any JSON the CMS serves visitors.
+    const rest = await (await request.get(`${e2e.cmsUrl}/api/posts?where[slug][equals]=${membersSlug}&locale=en`)).text()
+    expect(rest).toContain('What members read')
+    expect(rest).not.toContain(secret)
+    await anonymous.close()
 
-  const anonymous = await browser.newContext()
-  const visitor = await anonymous.newPage()
-  await expect.poll(async () => (await visitor.goto(`${e2e.siteUrl}/en/blog/${membersSlug}`))?.status(), { timeout: 5000 }).toBe(200)
-  await expect(visitor.locator('h1')).toHaveText('Members brief')
-  await expect(visitor.locator('[data-gated="sign-in"]')).toContainText('This is for members.')
-  expect(await visitor.content()).not.toContain(secret)
-  // Twice: the second answer comes from the page cache, still without the body.
-  expect(await (await visitor.request.get(`${e2e.siteUrl}/en/blog/${membersSlug}`)).text()).not.toContain(secret)
-  // Nor in any JSON the CMS serves visitors.
-  const rest = await (await request.get(`${e2e.cmsUrl}/api/posts?where[slug][equals]=${membersSlug}&locale=en`)).text()
-  expect(rest).toContain('What members read')
-  expect(rest).not.toContain(secret)
-  await anonymous.close()
-
-  await signInByPassword(page)
-  await page.goto(`${e2e.siteUrl}/en/blog/${membersSlug}`)
-  await expect(page.locator('article .body')).toContainText(secret)
-  const response = await page.request.get(`${e2e.siteUrl}/en/blog/${membersSlug}`)
-  expect(response.headers()['cache-control']).toBe('private, no-store')
-  await page.goto(`${e2e.siteUrl}/en/blog/${goldSlug}`)
-  await expect(page.locator('[data-gated="upgrade"]')).toContainText('This is for Gold members and above.')
-  expect(await page.content()).not.toContain(secret)
+    await signInByPassword(page)
+    await page.goto(`${e2e.siteUrl}/en/blog/${membersSlug}`)
+    await expect(page.locator('article .body')).toContainText(secret)
+    const response = await page.request.get(`${e2e.siteUrl}/en/blog/${membersSlug}`)
+    expect(response.headers()['cache-control']).toBe('private, no-store')
+    await page.goto(`${e2e.siteUrl}/en/blog/${goldSlug}`)
+    await expect(page.locator('[data-gated="upgrade"]')).toContainText('This is for Gold members and above.')
+    expect(await page.content()).not.toContain(secret)
+  } finally {
+    await api.delete(`/api/posts/${members.id}`)
+    await api.delete(`/api/posts/${gold.id}`)
+    await api.delete(`/api/tiers/${tier.id}`)
+  }
 })
 
 test('the member downloads their data, then deletes the account; the database keeps nothing personal', async ({ page, request }) => {
