@@ -135,6 +135,7 @@ export interface Config {
       notifyLead: TaskNotifyLead;
       autorespond: TaskAutorespond;
       sendWebhook: TaskSendWebhook;
+      rebuildSearchIndex: TaskRebuildSearchIndex;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -850,7 +851,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'rebuildSearchIndex' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -883,7 +884,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'schedulePublish') | null;
+  taskSlug?:
+    ('inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'rebuildSearchIndex' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1777,6 +1779,18 @@ export interface TaskSendWebhook {
   output: {
     deliveryId?: string | null;
     skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRebuildSearchIndex".
+ */
+export interface TaskRebuildSearchIndex {
+  input: {
+    reason?: string | null;
+  };
+  output: {
+    documents?: string | null;
   };
 }
 /**

@@ -19,7 +19,7 @@ export const COMPACT_TEXT_LENGTH = 240
  * The compact form of an index for the browser, with each path turned into the URL the site serves.
  * @example compactIndex(index, (path) => localizedHref(path, 'en', 'zh-CN'))
  */
-export function compactIndex(index: SerializedSearchIndex, href: (path: string) => string = (path) => path): CompactIndex {
+export function compactIndex(index: Pick<SerializedSearchIndex, 'locale' | 'builtAt' | 'docs'>, href: (path: string) => string = (path) => path): CompactIndex {
   return {
     v: 1,
     locale: index.locale,
