@@ -1,3 +1,4 @@
+/// <reference path="./lunr-types.d.ts" />
 // Turns text into index terms, the same way for documents and queries, in Chinese, English and
 // both mixed. lunr alone splits on whitespace, which finds nothing in Chinese; here Han text is
 // indexed as character bigrams (so words the segmenter splits, such as 私域 or 营销, still match)

@@ -1,3 +1,4 @@
+/// <reference path="./lunr-types.d.ts" />
 import lunr from 'lunr'
 
 import { analyzeText } from './analyze'

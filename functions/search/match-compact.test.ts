@@ -31,6 +31,8 @@ describe('searchCompact (as you type)', () => {
     ['a plural', en, 'referrals', '/en/blog/referral-program'],
     ['two words, the second half typed', en, 'membership ti', '/en/blog/membership-tiers'],
     ['mixed case', en, 'WECOM', '/en/blog/wecom-crm'],
+    // The first document's title holds 品牌 too, further in; a title that starts with it wins.
+    ['a title that starts with the query', zh, '品牌', '/blog/brand-value'],
   ]
   it.each(table)('%s', (_name, index, query, first) => {
     expect(searchCompact(index, query)[0]?.url).toBe(first)

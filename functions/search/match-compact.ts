@@ -91,6 +91,8 @@ export function searchCompact(index: CompactIndex, query: string, limit = 6): Co
       if (found === 0 || found / unit.grams.length < 0.5) return
       score += weight / unit.grams.length
     }
+    // A title that starts with what was typed is what a visitor typing it most likely wants.
+    if (fields[0]!.startsWith(units[0]!.grams[0]!)) score += 0.5
     scored.push({ hit: { url, title, marks: marks.sort((a, b) => a[0] - b[0]) }, score, order })
   })
   return scored

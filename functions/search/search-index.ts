@@ -1,3 +1,4 @@
+/// <reference path="./lunr-types.d.ts" />
 import lunr from 'lunr'
 
 import { analyzeQuery, type AnalyzedQuery } from './analyze'
