@@ -1,6 +1,7 @@
 // Search speed at 10,000 posts (half Chinese, half English, some mixed): index build time, index
 // size, load time, and server query time (search plus snippets, one page of 10) over the
 // relevance queries. Run: npx tsx bench/search.ts
+import { loadavg } from 'node:os'
 import { gzipSync } from 'node:zlib'
 
 import { buildIndex, compactIndex, loadIndex, searchIndex, type SearchDoc } from '../functions/search'
@@ -101,6 +102,7 @@ const rows: [string, string][] = [
   ['query p99', ms(percentile(times, 99))],
   ['query max', ms(times[times.length - 1]!)],
   ['average matches per query', (results / times.length).toFixed(0)],
+  ['machine load (1 min)', loadavg()[0]!.toFixed(1)],
 ]
 const width = Math.max(...rows.map(([k]) => k.length))
 console.log(`\nSearch at ${POSTS.toLocaleString('en')} posts (p99 target: under 20 ms)\n`)

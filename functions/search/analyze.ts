@@ -129,7 +129,7 @@ export interface AnalyzedQuery {
 /** Queries are cut to this many characters: enough for any real question, bounded work for a 2 KB paste. */
 export const MAX_QUERY_LENGTH = 200
 /** And to this many distinct terms. */
-export const MAX_QUERY_TERMS = 32
+export const MAX_QUERY_TERMS = 30
 
 /**
  * Reads a query typed by anyone as plain text: no lunr syntax (`title:`, `*`, `~`, `+`, `-`, `^`)

@@ -27,7 +27,22 @@ declare module 'lunr' {
       score: number
       matchData: MatchData
     }
+    class Vector {
+      elements: number[]
+    }
+    class TokenSet {
+      static fromString(str: string): TokenSet
+      intersect(other: TokenSet): TokenSet
+      toArray(): string[]
+    }
+    /** term -> { _index, [field]: { [ref]: metadata } } */
+    type Posting = { _index: number } & Record<string, Record<string, unknown>>
     class Index {
+      invertedIndex: Record<string, Posting>
+      /** `${field}/${ref}` -> the document field's term weights (lunr's BM25, field boost included) */
+      fieldVectors: Record<string, Vector>
+      tokenSet: TokenSet
+      fields: string[]
       query(fn: (query: Query) => void): Result[]
       toJSON(): object
       static load(serialised: object): Index

@@ -3,6 +3,7 @@ import lunr from 'lunr'
 
 import { analyzeQuery, type AnalyzedQuery } from './analyze'
 import { INDEX_VERSION, type SerializedSearchIndex, type StoredDoc } from './build-index'
+import { countUnits, createScorer, type ScoreClause, type Scorer } from './score'
 import { highlightHtml, snippetHtml } from './snippet'
 
 /** A search index ready to answer queries (see loadIndex). */
@@ -11,6 +12,7 @@ export interface SearchIndex {
   builtAt: string
   docs: StoredDoc[]
   lunr: lunr.Index
+  scorer: Scorer
 }
 
 /** One result, ready to show: the title and snippet are escaped HTML with matches in <mark>. */
@@ -50,7 +52,8 @@ export function loadIndex(serialized: unknown): SearchIndex {
   if (!value || typeof value !== 'object' || value.version !== INDEX_VERSION || !Array.isArray(value.docs) || !value.lunr) {
     throw new SearchIndexError(`The search index is not of version ${INDEX_VERSION}; rebuild it (it is rebuilt whenever content is published).`)
   }
-  return { locale: String(value.locale), builtAt: String(value.builtAt), docs: value.docs, lunr: lunr.Index.load(value.lunr) }
+  const index = lunr.Index.load(value.lunr)
+  return { locale: String(value.locale), builtAt: String(value.builtAt), docs: value.docs, lunr: index, scorer: createScorer(index, value.docs.length) }
 }
 
 export interface SearchOptions {
@@ -60,18 +63,6 @@ export interface SearchOptions {
 }
 
 const MAX_PER_PAGE = 50
-
-// How many of the query's terms a result contains, as a share: documents that have all the
-// words typed come before those that have a few of them many times (lunr alone sums scores).
-function coverage(result: lunr.Result, query: AnalyzedQuery): number {
-  const matched = Object.keys(result.matchData.metadata)
-  let found = 0
-  for (const term of query.terms) {
-    const prefix = query.hanPrefixes.includes(term)
-    if (matched.some((m) => m === term || (prefix && m.startsWith(term)))) found++
-  }
-  return query.terms.length ? found / query.terms.length : 0
-}
 
 function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fallback
@@ -89,23 +80,24 @@ export function searchIndex(index: SearchIndex, query: unknown, options: SearchO
   const analyzed = analyzeQuery(text)
   if (analyzed.terms.length === 0) return { query: text, total: 0, page: 1, perPage, totalPages: 0, results: [] }
 
-  const matches = index.lunr.query((q) => {
-    for (const term of analyzed.terms) {
-      // usePipeline false: terms are already analysed. A lone Han character also finds the
-      // bigrams it starts (茶 finds 茶叶).
-      q.term(term, { usePipeline: false })
-      if (analyzed.hanPrefixes.includes(term)) q.term(term, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 0.5 })
-    }
-  })
-  const ranked = matches
-    .map((result) => ({ result, score: result.score * coverage(result, analyzed) }))
-    .sort((a, b) => b.score - a.score || Number(a.result.ref) - Number(b.result.ref))
+  // Terms are already analysed, so they are looked up as they are. A lone Han character also
+  // finds the bigrams it starts (茶 finds 茶叶).
+  const clauses: ScoreClause[] = analyzed.terms.flatMap((term, unit) => [
+    { term, unit },
+    ...(analyzed.hanPrefixes.includes(term) ? [{ term, unit, prefix: true, boost: 0.5 }] : []),
+  ])
+  // Documents that have all the words typed come before those that have a few of them many
+  // times (lunr alone sums scores): the score is scaled by the share of query terms present.
+  const { refs, scores, units } = index.scorer.score(clauses)
+  const ranked = refs
+    .map((ref) => ({ ref, score: (scores[ref]! * countUnits(units[ref]!)) / analyzed.terms.length }))
+    .sort((a, b) => b.score - a.score || a.ref - b.ref)
 
   const total = ranked.length
   const totalPages = Math.ceil(total / perPage)
   const page = clampInt(options.page, 1, Math.max(totalPages, 1), 1)
-  const results = ranked.slice((page - 1) * perPage, page * perPage).map(({ result, score }): SearchResult => {
-    const doc = index.docs[Number(result.ref)]!
+  const results = ranked.slice((page - 1) * perPage, page * perPage).map(({ ref, score }): SearchResult => {
+    const doc = index.docs[ref]!
     return {
       id: doc.id,
       kind: doc.kind,
