@@ -1,5 +1,6 @@
 // Builds each locale's search index from what an anonymous visitor may read, and writes it where
 // every site process finds it (data/search/<locale>.json).
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -40,7 +41,8 @@ export async function rebuildSearchIndexes(payload: Payload): Promise<Record<str
   for (const locale of LOCALE_CODES) {
     const index = buildIndex(await publicDocs(payload, locale), locale)
     const file = searchIndexFile(locale)
-    const temporary = `${file}.${process.pid}.tmp`
+    // A name of its own: two rebuilds may run at once (the worker's start and a queued job).
+    const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
     await writeFile(temporary, JSON.stringify(index))
     await rename(temporary, file)
     counts[locale] = index.docs.length
