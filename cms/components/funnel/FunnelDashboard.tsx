@@ -1,3 +1,6 @@
+// React in scope: the bench renders this with tsx, which compiles JSX to React.createElement.
+import React from 'react'
+
 import { FUNNEL_GROUPS, FUNNEL_MODELS, funnelChartSvg, funnelSearch, type FunnelReport } from '../../../functions/attribution'
 import type { FunnelText } from '../../funnel'
 import { FunnelTable } from './FunnelTable'

@@ -1,3 +1,6 @@
+// React in scope: the bench renders this with tsx, which compiles JSX to React.createElement.
+import React from 'react'
+
 import { FUNNEL_RATES, FUNNEL_STEPS, funnelSearch, type FunnelReport, type FunnelRow, type FunnelSortKey } from '../../../functions/attribution'
 import type { FunnelText } from '../../funnel'
 
