@@ -71,7 +71,7 @@ export function FunnelDashboard({ report, text, path, csvPath, language, error }
         </a>
       </nav>
       {/* The SVG is built from escaped text only (functions/attribution/funnel-chart.ts). */}
-      <figure style={{ margin: 0 }} dangerouslySetInnerHTML={{ __html: funnelChartSvg(report, { text: text.chart }) }} />
+      <figure style={{ margin: 0, maxWidth: 1100 }} dangerouslySetInnerHTML={{ __html: funnelChartSvg(report, { text: text.chart }) }} />
       <FunnelTable report={report} text={text} path={path} language={language} />
       <details>
         <summary>{text.definitionsTitle}</summary>
