@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware'
 
+import { ARRIVAL_NOTED, noteArrival } from './lib/arrivals'
 import { previewUser } from './lib/cms'
 import './lib/fast-path'
 import { pageCache } from './lib/page-cache'
@@ -15,6 +16,22 @@ const UNCACHED = /^\/(media|preview|api|_astro|favicon)/
 export const onRequest = defineMiddleware(async (context, next) => {
   const { request, url, locals, cookies } = context
   locals.contentStamp = await pageCache.refresh()
+
+  // In production the fast path (site/lib/fast-path.ts) noted the arrival; in dev, or when it could not, here.
+  if (request.headers.get(ARRIVAL_NOTED) !== 'yes') {
+    const headers = request.headers
+    const arrival = await noteArrival(
+      { method: request.method, path: url.pathname + url.search, host: headers.get('host'), userAgent: headers.get('user-agent'), referrer: headers.get('referer'), cookie: headers.get('cookie') },
+      locals.contentStamp,
+    )
+    if (arrival.redirect) return new Response(null, { status: 302, headers: { location: arrival.redirect, 'cache-control': 'no-store', ...(arrival.setCookie ? { 'set-cookie': arrival.setCookie } : {}) } })
+    if (arrival.setCookie) {
+      const response = await next()
+      response.headers.append('set-cookie', arrival.setCookie)
+      response.headers.set('cache-control', 'private, no-cache')
+      return response
+    }
+  }
 
   const grant = previewGrant(cookies)
   if (grant) {

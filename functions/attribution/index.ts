@@ -30,3 +30,6 @@ export { DEFAULT_FUNNEL_DAYS, FunnelQueryError, funnelSearch, parseFunnelQuery, 
 export { countConversions, countVisits, touchGroupKey, type FunnelConversion, type FunnelTouch } from './funnel-count'
 export { funnelCsv, funnelCsvFilename } from './funnel-csv'
 export { FUNNEL_CHART_TEXT_EN, escapeXml, funnelChartSvg, type FunnelChartText } from './funnel-chart'
+export { decideArrival, type ArrivalDecision, type ArrivalRequest } from './arrival'
+export { createTouchRecorder, type LinkClickCount, type TouchRecorder, type TouchStore, type VisitorTouch } from './touch-recorder'
+export { CONSENT_COOKIE, VISITOR_COOKIE, consentCookie, isVisitorId, newVisitorId, readCookie, visitorCookie } from './visitor'
