@@ -19,8 +19,8 @@ const jsonKey = (column: string, group: FunnelGroup) =>
   `CASE WHEN json_valid(${column}) AND json_type(${column}, '$.${JSON_KEY[group]}') = 'text' THEN NULLIF(json_extract(${column}, '$.${JSON_KEY[group]}'), '') END`
 
 /**
- * Visitors per group (definitions in functions/attribution/funnel.ts). A touch without a visitor id
- * is a visitor of its own, counted by the second part of the union.
+ * Visitors per group (definitions in functions/attribution/funnel.ts); touches without a visitor id
+ * are left out.
  * - First touch: each visitor's earliest touch before the range's end, kept when it falls in the
  *   range. SQLite fills bare columns (the key) from the row holding the MIN() (documented at
  *   sqlite.org/lang_select.html#bareagg); the id appended to the time makes the lower id win a tie,
@@ -31,19 +31,16 @@ const jsonKey = (column: string, group: FunnelGroup) =>
  */
 function visitsSql(query: FunnelQuery): string {
   const key = touchKey(query.group)
-  const anonymous = `SELECT ${key} AS key, COUNT(*) AS count FROM touches WHERE visitor IS NULL AND at >= :start AND at < :end GROUP BY 1`
   if (query.model === 'first') {
     return `SELECT key, COUNT(*) AS count FROM (
         SELECT ${key} AS key, MIN(at || printf('%015d', id)) AS first FROM touches
         WHERE visitor IS NOT NULL AND at < :end GROUP BY visitor)
-      WHERE first >= :start GROUP BY 1
-      UNION ALL ${anonymous}`
+      WHERE first >= :start GROUP BY 1`
   }
   return `SELECT key, COUNT(*) AS count FROM (
       SELECT ${key} AS key, ROW_NUMBER() OVER (PARTITION BY visitor ORDER BY at DESC, id DESC) AS n
       FROM touches WHERE visitor IS NOT NULL AND at >= :start AND at < :end)
-    WHERE n = 1 GROUP BY 1
-    UNION ALL ${anonymous}`
+    WHERE n = 1 GROUP BY 1`
 }
 
 /** Conversions created in the range per group, credited by the chosen touch, with those won. */
@@ -53,7 +50,7 @@ function conversionsSql(table: string, query: FunnelQuery, withWon: boolean): st
     FROM "${table}" WHERE created_at >= :start AND created_at < :end GROUP BY 1`
 }
 
-// A key comes twice when both parts of the visits union have it: added up, so each key is one count.
+// Rows of one key are added up, so that each key is one count whatever the query's grouping gives.
 function counts(rows: Record<string, unknown>[], column = 'count'): GroupCount[] {
   const byKey = new Map<string | null, number>()
   for (const row of rows) {

@@ -46,13 +46,13 @@ const EN: FunnelText = {
   definitionsTitle: 'What the numbers mean',
   definitions: {
     first: [
-      'Visits: visitors whose first touch ever falls in the range, under that touch. Returning visitors are not counted again.',
+      'Visits: visitors whose first touch ever falls in the range, under that touch. Returning visitors are not counted again, nor touches of erased members.',
       'Leads: leads created in the range, under their first touch. Won: those of them now marked won.',
       'Members: members who signed up in the range, under their first touch (a member need not have sent a form, so lead → member can pass 100%).',
       'Clicks (campaign links): every scan or click of the link in the range, bots left out.',
     ],
     last: [
-      'Visits: every visitor with a touch in the range, once, under their latest touch in the range.',
+      'Visits: every visitor with a touch in the range, once, under their latest touch in the range (touches of erased members are not counted).',
       'Leads: leads created in the range, under their last touch before the form. Won: those of them now marked won.',
       'Members: members who signed up in the range, under their last touch (a member need not have sent a form, so lead → member can pass 100%).',
       'Clicks (campaign links): every scan or click of the link in the range, bots left out.',
@@ -81,13 +81,13 @@ const ZH: FunnelText = {
   definitionsTitle: '数字的含义',
   definitions: {
     first: [
-      '访问：首次触点落在所选日期内的访客，计入该触点；回访者不重复计算。',
+      '访问：首次触点落在所选日期内的访客，计入该触点；回访者不重复计算，已删除会员的触点不计。',
       '线索：所选日期内创建的线索，按首次触点归因。赢单：其中当前状态为赢单的线索。',
       '会员：所选日期内注册的会员，按首次触点归因（会员不一定提交过表单，因此线索→会员可能超过 100%）。',
       '点击（活动链接）：所选日期内该链接的扫码和点击次数，不含机器人。',
     ],
     last: [
-      '访问：所选日期内有触点的每位访客计一次，计入其在该日期内的最后一个触点。',
+      '访问：所选日期内有触点的每位访客计一次，计入其在该日期内的最后一个触点（已删除会员的触点不计）。',
       '线索：所选日期内创建的线索，按提交前的最后触点归因。赢单：其中当前状态为赢单的线索。',
       '会员：所选日期内注册的会员，按最后触点归因（会员不一定提交过表单，因此线索→会员可能超过 100%）。',
       '点击（活动链接）：所选日期内该链接的扫码和点击次数，不含机器人。',

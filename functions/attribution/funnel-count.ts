@@ -52,23 +52,19 @@ const earlier = (a: FunnelTouch, b: FunnelTouch) => (a.at !== b.at ? (a.at < b.a
  * Visitors per group from the touches in the range (see funnel.ts for the definitions). Under
  * first-touch credit, `returning` holds the visitors with a touch before the range, who are not
  * new; the rest count under their earliest touch. Under last-touch credit each visitor counts under
- * their latest touch in the range. A touch without a visitor id is a visitor of its own.
+ * their latest touch in the range. Touches without a visitor id are left out.
  * @example countVisits(touchesInRange, { model: 'first', group: 'channel', returning: new Set(['v-old']) })
  */
 export function countVisits(touches: FunnelTouch[], options: { model: FunnelModel; group: FunnelGroup; returning?: ReadonlySet<string> }): GroupCount[] {
   const credited = new Map<string, FunnelTouch>()
-  const anonymous: FunnelTouch[] = []
   for (const touch of touches) {
-    if (!touch.visitor) {
-      anonymous.push(touch)
-      continue
-    }
+    if (!touch.visitor) continue
     const current = credited.get(touch.visitor)
     const better = !current || (options.model === 'first' ? earlier(touch, current) < 0 : earlier(touch, current) > 0)
     if (better) credited.set(touch.visitor, touch)
   }
   const counted = [...credited].filter(([visitor]) => options.model === 'last' || !options.returning?.has(visitor)).map(([, touch]) => touch)
-  return tally([...counted, ...anonymous].map((touch) => touchGroupKey(touch, options.group)))
+  return tally(counted.map((touch) => touchGroupKey(touch, options.group)))
 }
 
 /**

@@ -11,7 +11,9 @@
  *     touch in the range (the one that brought them last, as a lead's last touch is the latest
  *     before the form).
  *   Counting each visitor once in both models keeps the rows adding up to the total and makes
- *   visit→lead a true share. A touch recorded without a visitor id counts as a visitor of its own.
+ *   visit→lead a true share. A touch without a visitor id (an erased member's, anonymised) belongs
+ *   to no visitor and is not counted: counting each as a visitor would turn one erased person into
+ *   as many "new" visitors as they had touches.
  * - leads: leads created in the range, credited by their firstTouch or lastTouch; won: those of
  *   them whose status is now won (so lead→won is the share of the range's leads that were won).
  * - members: members who signed up in the range, credited the same way by their own touches. A
