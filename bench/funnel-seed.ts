@@ -47,7 +47,7 @@ export async function seedFunnel(client: Client, options: { touches: number; lea
   const endMs = options.end.getTime()
   const startMs = endMs - options.days * DAY_MS
 
-  // Visitors come back 0 to 4 times; a few touches have no visitor id (no consent).
+  // Visitors come back 0 to 4 times; a few touches have no visitor id (erased members: not counted).
   const touches: SeedTouch[] = []
   const byVisitor = new Map<string, SeedTouch[]>()
   let visitorCount = 0
