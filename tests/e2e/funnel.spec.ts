@@ -90,3 +90,15 @@ test('the CSV refuses anonymous requests', async () => {
   expect(response.status).toBe(403)
   expect(await response.json()).toEqual({ errors: [{ message: 'You are not allowed to perform this action.' }] })
 })
+
+test('a visitor who lands with UTM tags is counted in the funnel once the site has stored the touch', async ({ page, browser }) => {
+  // Headless Chromium's own user agent is taken for a bot (no touches): this visitor uses a phone's.
+  const phone = await browser.newContext({ userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36' })
+  const arrival = uniqueSlug('e2e-arrival')
+  await (await phone.newPage()).goto(`${e2e.siteUrl}/?utm_source=weibo&utm_medium=social&utm_campaign=${arrival}`)
+  await phone.close()
+  await signIn(page, e2e.editor)
+  // The site writes touches in batches off the request: poll the export until this one is in.
+  const csv = async () => (await page.request.get(`${e2e.cmsUrl}/api/funnel.csv?from=${yesterday}&to=${today}&group=campaign&model=first`, { headers: { origin: e2e.cmsUrl } })).text()
+  await expect.poll(async () => (await csv()).split('\r\n').find((line) => line.startsWith(`${arrival},`)), { timeout: 10_000 }).toBe(`${arrival},${arrival},1,0,0,0,0,,`)
+})
