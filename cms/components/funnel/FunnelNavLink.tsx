@@ -1,4 +1,4 @@
-import type { ServerProps } from 'payload'
+import type { PayloadRequest, ServerProps } from 'payload'
 import { formatAdminURL } from 'payload/shared'
 
 import { roleOf } from '../../access/roles'
@@ -6,7 +6,7 @@ import { FUNNEL_VIEW_PATH, funnelText } from '../../funnel'
 
 /** The funnel dashboard's entry in the admin's side navigation, for CMS users. */
 export function FunnelNavLink({ payload, user, i18n }: ServerProps) {
-  if (!payload || !roleOf({ user: user as never })) return null
+  if (!payload || !roleOf({ user } as Pick<PayloadRequest, 'user'>)) return null
   const href = formatAdminURL({ adminRoute: payload.config.routes.admin, path: FUNNEL_VIEW_PATH })
   return (
     <a className="nav__link" href={href} id="nav-funnel">
