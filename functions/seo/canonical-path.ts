@@ -1,0 +1,37 @@
+/**
+ * Path prefixes whose case is meaningful and left alone: uploaded files keep their names, build
+ * assets are hashed, the API is the CMS's, and campaign and referral codes are resolved by their own
+ * routes.
+ */
+export const CASE_SENSITIVE_PREFIXES = ['/media/', '/_astro/', '/api/', '/go/', '/r/'] as const
+
+/**
+ * The canonical form of a request path, or null when it already is canonical. The site's rules:
+ * no trailing slash (except `/` itself), no repeated slashes, and lower case outside
+ * CASE_SENSITIVE_PREFIXES. Percent-escapes are kept as they came, so `%E4` is not turned into `%e4`.
+ * Repeated slashes matter beyond neatness: `//evil.example/` with its trailing slash dropped would
+ * be a protocol-relative Location to another site.
+ * @example canonicalPath('/About/') // '/about'
+ */
+export function canonicalPath(pathname: string): string | null {
+  let path = pathname.replace(/\/{2,}/g, '/')
+  if (path.length > 1 && path.endsWith('/')) path = path.replace(/\/+$/, '') || '/'
+  if (!CASE_SENSITIVE_PREFIXES.some((prefix) => path.startsWith(prefix))) {
+    path = path.replace(/%[0-9A-Fa-f]{2}|[A-Z]+/g, (match) => (match.startsWith('%') ? match : match.toLowerCase()))
+  }
+  return path === pathname ? null : path
+}
+
+/**
+ * `target` with the query string of the request appended (after any query the target has, before
+ * its fragment), so campaign tags survive a redirect.
+ * @example withQuery('/new?a=1#top', '?utm_source=x') // '/new?a=1&utm_source=x#top'
+ */
+export function withQuery(target: string, search: string): string {
+  const query = search.replace(/^\?/, '')
+  if (!query) return target
+  const hashAt = target.indexOf('#')
+  const base = hashAt === -1 ? target : target.slice(0, hashAt)
+  const hash = hashAt === -1 ? '' : target.slice(hashAt)
+  return `${base}${base.includes('?') ? '&' : '?'}${query}${hash}`
+}
