@@ -18,6 +18,7 @@ import { Submissions } from './collections/Submissions'
 import { Media } from './collections/Media'
 import { Pages } from './collections/Pages'
 import { Posts } from './collections/Posts'
+import { Redirects } from './collections/Redirects'
 import { Teams } from './collections/Teams'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './database'
@@ -40,7 +41,7 @@ export default buildConfig({
     meta: { titleSuffix: '· Brand CMS' },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
   },
-  collections: [Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Outbox, Users],
+  collections: [Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Outbox, Redirects, Users],
   globals: [SiteSettings, Header, Footer, ContentVersion],
   // A cookie name of its own, so that no other auth collection's cookie is ever read as a CMS user's.
   cookiePrefix: 'cms',

@@ -26,6 +26,7 @@ describe('canonicalPath', () => {
     ['/go/Spring', null],
     ['/r/AbC', null],
     ['/sitemap.xml', null],
+    ['/Blog/%E0%A4%A', null],
   ])('%s → %s', (input, expected) => {
     expect(canonicalPath(input)).toBe(expected)
   })

@@ -14,6 +14,12 @@ export const CASE_SENSITIVE_PREFIXES = ['/media/', '/_astro/', '/api/', '/go/', 
  * @example canonicalPath('/About/') // '/about'
  */
 export function canonicalPath(pathname: string): string | null {
+  try {
+    decodeURI(pathname)
+  } catch {
+    // A malformed escape (`%E0%A4%A`) names nothing; the server refuses it, so do not redirect it.
+    return null
+  }
   let path = pathname.replace(/\/{2,}/g, '/')
   if (path.length > 1 && path.endsWith('/')) path = path.replace(/\/+$/, '') || '/'
   if (!CASE_SENSITIVE_PREFIXES.some((prefix) => path.startsWith(prefix))) {

@@ -71,6 +71,8 @@ describe('pageHead: URLs', () => {
     ])
     expect(head.image).toBe('https://brand.example/share-image/blog/launch.png?v=abc')
     expect(head.robots).toBeNull()
+    expect(head.feed).toBeNull()
+    expect(pageHead(input({ feed: { path: '/en/rss.xml', title: 'Cinnabar' } })).feed).toEqual({ href: 'https://brand.example/en/rss.xml', title: 'Cinnabar' })
   })
 
   it('lists no alternates for content in one locale only, and none on a 404, which is noindex', () => {

@@ -50,6 +50,8 @@ export interface PageMetaInput {
   breadcrumbs?: Crumb[]
   /** Pages that must not be indexed: the 404, drafts in preview. */
   noindex?: boolean
+  /** The locale's RSS feed, announced for feed readers to discover. */
+  feed?: { path: string; title: string } | null
 }
 
 /** What themes/shared/Head.astro renders: every value final, every URL absolute. */
@@ -71,6 +73,8 @@ export interface PageHead {
   itemprop: [string, string][]
   /** The JSON-LD graph, already serialised safely for a script element. */
   jsonLd: string
+  /** `<link rel="alternate" type="application/rss+xml">`, absolute. */
+  feed: { href: string; title: string } | null
 }
 
 // Open Graph wants language_TERRITORY; content locales are BCP 47 tags.
@@ -192,5 +196,6 @@ export function pageHead(input: PageMetaInput): PageHead {
     twitter,
     itemprop,
     jsonLd: serializeJsonLd([organization, article, breadcrumbs]),
+    feed: input.feed ? { href: absoluteUrl(site.siteUrl, input.feed.path), title: input.feed.title } : null,
   }
 }
