@@ -8,10 +8,12 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { CampaignLinks } from './collections/CampaignLinks'
 import { Categories } from './collections/Categories'
 import { Forms } from './collections/Forms'
 import { IntakeCounters } from './collections/IntakeCounters'
 import { LeadFiles } from './collections/LeadFiles'
+import { LinkClicks } from './collections/LinkClicks'
 import { Leads } from './collections/Leads'
 import { Outbox } from './collections/Outbox'
 import { Submissions } from './collections/Submissions'
@@ -20,6 +22,7 @@ import { Pages } from './collections/Pages'
 import { Posts } from './collections/Posts'
 import { Redirects } from './collections/Redirects'
 import { Teams } from './collections/Teams'
+import { Touches } from './collections/Touches'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
@@ -41,7 +44,7 @@ export default buildConfig({
     meta: { titleSuffix: '· Brand CMS' },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
   },
-  collections: [Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Outbox, Redirects, Users],
+  collections: [Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users],
   globals: [SiteSettings, Header, Footer, ContentVersion],
   // A cookie name of its own, so that no other auth collection's cookie is ever read as a CMS user's.
   cookiePrefix: 'cms',

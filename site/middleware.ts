@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware'
 
+import { ARRIVAL_NOTED, noteArrival } from './lib/arrivals'
 import { previewUser } from './lib/cms'
 import './lib/fast-path'
 import { pageCache } from './lib/page-cache'
@@ -18,11 +19,26 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const { request, url, locals, cookies } = context
   locals.contentStamp = await pageCache.refresh()
 
-  // Editors' redirects and the canonical form of paths come before anything renders (site/server.mjs's
-  // fast path applies them too, before the page cache).
+  // Editors' redirects and the canonical form of paths come before anything else, as in the fast path.
   if (request.method === 'GET' || request.method === 'HEAD') {
     const answer = await redirectAnswer(url.pathname, url.search, locals.contentStamp)
     if (answer) return new Response(null, { status: answer.status, headers: redirectHeaders(answer) })
+  }
+
+  // In production the fast path (site/lib/fast-path.ts) noted the arrival; in dev, or when it could not, here.
+  if (request.headers.get(ARRIVAL_NOTED) !== 'yes') {
+    const headers = request.headers
+    const arrival = await noteArrival(
+      { method: request.method, path: url.pathname + url.search, host: headers.get('host'), userAgent: headers.get('user-agent'), referrer: headers.get('referer'), cookie: headers.get('cookie') },
+      locals.contentStamp,
+    )
+    if (arrival.redirect) return new Response(null, { status: 302, headers: { location: arrival.redirect, 'cache-control': 'no-store', ...(arrival.setCookie ? { 'set-cookie': arrival.setCookie } : {}) } })
+    if (arrival.setCookie) {
+      const response = await next()
+      response.headers.append('set-cookie', arrival.setCookie)
+      response.headers.set('cache-control', 'private, no-cache')
+      return response
+    }
   }
 
   const grant = previewGrant(cookies)

@@ -44,6 +44,8 @@ export interface LayoutProps {
     tagline?: string | null
     logo?: MediaDoc | null
     brandColor: string
+    /** Whether visitors are asked for cookie consent before they get a visitor id. */
+    attribution?: { touchesNeedConsent?: boolean | null } | null
     socialAccounts?: { channel: string; handle: string; url?: string | null }[] | null
   }
   header: { items?: { link: LinkValue }[] | null }

@@ -50,9 +50,9 @@ export function sqliteIntakeStore(payload: Payload): IntakeStore {
         }
       }
       statements.push({
-        sql: `INSERT INTO submissions (form_id, lead_id, "values", consents, locale, page_url, user_agent, ip_hash, first_touch, last_touch, spam_score, spam_reasons, is_spam, conflict, updated_at, created_at)
-              VALUES (?, ${leadSql}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        args: [Number(s.form), ...leadArgs, json(s.values), json(s.consents), s.locale, s.pageUrl, s.userAgent, s.ipHash, json(s.firstTouch), json(s.lastTouch), s.spam.score, json(s.spam.reasons), s.spam.isSpam ? 1 : 0, s.conflict, now, now],
+        sql: `INSERT INTO submissions (form_id, lead_id, "values", consents, locale, page_url, user_agent, ip_hash, visitor, first_touch, last_touch, spam_score, spam_reasons, is_spam, conflict, updated_at, created_at)
+              VALUES (?, ${leadSql}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        args: [Number(s.form), ...leadArgs, json(s.values), json(s.consents), s.locale, s.pageUrl, s.userAgent, s.ipHash, s.visitor ?? null, json(s.firstTouch), json(s.lastTouch), s.spam.score, json(s.spam.reasons), s.spam.isSpam ? 1 : 0, s.conflict, now, now],
       })
       // The newest submission is this one: the transaction holds the database's write lock.
       for (const kind of notify) {

@@ -3,3 +3,6 @@ export { CHANNEL_ROWS, classifyTouch, directTouch, type Arrival, type CampaignLi
 export { BOT_PATTERNS, isBot } from './bots'
 export { channelName, describeTouches, type DescribeLocale } from './describe-touch'
 export { safeRedirectTarget, withUtm, type UtmValues } from './safe-target'
+export { decideArrival, type ArrivalDecision, type ArrivalRequest } from './arrival'
+export { createTouchRecorder, type LinkClickCount, type TouchRecorder, type TouchStore, type VisitorTouch } from './touch-recorder'
+export { CONSENT_COOKIE, VISITOR_COOKIE, consentCookie, isVisitorId, newVisitorId, readCookie, visitorCookie } from './visitor'

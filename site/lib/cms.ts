@@ -4,7 +4,10 @@ import type { Payload, Where } from 'payload'
 
 import type { FieldDefinition } from '../../functions/lead-intake/form-definition'
 import type { IntakeStore } from '../../functions/lead-intake/intake'
+import { touchStoreFor } from '../../cms/attribution'
 import { intakeStoreFor } from '../../cms/intake'
+import type { TouchStore } from '../../functions/attribution/touch-recorder'
+import { pageHref } from '../../functions/content/paths'
 import { addRefusalCounts as storeRefusalCounts, type RefusalCount } from '../../cms/intake/counters'
 import type { MediaDoc, PageDoc, PostDoc } from '../../themes/types'
 import { isPublicContent, type IndexedDoc, type SiteContent } from '../../functions/seo'
@@ -57,7 +60,7 @@ export async function contentStamp(): Promise<string | null> {
 
 /** Brand settings, header and footer of a locale: what every page's frame needs. */
 export interface Frame {
-  settings: { brandName: string; tagline?: string | null; logo?: MediaDoc | null; defaultLocale: string; theme: string; brandColor: string; socialAccounts?: { channel: string; handle: string; url?: string | null }[] | null }
+  settings: { brandName: string; tagline?: string | null; logo?: MediaDoc | null; defaultLocale: string; theme: string; brandColor: string; attribution?: { touchesNeedConsent?: boolean | null } | null; socialAccounts?: { channel: string; handle: string; url?: string | null }[] | null }
   header: { items?: { link: { label?: string | null } & Record<string, unknown> }[] | null }
   footer: { columns?: { heading: string; links?: { link: Record<string, unknown> }[] | null }[] | null; smallPrint?: string | null }
 }
@@ -222,6 +225,76 @@ let store: Promise<IntakeStore> | null = null
 /** Adds tallies of refused submissions to the stored counters. */
 export async function addRefusalCounts(counts: RefusalCount[]): Promise<void> {
   await storeRefusalCounts(await cms(), counts)
+}
+
+/** A campaign link as the site follows it: where `/go/<code>` sends a visitor, and what the touch says. */
+export interface CampaignLinkRoute {
+  code: string
+  archived: boolean
+  /** A site path, or a full URL (checked again by safeRedirectTarget when followed). */
+  target: string | null
+  allowOffsite: boolean
+  channel: string | null
+  utm: { source?: string | null; medium?: string | null; campaign?: string | null; content?: string | null; term?: string | null }
+}
+
+/** What attribution needs from the site settings. */
+export interface AttributionSettings {
+  touchesNeedConsent: boolean
+  /** Where archived campaign links go. */
+  fallbackPath: string
+  links: Map<string, CampaignLinkRoute>
+}
+
+let attribution: { stamp: string | null; value: Promise<AttributionSettings> } | null = null
+
+/**
+ * Campaign links and attribution settings, read once per content stamp: saving a link bumps the
+ * stamp (cms/collections/CampaignLinks.ts), so a changed target is followed within seconds.
+ */
+export function attributionSettings(stamp: string | null): Promise<AttributionSettings> {
+  if (attribution && attribution.stamp === stamp) return attribution.value
+  const value = (async () => {
+    const payload = await cms()
+    const [settings, links] = await Promise.all([
+      payload.findGlobal({ slug: 'site-settings', depth: 1 }),
+      payload.find({ collection: 'campaign-links', limit: 0, pagination: false, depth: 1 }),
+    ])
+    const fallback = settings.attribution?.campaignLinkFallback
+    const map = new Map<string, CampaignLinkRoute>()
+    for (const link of links.docs) {
+      const { target } = link
+      const page = target?.kind === 'page' && target.page && typeof target.page === 'object' && target.page._status !== 'draft' && target.page.path ? pageHref(target.page.path) : null
+      const post = target?.kind === 'post' && target.post && typeof target.post === 'object' && target.post.slug ? `/blog/${target.post.slug}` : null
+      if (link.code) map.set(link.code, {
+        code: link.code,
+        archived: link.status === 'archived',
+        target: page ?? post ?? (target?.kind === 'url' ? (target.url ?? null) : null),
+        allowOffsite: Boolean(target?.allowOffsite),
+        channel: link.channel ?? null,
+        utm: link.utm ?? {},
+      })
+    }
+    return {
+      touchesNeedConsent: Boolean(settings.attribution?.touchesNeedConsent),
+      fallbackPath: fallback && typeof fallback === 'object' && fallback.path ? pageHref(fallback.path) : '/',
+      links: map,
+    }
+  })()
+  // A failed read is not cached: the next request tries again.
+  value.catch(() => {
+    if (attribution?.value === value) attribution = null
+  })
+  attribution = { stamp, value }
+  return value
+}
+
+let touches: Promise<TouchStore> | null = null
+
+/** Where this site stores touches and clicks (cms/attribution). */
+export function touchStore(): Promise<TouchStore> {
+  touches ??= cms().then(touchStoreFor)
+  return touches
 }
 
 // `visibility` is the membership work's field; it is read when the collection has it, so that
