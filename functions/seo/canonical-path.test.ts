@@ -21,7 +21,9 @@ describe('canonicalPath', () => {
     ['/%E5%93%81%E7%89%8C', null],
     ['/Blog/%E5%93%81', '/blog/%E5%93%81'],
     ['/media/Logo.PNG', null],
-    ['/media/Logo.PNG/', '/media/Logo.PNG'],
+    ['/media/Logo.PNG/', null],
+    ['/go//evil.example', null],
+    ['/go/Spring/', null],
     ['/_astro/Page.AbC123.css', null],
     ['/go/Spring', null],
     ['/r/AbC', null],
@@ -32,7 +34,7 @@ describe('canonicalPath', () => {
   })
 
   it('is idempotent', () => {
-    for (const path of ['/About//Us/', '//x//', '/EN/', '/Media/X']) {
+    for (const path of ['/About//Us/', '//x//', '/EN/', '/Media/X', '/MEDIA//x/']) {
       const once = canonicalPath(path) ?? path
       expect(canonicalPath(once)).toBeNull()
     }

@@ -1,14 +1,14 @@
 /**
- * Path prefixes whose case is meaningful and left alone: uploaded files keep their names, build
- * assets are hashed, the API is the CMS's, and campaign and referral codes are resolved by their own
- * routes.
+ * Path prefixes left exactly as they came: uploaded files keep their names, build assets are
+ * hashed, the API is the CMS's, and campaign and referral links (/go/, /r/) check and refuse odd
+ * paths themselves (attribution's open-redirect rules).
  */
-export const CASE_SENSITIVE_PREFIXES = ['/media/', '/_astro/', '/api/', '/go/', '/r/'] as const
+export const UNTOUCHED_PREFIXES = ['/media/', '/_astro/', '/api/', '/go/', '/r/'] as const
 
 /**
- * The canonical form of a request path, or null when it already is canonical. The site's rules:
- * no trailing slash (except `/` itself), no repeated slashes, and lower case outside
- * CASE_SENSITIVE_PREFIXES. Percent-escapes are kept as they came, so `%E4` is not turned into `%e4`.
+ * The canonical form of a request path, or null when it already is canonical. The site's rules,
+ * outside UNTOUCHED_PREFIXES: no trailing slash (except `/` itself), no repeated slashes, lower case.
+ * Percent-escapes are kept as they came, so `%E4` is not turned into `%e4`.
  * Repeated slashes matter beyond neatness: `//evil.example/` with its trailing slash dropped would
  * be a protocol-relative Location to another site.
  * @example canonicalPath('/About/') // '/about'
@@ -20,11 +20,10 @@ export function canonicalPath(pathname: string): string | null {
     // A malformed escape (`%E0%A4%A`) names nothing; the server refuses it, so do not redirect it.
     return null
   }
+  if (UNTOUCHED_PREFIXES.some((prefix) => pathname.startsWith(prefix))) return null
   let path = pathname.replace(/\/{2,}/g, '/')
   if (path.length > 1 && path.endsWith('/')) path = path.replace(/\/+$/, '') || '/'
-  if (!CASE_SENSITIVE_PREFIXES.some((prefix) => path.startsWith(prefix))) {
-    path = path.replace(/%[0-9A-Fa-f]{2}|[A-Z]+/g, (match) => (match.startsWith('%') ? match : match.toLowerCase()))
-  }
+  path = path.replace(/%[0-9A-Fa-f]{2}|[A-Z]+/g, (match) => (match.startsWith('%') ? match : match.toLowerCase()))
   return path === pathname ? null : path
 }
 

@@ -1,7 +1,7 @@
 // Search engines and share cards: page heads, sitemaps, robots.txt, RSS, share images and links,
 // canonical paths and editors' redirects. Framework-free: the site passes content and sharp in.
 export { absoluteUrl } from './absolute-url'
-export { CASE_SENSITIVE_PREFIXES, canonicalPath, withQuery } from './canonical-path'
+export { UNTOUCHED_PREFIXES, canonicalPath, withQuery } from './canonical-path'
 export { articleJsonLd, breadcrumbJsonLd, organizationJsonLd, organizationId, serializeJsonLd, type Crumb, type JsonLdNode } from './json-ld'
 export { MAX_DESCRIPTION, pageDescription, pageHead, pageTitle, type PageHead, type PageMetaInput, type ShareImage, type SiteIdentity } from './page-meta'
 export { createRedirectTable, MAX_REDIRECT_LENGTH, normalizeRedirectFrom, redirectFor, redirectTargetProblem, type RedirectAnswer, type RedirectRule, type RedirectTable } from './redirects'
