@@ -37,6 +37,7 @@ test('every page of the sitemap has one h1, a title, a description, a canonical,
   expect(locs).toContain(`${e2e.siteUrl}/`)
   expect(locs).toContain(`${e2e.siteUrl}/en`)
   const images = new Map<string, string>()
+  let bilingual = 0
   for (const loc of locs) {
     expect(new URL(loc).origin, loc).toBe(e2e.siteUrl)
     const response = await page.goto(loc)
@@ -45,13 +46,21 @@ test('every page of the sitemap has one h1, a title, a description, a canonical,
     expect((await page.title()).trim(), loc).not.toBe('')
     expect((await page.locator('meta[name="description"]').getAttribute('content'))?.trim(), loc).toBeTruthy()
     await expect(page.locator('link[rel="canonical"]'), loc).toHaveAttribute('href', loc)
-    await expect(page.locator('link[rel="alternate"][hreflang="x-default"]'), loc).toHaveCount(1)
+    // hreflang names the page itself; content in both languages also gets x-default (content in one, such as
+    // a post another spec published in Chinese only, has nothing to point to).
+    const hreflang = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) => links.map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]))
+    expect(hreflang.filter(([, href]) => href === loc).length, loc).toBeGreaterThanOrEqual(1)
+    const languages = hreflang.filter(([lang]) => lang !== 'x-default')
+    expect(hreflang.filter(([lang]) => lang === 'x-default').length, loc).toBe(languages.length > 1 ? 1 : 0)
+    bilingual += languages.length > 1 ? 1 : 0
     const ogImage = (await page.locator('meta[property="og:image"]').getAttribute('content')) ?? ''
     expect(ogImage, loc).toMatch(new RegExp(`^${e2e.siteUrl}/`))
     await expect(page.locator('meta[itemprop="image"]'), loc).toHaveAttribute('content', ogImage)
     await expect(page.locator('meta[name="twitter:card"]'), loc).toHaveAttribute('content', 'summary_large_image')
     images.set(ogImage, loc)
   }
+  // Every seeded page, category and post exists in both languages.
+  expect(bilingual).toBeGreaterThanOrEqual(30)
   for (const [image, loc] of images) {
     const response = await fetch(image)
     expect(response.status, `${image} of ${loc}`).toBe(200)
