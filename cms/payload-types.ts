@@ -77,7 +77,11 @@ export interface Config {
     'lead-files': LeadFile;
     teams: Team;
     'intake-counters': IntakeCounter;
+    touches: Touch;
+    'campaign-links': CampaignLink;
+    'link-clicks': LinkClick;
     outbox: Outbox;
+    redirects: Redirect;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -88,6 +92,7 @@ export interface Config {
   collectionsJoins: {
     leads: {
       submissions: 'submissions';
+      touches: 'touches';
     };
   };
   collectionsSelect: {
@@ -101,7 +106,11 @@ export interface Config {
     'lead-files': LeadFilesSelect<false> | LeadFilesSelect<true>;
     teams: TeamsSelect<false> | TeamsSelect<true>;
     'intake-counters': IntakeCountersSelect<false> | IntakeCountersSelect<true>;
+    touches: TouchesSelect<false> | TouchesSelect<true>;
+    'campaign-links': CampaignLinksSelect<false> | CampaignLinksSelect<true>;
+    'link-clicks': LinkClicksSelect<false> | LinkClicksSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -652,6 +661,11 @@ export interface Lead {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  touches?: {
+    docs?: (number | Touch)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   /**
    * Every email attempt for this lead.
    */
@@ -700,6 +714,7 @@ export interface Submission {
   pageUrl?: string | null;
   userAgent?: string | null;
   ipHash?: string | null;
+  visitor?: string | null;
   firstTouch?:
     | {
         [k: string]: unknown;
@@ -753,6 +768,46 @@ export interface LeadFile {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "touches".
+ */
+export interface Touch {
+  id: number;
+  visitor?: string | null;
+  at: string;
+  channel:
+    | 'wechat'
+    | 'weibo'
+    | 'douyin'
+    | 'xiaohongshu'
+    | 'bilibili'
+    | 'zhihu'
+    | 'linkedin'
+    | 'x'
+    | 'facebook'
+    | 'instagram'
+    | 'youtube'
+    | 'search'
+    | 'email'
+    | 'referral'
+    | 'offline'
+    | 'direct'
+    | 'other';
+  source?: string | null;
+  medium?: string | null;
+  campaign?: string | null;
+  content?: string | null;
+  term?: string | null;
+  referrer?: string | null;
+  landingPage?: string | null;
+  /**
+   * The code of the campaign link (/go/<code>).
+   */
+  campaignLink?: string | null;
+  referralCode?: string | null;
+  lead?: (number | null) | Lead;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "intake-counters".
  */
 export interface IntakeCounter {
@@ -769,6 +824,77 @@ export interface IntakeCounter {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaign-links".
+ */
+export interface CampaignLink {
+  id: number;
+  /**
+   * The link is /go/<code>. Left empty, one is generated.
+   */
+  code?: string | null;
+  title: string;
+  status: 'active' | 'archived';
+  target: {
+    kind: 'page' | 'post' | 'url';
+    page?: (number | null) | Page;
+    post?: (number | null) | Post;
+    /**
+     * A path or full URL on the brand site; other sites only with "Allow off-site".
+     */
+    url?: string | null;
+    allowOffsite?: boolean | null;
+  };
+  utm?: {
+    source?: string | null;
+    medium?: string | null;
+    campaign?: string | null;
+    content?: string | null;
+    term?: string | null;
+  };
+  channel?:
+    | (
+        | 'wechat'
+        | 'weibo'
+        | 'douyin'
+        | 'xiaohongshu'
+        | 'bilibili'
+        | 'zhihu'
+        | 'linkedin'
+        | 'x'
+        | 'facebook'
+        | 'instagram'
+        | 'youtube'
+        | 'search'
+        | 'email'
+        | 'referral'
+        | 'offline'
+        | 'direct'
+        | 'other'
+      )
+    | null;
+  owner?: (number | null) | User;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "link-clicks".
+ */
+export interface LinkClick {
+  id: number;
+  /**
+   * The campaign link code.
+   */
+  link: string;
+  /**
+   * YYYY-MM-DD (UTC)
+   */
+  day: string;
+  count: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "outbox".
  */
 export interface Outbox {
@@ -779,6 +905,24 @@ export interface Outbox {
   subject: string;
   text?: string | null;
   html?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * The old path on this site, such as /old-page or /en/old-page. Stored in lower case without a trailing slash; a query string is ignored.
+   */
+  from: string;
+  /**
+   * A path on this site (/new-page) or a full URL (https://…). The visitor's query string is kept.
+   */
+  to: string;
+  status: '301' | '302';
   updatedAt: string;
   createdAt: string;
 }
@@ -940,8 +1084,24 @@ export interface PayloadLockedDocument {
         value: number | IntakeCounter;
       } | null)
     | ({
+        relationTo: 'touches';
+        value: number | Touch;
+      } | null)
+    | ({
+        relationTo: 'campaign-links';
+        value: number | CampaignLink;
+      } | null)
+    | ({
+        relationTo: 'link-clicks';
+        value: number | LinkClick;
+      } | null)
+    | ({
         relationTo: 'outbox';
         value: number | Outbox;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null)
     | ({
         relationTo: 'users';
@@ -1377,6 +1537,7 @@ export interface LeadsSelect<T extends boolean = true> {
   firstTouch?: T;
   lastTouch?: T;
   submissions?: T;
+  touches?: T;
   deliveries?:
     | T
     | {
@@ -1405,6 +1566,7 @@ export interface SubmissionsSelect<T extends boolean = true> {
   pageUrl?: T;
   userAgent?: T;
   ipHash?: T;
+  visitor?: T;
   firstTouch?: T;
   lastTouch?: T;
   spamScore?: T;
@@ -1456,6 +1618,66 @@ export interface IntakeCountersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "touches_select".
+ */
+export interface TouchesSelect<T extends boolean = true> {
+  visitor?: T;
+  at?: T;
+  channel?: T;
+  source?: T;
+  medium?: T;
+  campaign?: T;
+  content?: T;
+  term?: T;
+  referrer?: T;
+  landingPage?: T;
+  campaignLink?: T;
+  referralCode?: T;
+  lead?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaign-links_select".
+ */
+export interface CampaignLinksSelect<T extends boolean = true> {
+  code?: T;
+  title?: T;
+  status?: T;
+  target?:
+    | T
+    | {
+        kind?: T;
+        page?: T;
+        post?: T;
+        url?: T;
+        allowOffsite?: T;
+      };
+  utm?:
+    | T
+    | {
+        source?: T;
+        medium?: T;
+        campaign?: T;
+        content?: T;
+        term?: T;
+      };
+  channel?: T;
+  owner?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "link-clicks_select".
+ */
+export interface LinkClicksSelect<T extends boolean = true> {
+  link?: T;
+  day?: T;
+  count?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "outbox_select".
  */
 export interface OutboxSelect<T extends boolean = true> {
@@ -1465,6 +1687,17 @@ export interface OutboxSelect<T extends boolean = true> {
   subject?: T;
   text?: T;
   html?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
+  status?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1580,6 +1813,16 @@ export interface SiteSetting {
   defaultLocale: 'zh-CN' | 'en';
   theme: 'classic';
   brandColor: string;
+  attribution?: {
+    /**
+     * Ask visitors for cookie consent before giving them a visitor id; without it, a touch is kept only on the submission itself.
+     */
+    touchesNeedConsent?: boolean | null;
+    /**
+     * Where archived campaign links go (the home page when empty).
+     */
+    campaignLinkFallback?: (number | null) | Page;
+  };
   socialAccounts?:
     | {
         channel: 'wechat' | 'weibo' | 'douyin' | 'xiaohongshu' | 'bilibili' | 'zhihu' | 'linkedin' | 'x';
@@ -1659,6 +1902,12 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   defaultLocale?: T;
   theme?: T;
   brandColor?: T;
+  attribution?:
+    | T
+    | {
+        touchesNeedConsent?: T;
+        campaignLinkFallback?: T;
+      };
   socialAccounts?:
     | T
     | {

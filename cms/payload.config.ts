@@ -8,20 +8,26 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { CampaignLinks } from './collections/CampaignLinks'
 import { Categories } from './collections/Categories'
 import { Forms } from './collections/Forms'
 import { IntakeCounters } from './collections/IntakeCounters'
 import { LeadFiles } from './collections/LeadFiles'
+import { LinkClicks } from './collections/LinkClicks'
 import { Leads } from './collections/Leads'
 import { Outbox } from './collections/Outbox'
 import { Submissions } from './collections/Submissions'
 import { Media } from './collections/Media'
 import { Pages } from './collections/Pages'
 import { Posts } from './collections/Posts'
+import { Redirects } from './collections/Redirects'
 import { Teams } from './collections/Teams'
+import { Touches } from './collections/Touches'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
+import { funnelCsvEndpoint } from './endpoints/funnelCsv'
+import { FUNNEL_VIEW_PATH } from './funnel'
 import { autorespond } from './jobs/autorespond'
 import { notifyLead } from './jobs/notifyLead'
 import { rebuildSearchIndex } from './jobs/rebuildSearchIndex'
@@ -40,8 +46,13 @@ export default buildConfig({
     user: Users.slug,
     meta: { titleSuffix: '· Brand CMS' },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
+    components: {
+      // The channel funnel: a page of its own in the admin, linked from the side navigation.
+      views: { funnel: { Component: '/components/funnel/FunnelView#FunnelView', path: FUNNEL_VIEW_PATH, exact: true } },
+      afterNavLinks: ['/components/funnel/FunnelNavLink#FunnelNavLink'],
+    },
   },
-  collections: [Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Outbox, Users],
+  collections: [Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users],
   globals: [SiteSettings, Header, Footer, ContentVersion],
   // A cookie name of its own, so that no other auth collection's cookie is ever read as a CMS user's.
   cookiePrefix: 'cms',
@@ -49,6 +60,7 @@ export default buildConfig({
   csrf: [siteUrl, cmsUrl],
   db: databaseAdapter(),
   editor: lexicalEditor(),
+  endpoints: [funnelCsvEndpoint],
   email: emailAdapter,
   i18n: { supportedLanguages: { en, zh }, fallbackLanguage: 'en' },
   localization: {

@@ -34,6 +34,8 @@ export const Leads: CollectionConfig = {
     { name: 'firstTouch', type: 'json', admin: { readOnly: true } },
     { name: 'lastTouch', type: 'json', admin: { readOnly: true } },
     { name: 'submissions', type: 'join', collection: 'submissions', on: 'lead' },
+    // Every arrival of the browsers this person submitted from, oldest first: where they came from, each time.
+    { name: 'touches', type: 'join', collection: 'touches', on: 'lead', defaultSort: 'at', admin: { defaultColumns: ['at', 'channel', 'source', 'campaign', 'campaignLink', 'landingPage'] } },
     {
       name: 'deliveries',
       type: 'array',

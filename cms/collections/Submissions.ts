@@ -32,6 +32,8 @@ export const Submissions: CollectionConfig = {
     { name: 'pageUrl', type: 'text', admin: { readOnly: true } },
     { name: 'userAgent', type: 'text', admin: { readOnly: true } },
     { name: 'ipHash', type: 'text', admin: { readOnly: true } },
+    // The browser's first-party visitor id: its touches become the lead's timeline.
+    { name: 'visitor', type: 'text', index: true, admin: { readOnly: true } },
     { name: 'firstTouch', type: 'json', admin: { readOnly: true } },
     { name: 'lastTouch', type: 'json', admin: { readOnly: true } },
     { name: 'spamScore', type: 'number', admin: { readOnly: true, position: 'sidebar' } },

@@ -35,6 +35,25 @@ export const SiteSettings: GlobalConfig = {
       validate: (value: string | null | undefined) => (value && isBrandColor(value)) || 'Use a hex colour such as #c8102e',
     },
     {
+      name: 'attribution',
+      type: 'group',
+      label: { en: 'Attribution', zh: '来源追踪' },
+      fields: [
+        {
+          name: 'touchesNeedConsent',
+          type: 'checkbox',
+          defaultValue: false,
+          admin: { description: { en: 'Ask visitors for cookie consent before giving them a visitor id; without it, a touch is kept only on the submission itself.', zh: '在设置访客标识前征求 Cookie 同意；未同意时来源仅记录在提交本身。' } },
+        },
+        {
+          name: 'campaignLinkFallback',
+          type: 'relationship',
+          relationTo: 'pages',
+          admin: { description: { en: 'Where archived campaign links go (the home page when empty).', zh: '已归档活动链接的跳转页面（留空则为首页）。' } },
+        },
+      ],
+    },
+    {
       name: 'socialAccounts',
       type: 'array',
       fields: [

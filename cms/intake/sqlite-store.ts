@@ -8,6 +8,93 @@ import { NOTIFICATION_TASKS } from './tasks'
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
 const isNew = (lead: LeadRef | NewLead): lead is NewLead => !('id' in lead)
 
+type StoreArgs = Parameters<IntakeStore['storeSubmission']>[0]
+type Stored = Awaited<ReturnType<IntakeStore['storeSubmission']>>
+
+/** The statements that store one submission: its lead unless known, the submission, its jobs, and a read of what was stored. */
+function submissionStatements({ lead, submission: s, notify }: StoreArgs): InStatement[] {
+  const now = new Date().toISOString()
+  const statements: InStatement[] = []
+  let leadSql = '?'
+  let leadArgs: (string | number)[] = []
+  if (!isNew(lead)) leadArgs = [Number(lead.id)]
+  else {
+    const insertLead = `INSERT INTO leads (email, phone, name, status, score, first_touch, last_touch, updated_at, created_at) SELECT ?, ?, ?, 'new', 0, ?, ?, ?, ?`
+    const values = [lead.email, lead.phone, lead.name, json(lead.firstTouch), json(lead.lastTouch), now, now]
+    // Inside the write lock, so two submissions of one new person at the same moment make one lead.
+    const key = lead.email ? (['email', lead.email] as const) : lead.phone ? (['phone', lead.phone] as const) : null
+    if (key) {
+      statements.push({ sql: `${insertLead} WHERE NOT EXISTS (SELECT 1 FROM leads WHERE ${key[0]} = ?)`, args: [...values, key[1]] })
+      leadSql = `(SELECT id FROM leads WHERE ${key[0]} = ? ORDER BY created_at, id LIMIT 1)`
+      leadArgs = [key[1]]
+    } else {
+      statements.push({ sql: insertLead, args: values })
+      leadSql = '(SELECT MAX(id) FROM leads)'
+    }
+  }
+  statements.push({
+    sql: `INSERT INTO submissions (form_id, lead_id, "values", consents, locale, page_url, user_agent, ip_hash, visitor, first_touch, last_touch, spam_score, spam_reasons, is_spam, conflict, updated_at, created_at)
+          VALUES (?, ${leadSql}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    args: [Number(s.form), ...leadArgs, json(s.values), json(s.consents), s.locale, s.pageUrl, s.userAgent, s.ipHash, s.visitor ?? null, json(s.firstTouch), json(s.lastTouch), s.spam.score, json(s.spam.reasons), s.spam.isSpam ? 1 : 0, s.conflict, now, now],
+  })
+  // The newest submission is this one: the transaction holds the database's write lock.
+  for (const kind of notify) {
+    statements.push({
+      sql: `INSERT INTO payload_jobs (input, task_slug, queue, total_tried, has_error, processing, updated_at, created_at)
+            SELECT json_object('submissionId', CAST(MAX(id) AS TEXT)), ?, 'default', 0, 0, 0, ?, ? FROM submissions`,
+      args: [NOTIFICATION_TASKS[kind], now, now],
+    })
+  }
+  statements.push('SELECT id, lead_id FROM submissions WHERE id = (SELECT MAX(id) FROM submissions)')
+  return statements
+}
+
+const MAX_GROUP = 64
+
+/**
+ * Group commit: the submissions that arrive while a write is under way are stored together in the
+ * next transaction. Each still gets its own statements and its own answer, and nobody is answered
+ * before the transaction holding their submission has committed; but the database's commit
+ * (an fsync) is paid once per group, not once per visitor, which is what bounds intake under load.
+ */
+function groupCommit(client: Client) {
+  let queue: { args: StoreArgs; resolve: (stored: Stored) => void; reject: (error: unknown) => void }[] = []
+  let writing = false
+
+  const writeGroup = async (group: typeof queue) => {
+    const parts = group.map((item) => submissionStatements(item.args))
+    try {
+      const results = await client.batch(parts.flat(), 'write')
+      let at = 0
+      parts.forEach((statements, i) => {
+        at += statements.length
+        const row = results[at - 1]!.rows[0]!
+        group[i]!.resolve({ submissionId: Number(row.id), leadId: Number(row.lead_id) })
+      })
+    } catch (error) {
+      // One bad submission must not take the others down with it: store them one by one.
+      if (group.length === 1) return group[0]!.reject(error)
+      for (const item of group) await writeGroup([item])
+    }
+  }
+  const drain = async () => {
+    writing = true
+    while (queue.length) {
+      const group = queue.slice(0, MAX_GROUP)
+      queue = queue.slice(MAX_GROUP)
+      await writeGroup(group)
+    }
+    writing = false
+  }
+  return {
+    store: (args: StoreArgs) =>
+      new Promise<Stored>((resolve, reject) => {
+        queue.push({ args, resolve, reject })
+        if (!writing) void drain()
+      }),
+  }
+}
+
 /**
  * Lead intake's storage on the embedded SQLite database, in SQL on the tables Payload created
  * (see cms/migrations). One submission is one write transaction: the lead (unless the same person
@@ -24,48 +111,14 @@ export function sqliteIntakeStore(payload: Payload): IntakeStore {
     const { rows } = await client.execute({ sql: `SELECT id FROM leads WHERE ${column} = ? ORDER BY created_at, id LIMIT 1`, args: [value] })
     return rows[0] ? { id: Number(rows[0].id) } : null
   }
+  const writer = groupCommit(client)
   return {
     findLeads: async ({ email, phone }) => ({ byEmail: await leadId('email', email), byPhone: await leadId('phone', phone) }),
     storeFiles: general.storeFiles,
-    storeSubmission: async (args) => {
-      const { lead, submission: s, notify } = args
+    storeSubmission: (args) => {
+      const { submission: s } = args
       if (Object.values(s.values).some((v) => v && typeof v === 'object' && 'file' in v)) return general.storeSubmission(args)
-      const now = new Date().toISOString()
-      const statements: InStatement[] = []
-      let leadSql = '?'
-      let leadArgs: (string | number)[] = []
-      if (!isNew(lead)) leadArgs = [Number(lead.id)]
-      else {
-        const insertLead = `INSERT INTO leads (email, phone, name, status, score, first_touch, last_touch, updated_at, created_at) SELECT ?, ?, ?, 'new', 0, ?, ?, ?, ?`
-        const values = [lead.email, lead.phone, lead.name, json(lead.firstTouch), json(lead.lastTouch), now, now]
-        // Inside the write lock, so two submissions of one new person at the same moment make one lead.
-        const key = lead.email ? (['email', lead.email] as const) : lead.phone ? (['phone', lead.phone] as const) : null
-        if (key) {
-          statements.push({ sql: `${insertLead} WHERE NOT EXISTS (SELECT 1 FROM leads WHERE ${key[0]} = ?)`, args: [...values, key[1]] })
-          leadSql = `(SELECT id FROM leads WHERE ${key[0]} = ? ORDER BY created_at, id LIMIT 1)`
-          leadArgs = [key[1]]
-        } else {
-          statements.push({ sql: insertLead, args: values })
-          leadSql = '(SELECT MAX(id) FROM leads)'
-        }
-      }
-      statements.push({
-        sql: `INSERT INTO submissions (form_id, lead_id, "values", consents, locale, page_url, user_agent, ip_hash, first_touch, last_touch, spam_score, spam_reasons, is_spam, conflict, updated_at, created_at)
-              VALUES (?, ${leadSql}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        args: [Number(s.form), ...leadArgs, json(s.values), json(s.consents), s.locale, s.pageUrl, s.userAgent, s.ipHash, json(s.firstTouch), json(s.lastTouch), s.spam.score, json(s.spam.reasons), s.spam.isSpam ? 1 : 0, s.conflict, now, now],
-      })
-      // The newest submission is this one: the transaction holds the database's write lock.
-      for (const kind of notify) {
-        statements.push({
-          sql: `INSERT INTO payload_jobs (input, task_slug, queue, total_tried, has_error, processing, updated_at, created_at)
-                SELECT json_object('submissionId', CAST(MAX(id) AS TEXT)), ?, 'default', 0, 0, 0, ?, ? FROM submissions`,
-          args: [NOTIFICATION_TASKS[kind], now, now],
-        })
-      }
-      statements.push('SELECT id, lead_id FROM submissions WHERE id = (SELECT MAX(id) FROM submissions)')
-      const results = await client.batch(statements, 'write')
-      const row = results.at(-1)!.rows[0]!
-      return { submissionId: Number(row.id), leadId: Number(row.lead_id) }
+      return writer.store(args)
     },
   }
 }

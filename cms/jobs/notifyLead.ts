@@ -1,5 +1,7 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
+import { describeTouches } from '../../functions/attribution/describe-touch'
+import type { Touch } from '../../functions/attribution/touch'
 import { cmsUrl } from '../environment'
 import { routeLead, type RoutingRule } from '../../functions/lead-intake/routing'
 import { renderSalesEmail } from '../../functions/notifications/sales-email'
@@ -50,6 +52,7 @@ export const notifyLead: TaskConfig<{ input: { submissionId: string }; output: {
       person: { name: lead.name, email: lead.email, phone: lead.phone },
       fields: (form.fields ?? []).filter((f) => values[f.name] !== undefined).map((f) => ({ label: f.label || f.name, value: display(values[f.name]) })),
       touch: lastTouch,
+      journey: describeTouches((submission.firstTouch ?? null) as Touch | null, (submission.lastTouch ?? null) as Touch | null, (recipient.language ?? locale) === 'en' ? 'en' : 'zh-CN'),
       score: Number(submission.spamScore ?? 0),
       adminUrl: `${cmsUrl}/admin/collections/leads/${lead.id}`,
       locale: recipient.language ?? locale,

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { BRAND_NAME, resetGlobals, seedNavigation, seedSiteSettings } from './brand'
+import { seedCampaignLinks } from './campaign-links'
 import { seedCategories } from './categories'
 import { SEED_CONTEXT } from './localized'
 import { seedForms } from './forms'
@@ -14,7 +15,7 @@ type Log = (message: string) => void
 type Env = Record<string, string | undefined>
 
 /** The collections the demo content lives in, in an order that deletes referrers before what they refer to. */
-const CONTENT_COLLECTIONS = ['submissions', 'leads', 'pages', 'forms', 'posts', 'categories', 'media', 'outbox'] as const
+const CONTENT_COLLECTIONS = ['touches', 'link-clicks', 'campaign-links', 'submissions', 'leads', 'pages', 'forms', 'posts', 'categories', 'media', 'outbox'] as const
 
 /** True when the database holds no pages and no users: a new install. */
 export async function isDatabaseEmpty(payload: Payload): Promise<boolean> {
@@ -102,6 +103,8 @@ export async function seedDemo(payload: Payload, { log }: { log: Log }): Promise
   const pages = await seedPages(payload, media, forms)
   await seedNavigation(payload, pages)
   log(`  ${Object.keys(pages).length} pages, header and footer`)
+  await seedCampaignLinks(payload, pages)
+  log('  4 campaign links (/go/wx-spring, /go/xhs-note, /go/poster, /go/li-launch)')
 }
 
 /** Deletes every page, post, category and media file and empties the globals; users are kept. */

@@ -31,6 +31,8 @@ export interface IntakeRequest {
   pageUrl: string
   userAgent: string
   ipHash: string
+  /** The browser's first-party visitor id, when it has one (attribution). */
+  visitor?: string | null
   firstTouch: Touch | null
   lastTouch: Touch | null
   /** Counts submissions per person; a person over the limit is likely a script and goes to the spam folder. */
@@ -63,6 +65,7 @@ export interface SubmissionRecord {
   pageUrl: string
   userAgent: string
   ipHash: string
+  visitor?: string | null
   firstTouch: Touch | null
   lastTouch: Touch | null
   spam: { score: number; reasons: string[]; isSpam: boolean }
@@ -136,6 +139,7 @@ export async function acceptSubmission(request: IntakeRequest, store: IntakeStor
       pageUrl: request.pageUrl.slice(0, 2000),
       userAgent: request.userAgent.slice(0, 500),
       ipHash: request.ipHash,
+      visitor: request.visitor ?? null,
       firstTouch: request.firstTouch,
       lastTouch: request.lastTouch,
       spam,

@@ -5,14 +5,16 @@ export interface SalesEmailInput {
   person: { name?: string | null; email?: string | null; phone?: string | null }
   fields: { label: string; value: string }[]
   touch: { channel?: string | null; campaign?: string | null; landingPage?: string | null; referrer?: string | null } | null
+  /** First and last touch in words (functions/attribution describeTouches), in the recipient's language. */
+  journey?: string | null
   score: number
   adminUrl: string
   locale: string
 }
 
 const words = {
-  'zh-CN': { newLead: '新线索', from: '来源', channel: '渠道', campaign: '活动', landing: '落地页', referrer: '来源网址', score: '评分', open: '在 CMS 中查看线索', unknown: '未知', field: '字段', value: '内容' },
-  en: { newLead: 'New lead', from: 'Where they came from', channel: 'Channel', campaign: 'Campaign', landing: 'Landing page', referrer: 'Referrer', score: 'Score', open: 'Open the lead in the CMS', unknown: 'unknown', field: 'Field', value: 'Value' },
+  'zh-CN': { newLead: '新线索', from: '来源', channel: '渠道', campaign: '活动', landing: '落地页', referrer: '来源网址', journey: '访问路径', score: '评分', open: '在 CMS 中查看线索', unknown: '未知', field: '字段', value: '内容' },
+  en: { newLead: 'New lead', from: 'Where they came from', channel: 'Channel', campaign: 'Campaign', landing: 'Landing page', referrer: 'Referrer', journey: 'Journey', score: 'Score', open: 'Open the lead in the CMS', unknown: 'unknown', field: 'Field', value: 'Value' },
 }
 
 /**
@@ -24,6 +26,7 @@ export function renderSalesEmail(input: SalesEmailInput): { subject: string; htm
   const who = input.person.name || input.person.email || input.person.phone || w.unknown
   const subject = `${w.newLead}: ${input.formName} – ${who}`.replace(/[\r\n]+/g, ' ')
   const origin: [string, string][] = [
+    ...(input.journey ? [[w.journey, input.journey] as [string, string]] : []),
     [w.channel, input.touch?.channel || w.unknown],
     [w.campaign, input.touch?.campaign || '–'],
     [w.landing, input.touch?.landingPage || '–'],

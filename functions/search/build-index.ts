@@ -49,9 +49,9 @@ export const FIELD_BOOSTS = { title: 8, categories: 4, excerpt: 2, body: 1 } as 
 /** Text past this length is neither indexed nor stored: bounded index size for pasted books. */
 const MAX_TEXT = 20_000
 
-/** True when a document may be in the public index: no visibility, or `public`. */
+/** True when a document may be in the public index: no visibility (as functions/seo reads it), or `public`. */
 export function isPublicDoc(doc: Pick<SearchDoc, 'visibility'>): boolean {
-  return doc.visibility == null || doc.visibility === 'public'
+  return doc.visibility == null || doc.visibility === '' || doc.visibility === 'public'
 }
 
 function clean(value: unknown, max = MAX_TEXT): string {

@@ -100,6 +100,8 @@ describe('buildIndex', () => {
   it('treats a missing visibility as public', () => {
     expect(buildIndex([{ ...visible, visibility: undefined }], 'en').docs).toHaveLength(1)
     expect(buildIndex([{ ...visible, visibility: null }], 'en').docs).toHaveLength(1)
+    expect(buildIndex([{ ...visible, visibility: '' }], 'en').docs).toHaveLength(1)
+    expect(buildIndex([{ ...visible, visibility: 'Members' }], 'en').docs).toHaveLength(0)
   })
 
   it('writes plain JSON with the locale and build time', () => {

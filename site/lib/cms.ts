@@ -4,9 +4,13 @@ import type { Payload, Where } from 'payload'
 
 import type { FieldDefinition } from '../../functions/lead-intake/form-definition'
 import type { IntakeStore } from '../../functions/lead-intake/intake'
+import { touchStoreFor } from '../../cms/attribution'
 import { intakeStoreFor } from '../../cms/intake'
+import type { TouchStore } from '../../functions/attribution/touch-recorder'
+import { pageHref } from '../../functions/content/paths'
 import { addRefusalCounts as storeRefusalCounts, type RefusalCount } from '../../cms/intake/counters'
 import type { MediaDoc, PageDoc, PostDoc } from '../../themes/types'
+import { isPublicContent, type IndexedDoc, type SiteContent } from '../../functions/seo'
 
 // Outside Next, getPayload would otherwise open a socket to Next's dev reload endpoint.
 process.env.DISABLE_PAYLOAD_HMR = 'true'
@@ -56,7 +60,7 @@ export async function contentStamp(): Promise<string | null> {
 
 /** Brand settings, header and footer of a locale: what every page's frame needs. */
 export interface Frame {
-  settings: { brandName: string; tagline?: string | null; logo?: MediaDoc | null; defaultLocale: string; theme: string; brandColor: string; socialAccounts?: { channel: string; handle: string; url?: string | null }[] | null }
+  settings: { brandName: string; tagline?: string | null; logo?: MediaDoc | null; defaultLocale: string; theme: string; brandColor: string; attribution?: { touchesNeedConsent?: boolean | null } | null; socialAccounts?: { channel: string; handle: string; url?: string | null }[] | null }
   header: { items?: { link: { label?: string | null } & Record<string, unknown> }[] | null }
   footer: { columns?: { heading: string; links?: { link: Record<string, unknown> }[] | null }[] | null; smallPrint?: string | null }
 }
@@ -221,4 +225,132 @@ let store: Promise<IntakeStore> | null = null
 /** Adds tallies of refused submissions to the stored counters. */
 export async function addRefusalCounts(counts: RefusalCount[]): Promise<void> {
   await storeRefusalCounts(await cms(), counts)
+}
+
+/** A campaign link as the site follows it: where `/go/<code>` sends a visitor, and what the touch says. */
+export interface CampaignLinkRoute {
+  code: string
+  archived: boolean
+  /** A site path, or a full URL (checked again by safeRedirectTarget when followed). */
+  target: string | null
+  allowOffsite: boolean
+  channel: string | null
+  utm: { source?: string | null; medium?: string | null; campaign?: string | null; content?: string | null; term?: string | null }
+}
+
+/** What attribution needs from the site settings. */
+export interface AttributionSettings {
+  touchesNeedConsent: boolean
+  /** Where archived campaign links go. */
+  fallbackPath: string
+  links: Map<string, CampaignLinkRoute>
+}
+
+let attribution: { stamp: string | null; value: Promise<AttributionSettings> } | null = null
+
+/**
+ * Campaign links and attribution settings, read once per content stamp: saving a link bumps the
+ * stamp (cms/collections/CampaignLinks.ts), so a changed target is followed within seconds.
+ */
+export function attributionSettings(stamp: string | null): Promise<AttributionSettings> {
+  if (attribution && attribution.stamp === stamp) return attribution.value
+  const value = (async () => {
+    const payload = await cms()
+    const [settings, links] = await Promise.all([
+      payload.findGlobal({ slug: 'site-settings', depth: 1 }),
+      payload.find({ collection: 'campaign-links', limit: 0, pagination: false, depth: 1 }),
+    ])
+    const fallback = settings.attribution?.campaignLinkFallback
+    const map = new Map<string, CampaignLinkRoute>()
+    for (const link of links.docs) {
+      const { target } = link
+      const page = target?.kind === 'page' && target.page && typeof target.page === 'object' && target.page._status !== 'draft' && target.page.path ? pageHref(target.page.path) : null
+      const post = target?.kind === 'post' && target.post && typeof target.post === 'object' && target.post.slug ? `/blog/${target.post.slug}` : null
+      if (link.code) map.set(link.code, {
+        code: link.code,
+        archived: link.status === 'archived',
+        target: page ?? post ?? (target?.kind === 'url' ? (target.url ?? null) : null),
+        allowOffsite: Boolean(target?.allowOffsite),
+        channel: link.channel ?? null,
+        utm: link.utm ?? {},
+      })
+    }
+    return {
+      touchesNeedConsent: Boolean(settings.attribution?.touchesNeedConsent),
+      fallbackPath: fallback && typeof fallback === 'object' && fallback.path ? pageHref(fallback.path) : '/',
+      links: map,
+    }
+  })()
+  // A failed read is not cached: the next request tries again.
+  value.catch(() => {
+    if (attribution?.value === value) attribution = null
+  })
+  attribution = { stamp, value }
+  return value
+}
+
+let touches: Promise<TouchStore> | null = null
+
+/** Where this site stores touches and clicks (cms/attribution). */
+export function touchStore(): Promise<TouchStore> {
+  touches ??= cms().then(touchStoreFor)
+  return touches
+}
+
+// `visibility` is the membership work's field; it is read when the collection has it, so that
+// members-only content stays out of sitemaps and feeds whether or not that work has landed.
+function selectKnown(payload: Payload, collection: 'pages' | 'posts' | 'categories', fields: string[]): Record<string, true> {
+  const known = new Set(payload.collections[collection].config.flattenedFields.map((f) => f.name))
+  return Object.fromEntries([...fields, 'visibility'].filter((f) => known.has(f)).map((f) => [f, true]))
+}
+
+/** Reads a collection's documents as `SiteContent` wants them: every locale's title at once, published only. */
+async function readIndexed(payload: Payload, collection: 'pages' | 'posts' | 'categories', fields: string[]): Promise<IndexedDoc[]> {
+  const select = selectKnown(payload, collection, [...fields, 'title', 'updatedAt', '_status'])
+  const result = await payload.find({
+    collection,
+    locale: 'all',
+    depth: 0,
+    pagination: false,
+    select,
+    // As an anonymous visitor: drafts are filtered by the collections' own read rules.
+    overrideAccess: false,
+    user: null,
+    draft: false,
+  })
+  return result.docs as unknown as IndexedDoc[]
+}
+
+/** Every public page, post and category with its title per locale: what sitemaps and hreflang are built from. */
+export async function siteContent(): Promise<SiteContent> {
+  const payload = await cms()
+  const [pages, posts, categories] = await Promise.all([
+    readIndexed(payload, 'pages', ['path']),
+    readIndexed(payload, 'posts', ['slug', 'publishedAt', 'categories']),
+    readIndexed(payload, 'categories', ['slug']),
+  ])
+  return { pages, posts, categories }
+}
+
+/** Editors' redirects, read as the site itself (visitors cannot read them through the API). */
+export async function redirectRules(): Promise<{ from: string; to: string; status: string }[]> {
+  const payload = await cms()
+  const result = await payload.find({ collection: 'redirects', depth: 0, pagination: false, select: { from: true, to: true, status: true } })
+  return result.docs as unknown as { from: string; to: string; status: string }[]
+}
+
+/** The newest public posts of a locale for its feed, with their categories' titles. */
+export async function feedPosts(locale: string, limit: number): Promise<(PostDoc & { visibility?: string | null })[]> {
+  const payload = await cms()
+  const result = await payload.find({
+    collection: 'posts',
+    where: { title: { exists: true } },
+    depth: 1,
+    // A few more than needed: members-only posts are dropped after reading.
+    limit: limit * 2,
+    sort: '-publishedAt',
+    select: selectKnown(payload, 'posts', ['title', 'slug', 'excerpt', 'publishedAt', 'updatedAt', 'categories']),
+    ...readOptions({ locale }),
+  })
+  return (result.docs as unknown as (PostDoc & { visibility?: string | null })[]).filter(isPublicContent).slice(0, limit)
 }

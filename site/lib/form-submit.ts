@@ -4,6 +4,7 @@ import { hashIp } from '../../functions/lead-intake/hash-ip'
 import { createRateLimiter } from '../../functions/lead-intake/rate-limit'
 import type { UploadedFile } from '../../functions/lead-intake/files'
 import { payloadSecret } from '../../cms/environment'
+import { linkVisitorToLead, touchesForConversion } from './arrivals'
 import { findForm, intakeStore, type PublicForm } from './cms'
 import { countRefusal } from './refusals'
 
@@ -97,7 +98,7 @@ function touchFrom(pageUrl: string, referrer: string | null) {
  * Takes one submission of form `formId`: validated against the stored form, stored with its lead,
  * and only then its notifications queued. Never throws for bad input.
  */
-export async function submitForm(args: { formId: unknown; fields: Record<string, unknown>; locale: string; pageUrl: string; referrer: string | null; userAgent: string; clientAddress: string; stamp?: string | null }): Promise<SubmitOutcome> {
+export async function submitForm(args: { formId: unknown; fields: Record<string, unknown>; locale: string; pageUrl: string; referrer: string | null; userAgent: string; clientAddress: string; cookie?: string | null; stamp?: string | null }): Promise<SubmitOutcome> {
   const id = typeof args.formId === 'string' || typeof args.formId === 'number' ? String(args.formId) : ''
   const now = Date.now()
   const rate = perAddress.hit(`ip:${args.clientAddress}`, now)
@@ -107,7 +108,9 @@ export async function submitForm(args: { formId: unknown; fields: Record<string,
   if (!form) return refusal(404, id)
   const { [FORM_META.formId]: _form, [FORM_META.renderedAt]: renderedAt, [FORM_META.honeypot]: honeypot, ...input } = args.fields
   const rendered = Number(renderedAt)
-  const touch = touchFrom(args.pageUrl, args.referrer)
+  // The visitor's recorded touches; without a (consented) visitor id, the landing request is both.
+  const landing = touchFrom(args.pageUrl, args.referrer)
+  const known = await touchesForConversion(args.cookie ?? null)
   const result = await acceptSubmission(
     {
       form,
@@ -119,9 +122,9 @@ export async function submitForm(args: { formId: unknown; fields: Record<string,
       pageUrl: args.pageUrl,
       userAgent: args.userAgent,
       ipHash: hashIp(args.clientAddress, payloadSecret()),
-      // Until attribution records touches per visitor, the landing request is both.
-      firstTouch: touch,
-      lastTouch: touch,
+      visitor: known.visitor,
+      firstTouch: known.first ?? landing,
+      lastTouch: known.last ?? landing,
       personLimiter: perPerson,
     },
     await intakeStore(),
@@ -132,5 +135,7 @@ export async function submitForm(args: { formId: unknown; fields: Record<string,
     const kept = Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string' || Array.isArray(v)))
     return { status: 422, form, errors: result.errors, values: kept }
   }
+  // The browser's touches become this lead's timeline; a lead that cannot be linked now still has its first and last touch.
+  if (known.visitor) await linkVisitorToLead(known.visitor, result.leadId).catch((error: unknown) => console.error('Touches not linked to the lead:', error instanceof Error ? error.message : error))
   return { status: 201, form, submissionId: result.submissionId }
 }

@@ -89,7 +89,7 @@ describe.each(['Local API (any database)', 'SQL (embedded SQLite)'])('the intake
   })
 })
 
-const meta = { locale: 'en', pageUrl: 'https://brand.example/contact', referrer: null, userAgent: 'test' }
+const meta = { locale: 'en', pageUrl: 'https://brand.example/contact', referrer: null, userAgent: 'test', cookie: null }
 
 describe('submitting through the site', () => {
   it('stores an uploaded PDF as a lead file, readable by sales only, and refuses other content', async () => {

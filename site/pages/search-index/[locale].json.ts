@@ -1,13 +1,15 @@
 // The compact index the as-you-type script downloads when a visitor focuses the search box:
-// public documents only (the builder leaves the rest out), one file per locale.
+// public documents only (the builder leaves the rest out), one file per locale, named by the
+// locale's URL prefix (`zh-cn`, `en`): paths are lower case on this site.
 import type { APIRoute } from 'astro'
 
 import { LOCALE_CODES } from '../../../functions/content/locales'
+import { localePrefix } from '../../../functions/content/paths'
 import { compactSearchIndex } from '../../lib/search'
 import { siteDefaultLocale } from '../../lib/view'
 
 export const GET: APIRoute = async ({ params, request, locals }) => {
-  const locale = LOCALE_CODES.find((code) => code === params.locale)
+  const locale = LOCALE_CODES.find((code) => localePrefix(code) === params.locale)
   if (!locale) return new Response('No search index for this locale.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
   const defaultLocale = await siteDefaultLocale(locals.contentStamp ?? null)
   const index = await compactSearchIndex(locale, defaultLocale)

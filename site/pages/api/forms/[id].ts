@@ -26,6 +26,7 @@ export const POST: APIRoute = async ({ params, request, url, clientAddress, loca
     referrer: request.headers.get('referer'),
     userAgent: request.headers.get('user-agent') ?? '',
     clientAddress,
+    cookie: request.headers.get('cookie'),
     stamp: locals.contentStamp ?? null,
   })
   switch (outcome.status) {

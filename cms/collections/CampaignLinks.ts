@@ -1,0 +1,82 @@
+import type { CollectionConfig } from 'payload'
+
+import { CHANNELS } from '../../functions/attribution/touch'
+import { generateCode, isValidCode, normalizeCode } from '../../functions/links/codes'
+import { canEditContent, isAdminField, isCmsUser } from '../access/roles'
+import { campaignLinkQr } from '../endpoints/campaignLinkQr'
+import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
+
+/**
+ * Short links on the brand's domain (`/go/<code>`) behind posts, ads and printed QR codes. The
+ * target may change after the code is printed (活码): the site follows the stored target.
+ */
+export const CampaignLinks: CollectionConfig = {
+  slug: 'campaign-links',
+  labels: { singular: { en: 'Campaign link', zh: '活动链接' }, plural: { en: 'Campaign links', zh: '活动链接' } },
+  admin: { useAsTitle: 'code', defaultColumns: ['code', 'title', 'channel', 'status', 'owner', 'updatedAt'], group: { en: 'Campaigns', zh: '推广' } },
+  // Editors make them; sales people may read them (the funnel names them); the site reads them as itself.
+  access: { create: canEditContent, read: isCmsUser, update: canEditContent, delete: canEditContent },
+  // The site caches links per content stamp: a changed target is followed within seconds.
+  hooks: {
+    beforeValidate: [({ data }) => (data && !data.code ? { ...data, code: generateCode() } : data ? { ...data, code: normalizeCode(data.code) ?? data.code } : data)],
+    afterChange: [bumpAfterChange],
+    afterDelete: [bumpAfterDelete],
+  },
+  endpoints: [campaignLinkQr],
+  fields: [
+    {
+      name: 'code',
+      type: 'text',
+      unique: true,
+      index: true,
+      validate: (value: string | null | undefined) => isValidCode(value) || 'Use 2 to 32 lowercase letters, digits and dashes, not a reserved word.',
+      admin: { description: { en: 'The link is /go/<code>. Left empty, one is generated.', zh: '链接为 /go/<code>；留空则自动生成。' } },
+    },
+    { name: 'title', type: 'text', required: true },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'active',
+      options: [
+        { value: 'active', label: { en: 'Active', zh: '启用' } },
+        { value: 'archived', label: { en: 'Archived (goes to the fallback page)', zh: '已归档（跳转到备用页面）' } },
+      ],
+      admin: { position: 'sidebar' },
+    },
+    { name: 'qr', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/CampaignLinkQr#CampaignLinkQr' } } },
+    {
+      name: 'target',
+      type: 'group',
+      fields: [
+        { name: 'kind', type: 'select', required: true, defaultValue: 'page', options: ['page', 'post', 'url'].map((value) => ({ value, label: value })) },
+        { name: 'page', type: 'relationship', relationTo: 'pages', admin: { condition: (_, sibling) => sibling?.kind === 'page' } },
+        { name: 'post', type: 'relationship', relationTo: 'posts', admin: { condition: (_, sibling) => sibling?.kind === 'post' } },
+        {
+          name: 'url',
+          type: 'text',
+          admin: { condition: (_, sibling) => sibling?.kind === 'url', description: { en: 'A path or full URL on the brand site; other sites only with "Allow off-site".', zh: '本站路径或完整网址；站外网址需勾选“允许站外”。' } },
+        },
+        {
+          name: 'allowOffsite',
+          type: 'checkbox',
+          defaultValue: false,
+          // Only admins may send the brand's domain elsewhere: an editor's link must not become an open redirect.
+          access: { create: isAdminField, update: isAdminField },
+        },
+      ],
+    },
+    {
+      name: 'utm',
+      type: 'group',
+      label: 'UTM',
+      fields: [
+        { type: 'row', fields: [{ name: 'source', type: 'text' }, { name: 'medium', type: 'text' }, { name: 'campaign', type: 'text' }] },
+        { type: 'row', fields: [{ name: 'content', type: 'text' }, { name: 'term', type: 'text' }] },
+      ],
+    },
+    { name: 'channel', type: 'select', options: CHANNELS.map((value) => ({ value, label: value })), admin: { position: 'sidebar' } },
+    { name: 'owner', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar' } },
+    { name: 'notes', type: 'textarea' },
+  ],
+}

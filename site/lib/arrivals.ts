@@ -1,0 +1,116 @@
+// Entry: who arrived from where. Every page request and campaign-link click passes here once,
+// from the fast path (site/lib/fast-path.ts) or, when that did not run, the middleware.
+import { decideArrival } from '../../functions/attribution/arrival'
+import { isBot } from '../../functions/attribution/bots'
+import { safeRedirectTarget, withUtm } from '../../functions/attribution/safe-target'
+import { createTouchRecorder, type TouchStore } from '../../functions/attribution/touch-recorder'
+import type { Touch } from '../../functions/attribution/touch'
+import { isVisitorId, newVisitorId, readCookie, VISITOR_COOKIE, visitorCookie } from '../../functions/attribution/visitor'
+import { isValidCode } from '../../functions/links/codes'
+import { siteUrl } from '../../cms/environment'
+import { attributionSettings, touchStore } from './cms'
+
+const FLUSH_MS = 1000
+const secure = siteUrl.startsWith('https:')
+const siteHost = new URL(siteUrl).host
+
+// The store is opened on the first write, so that importing this module costs nothing.
+const lazyStore: TouchStore = {
+  insertTouches: async (rows) => (await touchStore()).insertTouches(rows),
+  addClicks: async (rows) => (await touchStore()).addClicks(rows),
+  touchesOf: async (visitor, before) => (await touchStore()).touchesOf(visitor, before),
+  linkVisitor: async (visitor, lead) => (await touchStore()).linkVisitor(visitor, lead),
+}
+const recorder = createTouchRecorder(lazyStore, (error) => console.error('Touches not stored yet (will retry):', error instanceof Error ? error.message : error))
+setInterval(() => void recorder.flush(), FLUSH_MS).unref()
+
+/** The request header by which the fast path tells the middleware that this arrival is noted. */
+export const ARRIVAL_NOTED = 'x-brand-arrival-noted'
+
+/** Writes the touches and clicks still in memory (on shutdown, and in tests). */
+export const flushArrivals = () => recorder.flush()
+
+/** Requests that are never arrivals: files, endpoints and the CMS's preview hand-off. */
+const NOT_A_PAGE = /^\/(?:_astro|media|api|preview|favicon|robots\.txt|sitemap|rss\.xml|share-image|search-index)|\.[a-z0-9]{2,5}$/i
+
+/** The request facts an arrival needs, from Node's request or a Fetch Request alike. */
+export interface ArrivalInput {
+  method: string
+  /** Path and query, as requested. */
+  path: string
+  host: string | null
+  userAgent: string | null
+  referrer: string | null
+  cookie: string | null
+}
+
+/** What the response must carry: the visitor cookie for a browser seen the first time. */
+export interface ArrivalOutcome {
+  setCookie: string | null
+  /** For /go/<code>: where to send the visitor; null when the code is unknown (the themed 404 answers). */
+  redirect: string | null
+}
+
+const NONE: ArrivalOutcome = { setCookie: null, redirect: null }
+
+function note(input: ArrivalInput, stampSettings: { touchesNeedConsent: boolean }, extra: { campaignLink?: Parameters<typeof decideArrival>[0]['campaignLink'] } = {}) {
+  const decision = decideArrival(
+    {
+      method: input.method,
+      url: `${siteUrl}${input.path}`,
+      userAgent: input.userAgent,
+      referrer: input.referrer,
+      cookieHeader: input.cookie,
+      siteHost: input.host ?? siteHost,
+      consentRequired: stampSettings.touchesNeedConsent,
+      now: new Date(),
+      campaignLink: extra.campaignLink ?? null,
+    },
+    newVisitorId,
+  )
+  if (decision.visitor && decision.touch) recorder.record(decision.visitor, decision.touch)
+  return decision.newVisitor && decision.visitor ? visitorCookie(decision.visitor, secure) : null
+}
+
+/**
+ * Records the touch a page request makes, if any, and says whether to set the visitor cookie.
+ * Cheap on purpose (a cookie read, a URL parse, a push onto an in-memory batch): it runs before
+ * every cached page.
+ */
+export async function noteArrival(input: ArrivalInput, stamp: string | null): Promise<ArrivalOutcome> {
+  if (input.method !== 'GET' && input.method !== 'HEAD') return NONE
+  const pathname = input.path.split('?', 1)[0]!
+  if (NOT_A_PAGE.test(pathname)) return NONE
+  const settings = await attributionSettings(stamp)
+  const go = /^\/go\/([^/?#]*)$/.exec(pathname)
+  if (!go) return { setCookie: note(input, settings), redirect: null }
+
+  // /go/<code>: only a stored link's code is followed; everything else is a 404, never a redirect.
+  const code = go[1]!
+  const link = isValidCode(code) ? settings.links.get(code) : undefined
+  if (!link) return NONE
+  const target = link.archived || !link.target ? null : safeRedirectTarget(link.target, siteUrl, link.allowOffsite)
+  const location = target ? withUtm(target, link.utm).href : new URL(settings.fallbackPath, siteUrl).href
+  if (link.archived || !target) return { setCookie: null, redirect: location }
+  const human = !isBot(input.userAgent, input.method)
+  if (human) recorder.click(link.code, new Date())
+  const setCookie = note(input, settings, { campaignLink: { code: link.code, channel: link.channel, ...link.utm } })
+  return { setCookie, redirect: location }
+}
+
+/**
+ * The visitor's first touch and latest touch now, for a submission: what is still in memory is
+ * written first. Null touches for a browser without a (consented) visitor id.
+ */
+export async function touchesForConversion(cookie: string | null): Promise<{ visitor: string | null; first: Touch | null; last: Touch | null }> {
+  const visitor = readCookie(cookie, VISITOR_COOKIE)
+  if (!isVisitorId(visitor)) return { visitor: null, first: null, last: null }
+  await recorder.flush()
+  const { first, last } = await lazyStore.touchesOf(visitor, new Date())
+  return { visitor, first, last }
+}
+
+/** After a submission: the visitor's touches become the lead's timeline. */
+export async function linkVisitorToLead(visitor: string, lead: string | number): Promise<void> {
+  await lazyStore.linkVisitor(visitor, lead)
+}
