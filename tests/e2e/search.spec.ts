@@ -33,8 +33,8 @@ test.describe('without JavaScript', () => {
 
   test('the header box searches Chinese typed without spaces, and results show highlighted snippets', async ({ page }) => {
     await page.goto(`${e2e.siteUrl}/blog/owned-channels-first`)
-    await page.getByRole('searchbox', { name: '搜索本站' }).fill('品牌价值')
-    await page.getByRole('searchbox', { name: '搜索本站' }).press('Enter')
+    await page.getByRole('combobox', { name: '搜索本站' }).fill('品牌价值')
+    await page.getByRole('combobox', { name: '搜索本站' }).press('Enter')
     await expect(page).toHaveURL(`${e2e.siteUrl}/search?q=${encodeURIComponent('品牌价值')}`)
     await expect(page.locator('h1')).toHaveText('搜索：品牌价值')
     await expect(page).toHaveTitle(/^搜索：品牌价值 \| /)
@@ -116,7 +116,7 @@ test.describe('with JavaScript', () => {
     expect(scripts).toEqual([])
     expect(await page.locator('header script, .search-box script').count()).toBe(0)
 
-    const box = page.getByRole('searchbox', { name: 'Search this site' })
+    const box = page.getByRole('combobox', { name: 'Search this site' })
     const index = page.waitForResponse((r) => r.url() === `${e2e.siteUrl}/search-index/en.json` && r.status() === 200)
     await box.focus()
     await index
@@ -135,7 +135,7 @@ test.describe('with JavaScript', () => {
 
   test('Chinese suggestions, then Enter shows the full results page', async ({ page }) => {
     await page.goto(`${e2e.siteUrl}/`)
-    const box = page.getByRole('searchbox', { name: '搜索本站' })
+    const box = page.getByRole('combobox', { name: '搜索本站' })
     await box.focus()
     await box.pressSequentially('私域')
     await expect(page.locator('.search-box .suggestions a').first()).toHaveText('私域不是流量池，是品牌的家')
