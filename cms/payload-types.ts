@@ -81,6 +81,7 @@ export interface Config {
     'campaign-links': CampaignLink;
     'link-clicks': LinkClick;
     outbox: Outbox;
+    redirects: Redirect;
     users: User;
     members: Member;
     'member-sessions': MemberSession;
@@ -118,6 +119,7 @@ export interface Config {
     'campaign-links': CampaignLinksSelect<false> | CampaignLinksSelect<true>;
     'link-clicks': LinkClicksSelect<false> | LinkClicksSelect<true>;
     outbox: OutboxSelect<false> | OutboxSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
     'member-sessions': MemberSessionsSelect<false> | MemberSessionsSelect<true>;
@@ -160,6 +162,7 @@ export interface Config {
       notifyLead: TaskNotifyLead;
       autorespond: TaskAutorespond;
       sendWebhook: TaskSendWebhook;
+      rebuildSearchIndex: TaskRebuildSearchIndex;
       sendMemberCode: TaskSendMemberCode;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -1003,6 +1006,24 @@ export interface Outbox {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * The old path on this site, such as /old-page or /en/old-page. Stored in lower case without a trailing slash; a query string is ignored.
+   */
+  from: string;
+  /**
+   * A path on this site (/new-page) or a full URL (https://…). The visitor's query string is kept.
+   */
+  to: string;
+  status: '301' | '302';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "member-sessions".
  */
 export interface MemberSession {
@@ -1167,7 +1188,14 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'sendMemberCode' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'notifyLead'
+          | 'autorespond'
+          | 'sendWebhook'
+          | 'rebuildSearchIndex'
+          | 'sendMemberCode'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1200,7 +1228,17 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'sendMemberCode' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'notifyLead'
+        | 'autorespond'
+        | 'sendWebhook'
+        | 'rebuildSearchIndex'
+        | 'sendMemberCode'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1269,6 +1307,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'outbox';
         value: number | Outbox;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null)
     | ({
         relationTo: 'users';
@@ -1903,6 +1945,17 @@ export interface OutboxSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -2353,6 +2406,18 @@ export interface TaskSendWebhook {
   output: {
     deliveryId?: string | null;
     skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRebuildSearchIndex".
+ */
+export interface TaskRebuildSearchIndex {
+  input: {
+    reason?: string | null;
+  };
+  output: {
+    documents?: string | null;
   };
 }
 /**

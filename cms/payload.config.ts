@@ -20,15 +20,19 @@ import { Submissions } from './collections/Submissions'
 import { Media } from './collections/Media'
 import { Pages } from './collections/Pages'
 import { Posts } from './collections/Posts'
+import { Redirects } from './collections/Redirects'
 import { Teams } from './collections/Teams'
 import { Touches } from './collections/Touches'
 import { Users } from './collections/Users'
 import { AuditLog, ConsentLog, MemberCodes, Members, MemberSessions, PointsLedger, Rewards, Tiers, Topics } from './collections/members'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
+import { funnelCsvEndpoint } from './endpoints/funnelCsv'
+import { FUNNEL_VIEW_PATH } from './funnel'
 import { autorespond } from './jobs/autorespond'
 import { notifyLead } from './jobs/notifyLead'
 import { sendMemberCode } from './jobs/sendMemberCode'
+import { rebuildSearchIndex } from './jobs/rebuildSearchIndex'
 import { sendWebhook } from './jobs/sendWebhook'
 import { cmsUrl, payloadSecret, siteUrl } from './environment'
 import { ContentVersion } from './globals/ContentVersion'
@@ -44,9 +48,14 @@ export default buildConfig({
     user: Users.slug,
     meta: { titleSuffix: '· Brand CMS' },
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
+    components: {
+      // The channel funnel: a page of its own in the admin, linked from the side navigation.
+      views: { funnel: { Component: '/components/funnel/FunnelView#FunnelView', path: FUNNEL_VIEW_PATH, exact: true } },
+      afterNavLinks: ['/components/funnel/FunnelNavLink#FunnelNavLink'],
+    },
   },
   collections: [
-    Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Users,
+    Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users,
     Members, MemberSessions, MemberCodes, PointsLedger, Tiers, Rewards, Topics, ConsentLog, AuditLog,
   ],
   globals: [SiteSettings, Header, Footer, ContentVersion],
@@ -56,6 +65,7 @@ export default buildConfig({
   csrf: [siteUrl, cmsUrl],
   db: databaseAdapter(),
   editor: lexicalEditor(),
+  endpoints: [funnelCsvEndpoint],
   email: emailAdapter,
   i18n: { supportedLanguages: { en, zh }, fallbackLanguage: 'en' },
   localization: {
@@ -65,7 +75,7 @@ export default buildConfig({
   },
   jobs: {
     // Only the jobs worker (scripts/worker.ts) runs jobs; the CMS and site processes only queue them.
-    tasks: [notifyLead, autorespond, sendWebhook, sendMemberCode],
+    tasks: [notifyLead, autorespond, sendWebhook, rebuildSearchIndex, sendMemberCode],
     // Every second: a lead's email should reach sales within seconds of the submission.
     autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_WORKER === 'true',

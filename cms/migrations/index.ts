@@ -2,7 +2,8 @@ import * as migration_20261122_140331_initial from './20261122_140331_initial';
 import * as migration_20261122_151719_forms_and_leads from './20261122_151719_forms_and_leads';
 import * as migration_20261122_161225_teams_files_webhooks from './20261122_161225_teams_files_webhooks';
 import * as migration_20261123_140834_attribution_campaign_links from './20261123_140834_attribution_campaign_links';
-import * as migration_20261123_142903_members from './20261123_142903_members';
+import * as migration_20261123_141831_redirects from './20261123_141831_redirects';
+import * as migration_20261123_150303_members from './20261123_150303_members';
 
 export const migrations = [
   {
@@ -26,8 +27,13 @@ export const migrations = [
     name: '20261123_140834_attribution_campaign_links',
   },
   {
-    up: migration_20261123_142903_members.up,
-    down: migration_20261123_142903_members.down,
-    name: '20261123_142903_members'
+    up: migration_20261123_141831_redirects.up,
+    down: migration_20261123_141831_redirects.down,
+    name: '20261123_141831_redirects',
+  },
+  {
+    up: migration_20261123_150303_members.up,
+    down: migration_20261123_150303_members.down,
+    name: '20261123_150303_members'
   },
 ];

@@ -1,19 +1,22 @@
 import { localizedHref, pageHref } from '../../functions/content/paths'
 import { matchRoute, type Route } from '../../functions/content/routes'
 import { LOCALE_CODES, LOCALES } from '../../functions/content/locales'
-import { mediaUrl } from '../../functions/content/links'
-import { siteUrl } from '../../cms/environment'
-import type { LayoutProps, MediaDoc, PageDoc, PostDoc } from '../../themes/types'
-import { findCategory, findForm, findPage, findPost, frame, listPosts, type Frame, type PreviewUser } from './cms'
+import type { LayoutProps, PageDoc, PostDoc } from '../../themes/types'
+import type { SearchViewProps } from '../../themes/shared/search-view'
+import { findCategory, findForm, findPage, findPost, frame, listPosts, type PreviewUser } from './cms'
 import { openGate } from './gate'
+import { searchSite } from './search'
+import { headFor } from './seo'
 
 const POSTS_PER_PAGE = 9
+const RESULTS_PER_PAGE = 10
 
 /** What the catch-all route renders: a theme view with its props, inside the theme's layout. */
 export type View =
   | { kind: 'page'; page: PageDoc }
   | { kind: 'post'; post: PostDoc }
   | { kind: 'list'; posts: PostDoc[]; page: number; totalPages: number; heading: string; basePath: string }
+  | { kind: 'search'; search: SearchViewProps }
   /** A members-only page or post the reader may not open: its title and excerpt, never its body. */
   | { kind: 'gated'; title: string; excerpt: string | null; need: 'sign-in' | 'upgrade'; tierName: string | null; path: string; doc: PageDoc | PostDoc; of: 'page' | 'post' }
   | { kind: 'notFound' }
@@ -27,24 +30,6 @@ export interface ResolvedView {
   view: View
 }
 
-interface SeoFields {
-  seo?: { title?: string | null; description?: string | null; image?: MediaDoc | null } | null
-}
-
-function absolute(path: string): string {
-  return `${siteUrl}${path}`
-}
-
-function shareImage(...candidates: (MediaDoc | null | undefined)[]): string | null {
-  for (const image of candidates) {
-    if (image && typeof image === 'object') {
-      const url = mediaUrl(image.sizes?.share?.filename ?? image.filename)
-      if (url) return absolute(url)
-    }
-  }
-  return null
-}
-
 // The canonical path of a route in the default locale; alternates and canonical URLs derive from it.
 function routePath(route: Route): string | null {
   switch (route.kind) {
@@ -56,6 +41,8 @@ function routePath(route: Route): string | null {
       return route.page > 1 ? `/blog/page/${route.page}` : '/blog'
     case 'category':
       return `/blog/category/${route.slug}${route.page > 1 ? `/page/${route.page}` : ''}`
+    case 'search':
+      return '/search'
     case 'notFound':
       return null
   }
@@ -66,18 +53,32 @@ const LIST_HEADINGS: Record<string, { blog: string; category: (name: string) => 
   en: { blog: 'Blog', category: (name) => `Category: ${name}` },
 }
 
+/** A 1-based page number from the query string; anything else is page 1. */
+function pageParam(value: string | null): number {
+  return value && /^[1-9][0-9]{0,3}$/.test(value) ? Number(value) : 1
+}
+
+async function loadSearch(locale: string, defaultLocale: string, params: URLSearchParams): Promise<View> {
+  // A repeated or missing q reads as its first value or nothing; the text is searched as typed.
+  const query = (params.get('q') ?? '').trim()
+  const base = { locale, defaultLocale, query, action: localizedHref('/search', locale, defaultLocale) }
+  if (!query) return { kind: 'search', search: { ...base, state: 'noQuery' } }
+  const found = await searchSite(locale, defaultLocale, query, pageParam(params.get('page')), RESULTS_PER_PAGE)
+  if (!found) return { kind: 'search', search: { ...base, state: 'unavailable' } }
+  return { kind: 'search', search: { ...base, state: found.total > 0 ? 'results' : 'empty', found } }
+}
+
 type Gated = { visibility?: string | null; minTier?: unknown; excerpt?: string | null; seo?: { description?: string | null } | null }
 
-async function loadView(route: Route, locale: string, defaultLocale: string, previewUser: PreviewUser | null, cookie: string | null): Promise<View> {
+async function loadView(route: Route, locale: string, defaultLocale: string, previewUser: PreviewUser | null, params: URLSearchParams, cookie: string | null): Promise<View> {
   const reader = { locale, previewUser }
   const headings = LIST_HEADINGS[locale] ?? LIST_HEADINGS.en!
-  const path = localizedHref(routePath(route) ?? '/', locale, defaultLocale)
   switch (route.kind) {
     case 'page': {
       const page = await findPage(route.path, reader)
       if (!page?.title) return { kind: 'notFound' }
       const gate = await openGate('pages', page as PageDoc & Gated, { ...reader, cookie })
-      if (gate && !gate.open) return { kind: 'gated', title: page.title, excerpt: (page as Gated).seo?.description ?? null, need: gate.need, tierName: gate.tierName, path, doc: page, of: 'page' }
+      if (gate && !gate.open) return { kind: 'gated', title: page.title, excerpt: (page as Gated).seo?.description ?? null, need: gate.need, tierName: gate.tierName, path: localizedHref(pageHref(route.path), locale, defaultLocale), doc: page, of: 'page' }
       const opened = gate ? { ...page, layout: gate.body as PageDoc['layout'] } : page
       return { kind: 'page', page: await withLatestPosts(opened, reader) }
     }
@@ -85,7 +86,7 @@ async function loadView(route: Route, locale: string, defaultLocale: string, pre
       const post = await findPost(route.slug, reader)
       if (!post?.title) return { kind: 'notFound' }
       const gate = await openGate('posts', post as PostDoc & Gated, { ...reader, cookie })
-      if (gate && !gate.open) return { kind: 'gated', title: post.title, excerpt: post.excerpt ?? null, need: gate.need, tierName: gate.tierName, path, doc: post, of: 'post' }
+      if (gate && !gate.open) return { kind: 'gated', title: post.title, excerpt: post.excerpt ?? null, need: gate.need, tierName: gate.tierName, path: localizedHref(`/blog/${route.slug}`, locale, defaultLocale), doc: post, of: 'post' }
       return { kind: 'post', post: gate ? { ...post, body: gate.body } : post }
     }
     case 'blog': {
@@ -101,6 +102,8 @@ async function loadView(route: Route, locale: string, defaultLocale: string, pre
       const basePath = localizedHref(`/blog/category/${category.slug}`, locale, defaultLocale)
       return { kind: 'list', posts, page: route.page, totalPages, heading: headings.category(category.title), basePath }
     }
+    case 'search':
+      return loadSearch(locale, defaultLocale, params)
     case 'notFound':
       return { kind: 'notFound' }
   }
@@ -128,39 +131,6 @@ async function withLatestPosts(page: PageDoc, reader: { locale: string; previewU
   return { ...page, layout }
 }
 
-function metaOf(view: View, settings: Frame['settings'], path: string | null, locale: string, defaultLocale: string): LayoutProps['meta'] {
-  const brand = settings.brandName
-  const canonical = absolute(localizedHref(path ?? '/', locale, defaultLocale))
-  const fallbackDescription = settings.tagline ?? brand
-  switch (view.kind) {
-    case 'page': {
-      const { seo } = view.page as PageDoc & SeoFields
-      const isHome = view.page.path === 'home'
-      return {
-        title: seo?.title || (isHome ? brand : `${view.page.title} | ${brand}`),
-        description: seo?.description || fallbackDescription,
-        canonical,
-        image: shareImage(seo?.image, settings.logo),
-      }
-    }
-    case 'post': {
-      const { seo } = view.post as PostDoc & SeoFields
-      return {
-        title: seo?.title || `${view.post.title} | ${brand}`,
-        description: seo?.description || view.post.excerpt || fallbackDescription,
-        canonical,
-        image: shareImage(seo?.image, view.post.coverImage, settings.logo),
-      }
-    }
-    case 'list':
-      return { title: `${view.heading} | ${brand}`, description: fallbackDescription, canonical, image: shareImage(settings.logo) }
-    case 'gated':
-      return { title: `${view.title} | ${brand}`, description: view.excerpt || fallbackDescription, canonical, image: shareImage(settings.logo) }
-    case 'notFound':
-      return { title: `404 | ${brand}`, description: fallbackDescription, canonical, image: null }
-  }
-}
-
 /** The locale served at the root of the site, a site setting (not localised itself). */
 export async function siteDefaultLocale(stamp: string | null): Promise<string> {
   const { settings } = await frame(LOCALE_CODES[0]!, stamp)
@@ -171,11 +141,12 @@ export async function siteDefaultLocale(stamp: string | null): Promise<string> {
  * Resolves a request path to what the site shows there, read through the Local API as the
  * visitor (or previewing editor) may see it.
  */
-export async function resolveView(pathname: string, stamp: string | null, previewUser: PreviewUser | null, cookie: string | null = null): Promise<ResolvedView> {
+export async function resolveView(pathname: string, stamp: string | null, previewUser: PreviewUser | null, params: URLSearchParams = new URLSearchParams(), cookie: string | null = null): Promise<ResolvedView> {
   const defaultLocale = await siteDefaultLocale(stamp)
   const { locale, route } = matchRoute(pathname, LOCALE_CODES, defaultLocale)
-  const [{ settings, header, footer }, view] = await Promise.all([frame(locale, stamp), loadView(route, locale, defaultLocale, previewUser, cookie)])
+  const [{ settings, header, footer }, view] = await Promise.all([frame(locale, stamp), loadView(route, locale, defaultLocale, previewUser, params, cookie)])
   const path = view.kind === 'notFound' ? null : routePath(route)
+  const meta = await headFor({ view, route, basePath: path, locale, defaultLocale, settings, stamp, preview: Boolean(previewUser) })
   const alternates = LOCALES.map((l) => ({ locale: l.code, label: l.label, href: localizedHref(path ?? '/', l.code, defaultLocale) }))
   const template = view.kind === 'page' && view.page.template === 'landing' ? 'landing' : 'default'
   const doc = view.kind === 'page' ? view.page : view.kind === 'post' ? view.post : view.kind === 'gated' ? view.doc : null
@@ -187,7 +158,7 @@ export async function resolveView(pathname: string, stamp: string | null, previe
     layout: {
       locale,
       defaultLocale,
-      meta: metaOf(view, settings, path, locale, defaultLocale),
+      meta,
       settings,
       header: header as LayoutProps['header'],
       footer: footer as LayoutProps['footer'],

@@ -44,7 +44,7 @@ test('a visitor signs up, confirms the email with the mailed code, signs in by p
 
   // Sign out, then in by password.
   await page.getByRole('button', { name: 'Sign out' }).click()
-  await expect(page).toHaveURL(`${e2e.siteUrl}/en/`)
+  await expect(page).toHaveURL(`${e2e.siteUrl}/en`)
   await page.goto(`${e2e.siteUrl}/en/account/sign-in`)
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill('Wrong-password 1')
@@ -164,7 +164,7 @@ test('the member downloads their data, then deletes the account; the database ke
 
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Delete my account for good' }).click()
-  await expect(page).toHaveURL(`${e2e.siteUrl}/en/`)
+  await expect(page).toHaveURL(`${e2e.siteUrl}/en`)
   expect((await page.context().cookies()).find((c) => c.name === 'bs_member')).toBeUndefined()
 
   expect((await api.get(`/api/members?where[email][equals]=${encodeURIComponent(email)}`)).totalDocs).toBe(0)

@@ -101,15 +101,15 @@ describe('gated content', () => {
     const body = { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'text', version: 1, text: 'zebracorn secret', format: 0, detail: 0, mode: 'normal', style: '' }] }] } }
     await payload.create({ collection: 'posts', locale: 'zh-CN', data: { title: '会员', slug: 'members-only', excerpt: 'Teaser', body, visibility: 'members', _status: 'published' } as never })
     await payload.create({ collection: 'posts', locale: 'zh-CN', data: { title: '白金', slug: 'platinum-only', excerpt: 'For platinum', body, visibility: 'tier', minTier: gold.id, _status: 'published' } as never })
-    const anonymous = await view.resolveView('/blog/members-only', null, null, null)
+    const anonymous = await view.resolveView('/blog/members-only', null, null, new URLSearchParams(), null)
     expect(anonymous.gated).toBe(true)
     expect(anonymous.view).toMatchObject({ kind: 'gated', title: '会员', excerpt: 'Teaser', need: 'sign-in', tierName: null })
     expect(JSON.stringify(anonymous)).not.toContain('zebracorn')
     const { cookie } = await h.signUp('reader@example.com')
-    const member = await view.resolveView('/blog/members-only', null, null, cookie)
+    const member = await view.resolveView('/blog/members-only', null, null, new URLSearchParams(), cookie)
     expect(member.view.kind).toBe('post')
     expect(JSON.stringify(member.view)).toContain('zebracorn')
-    const low = await view.resolveView('/blog/platinum-only', null, null, cookie)
+    const low = await view.resolveView('/blog/platinum-only', null, null, new URLSearchParams(), cookie)
     expect(low.view).toMatchObject({ kind: 'gated', need: 'upgrade', tierName: '白金' })
     expect(JSON.stringify(low)).not.toContain('zebracorn')
     // What the REST API and GraphQL answer anonymous readers: the same field access.

@@ -107,7 +107,7 @@ describe('sign-up, verification and sign-in', () => {
     const signed = await h.call('POST', '/en/account/sign-in', { body: { email: 'mei@example.com', password: 'Moon-cake harbour 9' } })
     const cookie = h.sessionOf(signed)
     const out = await h.call('POST', '/en/account/sign-out', { form: {}, cookie })
-    expect([out.status, out.headers.get('location'), out.cookies]).toEqual([303, '/en/', ['bs_member=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax']])
+    expect([out.status, out.headers.get('location'), out.cookies]).toEqual([303, '/en', ['bs_member=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax']])
     expect((await h.call('GET', '/en/account/profile', { cookie })).status).toBe(303)
   })
 })
