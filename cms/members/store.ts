@@ -205,6 +205,10 @@ export function membersStore(payload: Payload) {
         else await payload.create({ collection: 'member-codes', data: { ...data, version: 0 }, ...base, select: {} })
       })
     },
+    /** Forgets every code of a subject (an email that is no longer the member's). */
+    async deleteCodes(subject: string): Promise<void> {
+      await payload.delete({ collection: 'member-codes', where: { subject: { equals: subject } }, ...base, select: {} })
+    },
     /** Saves a verified or counted code only if nobody saved it since it was read; false when someone did. */
     async compareAndSetCode(code: StoredCode, record: CodeRecord): Promise<boolean> {
       if (sqlite) {

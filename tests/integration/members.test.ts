@@ -145,6 +145,25 @@ describe('account pages of a member', () => {
     expect([forged.status, forged.json?.error.code]).toEqual([400, 'link-invalid'])
   })
 
+  it('changes the password (current one required; other devices signed out) and the email (confirmed by a code sent to the new address)', async () => {
+    const { cookie, member } = await h.signUp('move@example.com')
+    const phone = await h.call('POST', '/en/account/sign-in', { body: { email: 'move@example.com', password: 'Lantern-garden 42' } })
+    const wrong = await h.call('POST', '/en/account/password', { body: { currentPassword: 'Not-it-at-all 1', password: 'Harbour-lights 77' }, cookie })
+    expect([wrong.status, wrong.json?.error.code]).toEqual([401, 'wrong-credentials'])
+    expect((await h.call('POST', '/en/account/password', { body: { currentPassword: 'Lantern-garden 42', password: 'Harbour-lights 77' }, cookie })).json).toEqual({ ok: true })
+    expect((await h.call('GET', '/en/account', { cookie: h.sessionOf(phone) })).status).toBe(303)
+    expect((await h.call('GET', '/en/account', { cookie })).status).toBe(200)
+
+    expect((await h.call('POST', '/en/account/email', { body: { email: 'Moved@Example.com' }, cookie })).json).toEqual({ ok: true, sent: true })
+    const code = await h.codeFor('moved@example.com', 'new email')
+    expect((await h.call('POST', '/en/account/email', { body: { code }, cookie })).json).toEqual({ ok: true })
+    const stored = await payload.findByID({ collection: 'members', id: member.id, depth: 0 })
+    expect(stored.email).toBe('moved@example.com')
+    expect((await payload.count({ collection: 'member-codes', where: { subject: { equals: 'move@example.com' } } })).totalDocs).toBe(0)
+    expect((await h.call('POST', '/en/account/sign-in', { body: { email: 'moved@example.com', password: 'Harbour-lights 77' } })).status).toBe(200)
+    expect((await h.call('POST', '/en/account/sign-in', { body: { email: 'move@example.com', password: 'Harbour-lights 77' } })).status).toBe(401)
+  })
+
   it('lists and revokes sessions; never another member’s', async () => {
     const { cookie } = await h.signUp('dev@example.com')
     const other = await h.call('POST', '/en/account/sign-in', { body: { email: 'dev@example.com', password: 'Lantern-garden 42' }, headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) MicroMessenger/8.0.47' } })

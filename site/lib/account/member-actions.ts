@@ -78,6 +78,8 @@ export const changeEmail = needsMember(async (ctx) => {
       if (error instanceof DuplicateError) return refuse('email-taken', locale)
       throw error
     }
+    // Codes are kept by email: the old address's rows would outlive an erasure that looks for the new one.
+    await store.deleteCodes(signed.member.email)
     return { kind: 'done', location: `${ctx.href('/account/profile')}?notice=email-changed`, json: { ok: true } }
   }
   const raw = text(ctx.fields, 'email')
