@@ -1,4 +1,8 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { signUnsubscribeToken } from '../../functions/members/consent-log'
 
 import { e2e } from '../../playwright.config'
 import { adminApi, codeFromOutbox, lastOutboxId } from './account-helpers'
@@ -116,4 +120,28 @@ test('bad input over HTTP gets the exact 4xx', async ({ request }) => {
     expect(res.status(), path).toBe(status)
     expect(await res.json()).toEqual(body)
   }
+})
+
+test('a one-click unsubscribe link works signed out: GET only asks, the button does it, and the consent log says so', async ({ page, request }) => {
+  // The servers' secret (generated into the data folder, as on a new install): what signs the links in emails.
+  const secret = readFileSync(path.join(e2e.dataDir, '.secret'), 'utf8').trim()
+  const api = await adminApi(request)
+  const token = signUnsubscribeToken({ memberId: String(a.id), topic: 'newsletter' }, secret)
+  await request.post(site('/en/account/subscriptions'), { headers: { ...json, cookie: a.cookie }, data: { newsletter: 'on' } })
+  const log = async () => (await api.get(`/api/consent-log?where[member][equals]=${a.id}&sort=at&depth=0`)).docs.map((d: { subscribed: boolean; source: string }) => [d.subscribed, d.source])
+  expect(await log()).toEqual([[true, 'account-page']])
+
+  // A mail scanner following the link changes nothing.
+  const scanned = await request.get(site(`/en/account/unsubscribe?token=${token}`))
+  expect(scanned.status()).toBe(200)
+  expect(await log()).toEqual([[true, 'account-page']])
+  await page.goto(site(`/en/account/unsubscribe?token=${token}`))
+  await expect(page.getByText('Unsubscribe from “the newsletter”?')).toBeVisible()
+  await page.getByRole('button', { name: 'Unsubscribe' }).click()
+  await expect(page.getByRole('status')).toHaveText('You are unsubscribed.')
+  expect(await log()).toEqual([[true, 'account-page'], [false, 'email-link']])
+
+  const forged = await page.goto(site(`/en/account/unsubscribe?token=${token.slice(0, -3)}abc`))
+  expect(forged?.status()).toBe(400)
+  await expect(page.getByRole('alert')).toHaveText('This link is not valid or has expired.')
 })
