@@ -34,6 +34,7 @@ import { Footer } from './globals/Footer'
 import { Header } from './globals/Header'
 import { SiteSettings } from './globals/SiteSettings'
 import { LOCALES } from '../functions/content/locales'
+import { IMAGE_UPLOAD_LIMITS, tooLargeMessage } from '../functions/content/image-upload'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -68,5 +69,8 @@ export default buildConfig({
   secret: payloadSecret(),
   sharp,
   telemetry: false,
+  // The multipart parser stops reading a file at the media library's limit and answers 413 with
+  // the same words the upload check uses (Payload's own default limit is the same 20 MB).
+  upload: { limits: { fileSize: IMAGE_UPLOAD_LIMITS.maxBytes }, responseOnLimit: tooLargeMessage() },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })
