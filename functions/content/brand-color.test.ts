@@ -32,5 +32,7 @@ describe('readableInk', () => {
     expect(contrastRatio('#8f7200', '#ffffff')).toBeGreaterThanOrEqual(4.5)
     // One step lighter (42% black instead of 44%) falls short.
     expect(contrastRatio('#947600', '#ffffff')).toBeLessThan(4.5)
+    // A tinted background needs a little more.
+    expect(readableInk('#ffcc00', '#f6f1ea')).toBe('#856a00')
   })
 })
