@@ -104,6 +104,8 @@ for (const theme of [...THEMES].reverse()) {
       const rendered = [...body.matchAll(/data-block="([a-zA-Z]+)"/g)].map((m) => m[1])
       expect(rendered, `blocks of ${page.path} in ${theme}`).toEqual(page.blocks)
     }
+    // Zero JavaScript by default: the home page has no script at all.
+    expect((await html('/')).body).not.toMatch(/<script/)
     for (const path of postPaths) {
       const { status, body } = await html(path)
       expect(status, path).toBe(200)
