@@ -5,17 +5,25 @@ import { previewUser } from './lib/cms'
 import './lib/fast-path'
 import { pageCache } from './lib/page-cache'
 import { previewGrant } from './lib/preview'
+import { redirectAnswer, redirectHeaders } from './lib/redirects'
 
 // Paths that are never pages: files and endpoints answer for themselves.
-const UNCACHED = /^\/(media|preview|api|_astro|favicon)/
+const UNCACHED = /^\/(media|preview|api|_astro|favicon|share-image)/
 
 /**
- * Serves pages from this process's page cache while the content stamp is unchanged, and fills it
- * from pages that declare themselves cacheable. Previewing editors always get a fresh render.
+ * Answers redirects first; then serves pages from this process's page cache while the content stamp
+ * is unchanged, and fills it from pages and endpoints that declare themselves cacheable.
+ * Previewing editors always get a fresh render.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
   const { request, url, locals, cookies } = context
   locals.contentStamp = await pageCache.refresh()
+
+  // Editors' redirects and the canonical form of paths come before anything else, as in the fast path.
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    const answer = await redirectAnswer(url.pathname, url.search, locals.contentStamp)
+    if (answer) return new Response(null, { status: answer.status, headers: redirectHeaders(answer) })
+  }
 
   // In production the fast path (site/lib/fast-path.ts) noted the arrival; in dev, or when it could not, here.
   if (request.headers.get(ARRIVAL_NOTED) !== 'yes') {
@@ -53,7 +61,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!locals.cacheable || (response.status !== 200 && response.status !== 404)) return response
   const body = new Uint8Array(await response.arrayBuffer())
   const headers: [string, string][] = [
-    ['content-type', 'text/html; charset=utf-8'],
+    // Pages are HTML; cacheable endpoints (sitemaps, feeds, robots.txt) keep their own type.
+    ['content-type', response.headers.get('content-type') ?? 'text/html; charset=utf-8'],
     ['content-length', String(body.byteLength)],
     // Browsers and proxies revalidate: only this process knows when content changed.
     ['cache-control', 'public, max-age=0, must-revalidate'],

@@ -6,7 +6,7 @@ export interface Theme {
   Layout: AstroComponentFactory
   /** A page of blocks; props: { page, locale, defaultLocale }. */
   PageView: AstroComponentFactory
-  /** One post; props: { post, locale, defaultLocale }. */
+  /** One post; props: { post, locale, defaultLocale, share: { url, color } } (render themes/shared/ShareButtons.astro with them). */
   PostView: AstroComponentFactory
   /** A page of posts; props: { posts, page, totalPages, heading, basePath, locale, defaultLocale }. */
   PostListView: AstroComponentFactory

@@ -2,6 +2,7 @@
 // content through site/lib/content.ts and hands a theme these props; a theme only renders.
 // Content objects are Payload documents at depth 2 (relationships and uploads are populated),
 // typed loosely here on purpose so that themes do not depend on the CMS's generated types.
+import type { PageHead } from '../functions/seo'
 
 /** An uploaded image as Payload returns it (collection `media`), with generated sizes. */
 export interface MediaDoc {
@@ -32,8 +33,12 @@ export interface LayoutProps {
   locale: string
   /** The locale served at the root. */
   defaultLocale: string
-  /** <title>, description, canonical URL and share image URL, already resolved with fallbacks. */
-  meta: { title: string; description: string; canonical: string; image?: string | null }
+  /**
+   * Everything in <head> that search engines and share cards read, resolved with fallbacks and
+   * absolute URLs (functions/seo): render it with themes/shared/Head.astro. `meta.title`,
+   * `meta.description`, `meta.canonical` and `meta.image` are there for a theme's own use.
+   */
+  meta: PageHead
   settings: {
     brandName: string
     tagline?: string | null
@@ -64,6 +69,15 @@ export interface PostDoc {
   categories?: { id: string | number; title: string; slug: string }[] | null
   author?: { name?: string | null } | null
   publishedAt?: string | null
+  updatedAt?: string | null
+  seo?: SeoFields | null
+}
+
+/** The SEO group of pages and posts (cms/fields/seo.ts). */
+export interface SeoFields {
+  title?: string | null
+  description?: string | null
+  image?: MediaDoc | null
 }
 
 /** A page built from blocks. `layout` holds blocks by `blockType`: hero, richText, mediaBlock, callToAction, featureCards, faq, testimonials, latestPosts, formSlot. */
@@ -72,5 +86,7 @@ export interface PageDoc {
   title: string
   path: string
   template?: 'default' | 'landing' | null
+  updatedAt?: string | null
+  seo?: SeoFields | null
   layout?: ({ blockType: string; id?: string | null } & Record<string, unknown>)[] | null
 }

@@ -2,6 +2,7 @@ import * as migration_20261122_140331_initial from './20261122_140331_initial';
 import * as migration_20261122_151719_forms_and_leads from './20261122_151719_forms_and_leads';
 import * as migration_20261122_161225_teams_files_webhooks from './20261122_161225_teams_files_webhooks';
 import * as migration_20261123_140834_attribution_campaign_links from './20261123_140834_attribution_campaign_links';
+import * as migration_20261123_141831_redirects from './20261123_141831_redirects';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261123_140834_attribution_campaign_links.up,
     down: migration_20261123_140834_attribution_campaign_links.down,
-    name: '20261123_140834_attribution_campaign_links'
+    name: '20261123_140834_attribution_campaign_links',
+  },
+  {
+    up: migration_20261123_141831_redirects.up,
+    down: migration_20261123_141831_redirects.down,
+    name: '20261123_141831_redirects'
   },
 ];

@@ -7,7 +7,7 @@ describe('hrefOf', () => {
     [{ type: 'page' as const, page: { path: 'about' } }, 'zh-CN', '/about'],
     [{ type: 'page' as const, page: { path: 'home' } }, 'zh-CN', '/'],
     [{ type: 'page' as const, page: { path: 'about' } }, 'en', '/en/about'],
-    [{ type: 'page' as const, page: { path: 'home' } }, 'en', '/en/'],
+    [{ type: 'page' as const, page: { path: 'home' } }, 'en', '/en'],
     [{ type: 'page' as const, page: 12 }, 'zh-CN', null],
     [{ type: 'page' as const, page: null }, 'zh-CN', null],
     [{ type: 'url' as const, url: '/blog' }, 'en', '/en/blog'],

@@ -22,7 +22,8 @@ export function pageHref(path: string): string {
  */
 export function localizedHref(href: string, locale: string, defaultLocale: string): string {
   if (locale === defaultLocale || !href.startsWith('/')) return href
-  return href === '/' ? `/${localePrefix(locale)}/` : `/${localePrefix(locale)}${href}`
+  // No trailing slash anywhere but `/` itself (functions/seo/canonical-path.ts): `/en`, not `/en/`.
+  return href === '/' ? `/${localePrefix(locale)}` : `/${localePrefix(locale)}${href}`
 }
 
 /** The URL prefix of a locale: `en` for en, `zh-cn` for zh-CN. */

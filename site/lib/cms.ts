@@ -10,6 +10,7 @@ import type { TouchStore } from '../../functions/attribution/touch-recorder'
 import { pageHref } from '../../functions/content/paths'
 import { addRefusalCounts as storeRefusalCounts, type RefusalCount } from '../../cms/intake/counters'
 import type { MediaDoc, PageDoc, PostDoc } from '../../themes/types'
+import { isPublicContent, type IndexedDoc, type SiteContent } from '../../functions/seo'
 
 // Outside Next, getPayload would otherwise open a socket to Next's dev reload endpoint.
 process.env.DISABLE_PAYLOAD_HMR = 'true'
@@ -294,4 +295,62 @@ let touches: Promise<TouchStore> | null = null
 export function touchStore(): Promise<TouchStore> {
   touches ??= cms().then(touchStoreFor)
   return touches
+}
+
+// `visibility` is the membership work's field; it is read when the collection has it, so that
+// members-only content stays out of sitemaps and feeds whether or not that work has landed.
+function selectKnown(payload: Payload, collection: 'pages' | 'posts' | 'categories', fields: string[]): Record<string, true> {
+  const known = new Set(payload.collections[collection].config.flattenedFields.map((f) => f.name))
+  return Object.fromEntries([...fields, 'visibility'].filter((f) => known.has(f)).map((f) => [f, true]))
+}
+
+/** Reads a collection's documents as `SiteContent` wants them: every locale's title at once, published only. */
+async function readIndexed(payload: Payload, collection: 'pages' | 'posts' | 'categories', fields: string[]): Promise<IndexedDoc[]> {
+  const select = selectKnown(payload, collection, [...fields, 'title', 'updatedAt', '_status'])
+  const result = await payload.find({
+    collection,
+    locale: 'all',
+    depth: 0,
+    pagination: false,
+    select,
+    // As an anonymous visitor: drafts are filtered by the collections' own read rules.
+    overrideAccess: false,
+    user: null,
+    draft: false,
+  })
+  return result.docs as unknown as IndexedDoc[]
+}
+
+/** Every public page, post and category with its title per locale: what sitemaps and hreflang are built from. */
+export async function siteContent(): Promise<SiteContent> {
+  const payload = await cms()
+  const [pages, posts, categories] = await Promise.all([
+    readIndexed(payload, 'pages', ['path']),
+    readIndexed(payload, 'posts', ['slug', 'publishedAt', 'categories']),
+    readIndexed(payload, 'categories', ['slug']),
+  ])
+  return { pages, posts, categories }
+}
+
+/** Editors' redirects, read as the site itself (visitors cannot read them through the API). */
+export async function redirectRules(): Promise<{ from: string; to: string; status: string }[]> {
+  const payload = await cms()
+  const result = await payload.find({ collection: 'redirects', depth: 0, pagination: false, select: { from: true, to: true, status: true } })
+  return result.docs as unknown as { from: string; to: string; status: string }[]
+}
+
+/** The newest public posts of a locale for its feed, with their categories' titles. */
+export async function feedPosts(locale: string, limit: number): Promise<(PostDoc & { visibility?: string | null })[]> {
+  const payload = await cms()
+  const result = await payload.find({
+    collection: 'posts',
+    where: { title: { exists: true } },
+    depth: 1,
+    // A few more than needed: members-only posts are dropped after reading.
+    limit: limit * 2,
+    sort: '-publishedAt',
+    select: selectKnown(payload, 'posts', ['title', 'slug', 'excerpt', 'publishedAt', 'updatedAt', 'categories']),
+    ...readOptions({ locale }),
+  })
+  return (result.docs as unknown as (PostDoc & { visibility?: string | null })[]).filter(isPublicContent).slice(0, limit)
 }

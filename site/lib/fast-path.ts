@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ARRIVAL_NOTED, flushArrivals, noteArrival } from './arrivals'
 import { pageCache } from './page-cache'
 import { PREVIEW_COOKIE } from './preview'
+import { redirectAnswer, redirectHeaders } from './redirects'
 
 /**
  * Where site/server.mjs finds the fast path. The server sits outside Astro's bundle, so the one
@@ -15,13 +16,24 @@ export const SHUTDOWN = Symbol.for('brand-site.shutdown')
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null
 
 /**
- * Answers a request before Astro builds a Request, runs middleware and renders: campaign-link
- * redirects, and pages from the page cache, so that a cached page costs about what a static file
- * does. Every page request's arrival is noted here first. False when Astro must answer.
+ * Answers a request before Astro builds a Request, runs middleware and renders: editors' redirects
+ * and canonical paths, campaign-link redirects, and pages from the page cache, so that a cached page
+ * costs about what a static file does. Every page request's arrival is noted here first (after
+ * the editors' redirects, so a visitor sent on is noted once, where they land). False when Astro
+ * must answer.
  */
 export async function serveFromCache(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const url = req.url ?? '/'
   const stamp = await pageCache.refresh()
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    const query = url.indexOf('?')
+    const answer = await redirectAnswer(query === -1 ? url : url.slice(0, query), query === -1 ? '' : url.slice(query), stamp)
+    if (answer) {
+      res.writeHead(answer.status, redirectHeaders(answer))
+      res.end()
+      return true
+    }
+  }
   const arrival = await noteArrival(
     { method: req.method ?? 'GET', path: url, host: header(req.headers.host), userAgent: header(req.headers['user-agent']), referrer: header(req.headers.referer), cookie: header(req.headers.cookie) },
     stamp,

@@ -1,10 +1,9 @@
 import { localizedHref, pageHref } from '../../functions/content/paths'
 import { matchRoute, type Route } from '../../functions/content/routes'
 import { LOCALE_CODES, LOCALES } from '../../functions/content/locales'
-import { mediaUrl } from '../../functions/content/links'
-import { siteUrl } from '../../cms/environment'
-import type { LayoutProps, MediaDoc, PageDoc, PostDoc } from '../../themes/types'
-import { findCategory, findForm, findPage, findPost, frame, listPosts, type Frame, type PreviewUser } from './cms'
+import type { LayoutProps, PageDoc, PostDoc } from '../../themes/types'
+import { findCategory, findForm, findPage, findPost, frame, listPosts, type PreviewUser } from './cms'
+import { headFor } from './seo'
 
 const POSTS_PER_PAGE = 9
 
@@ -20,24 +19,6 @@ export interface ResolvedView {
   theme: string
   layout: LayoutProps
   view: View
-}
-
-interface SeoFields {
-  seo?: { title?: string | null; description?: string | null; image?: MediaDoc | null } | null
-}
-
-function absolute(path: string): string {
-  return `${siteUrl}${path}`
-}
-
-function shareImage(...candidates: (MediaDoc | null | undefined)[]): string | null {
-  for (const image of candidates) {
-    if (image && typeof image === 'object') {
-      const url = mediaUrl(image.sizes?.share?.filename ?? image.filename)
-      if (url) return absolute(url)
-    }
-  }
-  return null
 }
 
 // The canonical path of a route in the default locale; alternates and canonical URLs derive from it.
@@ -113,37 +94,6 @@ async function withLatestPosts(page: PageDoc, reader: { locale: string; previewU
   return { ...page, layout }
 }
 
-function metaOf(view: View, settings: Frame['settings'], path: string | null, locale: string, defaultLocale: string): LayoutProps['meta'] {
-  const brand = settings.brandName
-  const canonical = absolute(localizedHref(path ?? '/', locale, defaultLocale))
-  const fallbackDescription = settings.tagline ?? brand
-  switch (view.kind) {
-    case 'page': {
-      const { seo } = view.page as PageDoc & SeoFields
-      const isHome = view.page.path === 'home'
-      return {
-        title: seo?.title || (isHome ? brand : `${view.page.title} | ${brand}`),
-        description: seo?.description || fallbackDescription,
-        canonical,
-        image: shareImage(seo?.image, settings.logo),
-      }
-    }
-    case 'post': {
-      const { seo } = view.post as PostDoc & SeoFields
-      return {
-        title: seo?.title || `${view.post.title} | ${brand}`,
-        description: seo?.description || view.post.excerpt || fallbackDescription,
-        canonical,
-        image: shareImage(seo?.image, view.post.coverImage, settings.logo),
-      }
-    }
-    case 'list':
-      return { title: `${view.heading} | ${brand}`, description: fallbackDescription, canonical, image: shareImage(settings.logo) }
-    case 'notFound':
-      return { title: `404 | ${brand}`, description: fallbackDescription, canonical, image: null }
-  }
-}
-
 /** The locale served at the root of the site, a site setting (not localised itself). */
 export async function siteDefaultLocale(stamp: string | null): Promise<string> {
   const { settings } = await frame(LOCALE_CODES[0]!, stamp)
@@ -159,6 +109,7 @@ export async function resolveView(pathname: string, stamp: string | null, previe
   const { locale, route } = matchRoute(pathname, LOCALE_CODES, defaultLocale)
   const [{ settings, header, footer }, view] = await Promise.all([frame(locale, stamp), loadView(route, locale, defaultLocale, previewUser)])
   const path = view.kind === 'notFound' ? null : routePath(route)
+  const meta = await headFor({ view, route, basePath: path, locale, defaultLocale, settings, stamp, preview: Boolean(previewUser) })
   const alternates = LOCALES.map((l) => ({ locale: l.code, label: l.label, href: localizedHref(path ?? '/', l.code, defaultLocale) }))
   const template = view.kind === 'page' && view.page.template === 'landing' ? 'landing' : 'default'
   return {
@@ -168,7 +119,7 @@ export async function resolveView(pathname: string, stamp: string | null, previe
     layout: {
       locale,
       defaultLocale,
-      meta: metaOf(view, settings, path, locale, defaultLocale),
+      meta,
       settings,
       header: header as LayoutProps['header'],
       footer: footer as LayoutProps['footer'],

@@ -18,7 +18,8 @@ test('home renders its blocks, without client JavaScript', async ({ page }) => {
   await expect(page.locator('main [data-block="hero"] source[type="image/webp"]')).toHaveAttribute('srcset', /^\/media\/\S+\.webp 480w, /)
   await expect(page.locator('main [data-block="latestPosts"] img').first()).toHaveAttribute('loading', 'lazy')
   expect(await hero.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
-  expect(await page.locator('script').count()).toBe(0)
+  // JSON-LD is data, not client JavaScript.
+  expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0)
 })
 
 test('the brand colour from site settings reaches the page as a design token', async ({ page }) => {

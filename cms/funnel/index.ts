@@ -1,0 +1,42 @@
+import type { Payload } from 'payload'
+
+import { buildFunnel, channelName, isChannel, type FunnelCounts, type FunnelQuery, type FunnelReport } from '../../functions/attribution'
+import { linkTitles } from './link-titles'
+import { localApiFunnelCounts } from './local-api-counts'
+import { sqliteFunnelCounts } from './sqlite-counts'
+import { funnelText, type FunnelLanguage } from './text'
+
+export { funnelText, type FunnelLanguage, type FunnelText } from './text'
+
+/** Where the dashboard lives under the admin route. */
+export const FUNNEL_VIEW_PATH = '/funnel'
+/** Where its CSV lives under the API route. */
+export const FUNNEL_CSV_PATH = '/funnel.csv'
+
+/**
+ * The counts for a query: in SQL on the embedded SQLite database, through the Local API on MongoDB.
+ * @example await funnelCounts(payload, query)
+ */
+export function funnelCounts(payload: Payload, query: FunnelQuery): Promise<FunnelCounts> {
+  const count = payload.db.packageName === '@payloadcms/db-sqlite' ? sqliteFunnelCounts(payload) : localApiFunnelCounts(payload)
+  return count(query)
+}
+
+/**
+ * The funnel report for the dashboard and its CSV, with rows named in the viewer's language:
+ * channels by their names, links by code and title.
+ * @example await loadFunnel(payload, parseFunnelQuery(searchParams, new Date()), 'en')
+ */
+export async function loadFunnel(payload: Payload, query: FunnelQuery, language: FunnelLanguage): Promise<FunnelReport> {
+  const counts = await funnelCounts(payload, query)
+  const text = funnelText(language)
+  const locale = language === 'zh' ? 'zh-CN' : 'en'
+  const titles = query.group === 'link' ? await linkTitles(payload, [...new Set([...counts.visits, ...counts.leads, ...counts.members, ...(counts.clicks ?? [])].flatMap((c) => (c.key ? [c.key] : [])))]) : new Map<string, string>()
+  const label = (key: string | null): string => {
+    if (key === null) return text.none[query.group]
+    if (query.group === 'channel') return isChannel(key) ? channelName(key, locale) : key
+    if (query.group === 'link') return titles.has(key) ? `${key} · ${titles.get(key)}` : key
+    return key
+  }
+  return buildFunnel(counts, query, { label, total: text.total })
+}

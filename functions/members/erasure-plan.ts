@@ -1,0 +1,157 @@
+import { auditEntry, type AuditEntry } from './audit'
+import { idOf, type Id, type LeadRecord, type MemberRecord, type SubmissionRecord, type TouchRecord } from './records'
+
+/** The collections an erasure touches, named once so the wiring and this plan agree. */
+export const ERASURE_COLLECTIONS = {
+  members: 'members',
+  leads: 'leads',
+  submissions: 'submissions',
+  touches: 'touches',
+  leadFiles: 'lead-files',
+  consents: 'member-consents',
+  points: 'member-points',
+  codes: 'member-codes',
+  outbox: 'outbox',
+} as const
+type CollectionSlug = (typeof ERASURE_COLLECTIONS)[keyof typeof ERASURE_COLLECTIONS]
+
+/** The records that hold a member's data, found by the caller by member id, lead ids and email. */
+export interface ErasureSources {
+  leads: readonly LeadRecord[]
+  submissions: readonly SubmissionRecord[]
+  /** Documents of the touches collection that belong to the member's visitor id or leads. */
+  touches: readonly (TouchRecord & { id: Id })[]
+  /** Ids in the member's consent log, points ledger and one-time code records. */
+  consentIds: readonly Id[]
+  pointsIds: readonly Id[]
+  codeIds: readonly Id[]
+  /** Outbox mail to the member's address (a copy of what was sent, held for admins). */
+  outboxIds: readonly Id[]
+  /** Members this member referred: their `referredBy` is cleared, the rest of their record is theirs. */
+  referredMemberIds: readonly Id[]
+}
+
+export interface ErasurePlan {
+  /** Run first, in order: each record keeps its id and anonymous facts, personal fields are overwritten. */
+  anonymise: { collection: CollectionSlug; id: Id; data: Record<string, unknown> }[]
+  /** Run after anonymise, in order: children before the member, so no reference is left dangling. */
+  delete: { collection: CollectionSlug; id: Id }[]
+  audit: AuditEntry
+}
+
+// What a touch may keep once anonymous: where and when, for the funnel's counts; never who.
+const TOUCH_KEEPS = ['channel', 'source', 'medium', 'campaign', 'content', 'term', 'landingPage', 'campaignLink', 'referralCode', 'at'] as const
+// Fields of a touches document that are bookkeeping or links to records that stay (the anonymised lead).
+const TOUCH_RECORD_KEEPS = new Set<string>([...TOUCH_KEEPS, 'id', 'lead', 'createdAt', 'updatedAt'])
+
+// Keys that name an object's machinery rather than a field; never written as data.
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** A site path without its query or fragment, which can carry an email from a prefilled link. */
+function pathOnly(value: unknown): string | null {
+  if (typeof value !== 'string' || value === '') return null
+  try {
+    return new URL(value, 'http://path.invalid').pathname
+  } catch {
+    // Not even a relative URL: nothing in it is worth keeping.
+    return null
+  }
+}
+
+/**
+ * A touch without anything that could lead back to the person: channel, campaign, landing path
+ * and time stay; the referrer URL and anything else go.
+ * @example anonymiseTouch({ channel: 'wechat', campaign: '春季', referrer: 'https://mp.weixin.qq.com/s?u=me', at }) // { channel: 'wechat', campaign: '春季', referrer: null, … }
+ */
+export function anonymiseTouch(touch: TouchRecord | null | undefined): TouchRecord | null {
+  if (!touch || typeof touch !== 'object') return null
+  const kept: TouchRecord = { referrer: null }
+  for (const key of TOUCH_KEEPS) kept[key] = key === 'landingPage' ? pathOnly(touch.landingPage) : typeof touch[key] === 'string' ? touch[key] : null
+  return kept
+}
+
+function unique<T extends { collection: string; id: Id }>(items: T[]): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => {
+    const key = `${item.collection}\u0000${String(item.id)}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/**
+ * Exactly which records to delete and which to anonymise when a member erases their account, and
+ * the audit entry. The member, their consent log, points, codes, outbox mail and uploaded files
+ * go; leads, submissions and touches stay as anonymous rows (channel, campaign, dates, form,
+ * status) so the funnel's counts do not change, with email, phone, name, IP hash, user agent,
+ * free-text values and notes removed. Run it in one transaction.
+ * @example const plan = erasurePlan(member, sources, { actor: 'member', now: new Date() })
+ */
+export function erasurePlan(member: MemberRecord, sources: ErasureSources, { actor, now }: { actor: 'member' | 'admin'; now: Date }): ErasurePlan {
+  const C = ERASURE_COLLECTIONS
+  const anonymisedAt = now.toISOString()
+  const files = sources.submissions.flatMap((s) => (s.attachments ?? []).map((a) => idOf(a)).filter((id): id is Id => id !== null))
+
+  const anonymise: ErasurePlan['anonymise'] = unique([
+    ...sources.referredMemberIds.map((id) => ({ collection: C.members, id, data: { referredBy: null } })),
+    ...sources.leads.map((lead) => ({
+      collection: C.leads,
+      id: lead.id,
+      data: {
+        email: null,
+        phone: null,
+        name: null,
+        notes: null,
+        deliveryProblem: null,
+        // A delivery keeps what happened and when; the address, the provider's message id and the reason text go.
+        deliveries: (lead.deliveries ?? []).map((d) => ({ kind: d.kind ?? null, status: d.status ?? null, at: d.at ?? null })),
+        firstTouch: anonymiseTouch(lead.firstTouch),
+        lastTouch: anonymiseTouch(lead.lastTouch),
+        member: null,
+        anonymisedAt,
+      },
+    })),
+    ...sources.submissions.map((s) => ({
+      collection: C.submissions,
+      id: s.id,
+      data: {
+        values: {},
+        consents: [],
+        attachments: [],
+        pageUrl: pathOnly(s.pageUrl),
+        userAgent: null,
+        ipHash: null,
+        // The browser's visitor id would tie the anonymous row back to the browser's touches and cookie.
+        visitor: null,
+        conflict: null,
+        firstTouch: anonymiseTouch(s.firstTouch),
+        lastTouch: anonymiseTouch(s.lastTouch),
+        anonymisedAt,
+      },
+    })),
+    ...sources.touches.map((touch) => {
+      // Every field not known to be anonymous is cleared, so a field added to touches later is erased too.
+      const data: Record<string, unknown> = {}
+      for (const key of Object.keys(touch)) if (!TOUCH_RECORD_KEEPS.has(key) && !UNSAFE_KEYS.has(key)) data[key] = null
+      data.landingPage = pathOnly(touch.landingPage)
+      return { collection: C.touches, id: touch.id, data }
+    }),
+  ])
+
+  const remove: ErasurePlan['delete'] = unique([
+    ...files.map((id) => ({ collection: C.leadFiles, id })),
+    ...sources.consentIds.map((id) => ({ collection: C.consents, id })),
+    ...sources.pointsIds.map((id) => ({ collection: C.points, id })),
+    ...sources.codeIds.map((id) => ({ collection: C.codes, id })),
+    ...sources.outboxIds.map((id) => ({ collection: C.outbox, id })),
+    { collection: C.members, id: member.id },
+  ])
+
+  const count = (items: { collection: string }[]) => items.reduce<Record<string, number>>((counts, { collection }) => ({ ...counts, [collection]: (counts[collection] ?? 0) + 1 }), {})
+  return {
+    anonymise,
+    delete: remove,
+    audit: auditEntry('member-erased', member.id, { actor, now, details: { anonymised: count(anonymise), deleted: count(remove) } }),
+  }
+}

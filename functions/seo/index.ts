@@ -1,0 +1,18 @@
+// Search engines and share cards: page heads, sitemaps, robots.txt, RSS, share images and links,
+// canonical paths and editors' redirects. Framework-free: the site passes content and sharp in.
+export { absoluteUrl } from './absolute-url'
+export { UNTOUCHED_PREFIXES, canonicalPath, withQuery } from './canonical-path'
+export { articleJsonLd, breadcrumbJsonLd, organizationJsonLd, organizationId, serializeJsonLd, type Crumb, type JsonLdNode } from './json-ld'
+export { MAX_DESCRIPTION, pageDescription, pageHead, pageTitle, type PageHead, type PageMetaInput, type ShareImage, type SiteIdentity } from './page-meta'
+export { createRedirectTable, MAX_REDIRECT_LENGTH, normalizeRedirectFrom, redirectFor, redirectTargetProblem, type RedirectAnswer, type RedirectRule, type RedirectTable } from './redirects'
+export { PRIVATE_PATHS, robotsTxt } from './robots'
+export { ATOM_NS, rfc822, rssXml, type FeedChannel, type FeedItem } from './rss'
+export { createShareImageCache, type ShareImageCache } from './share-image-cache'
+export { hasCjk, renderShareImage, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH, shareImageKey, shareImageSvg, wrapTitle, type ShareImageInput, type SharpForPng } from './share-image'
+export { pagePathOfShareImage, SHARE_IMAGE_PREFIX, shareImagePath } from './share-image-path'
+export { shareLinks, type ShareLink, type SharePlatform } from './share-links'
+export { contentUrls, sitemapUrls, type ContentUrl, type IndexedDoc, type Localize, type LocalizedUrl, type PerLocale, type SiteContent } from './site-urls'
+export { lastmodOf, MAX_SITEMAP_URLS, SITEMAP_NS, sitemapIndexXml, sitemapXml, XHTML_NS, type SitemapRef, type SitemapUrl } from './sitemap'
+export { firstText, oneLine, truncate } from './text'
+export { isPublicContent, type Publishable } from './visibility'
+export { escapeXml } from './xml'

@@ -1,0 +1,199 @@
+import type { Client } from '@libsql/client'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { FunnelCounts, FunnelGroup, FunnelModel, FunnelQuery, GroupCount } from '../../functions/attribution'
+import { startPayload } from './payload'
+
+let payload: Payload
+let cleanup: () => Promise<void>
+let funnel: typeof import('../../cms/funnel')
+let counters: typeof import('../../cms/funnel/sqlite-counts') & typeof import('../../cms/funnel/local-api-counts')
+let handleEndpoints: typeof import('payload').handleEndpoints
+let config: Promise<import('payload').SanitizedConfig>
+const tokens: Record<string, string> = {}
+
+const MARCH = { from: '2026-03-01', to: '2026-03-31' }
+const query = (model: FunnelModel, group: FunnelGroup = 'channel'): FunnelQuery => ({ range: MARCH, group, model, sort: { by: 'visits', dir: 'desc' } })
+
+// Six visitors and two touches without a visitor id (an erased member's, not counted), around March 2026:
+// v1 first came in February (returning in March), v2 came in March and again in April, v3 has two
+// touches at the same instant (the lower id is the earlier), v4 came at the last millisecond of March,
+// v5 at the first millisecond of April, v6 at the last millisecond of February.
+const TOUCHES = [
+  { visitor: 'v1', at: '2026-02-20T10:00:00.000Z', channel: 'wechat', campaign: 'spring', campaignLink: 'poster' },
+  { visitor: 'v1', at: '2026-03-05T10:00:00.000Z', channel: 'search', source: 'baidu' },
+  { visitor: 'v2', at: '2026-03-02T10:00:00.000Z', channel: 'weibo', campaign: 'spring' },
+  { visitor: 'v2', at: '2026-03-10T10:00:00.000Z', channel: 'direct' },
+  { visitor: 'v2', at: '2026-04-02T10:00:00.000Z', channel: 'wechat' },
+  { visitor: 'v3', at: '2026-03-03T08:00:00.000Z', channel: 'wechat', campaign: 'spring', campaignLink: 'poster' },
+  { visitor: 'v3', at: '2026-03-03T08:00:00.000Z', channel: 'xiaohongshu', campaign: 'notes', campaignLink: 'note' },
+  { visitor: 'v4', at: '2026-03-31T23:59:59.999Z', channel: 'xiaohongshu' },
+  { visitor: 'v5', at: '2026-04-01T00:00:00.000Z', channel: 'linkedin' },
+  { visitor: 'v6', at: '2026-02-28T23:59:59.999Z', channel: 'wechat' },
+  { visitor: null, at: '2026-03-15T10:00:00.000Z', channel: 'search' },
+  { visitor: null, at: '2026-02-15T10:00:00.000Z', channel: 'search' },
+]
+
+const LEADS = [
+  { email: 'won-wechat@test.example', createdAt: '2026-03-06T10:00:00.000Z', status: 'won', firstTouch: { channel: 'wechat', campaign: 'spring', campaignLink: 'poster' }, lastTouch: { channel: 'search' } },
+  { email: 'new-weibo@test.example', createdAt: '2026-03-11T10:00:00.000Z', status: 'new', firstTouch: { channel: 'weibo', campaign: 'spring' }, lastTouch: { channel: 'direct' } },
+  { email: 'won-poster@test.example', createdAt: '2026-03-20T10:00:00.000Z', status: 'won', firstTouch: { channel: 'wechat', campaignLink: 'poster' }, lastTouch: { channel: 'wechat' } },
+  { email: 'february@test.example', createdAt: '2026-02-25T10:00:00.000Z', status: 'won', firstTouch: { channel: 'wechat' }, lastTouch: { channel: 'wechat' } },
+  { email: 'no-touch@test.example', createdAt: '2026-03-25T10:00:00.000Z', status: 'lost', firstTouch: null, lastTouch: null },
+  { email: 'april@test.example', createdAt: '2026-04-01T00:00:00.000Z', status: 'new', firstTouch: { channel: 'linkedin' }, lastTouch: { channel: 'linkedin' } },
+]
+
+beforeAll(async () => {
+  ;({ payload, cleanup } = await startPayload())
+  funnel = await import('../../cms/funnel')
+  counters = { ...(await import('../../cms/funnel/sqlite-counts')), ...(await import('../../cms/funnel/local-api-counts')) }
+  ;({ handleEndpoints } = await import('payload'))
+  config = (await import('../../cms/payload.config')).default
+  for (const touch of TOUCHES) await payload.create({ collection: 'touches', data: touch as never })
+  for (const lead of LEADS) {
+    const created = await payload.create({ collection: 'leads', data: lead as never })
+    // Leads are stamped when stored; these need their own dates.
+    await client().execute({ sql: 'UPDATE leads SET created_at = ? WHERE id = ?', args: [lead.createdAt, created.id] })
+  }
+  await payload.create({ collection: 'campaign-links', data: { code: 'poster', title: 'Spring poster', target: { kind: 'url', url: '/' } } })
+  for (const [link, day, count] of [['poster', '2026-03-03', 5], ['poster', '2026-02-28', 9], ['flyer', '2026-03-31', 2]] as const) {
+    await payload.create({ collection: 'link-clicks', data: { link, day, count } })
+  }
+  for (const role of ['admin', 'editor', 'sales'] as const) {
+    const email = `${role}@test.example`
+    await payload.create({ collection: 'users', data: { email, password: 'a-Strong-passw0rd', role } })
+    tokens[role] = (await payload.login({ collection: 'users', data: { email, password: 'a-Strong-passw0rd' } })).token!
+  }
+})
+afterAll(async () => cleanup?.())
+
+const client = () => (payload.db as unknown as { client: Client }).client
+const pick = (report: Awaited<ReturnType<typeof funnel.loadFunnel>>) => report.rows.map((r) => [r.label, r.visits, r.leads, r.members, r.won, r.visitToLead, r.leadToMember, r.leadToWon])
+// Response.text() drops the byte-order mark the CSV starts with; read the bytes as they came.
+const body = async (response: Response) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer())
+const get = (search: string, role?: string) =>
+  handleEndpoints({ config, request: new Request(`http://localhost/api/funnel.csv${search}`, { headers: role ? { authorization: `JWT ${tokens[role]}` } : {} }) })
+
+describe('the funnel on the stored touches and leads', () => {
+  it('credits first touches: new visitors in March, leads by their first touch', async () => {
+    const report = await funnel.loadFunnel(payload, query('first'), 'en')
+    expect(pick(report)).toEqual([
+      ['WeChat', 1, 2, 0, 2, 2, 0, 1],
+      ['Weibo', 1, 1, 0, 0, 1, 0, 0],
+      ['Xiaohongshu', 1, 0, 0, 0, 0, null, null],
+      ['(no touch)', 0, 1, 0, 0, null, 0, 0],
+    ])
+    expect(report.total).toMatchObject({ visits: 3, leads: 4, members: 0, won: 2, visitToLead: 4 / 3, leadToMember: 0, leadToWon: 0.5 })
+  })
+
+  it('credits last touches: every March visitor under their latest March touch, leads by their last touch', async () => {
+    const report = await funnel.loadFunnel(payload, query('last'), 'en')
+    expect(pick(report)).toEqual([
+      ['Xiaohongshu', 2, 0, 0, 0, 0, null, null],
+      ['Direct', 1, 1, 0, 0, 1, 0, 0],
+      ['Search', 1, 1, 0, 1, 1, 0, 1],
+      ['WeChat', 0, 1, 0, 1, null, 0, 1],
+      ['(no touch)', 0, 1, 0, 0, null, 0, 0],
+    ])
+    expect(report.total).toMatchObject({ visits: 4, leads: 4, won: 2, visitToLead: 1, leadToWon: 0.5 })
+  })
+
+  it('groups by campaign link with clicks and link titles, and by campaign, in Chinese', async () => {
+    const links = await funnel.loadFunnel(payload, query('first', 'link'), 'zh')
+    expect(links.rows.map((r) => [r.label, r.clicks, r.visits, r.leads, r.won])).toEqual([
+      ['（无活动链接）', 0, 2, 2, 0],
+      ['poster · Spring poster', 5, 1, 2, 2],
+      ['flyer', 2, 0, 0, 0],
+    ])
+    expect(links.total).toMatchObject({ label: '合计', clicks: 7, visits: 3, leads: 4 })
+    const campaigns = await funnel.loadFunnel(payload, query('last', 'campaign'), 'en')
+    expect(campaigns.rows.map((r) => [r.label, r.visits, r.leads])).toEqual([
+      ['(no campaign)', 3, 4],
+      ['notes', 1, 0],
+    ])
+  })
+
+  it.each(['channel', 'campaign', 'link'] as const)('gives the same %s counts through the Local API (the MongoDB path) as in SQL', async (group) => {
+    const sorted = (counts: GroupCount[]) => [...counts].sort((a, b) => String(a.key).localeCompare(String(b.key)))
+    const normal = (c: FunnelCounts) => ({ visits: sorted(c.visits), leads: sorted(c.leads), members: sorted(c.members), won: sorted(c.won), clicks: c.clicks && sorted(c.clicks) })
+    for (const model of ['first', 'last'] as const) {
+      const sql = await counters.sqliteFunnelCounts(payload)(query(model, group))
+      const local = await counters.localApiFunnelCounts(payload)(query(model, group))
+      expect(normal(local)).toEqual(normal(sql))
+      expect(sql.visits.reduce((n, c) => n + c.count, 0)).toBe(model === 'first' ? 3 : 4)
+    }
+  })
+
+  it('counts members once a members collection with first and last touch exists (the membership work adds it)', async () => {
+    const db = client()
+    const collections = payload.collections as Record<string, unknown>
+    expect(await funnel.funnelCounts(payload, query('first'))).toMatchObject({ members: [] })
+    // The table and fields Payload will make for a `members` collection with firstTouch and lastTouch.
+    await db.execute('CREATE TABLE members (id integer PRIMARY KEY NOT NULL, first_touch text, last_touch text, updated_at text NOT NULL, created_at text NOT NULL)')
+    await db.execute(`INSERT INTO members (first_touch, last_touch, updated_at, created_at) VALUES
+      ('{"channel":"wechat"}', '{"channel":"search"}', '2026-03-07T00:00:00.000Z', '2026-03-07T00:00:00.000Z'),
+      ('{"channel":"wechat"}', '{"channel":"wechat"}', '2026-03-08T00:00:00.000Z', '2026-03-08T00:00:00.000Z'),
+      ('{"channel":"weibo"}', '{"channel":"weibo"}', '2026-04-08T00:00:00.000Z', '2026-04-08T00:00:00.000Z')`)
+    collections.members = { config: { slug: 'members', flattenedFields: [{ name: 'firstTouch' }, { name: 'lastTouch' }] } }
+    try {
+      const first = await funnel.loadFunnel(payload, query('first'), 'en')
+      expect(first.rows.find((r) => r.key === 'wechat')).toMatchObject({ leads: 2, members: 2, leadToMember: 1 })
+      const last = await funnel.loadFunnel(payload, query('last'), 'en')
+      expect(last.rows.filter((r) => r.members > 0).map((r) => [r.key, r.members])).toEqual([
+        ['search', 1],
+        ['wechat', 1],
+      ])
+    } finally {
+      delete collections.members
+      await db.execute('DROP TABLE members')
+    }
+  })
+})
+
+describe('GET /api/funnel.csv', () => {
+  it('answers a CMS user with the table as CSV', async () => {
+    const response = await get('?from=2026-03-01&to=2026-03-31&group=channel&model=first', 'admin')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="funnel-channel-first-touch-2026-03-01-to-2026-03-31.csv"')
+    expect(await body(response)).toBe(
+      '\uFEFFchannel,name,visits,leads,members,won,visit_to_lead,lead_to_member,lead_to_won\r\n' +
+        'wechat,WeChat,1,2,0,2,2,0,1\r\n' +
+        'weibo,Weibo,1,1,0,0,1,0,0\r\n' +
+        'xiaohongshu,Xiaohongshu,1,0,0,0,0,,\r\n' +
+        ',(no touch),0,1,0,0,,0,0\r\n' +
+        ',Total,3,4,0,2,1.3333,0,0.5\r\n',
+    )
+  })
+
+  it('exports campaign links with clicks, sorted as asked, for editors and sales too', async () => {
+    for (const role of ['editor', 'sales']) {
+      const response = await get('?from=2026-03-01&to=2026-03-31&group=link&model=first&sort=-clicks', role)
+      expect(response.status).toBe(200)
+      expect(await body(response)).toBe(
+        '\uFEFFlink,name,clicks,visits,leads,members,won,visit_to_lead,lead_to_member,lead_to_won\r\n' +
+          'poster,poster · Spring poster,5,1,2,0,2,2,0,1\r\n' +
+          'flyer,flyer,2,0,0,0,0,,,\r\n' +
+          ',(no campaign link),0,2,2,0,0,1,0,0\r\n' +
+          ',Total,7,3,4,0,2,1.3333,0,0.5\r\n',
+      )
+    }
+  })
+
+  it('refuses anonymous requests with a 403', async () => {
+    const response = await get('?from=2026-03-01&to=2026-03-31')
+    expect(response.status).toBe(403)
+    expect(await response.json()).toEqual({ errors: [{ message: 'You are not allowed to perform this action.' }] })
+  })
+
+  it.each([
+    ['?from=2026-03-32', { message: 'from must be a date written YYYY-MM-DD, e.g. 2026-03-01.', field: 'from' }],
+    ['?from=2026-04-01&to=2026-03-01', { message: 'from must be on or before to.', field: 'from' }],
+    ['?group=country', { message: 'group must be one of: channel, campaign, link.', field: 'group' }],
+  ])('answers %s with a 400 naming the parameter', async (search, error) => {
+    const response = await get(search, 'admin')
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({ errors: [error] })
+  })
+})
