@@ -81,5 +81,7 @@ export default buildConfig({
   // The multipart parser stops reading a file at the media library's limit and answers 413 with
   // the same words the upload check uses (Payload's own default limit is the same 20 MB).
   upload: { limits: { fileSize: IMAGE_UPLOAD_LIMITS.maxBytes }, responseOnLimit: tooLargeMessage() },
+  // A refused upload is the editor's mistake, not the server's: log it as info, like Payload's own 4xx errors.
+  loggingLevels: { UploadRefused: 'info' },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })

@@ -4,6 +4,14 @@ import sharp from 'sharp'
 import { canEditContent } from '../access/roles'
 import { IMAGE_UPLOAD_LIMITS, judgeImageUpload, type ImageHeader } from '../../functions/content/image-upload'
 
+/** An upload the media library refuses: a 4xx with a message for the editor, logged as info (cms/payload.config.ts). */
+export class UploadRefused extends APIError {
+  constructor(message: string, status: number, reason: string) {
+    super(message, status, { reason }, true)
+    this.name = 'UploadRefused'
+  }
+}
+
 // Payload's multipart parser marks a file it stopped reading at its size limit as truncated.
 type UploadedFile = NonNullable<PayloadRequest['file']> & { truncated?: boolean }
 
@@ -35,6 +43,6 @@ export const checkImageUpload: CollectionBeforeOperationHook = async ({ args, op
   const tooLarge = Boolean(file.truncated) || bytes > IMAGE_UPLOAD_LIMITS.maxBytes
   const header = tooLarge ? null : await readImageHeader(file)
   const refusal = judgeImageUpload({ bytes, truncated: file.truncated, header })
-  if (refusal) throw new APIError(refusal.message, refusal.status, { reason: refusal.reason }, true)
+  if (refusal) throw new UploadRefused(refusal.message, refusal.status, refusal.reason)
   return args
 }

@@ -90,11 +90,11 @@ async function restUpload(data: Buffer, name: string, type: string, auth = true)
 
 describe('uploads through the REST API', () => {
   it('answers 415 with the message for a text file renamed .png', async () => {
-    expect(await restUpload(textAsPng(), 'photo.png', 'image/png')).toEqual({ status: 415, body: { errors: [{ message: NOT_AN_IMAGE, data: { reason: 'not-an-image' }, name: 'APIError' }] } })
+    expect(await restUpload(textAsPng(), 'photo.png', 'image/png')).toEqual({ status: 415, body: { errors: [{ message: NOT_AN_IMAGE, data: { reason: 'not-an-image' }, name: 'UploadRefused' }] } })
   })
 
   it('answers 422 with the message for a 10000 × 10000 PNG', async () => {
-    expect(await restUpload(bigPng, 'huge.png', 'image/png')).toEqual({ status: 422, body: { errors: [{ message: TOO_MANY_PIXELS, data: { reason: 'too-many-pixels' }, name: 'APIError' }] } })
+    expect(await restUpload(bigPng, 'huge.png', 'image/png')).toEqual({ status: 422, body: { errors: [{ message: TOO_MANY_PIXELS, data: { reason: 'too-many-pixels' }, name: 'UploadRefused' }] } })
   })
 
   it('answers 413 with the message for a file over 20 MB, stopping at the limit', async () => {
