@@ -10,6 +10,8 @@ export const dataDir = path.resolve(/*turbopackIgnore: true*/ process.env.DATA_D
 
 /** The folder uploaded media files are written to and served from. */
 export const mediaDir = path.join(dataDir, 'media')
+/** The search index of each locale (`<locale>.json`), written by the rebuild job, read by the site. */
+export const searchDir = path.join(dataDir, 'search')
 /** Files attached to submissions: outside the public media folder, read only through the CMS. */
 export const leadFilesDir = path.join(dataDir, 'lead-files')
 

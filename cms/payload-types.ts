@@ -144,6 +144,7 @@ export interface Config {
       notifyLead: TaskNotifyLead;
       autorespond: TaskAutorespond;
       sendWebhook: TaskSendWebhook;
+      rebuildSearchIndex: TaskRebuildSearchIndex;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -994,7 +995,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'rebuildSearchIndex' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1027,7 +1028,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'schedulePublish') | null;
+  taskSlug?:
+    ('inline' | 'notifyLead' | 'autorespond' | 'sendWebhook' | 'rebuildSearchIndex' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -2029,6 +2031,18 @@ export interface TaskSendWebhook {
   output: {
     deliveryId?: string | null;
     skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRebuildSearchIndex".
+ */
+export interface TaskRebuildSearchIndex {
+  input: {
+    reason?: string | null;
+  };
+  output: {
+    documents?: string | null;
   };
 }
 /**

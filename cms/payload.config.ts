@@ -30,6 +30,7 @@ import { funnelCsvEndpoint } from './endpoints/funnelCsv'
 import { FUNNEL_VIEW_PATH } from './funnel'
 import { autorespond } from './jobs/autorespond'
 import { notifyLead } from './jobs/notifyLead'
+import { rebuildSearchIndex } from './jobs/rebuildSearchIndex'
 import { sendWebhook } from './jobs/sendWebhook'
 import { cmsUrl, payloadSecret, siteUrl } from './environment'
 import { ContentVersion } from './globals/ContentVersion'
@@ -70,7 +71,7 @@ export default buildConfig({
   },
   jobs: {
     // Only the jobs worker (scripts/worker.ts) runs jobs; the CMS and site processes only queue them.
-    tasks: [notifyLead, autorespond, sendWebhook],
+    tasks: [notifyLead, autorespond, sendWebhook, rebuildSearchIndex],
     // Every second: a lead's email should reach sales within seconds of the submission.
     autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_WORKER === 'true',

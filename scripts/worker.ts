@@ -7,7 +7,21 @@ process.env.PAYLOAD_JOBS_WORKER = 'true'
 const { getPayload } = await import('payload')
 const { default: config } = await import('../cms/payload.config')
 const payload = await getPayload({ config, cron: true })
-payload.logger.info('Jobs worker running: lead emails and scheduled publishing.')
+payload.logger.info('Jobs worker running: lead emails, search indexes and scheduled publishing.')
+
+// A data folder without search indexes (a new install, or one from before search) gets them now
+// rather than at the next publish.
+const { rebuildSearchIndexes, searchIndexMissing } = await import('../cms/search/rebuild')
+if (searchIndexMissing()) {
+  try {
+    const counts = await rebuildSearchIndexes(payload)
+    payload.logger.info(`Built the search indexes (${Object.entries(counts).map(([locale, n]) => `${locale}: ${n}`).join(', ')}).`)
+  } catch (error) {
+    // Not fatal: the queued job retries with backoff, and lead emails must not wait for search.
+    payload.logger.error({ err: error }, 'Could not build the search indexes at start; queued a rebuild.')
+    await payload.jobs.queue({ task: 'rebuildSearchIndex', input: { reason: 'missing at start' } })
+  }
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

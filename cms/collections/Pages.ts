@@ -7,6 +7,7 @@ import { seo } from '../fields/seo'
 import { pagePath } from '../fields/slug'
 import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
 import { previewUrl } from '../hooks/previewUrl'
+import { rebuildSearchAfterChange, rebuildSearchAfterDelete } from '../hooks/queueSearchRebuild'
 import { pageHref } from '../../functions/content/paths'
 
 /** Pages built from blocks; the page at path `home` is the home page. */
@@ -21,7 +22,7 @@ export const Pages: CollectionConfig = {
   },
   access: { create: canEditContent, read: publishedOrCmsUser, update: canEditContent, delete: canEditContent },
   versions: { maxPerDoc: 50, drafts: { autosave: false, schedulePublish: true } },
-  hooks: { afterChange: [bumpAfterChange], afterDelete: [bumpAfterDelete] },
+  hooks: { afterChange: [bumpAfterChange, rebuildSearchAfterChange], afterDelete: [bumpAfterDelete, rebuildSearchAfterDelete] },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true },
     pagePath,

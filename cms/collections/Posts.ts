@@ -6,6 +6,7 @@ import { seo } from '../fields/seo'
 import { slug } from '../fields/slug'
 import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
 import { previewUrl } from '../hooks/previewUrl'
+import { rebuildSearchAfterChange, rebuildSearchAfterDelete } from '../hooks/queueSearchRebuild'
 
 /** Articles of the brand's blog, listed at /blog and shown at /blog/<slug>. */
 export const Posts: CollectionConfig = {
@@ -28,8 +29,8 @@ export const Posts: CollectionConfig = {
         return data
       },
     ],
-    afterChange: [bumpAfterChange],
-    afterDelete: [bumpAfterDelete],
+    afterChange: [bumpAfterChange, rebuildSearchAfterChange],
+    afterDelete: [bumpAfterDelete, rebuildSearchAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true },

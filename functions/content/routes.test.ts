@@ -24,6 +24,11 @@ describe('matchRoute', () => {
     ['/en/blog/my-post', en({ kind: 'post', slug: 'my-post' })],
     ['/blog/category/news', zh({ kind: 'category', slug: 'news', page: 1 })],
     ['/blog/category/news/page/2', zh({ kind: 'category', slug: 'news', page: 2 })],
+    ['/search', zh({ kind: 'search' })],
+    ['/search/', zh({ kind: 'search' })],
+    ['/en/search', en({ kind: 'search' })],
+    ['/search/more', zh({ kind: 'page', path: 'search/more' })],
+    ['/Search', zh(notFound)],
     // Hostile and malformed paths are notFound, never an error.
     ['/home', zh(notFound)],
     ['/zh-cn/about', zh(notFound)],

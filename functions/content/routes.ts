@@ -6,6 +6,7 @@ export type Route =
   | { kind: 'blog'; page: number }
   | { kind: 'category'; slug: string; page: number }
   | { kind: 'post'; slug: string }
+  | { kind: 'search' }
   | { kind: 'notFound' }
 
 export interface MatchedRoute {
@@ -42,6 +43,8 @@ function decodeSegments(pathname: string): string[] | null {
 function matchUnprefixed(segments: string[]): Route {
   const [first, second, third, fourth, fifth, ...rest] = segments
   if (segments.length === 0) return { kind: 'page', path: 'home' }
+  // `/search?q=`: the query is read by the view; a page cannot take the path `search`.
+  if (first === 'search' && second === undefined) return { kind: 'search' }
   if (first === 'blog') {
     if (second === undefined) return { kind: 'blog', page: 1 }
     if (second === 'page' && fourth === undefined) {

@@ -4,6 +4,7 @@ import { mediaUrl } from '../../functions/content/links'
 import type { Route } from '../../functions/content/routes'
 import { firstText, pageHead, shareImageKey, shareImagePath, type Crumb, type PageHead, type ShareImage, type ShareImageInput } from '../../functions/seo'
 import { siteUrl } from '../../cms/environment'
+import { searchTitle } from '../../themes/shared/search-view'
 import type { MediaDoc } from '../../themes/types'
 import type { Frame } from './cms'
 import { canRenderCjk } from './share-image'
@@ -52,6 +53,8 @@ export function shareTitle(view: View, settings: BrandSettings): string {
       return firstText(view.post.seo?.title, view.post.title, settings.brandName)
     case 'list':
       return firstText(view.heading, settings.brandName)
+    case 'search':
+      return firstText(searchTitle(view.search), settings.brandName)
     case 'notFound':
       return firstText(settings.tagline, settings.brandName)
   }
@@ -73,6 +76,8 @@ function breadcrumbs(view: View, route: Route, locale: string, defaultLocale: st
       return [home, blog, { name: view.post.title, path }]
     case 'list':
       return route.kind === 'category' ? [home, blog, { name: view.heading, path }] : [home, blog]
+    case 'search':
+      return [home, { name: searchTitle({ locale, query: '' }), path }]
     case 'notFound':
       return []
   }
@@ -103,7 +108,8 @@ export async function headFor({ view, route, basePath, locale, defaultLocale, se
     alternates,
     generatedImage,
     breadcrumbs: breadcrumbs(view, route, locale, defaultLocale, path),
-    noindex: preview || view.kind === 'notFound',
+    // A results page is the site's own copy of its content: never in a search engine's index.
+    noindex: preview || view.kind === 'notFound' || view.kind === 'search',
     // site/pages/rss.xml.ts and [locale]/rss.xml.ts
     feed: { path: locale === defaultLocale ? '/rss.xml' : `/${localePrefix(locale)}/rss.xml`, title: settings.brandName },
   }
@@ -131,6 +137,8 @@ export async function headFor({ view, route, basePath, locale, defaultLocale, se
     }
     case 'list':
       return pageHead({ ...common, kind: 'list', title: view.heading })
+    case 'search':
+      return pageHead({ ...common, kind: 'list', title: searchTitle(view.search) })
     case 'notFound':
       return pageHead({ ...common, kind: 'notFound', title: '404' })
   }

@@ -2,16 +2,20 @@ import { localizedHref, pageHref } from '../../functions/content/paths'
 import { matchRoute, type Route } from '../../functions/content/routes'
 import { LOCALE_CODES, LOCALES } from '../../functions/content/locales'
 import type { LayoutProps, PageDoc, PostDoc } from '../../themes/types'
+import type { SearchViewProps } from '../../themes/shared/search-view'
 import { findCategory, findForm, findPage, findPost, frame, listPosts, type PreviewUser } from './cms'
+import { searchSite } from './search'
 import { headFor } from './seo'
 
 const POSTS_PER_PAGE = 9
+const RESULTS_PER_PAGE = 10
 
 /** What the catch-all route renders: a theme view with its props, inside the theme's layout. */
 export type View =
   | { kind: 'page'; page: PageDoc }
   | { kind: 'post'; post: PostDoc }
   | { kind: 'list'; posts: PostDoc[]; page: number; totalPages: number; heading: string; basePath: string }
+  | { kind: 'search'; search: SearchViewProps }
   | { kind: 'notFound' }
 
 export interface ResolvedView {
@@ -32,6 +36,8 @@ function routePath(route: Route): string | null {
       return route.page > 1 ? `/blog/page/${route.page}` : '/blog'
     case 'category':
       return `/blog/category/${route.slug}${route.page > 1 ? `/page/${route.page}` : ''}`
+    case 'search':
+      return '/search'
     case 'notFound':
       return null
   }
@@ -42,7 +48,22 @@ const LIST_HEADINGS: Record<string, { blog: string; category: (name: string) => 
   en: { blog: 'Blog', category: (name) => `Category: ${name}` },
 }
 
-async function loadView(route: Route, locale: string, defaultLocale: string, previewUser: PreviewUser | null): Promise<View> {
+/** A 1-based page number from the query string; anything else is page 1. */
+function pageParam(value: string | null): number {
+  return value && /^[1-9][0-9]{0,3}$/.test(value) ? Number(value) : 1
+}
+
+async function loadSearch(locale: string, defaultLocale: string, params: URLSearchParams): Promise<View> {
+  // A repeated or missing q reads as its first value or nothing; the text is searched as typed.
+  const query = (params.get('q') ?? '').trim()
+  const base = { locale, defaultLocale, query, action: localizedHref('/search', locale, defaultLocale) }
+  if (!query) return { kind: 'search', search: { ...base, state: 'noQuery' } }
+  const found = await searchSite(locale, defaultLocale, query, pageParam(params.get('page')), RESULTS_PER_PAGE)
+  if (!found) return { kind: 'search', search: { ...base, state: 'unavailable' } }
+  return { kind: 'search', search: { ...base, state: found.total > 0 ? 'results' : 'empty', found } }
+}
+
+async function loadView(route: Route, locale: string, defaultLocale: string, previewUser: PreviewUser | null, params: URLSearchParams): Promise<View> {
   const reader = { locale, previewUser }
   const headings = LIST_HEADINGS[locale] ?? LIST_HEADINGS.en!
   switch (route.kind) {
@@ -67,6 +88,8 @@ async function loadView(route: Route, locale: string, defaultLocale: string, pre
       const basePath = localizedHref(`/blog/category/${category.slug}`, locale, defaultLocale)
       return { kind: 'list', posts, page: route.page, totalPages, heading: headings.category(category.title), basePath }
     }
+    case 'search':
+      return loadSearch(locale, defaultLocale, params)
     case 'notFound':
       return { kind: 'notFound' }
   }
@@ -104,10 +127,10 @@ export async function siteDefaultLocale(stamp: string | null): Promise<string> {
  * Resolves a request path to what the site shows there, read through the Local API as the
  * visitor (or previewing editor) may see it.
  */
-export async function resolveView(pathname: string, stamp: string | null, previewUser: PreviewUser | null): Promise<ResolvedView> {
+export async function resolveView(pathname: string, stamp: string | null, previewUser: PreviewUser | null, params: URLSearchParams = new URLSearchParams()): Promise<ResolvedView> {
   const defaultLocale = await siteDefaultLocale(stamp)
   const { locale, route } = matchRoute(pathname, LOCALE_CODES, defaultLocale)
-  const [{ settings, header, footer }, view] = await Promise.all([frame(locale, stamp), loadView(route, locale, defaultLocale, previewUser)])
+  const [{ settings, header, footer }, view] = await Promise.all([frame(locale, stamp), loadView(route, locale, defaultLocale, previewUser, params)])
   const path = view.kind === 'notFound' ? null : routePath(route)
   const meta = await headFor({ view, route, basePath: path, locale, defaultLocale, settings, stamp, preview: Boolean(previewUser) })
   const alternates = LOCALES.map((l) => ({ locale: l.code, label: l.label, href: localizedHref(path ?? '/', l.code, defaultLocale) }))
