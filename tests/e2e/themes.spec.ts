@@ -113,7 +113,7 @@ for (const theme of [...THEMES].reverse()) {
       expect(MARKERS[theme].test(body), `${path} in ${theme}`).toBe(true)
       expect(h1Count(body), `h1 on ${path}`).toBe(1)
     }
-    for (const path of ['/blog', '/en/blog', '/blog/category/private-traffic', '/en/blog/category/private-traffic']) {
+    for (const path of ['/blog', '/en/blog', '/blog/category/private-traffic', '/en/blog/category/private-traffic', `/search?q=${encodeURIComponent('品牌价值')}`, '/en/search?q=brand']) {
       const { status, body } = await html(path)
       expect(status, path).toBe(200)
       expect(h1Count(body), `h1 on ${path}`).toBe(1)
@@ -152,9 +152,18 @@ test.describe('the editorial theme', () => {
     await page.goto(`${e2e.siteUrl}/en/no-such-page`)
     await expect(page.locator('h1')).toHaveText('This page is not in the issue')
 
-    // A landing page keeps the brand line but drops the sections.
+    // The shared search box sits in the masthead's top line and searches in the page's language.
+    await page.goto(`${e2e.siteUrl}/en/about`)
+    await page.locator('header.masthead [role="search"] input[name="q"]').fill('owned channels')
+    await page.locator('header.masthead [role="search"] input[name="q"]').press('Enter')
+    await expect(page).toHaveURL(`${e2e.siteUrl}/en/search?q=owned+channels`)
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'editorial')
+    await expect(page.locator('h1')).toHaveCount(1)
+
+    // A landing page keeps the brand line but drops the sections and the search box.
     await page.goto(`${e2e.siteUrl}/en/campaigns/spring-launch`)
     await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0)
+    await expect(page.locator('[role="search"]')).toHaveCount(0)
   })
 
   test('applies the brand colour and logo, darkening a light colour until text in it is readable', async ({ page }) => {
@@ -175,7 +184,7 @@ test.describe('the editorial theme', () => {
   test('is usable on a phone: nothing wider than the screen, focus always visible', async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } })
     const page = await context.newPage()
-    for (const path of ['/', '/en/', '/about', '/en/contact', '/blog', '/en/blog/owned-channels-first', '/campaigns/spring-launch']) {
+    for (const path of ['/', '/en/', '/about', '/en/contact', '/blog', '/en/blog/owned-channels-first', '/campaigns/spring-launch', '/en/search?q=brand']) {
       await page.goto(`${e2e.siteUrl}${path}`)
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360)
     }
