@@ -193,9 +193,21 @@ test.describe('the editorial theme', () => {
     const skip = page.getByRole('link', { name: 'Skip to content' })
     await expect(skip).toBeFocused()
     expect(await skip.evaluate((a) => a.getBoundingClientRect().left)).toBeGreaterThanOrEqual(0)
-    await page.keyboard.press('Tab')
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)
-    expect(outline).toBe('solid')
+    // The next stops (search box, its button, the languages, the brand, the sections) each show where focus is:
+    // an outline, or for the search field the ring its form draws around it.
+    for (let stop = 0; stop < 6; stop++) {
+      await page.keyboard.press('Tab')
+      const focus = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement
+        const ring = element.closest('.search-box')
+        return {
+          what: `${element.tagName} ${element.textContent?.trim() || element.getAttribute('name') || ''}`,
+          outline: getComputedStyle(element).outlineStyle,
+          ring: ring && element.tagName === 'INPUT' ? getComputedStyle(ring).boxShadow : 'none',
+        }
+      })
+      expect(focus.outline !== 'none' || focus.ring !== 'none', `focus visible on ${focus.what}`).toBe(true)
+    }
     await context.close()
   })
 
