@@ -2189,7 +2189,10 @@ export interface SiteSetting {
    * Served at the root of the site; other languages live under a prefix such as /en/.
    */
   defaultLocale: 'zh-CN' | 'en';
-  theme: 'classic';
+  /**
+   * How the whole site looks; visitors see a change within seconds.
+   */
+  theme: 'classic' | 'editorial';
   brandColor: string;
   attribution?: {
     /**

@@ -5,7 +5,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { CampaignLinks } from './collections/CampaignLinks'
@@ -40,6 +40,7 @@ import { Footer } from './globals/Footer'
 import { Header } from './globals/Header'
 import { SiteSettings } from './globals/SiteSettings'
 import { LOCALES } from '../functions/content/locales'
+import { IMAGE_UPLOAD_LIMITS, tooLargeMessage } from '../functions/content/image-upload'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -83,5 +84,11 @@ export default buildConfig({
   secret: payloadSecret(),
   sharp,
   telemetry: false,
+  // The multipart parser stops reading a file at the media library's limit and answers 413 with
+  // the same words the upload check uses (Payload's own default limit is the same 20 MB).
+  upload: { limits: { fileSize: IMAGE_UPLOAD_LIMITS.maxBytes }, responseOnLimit: tooLargeMessage() },
+  // A refused upload is the editor's mistake, not the server's: log it as info, like Payload's own
+  // 4xx errors. Payload looks the level up by error name at run time; its type lists only its own names.
+  loggingLevels: { UploadRefused: 'info' } as Config['loggingLevels'],
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })

@@ -4,6 +4,7 @@ import { anyone } from '../access/anyone'
 import { canEditContent } from '../access/roles'
 import { mediaDir } from '../environment'
 import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
+import { checkImageUpload } from '../hooks/checkImageUpload'
 import { RESPONSIVE_WIDTHS } from '../../functions/content/image-sizes'
 
 // One WebP and one AVIF file per width; the site offers both in <picture> and lets the browser choose.
@@ -19,7 +20,8 @@ export const Media: CollectionConfig = {
   labels: { singular: { en: 'Media', zh: '媒体' }, plural: { en: 'Media', zh: '媒体' } },
   admin: { group: { en: 'Content', zh: '内容' } },
   access: { create: canEditContent, read: anyone, update: canEditContent, delete: canEditContent },
-  hooks: { afterChange: [bumpAfterChange], afterDelete: [bumpAfterDelete] },
+  // Uploads are judged by their bytes before Payload resizes anything (functions/content/image-upload.ts).
+  hooks: { beforeOperation: [checkImageUpload], afterChange: [bumpAfterChange], afterDelete: [bumpAfterDelete] },
   upload: {
     staticDir: mediaDir,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],

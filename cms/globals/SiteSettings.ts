@@ -3,7 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { canEditContent } from '../access/roles'
 import { bumpAfterGlobalChange } from '../hooks/bumpContentVersion'
-import { THEMES } from '../../functions/content/themes'
+import { THEME_LABELS, THEMES } from '../../functions/content/themes'
 import { LOCALES } from '../../functions/content/locales'
 import { isBrandColor } from '../../functions/content/brand-color'
 
@@ -26,7 +26,14 @@ export const SiteSettings: GlobalConfig = {
       options: LOCALES.map((l) => ({ label: l.label, value: l.code })),
       admin: { description: { en: 'Served at the root of the site; other languages live under a prefix such as /en/.', zh: '在网站根路径提供；其他语言位于前缀下，如 /en/。' } },
     },
-    { name: 'theme', type: 'select', required: true, defaultValue: THEMES[0], options: THEMES.map((t) => ({ label: t, value: t })) },
+    {
+      name: 'theme',
+      type: 'select',
+      required: true,
+      defaultValue: THEMES[0],
+      options: THEMES.map((value) => ({ label: THEME_LABELS[value], value })),
+      admin: { description: { en: 'How the whole site looks; visitors see a change within seconds.', zh: '整个网站的外观；保存后几秒内访客即可看到。' } },
+    },
     {
       name: 'brandColor',
       type: 'text',

@@ -18,9 +18,10 @@ test.beforeAll(async () => {
   const now = Date.now()
   const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString()
   const touch = JSON.stringify({ channel: 'weibo', campaign, at: at(30) })
+  // The servers write to the same file: wait for their write lock (set outside the batch, whose BEGIN needs it already).
+  await db.execute('PRAGMA busy_timeout = 5000')
   await db.batch(
     [
-      { sql: 'PRAGMA busy_timeout = 5000', args: [] },
       // Visitor A: Weibo then Xiaohongshu, both in the campaign; visitor B: Weibo only.
       { sql: 'INSERT INTO touches (visitor, at, channel, campaign) VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?)', args: [`${campaign}-a`, at(30), 'weibo', campaign, `${campaign}-a`, at(20), 'xiaohongshu', campaign, `${campaign}-b`, at(10), 'weibo', campaign] },
       { sql: "INSERT INTO leads (email, status, first_touch, last_touch, updated_at, created_at) VALUES (?, 'won', ?, ?, ?, ?)", args: [`${campaign}@example.com`, touch, touch, at(5), at(5)] },

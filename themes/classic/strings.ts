@@ -18,10 +18,6 @@ const strings = {
     preview: '预览草稿：访客看不到这个版本。',
     exitPreview: '退出预览',
     follow: '关注我们',
-    formErrors: '请修正下面标出的问题后再提交。',
-    required: '必填',
-    choose: '请选择',
-    submit: '提交',
   },
   en: {
     skip: 'Skip to content',
@@ -41,10 +37,6 @@ const strings = {
     preview: 'Previewing a draft: visitors do not see this version.',
     exitPreview: 'Exit preview',
     follow: 'Follow us',
-    formErrors: 'Please fix the fields marked below and submit again.',
-    required: 'required',
-    choose: 'Choose…',
-    submit: 'Send',
   },
 }
 
