@@ -3,7 +3,7 @@ import * as migration_20261122_151719_forms_and_leads from './20261122_151719_fo
 import * as migration_20261122_161225_teams_files_webhooks from './20261122_161225_teams_files_webhooks';
 import * as migration_20261123_140834_attribution_campaign_links from './20261123_140834_attribution_campaign_links';
 import * as migration_20261123_141831_redirects from './20261123_141831_redirects';
-import * as migration_20261123_150303_members from './20261123_150303_members';
+import * as migration_20261123_151522_members from './20261123_151522_members';
 
 export const migrations = [
   {
@@ -32,8 +32,8 @@ export const migrations = [
     name: '20261123_141831_redirects',
   },
   {
-    up: migration_20261123_150303_members.up,
-    down: migration_20261123_150303_members.down,
-    name: '20261123_150303_members'
+    up: migration_20261123_151522_members.up,
+    down: migration_20261123_151522_members.down,
+    name: '20261123_151522_members'
   },
 ];

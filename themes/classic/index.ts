@@ -1,6 +1,6 @@
 import type { Theme } from '../theme'
+import GatedView from '../shared/GatedView.astro'
 import Layout from './Layout.astro'
-import GatedView from './views/GatedView.astro'
 import NotFoundView from './views/NotFoundView.astro'
 import PageView from './views/PageView.astro'
 import PostListView from './views/PostListView.astro'

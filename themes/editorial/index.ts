@@ -1,4 +1,5 @@
 import type { Theme } from '../theme'
+import GatedView from '../shared/GatedView.astro'
 import Layout from './Layout.astro'
 import NotFoundView from './views/NotFoundView.astro'
 import PageView from './views/PageView.astro'
@@ -6,4 +7,4 @@ import PostListView from './views/PostListView.astro'
 import PostView from './views/PostView.astro'
 
 /** The editorial theme: a magazine's masthead, serif display type, wide images and a two-column post list. */
-export const editorial: Theme = { Layout, PageView, PostView, PostListView, NotFoundView }
+export const editorial: Theme = { Layout, PageView, PostView, PostListView, GatedView, NotFoundView }
