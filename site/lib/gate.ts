@@ -26,7 +26,8 @@ export async function openGate(collection: 'pages' | 'posts', doc: GatedDoc, rea
   const tierId = doc.minTier && typeof doc.minTier === 'object' ? (doc.minTier as { id?: unknown }).id : doc.minTier
   const tier = tierId === null || tierId === undefined ? null : ((await store.tiers(reader.locale)).find((t) => String(t.id) === String(tierId)) ?? null)
   const signed = await signedIn(reader.cookie)
-  const tierPoints = signed ? tierPointsOf(await store.ledgerOf(signed.member.id)) : null
+  // Only a confirmed email makes a member a reader: an account made with someone else's address opens nothing.
+  const tierPoints = signed?.member.emailVerifiedAt ? tierPointsOf(await store.ledgerOf(signed.member.id)) : null
   const decision = gateFor({ visibility: doc.visibility, minTier: tier }, tierPoints === null ? null : { tierPoints })
   if (!decision.open) return decision
   return { open: true, body: await gatedBody(collection, doc.id, { locale: reader.locale, previewUser: null }) }
