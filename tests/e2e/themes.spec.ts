@@ -69,10 +69,16 @@ test.beforeAll(async ({ browser }) => {
   }
 })
 
-test.afterAll(async () => {
-  // Other specs expect the seeded look: put the theme and colour back whatever happened above.
-  if (api && original) await saveSettings({ theme: original.theme, brandColor: original.brandColor })
-  await api?.dispose()
+test.afterAll(async ({ playwright }) => {
+  // Other specs expect the seeded look: put the theme and colour back whatever happened above,
+  // through a request context of its own (the browser context of beforeAll may be gone by now).
+  if (!original) return
+  const request = await playwright.request.newContext()
+  const login = await request.post(`${e2e.cmsUrl}/api/users/login`, { data: e2e.admin })
+  const { token } = (await login.json()) as { token: string }
+  const restored = await request.post(`${e2e.cmsUrl}/api/globals/site-settings`, { headers: { authorization: `JWT ${token}` }, data: { theme: original.theme, brandColor: original.brandColor } })
+  expect(restored.status()).toBe(200)
+  await request.dispose()
 })
 
 test('the seed holds every block type on some page, in both locales', () => {
