@@ -53,7 +53,7 @@ const sources: ErasureSources = {
 }
 
 describe('erasurePlan', () => {
-  const plan = erasurePlan(member, sources, { actor: 'member', now })
+  const plan = erasurePlan(member, sources, { actor: 'member', now, pseudonym: 'vERASEDERASEDERASEDERAS' })
 
   it('anonymises leads, submissions and touches, keeping what the funnel counts', () => {
     expect(plan.anonymise).toEqual([
@@ -84,7 +84,7 @@ describe('erasurePlan', () => {
         id: 22,
         data: { values: {}, consents: [], attachments: [], pageUrl: '/zh/contact', userAgent: null, ipHash: null, visitor: null, conflict: null, firstTouch: anonymousTouch, lastTouch: null, anonymisedAt: '2026-03-03T10:00:00.000Z' },
       },
-      { collection: 'touches', id: 41, data: { referrer: null, visitor: null, member: null, ipHash: null, userAgent: null, landingPage: '/zh/spring' } },
+      { collection: 'touches', id: 41, data: { referrer: null, visitor: 'vERASEDERASEDERASEDERAS', member: null, ipHash: null, userAgent: null, landingPage: '/zh/spring' } },
     ])
   })
 

@@ -1,3 +1,4 @@
+import { newVisitorId } from '../attribution/visitor'
 import { auditEntry, type AuditEntry } from './audit'
 import { idOf, type Id, type LeadRecord, type MemberRecord, type SubmissionRecord, type TouchRecord } from './records'
 
@@ -91,7 +92,11 @@ function unique<T extends { collection: string; id: Id }>(items: T[]): T[] {
  * free-text values and notes removed. Run it in one transaction.
  * @example const plan = erasurePlan(member, sources, { actor: 'member', now: new Date() })
  */
-export function erasurePlan(member: MemberRecord, sources: ErasureSources, { actor, now }: { actor: 'member' | 'admin'; now: Date }): ErasurePlan {
+export function erasurePlan(
+  member: MemberRecord,
+  sources: ErasureSources,
+  { actor, now, pseudonym = newVisitorId() }: { actor: 'member' | 'admin'; now: Date; pseudonym?: string },
+): ErasurePlan {
   const C = ERASURE_COLLECTIONS
   const anonymisedAt = now.toISOString()
   const files = sources.submissions.flatMap((s) => (s.attachments ?? []).map((a) => idOf(a)).filter((id): id is Id => id !== null))
@@ -138,6 +143,9 @@ export function erasurePlan(member: MemberRecord, sources: ErasureSources, { act
       const data: Record<string, unknown> = {}
       for (const key of Object.keys(touch)) if (!TOUCH_RECORD_KEEPS.has(key) && !UNSAFE_KEYS.has(key)) data[key] = null
       data.landingPage = pathOnly(touch.landingPage)
+      // A fresh id, unrelated to the browser's cookie, shared by this person's touches only: the
+      // funnel still counts them as one visitor, and nothing leads back to the browser.
+      if (touch.visitor) data.visitor = pseudonym
       return { collection: C.touches, id: touch.id, data }
     }),
   ])
