@@ -21,7 +21,7 @@ function median(values: number[]): number {
 }
 
 async function main() {
-  const env = productEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, CMS_PORT: '3412', SITE_PORT: '4433', ADMIN_EMAIL: 'bench@example.com', ADMIN_PASSWORD: 'bench-Passw0rd-long', ACCOUNT_LIMIT_PER_IP: '1000000', SIGN_UP_LIMIT_PER_IP: '1000' }) as Record<string, string>
+  const env = productEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, CMS_PORT: '3412', SITE_PORT: '4433', ADMIN_EMAIL: 'bench@example.com', ADMIN_PASSWORD: 'bench-Passw0rd-long', ACCOUNT_LIMIT_PER_IP: '1000000', SIGN_UP_LIMIT_PER_IP: '1000' })
   await build()
   await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env })
   const site = spawn(process.execPath, [path.join(root, 'site/server.mjs')], { cwd: root, env: { ...env, PORT: env.SITE_PORT! }, stdio: ['ignore', 'ignore', 'inherit'] })

@@ -17,7 +17,7 @@ const children: ChildProcess[] = []
 
 async function main() {
   const resend = await startFakeResend()
-  const env = productEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, CMS_PORT: '3411', SITE_PORT: '4432', RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resend.url, ADMIN_EMAIL: 'bench@example.com', ADMIN_PASSWORD: 'bench-Passw0rd-long', INTAKE_LIMIT_PER_IP: '1000000' }) as Record<string, string>
+  const env = productEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, CMS_PORT: '3411', SITE_PORT: '4432', RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resend.url, ADMIN_EMAIL: 'bench@example.com', ADMIN_PASSWORD: 'bench-Passw0rd-long', INTAKE_LIMIT_PER_IP: '1000000' })
   await build()
   await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env })
   const start = (command: string, args: string[], extra: Record<string, string> = {}) => {

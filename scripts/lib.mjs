@@ -18,9 +18,14 @@ export function requireNode22() {
   }
 }
 
-/** The environment every process of the product runs with: ports, addresses and the data folder. */
+/**
+ * The environment every process of the product runs with: ports, addresses and the data folder.
+ * @param {Record<string, string>} [overrides]
+ * @returns {NodeJS.ProcessEnv & { CMS_PORT: string; SITE_PORT: string; HOST: string; DATA_DIR: string; SITE_URL: string; CMS_URL: string }}
+ */
 export function productEnv(overrides = {}) {
-  const env = { ...process.env, ...overrides }
+  /** @type {NodeJS.ProcessEnv & { CMS_PORT: string; SITE_PORT: string; HOST: string; DATA_DIR: string; SITE_URL: string; CMS_URL: string }} */
+  const env = /** @type {any} */ ({ ...process.env, ...overrides })
   env.CMS_PORT ||= '3000'
   env.SITE_PORT ||= '4321'
   env.HOST ||= 'localhost'

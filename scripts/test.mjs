@@ -1,4 +1,4 @@
-// `npm test`: unit and integration tests (Vitest), then the browser tests (Playwright) against
+// `npm test`: the type check, unit and integration tests (Vitest), then the browser tests (Playwright) against
 // the built CMS and site. Finds or installs a Chromium first.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -29,6 +29,8 @@ async function findChromium() {
 
 try {
   const chromium = await findChromium()
+  // Types first: a type error is the cheapest failure to find (about 15 s).
+  await run(bin('tsc'), ['--noEmit', '-p', '.'])
   await run(bin('vitest'), ['run'])
   await build()
   await run(bin('playwright'), ['test', ...process.argv.slice(2)], { env: { ...process.env, CHROMIUM_PATH: chromium } })

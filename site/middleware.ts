@@ -56,7 +56,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 
   const key = url.pathname
   const hit = pageCache.get(key)
-  if (hit && !(hit.gated && hasMemberCookie(request.headers.get('cookie')))) return new Response(request.method === 'HEAD' ? null : hit.body, { status: hit.status, headers: hit.headers })
+  if (hit && !(hit.gated && hasMemberCookie(request.headers.get('cookie')))) return new Response(request.method === 'HEAD' ? null : (hit.body as Uint8Array<ArrayBuffer>), { status: hit.status, headers: hit.headers })
 
   const renderedAt = locals.contentStamp
   const response = await next()

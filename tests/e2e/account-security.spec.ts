@@ -41,7 +41,7 @@ test.beforeAll(async ({ playwright }) => {
 test('a member’s session is refused by the CMS: as a cookie, as a JWT or Bearer header, on the REST API and the admin', async ({ playwright }) => {
   const token = a.cookie.split('=')[1]!
   const cms = await playwright.request.newContext({ baseURL: e2e.cmsUrl })
-  for (const headers of [{ cookie: a.cookie }, { cookie: `cms-token=${token}` }, { cookie: `payload-token=${token}` }, { authorization: `JWT ${token}` }, { authorization: `Bearer ${token}` }]) {
+  for (const headers of [{ cookie: a.cookie }, { cookie: `cms-token=${token}` }, { cookie: `payload-token=${token}` }, { authorization: `JWT ${token}` }, { authorization: `Bearer ${token}` }] as Record<string, string>[]) {
     const me = await cms.get('/api/users/me', { headers: { ...headers, origin: e2e.cmsUrl } })
     expect(me.status()).toBe(200)
     expect((await me.json()).user).toBeNull()

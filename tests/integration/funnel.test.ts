@@ -56,7 +56,7 @@ beforeAll(async () => {
     // Leads are stamped when stored; these need their own dates.
     await client().execute({ sql: 'UPDATE leads SET created_at = ? WHERE id = ?', args: [lead.createdAt, created.id] })
   }
-  await payload.create({ collection: 'campaign-links', data: { code: 'poster', title: 'Spring poster', target: { kind: 'url', url: '/' } } })
+  await payload.create({ collection: 'campaign-links', data: { code: 'poster', title: 'Spring poster', target: { kind: 'url', url: '/' } } as never })
   for (const [link, day, count] of [['poster', '2026-03-03', 5], ['poster', '2026-02-28', 9], ['flyer', '2026-03-31', 2]] as const) {
     await payload.create({ collection: 'link-clicks', data: { link, day, count } })
   }

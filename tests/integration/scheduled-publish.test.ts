@@ -20,7 +20,7 @@ it('publishes a draft when its scheduled time has come, as the jobs worker does'
   const inOneHour = new Date(Date.now() + 60 * 60 * 1000)
   await payload.jobs.queue({
     task: 'schedulePublish',
-    input: { type: 'publish', doc: { relationTo: 'posts', value: String(draft.id) }, user: { relationTo: 'users', value: editor.id } },
+    input: { type: 'publish', doc: { relationTo: 'posts', value: draft.id }, user: { relationTo: 'users', value: editor.id } },
     waitUntil: inOneHour,
   })
   await payload.jobs.run({ queue: 'default' })
@@ -29,7 +29,7 @@ it('publishes a draft when its scheduled time has come, as the jobs worker does'
 
   await payload.jobs.queue({
     task: 'schedulePublish',
-    input: { type: 'publish', doc: { relationTo: 'posts', value: String(draft.id) }, user: { relationTo: 'users', value: editor.id } },
+    input: { type: 'publish', doc: { relationTo: 'posts', value: draft.id }, user: { relationTo: 'users', value: editor.id } },
     waitUntil: new Date(Date.now() - 1000),
   })
   await payload.jobs.run({ queue: 'default' })

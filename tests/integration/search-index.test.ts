@@ -31,9 +31,9 @@ describe('the search index job', () => {
     await payload.create({ collection: 'posts', data: { title: '草稿：斑马独角兽', slug: 'draft-only', _status: 'draft' }, draft: true })
     expect(await waitingRebuilds()).toBe(0)
 
-    const post = await payload.create({ collection: 'posts', data: { title: '会员积分体系怎么设计', slug: 'loyalty-points', excerpt: '积分要让顾客觉得值得攒。', _status: 'published' } })
+    const post = await payload.create({ collection: 'posts', data: { title: '会员积分体系怎么设计', slug: 'loyalty-points', excerpt: '积分要让顾客觉得值得攒。', _status: 'published' } as never })
     await payload.update({ collection: 'posts', id: post.id, locale: 'en', data: { title: 'Designing loyalty points', excerpt: 'Points worth collecting.' } })
-    await payload.create({ collection: 'pages', data: { title: '关于我们', path: 'about-us', _status: 'published', layout: [{ blockType: 'hero', heading: '私域从官网开始' }] } })
+    await payload.create({ collection: 'pages', data: { title: '关于我们', path: 'about-us', _status: 'published', layout: [{ blockType: 'hero', heading: '私域从官网开始' }] } as never })
     expect(await waitingRebuilds()).toBe(1)
 
     await payload.jobs.run({ queue: 'default' })

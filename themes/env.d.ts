@@ -1,0 +1,6 @@
+// For plain TypeScript (tsc, Vitest): an .astro file's default export is a component. Astro's own
+// tooling types each component's props; this only lets .ts files import them.
+declare module '*.astro' {
+  const Component: import('astro/runtime/server/index.js').AstroComponentFactory
+  export default Component
+}
