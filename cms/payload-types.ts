@@ -92,6 +92,7 @@ export interface Config {
     topics: Topic;
     'consent-log': ConsentLog;
     'audit-log': AuditLog;
+    'throttle-counters': ThrottleCounter;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -130,6 +131,7 @@ export interface Config {
     topics: TopicsSelect<false> | TopicsSelect<true>;
     'consent-log': ConsentLogSelect<false> | ConsentLogSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
+    'throttle-counters': ThrottleCountersSelect<false> | ThrottleCountersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1121,6 +1123,25 @@ export interface AuditLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "throttle-counters".
+ */
+export interface ThrottleCounter {
+  id: number;
+  counterKey: string;
+  state?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  version: number;
+  expiresAt: number;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1351,6 +1372,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
+      } | null)
+    | ({
+        relationTo: 'throttle-counters';
+        value: number | ThrottleCounter;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2104,6 +2129,16 @@ export interface AuditLogSelect<T extends boolean = true> {
   actor?: T;
   at?: T;
   details?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "throttle-counters_select".
+ */
+export interface ThrottleCountersSelect<T extends boolean = true> {
+  counterKey?: T;
+  state?: T;
+  version?: T;
+  expiresAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -24,7 +24,7 @@ import { Redirects } from './collections/Redirects'
 import { Teams } from './collections/Teams'
 import { Touches } from './collections/Touches'
 import { Users } from './collections/Users'
-import { AuditLog, ConsentLog, MemberCodes, Members, MemberSessions, PointsLedger, Rewards, Tiers, Topics } from './collections/members'
+import { AuditLog, ConsentLog, MemberCodes, Members, MemberSessions, PointsLedger, Rewards, ThrottleCounters, Tiers, Topics } from './collections/members'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
 import { funnelCsvEndpoint } from './endpoints/funnelCsv'
@@ -57,7 +57,7 @@ export default buildConfig({
   },
   collections: [
     Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users,
-    Members, MemberSessions, MemberCodes, PointsLedger, Tiers, Rewards, Topics, ConsentLog, AuditLog,
+    Members, MemberSessions, MemberCodes, PointsLedger, Tiers, Rewards, Topics, ConsentLog, AuditLog, ThrottleCounters,
   ],
   globals: [SiteSettings, Header, Footer, ContentVersion],
   // A cookie name of its own, so that no other auth collection's cookie is ever read as a CMS user's.

@@ -4,6 +4,7 @@ import * as migration_20261122_161225_teams_files_webhooks from './20261122_1612
 import * as migration_20261123_140834_attribution_campaign_links from './20261123_140834_attribution_campaign_links';
 import * as migration_20261123_141831_redirects from './20261123_141831_redirects';
 import * as migration_20261123_151522_members from './20261123_151522_members';
+import * as migration_20261123_155951_throttle_counters from './20261123_155951_throttle_counters';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261123_151522_members.up,
     down: migration_20261123_151522_members.down,
-    name: '20261123_151522_members'
+    name: '20261123_151522_members',
+  },
+  {
+    up: migration_20261123_155951_throttle_counters.up,
+    down: migration_20261123_155951_throttle_counters.down,
+    name: '20261123_155951_throttle_counters'
   },
 ];

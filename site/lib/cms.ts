@@ -5,6 +5,8 @@ import type { Payload, Where } from 'payload'
 import type { FieldDefinition } from '../../functions/lead-intake/form-definition'
 import type { IntakeStore } from '../../functions/lead-intake/intake'
 import { touchStoreFor } from '../../cms/attribution'
+import { throttleStoreFor } from '../../cms/members/throttle-store'
+import type { ThrottleStore } from '../../functions/members/throttle'
 import { intakeStoreFor } from '../../cms/intake'
 import type { TouchStore } from '../../functions/attribution/touch-recorder'
 import { pageHref } from '../../functions/content/paths'
@@ -377,4 +379,12 @@ export async function feedPosts(locale: string, limit: number): Promise<(PostDoc
     ...readOptions({ locale }),
   })
   return (result.docs as unknown as (PostDoc & { visibility?: string | null })[]).filter(isPublicContent).slice(0, limit)
+}
+
+let throttles: Promise<ThrottleStore> | null = null
+
+/** The brute-force counters every site process on this database shares (cms/members/throttle-store.ts). */
+export function throttleStore(): Promise<ThrottleStore> {
+  throttles ??= cms().then(throttleStoreFor)
+  return throttles
 }

@@ -1,12 +1,17 @@
-// The brute-force limits of this site process (functions/members throttle). In memory: one site
-// process per database is how this product runs; several would each count their own share.
-import { checkWindow, createMemoryThrottleStore, createSignInGuard, recordWindowEvent, throttleAddress, type WindowPolicy, type WindowState } from '../../../functions/members/throttle'
+// The brute-force limits of account requests (functions/members throttle), counted in the
+// database so that every site process on it shares them.
+import { checkWindow, createSignInGuard, recordWindowEvent, throttleAddress, type ThrottleStore, type WindowPolicy, type WindowState } from '../../../functions/members/throttle'
 import { CODE_RESEND_INTERVAL_MS } from '../../../functions/members/one-time-code'
 import { hashIp } from '../../../functions/lead-intake/hash-ip'
 import { payloadSecret } from '../../../cms/environment'
+import { throttleStore } from '../cms'
 
 const now = () => new Date()
-const store = createMemoryThrottleStore({ now })
+// Opened on first use, so that importing this module costs nothing.
+const store: ThrottleStore = {
+  get: async (key) => (await throttleStore()).get(key),
+  update: async (key, change, ttlMs) => (await throttleStore()).update(key, change, ttlMs),
+}
 
 /** Wrong passwords, wrong codes and code requests (per address and per account). */
 export const signInGuard = createSignInGuard({ store, now })

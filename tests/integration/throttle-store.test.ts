@@ -1,0 +1,55 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { checkWindow, recordWindowEvent, type ThrottleStore, type WindowPolicy, type WindowState } from '../../functions/members/throttle'
+import { startPayload } from './payload'
+
+let payload: Payload
+let cleanup: () => Promise<void>
+let sqliteThrottleStore: typeof import('../../cms/members/throttle-store').sqliteThrottleStore
+
+beforeAll(async () => {
+  ;({ payload, cleanup } = await startPayload())
+  ;({ sqliteThrottleStore } = await import('../../cms/members/throttle-store'))
+})
+afterAll(async () => cleanup?.())
+
+const POLICY: WindowPolicy = { limit: 5, windowMs: 60_000 }
+/** One counted attempt, as site/lib/account/guard.ts counts them: allowed while under the limit. */
+async function attempt(store: ThrottleStore, key: string, now: Date): Promise<boolean> {
+  let allowed = false
+  await store.update(key, (state) => {
+    allowed = checkWindow(state as WindowState | null, now, POLICY).allowed
+    return allowed ? recordWindowEvent(state as WindowState | null, now, POLICY) : state
+  }, POLICY.windowMs)
+  return allowed
+}
+
+describe('throttle counters shared through the database', () => {
+  it('counts the attempts of two site processes against one limit', async () => {
+    const now = new Date()
+    // Two stores on one database stand for two site processes.
+    const [a, b] = [sqliteThrottleStore(payload, () => now), sqliteThrottleStore(payload, () => now)]
+    const answers = []
+    for (let i = 0; i < 8; i++) answers.push(await attempt(i % 2 ? b : a, 'ip:shared', now))
+    expect(answers).toEqual([true, true, true, true, true, false, false, false])
+  })
+
+  it('loses no count when many requests of two processes change one key at once', async () => {
+    const [a, b] = [sqliteThrottleStore(payload), sqliteThrottleStore(payload)]
+    await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? b : a).update('count:race', (state) => ((state as number | null) ?? 0) + 1, 60_000)))
+    expect(await a.get('count:race')).toBe(40)
+  })
+
+  it('forgets a key when its window is over, and deletes it when the change says so', async () => {
+    let clock = new Date('2026-03-03T10:00:00Z')
+    const store = sqliteThrottleStore(payload, () => clock)
+    await store.update('ip:old', () => ({ n: 1 }), 1000)
+    expect(await store.get('ip:old')).toEqual({ n: 1 })
+    clock = new Date('2026-03-03T10:00:02Z')
+    expect(await store.get('ip:old')).toBeNull()
+    await store.update('ip:gone', () => ({ n: 1 }), 60_000)
+    await store.update('ip:gone', () => null, 60_000)
+    expect(await payload.count({ collection: 'throttle-counters', where: { counterKey: { equals: 'ip:gone' } } })).toMatchObject({ totalDocs: 0 })
+  })
+})
