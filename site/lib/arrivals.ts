@@ -1,6 +1,7 @@
 // Entry: who arrived from where. Every page request and campaign-link click passes here once,
 // from the fast path (site/lib/fast-path.ts) or, when that did not run, the middleware.
 import { decideArrival } from '../../functions/attribution/arrival'
+import { classifyTouch, directTouch } from '../../functions/attribution/channels'
 import { isBot } from '../../functions/attribution/bots'
 import { safeRedirectTarget, withUtm } from '../../functions/attribution/safe-target'
 import { createTouchRecorder, type TouchStore } from '../../functions/attribution/touch-recorder'
@@ -128,6 +129,14 @@ export async function touchesForConversion(cookie: string | null): Promise<{ vis
   await recorder.flush()
   const { first, last } = await lazyStore.touchesOf(visitor, new Date())
   return { visitor, first, last }
+}
+
+/**
+ * The touch of the page a form was sent from, by the same channel rules as every arrival: what a
+ * submission keeps when its browser has no (consented) visitor id.
+ */
+export function landingTouch(pageUrl: string, referrer: string | null, at = new Date()): Touch {
+  return classifyTouch({ url: pageUrl, referrer, siteHost, at }) ?? directTouch(pageUrl, at)
 }
 
 /** After a submission: the visitor's touches become the lead's timeline. */

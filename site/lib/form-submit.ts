@@ -4,7 +4,7 @@ import { hashIp } from '../../functions/lead-intake/hash-ip'
 import { createRateLimiter } from '../../functions/lead-intake/rate-limit'
 import type { UploadedFile } from '../../functions/lead-intake/files'
 import { payloadSecret } from '../../cms/environment'
-import { linkVisitorToLead, touchesForConversion } from './arrivals'
+import { landingTouch, linkVisitorToLead, touchesForConversion } from './arrivals'
 import { findForm, intakeStore, type PublicForm } from './cms'
 import { countRefusal } from './refusals'
 
@@ -83,17 +83,6 @@ export async function readFields(request: Request): Promise<{ fields: Record<str
   return { refused: refusal(415) }
 }
 
-function touchFrom(pageUrl: string, referrer: string | null) {
-  let url: URL | null = null
-  try {
-    url = new URL(pageUrl)
-  } catch {
-    // An unreadable page URL records no campaign; the submission is still kept.
-  }
-  const q = (k: string) => url?.searchParams.get(k)?.slice(0, 200) ?? null
-  return { source: q('utm_source'), medium: q('utm_medium'), campaign: q('utm_campaign'), content: q('utm_content'), term: q('utm_term'), channel: q('utm_source'), referrer: referrer?.slice(0, 500) ?? null, landingPage: url?.pathname ?? null, at: new Date().toISOString() }
-}
-
 /**
  * Takes one submission of form `formId`: validated against the stored form, stored with its lead,
  * and only then its notifications queued. Never throws for bad input.
@@ -109,7 +98,7 @@ export async function submitForm(args: { formId: unknown; fields: Record<string,
   const { [FORM_META.formId]: _form, [FORM_META.renderedAt]: renderedAt, [FORM_META.honeypot]: honeypot, ...input } = args.fields
   const rendered = Number(renderedAt)
   // The visitor's recorded touches; without a (consented) visitor id, the landing request is both.
-  const landing = touchFrom(args.pageUrl, args.referrer)
+  const landing = landingTouch(args.pageUrl, args.referrer)
   const known = await touchesForConversion(args.cookie ?? null)
   const result = await acceptSubmission(
     {
