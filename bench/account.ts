@@ -2,13 +2,14 @@
 // the time a password sign-in takes at the stated scrypt cost. `npx tsx bench/account.ts`.
 import autocannon from 'autocannon'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { hashPassword, SCRYPT_PARAMS, verifyPassword } from '../functions/members/password-hash'
 import { build } from '../scripts/build.mjs'
 import { bin, productEnv, root, run, waitForHttp } from '../scripts/lib.mjs'
+import { runBench } from './lib'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const SIGN_INS = 20
@@ -69,12 +70,4 @@ async function main() {
   })
 }
 
-main()
-  .catch((error) => {
-    console.error(error)
-    process.exitCode = 1
-  })
-  .finally(() => {
-    for (const child of children) child.kill('SIGTERM')
-    rmSync(dataDir, { recursive: true, force: true })
-  })
+runBench(main, { children, dataDir })

@@ -2,12 +2,13 @@
 // Uses the built site on a scratch database; each comparison is measured in this one run.
 import autocannon from 'autocannon'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { build } from '../scripts/build.mjs'
 import { bin, productEnv, root, run, waitForHttp } from '../scripts/lib.mjs'
+import { runBench } from './lib'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const PHONE = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36'
@@ -81,12 +82,4 @@ async function main() {
   db.close()
 }
 
-main()
-  .catch((error) => {
-    console.error(error)
-    process.exitCode = 1
-  })
-  .finally(() => {
-    for (const child of children) child.kill('SIGTERM')
-    setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 1000)
-  })
+runBench(main, { children, dataDir })

@@ -3,13 +3,14 @@
 // that speaks Resend's API (the CMS process runs the mail jobs). Part of `npm run bench`.
 import autocannon from 'autocannon'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { startFakeResend } from '../tests/integration/fake-resend'
 import { build } from '../scripts/build.mjs'
 import { bin, productEnv, root, run, waitForHttp } from '../scripts/lib.mjs'
+import { runBench } from './lib'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const dataDir = mkdtempSync(path.join(tmpdir(), 'brand-site-bench-intake-'))
@@ -76,12 +77,4 @@ async function main() {
   await resend.close()
 }
 
-main()
-  .catch((error) => {
-    console.error(error)
-    process.exitCode = 1
-  })
-  .finally(() => {
-    for (const child of children) child.kill('SIGTERM')
-    rmSync(dataDir, { recursive: true, force: true })
-  })
+runBench(main, { children, dataDir })

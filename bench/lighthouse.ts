@@ -1,7 +1,7 @@
 // `npm run bench` (part): Lighthouse's mobile audit of the home page, a post and a campaign landing
 // page with a lead form, against the built site on a scratch database, in Debian's chromium.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -10,6 +10,7 @@ import lighthouse from 'lighthouse'
 
 import { build } from '../scripts/build.mjs'
 import { bin, productEnv, root, run, waitForHttp } from '../scripts/lib.mjs'
+import { runBench } from './lib'
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'brand-site-bench-lh-'))
 const env = productEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, CMS_PORT: '3430', SITE_PORT: '4451', ADMIN_EMAIL: 'bench@example.com', ADMIN_PASSWORD: 'bench-Passw0rd-long' })
@@ -54,12 +55,4 @@ async function main() {
   console.log('Targets: 100 in each category, at least 95. Mobile form factor, simulated throttling, Lighthouse', (await import('lighthouse/package.json', { with: { type: 'json' } })).default.version)
 }
 
-main()
-  .catch((error) => {
-    console.error(error)
-    process.exitCode = 1
-  })
-  .finally(() => {
-    for (const child of children) child.kill('SIGTERM')
-    setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 1000)
-  })
+runBench(main, { children, dataDir })

@@ -2,12 +2,13 @@
 // like with like on a noisy machine. Uses the built site (npm run build) on a scratch database.
 import autocannon from 'autocannon'
 import { fork, spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { build } from '../scripts/build.mjs'
 import { bin, productEnv, root, run, waitForHttp } from '../scripts/lib.mjs'
+import { runBench } from './lib'
 
 const CONNECTIONS = 50
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
@@ -108,12 +109,4 @@ async function main() {
   void cms
 }
 
-main()
-  .catch((error) => {
-    console.error(error)
-    process.exitCode = 1
-  })
-  .finally(() => {
-    for (const child of children) child.kill('SIGTERM')
-    rmSync(dataDir, { recursive: true, force: true })
-  })
+runBench(main, { children, dataDir })
