@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { readSignedToken, signToken } from '../content/signed-token'
 
 /** The general newsletter; every other topic is one an editor defined. */
 export const NEWSLETTER = 'newsletter'
@@ -78,9 +78,8 @@ export interface UnsubscribeGrant {
   topic: string
 }
 
-function sign(payload: string, secret: string): string {
+function requireSecret(secret: string): void {
   if (!secret) throw new Error('An unsubscribe token needs a server secret; pass PAYLOAD_SECRET or a secret of its own.')
-  return createHmac('sha256', `unsubscribe:${secret}`).update(payload).digest('base64url')
 }
 
 /**
@@ -90,26 +89,18 @@ function sign(payload: string, secret: string): string {
  * @example `${origin}/account/unsubscribe?token=${signUnsubscribeToken({ memberId: '7', topic: 'newsletter' }, secret)}`
  */
 export function signUnsubscribeToken({ memberId, topic }: UnsubscribeGrant, secret: string): string {
-  const payload = Buffer.from(JSON.stringify({ m: String(memberId), t: topic })).toString('base64url')
-  return `${payload}.${sign(payload, secret)}`
+  requireSecret(secret)
+  return signToken({ m: String(memberId), t: topic }, 'unsubscribe', secret)
 }
 
 /** The grant inside a token, or null when it is malformed or its signature does not match. */
 export function verifyUnsubscribeToken(token: unknown, secret: string): UnsubscribeGrant | null {
   if (typeof token !== 'string' || token.length > 1024) return null
-  const [payload, signature, extra] = token.split('.')
-  if (!payload || !signature || extra !== undefined) return null
-  const expected = Buffer.from(sign(payload, secret))
-  const given = Buffer.from(signature)
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
-  try {
-    const grant = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { m?: unknown; t?: unknown }
-    if (typeof grant.m !== 'string' || !grant.m || typeof grant.t !== 'string' || !TOPIC_PATTERN.test(grant.t)) return null
-    return { memberId: grant.m, topic: grant.t }
-  } catch {
-    // A body that matched its signature but is not JSON was not made here: refuse it.
-    return null
-  }
+  requireSecret(secret)
+  const grant = readSignedToken(token, 'unsubscribe', secret) as { m?: unknown; t?: unknown } | null
+  if (!grant || typeof grant !== 'object') return null
+  if (typeof grant.m !== 'string' || !grant.m || typeof grant.t !== 'string' || !TOPIC_PATTERN.test(grant.t)) return null
+  return { memberId: grant.m, topic: grant.t }
 }
 
 /**
