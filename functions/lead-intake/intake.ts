@@ -1,3 +1,4 @@
+import type { Touch as AttributionTouch } from '../attribution/touch'
 import type { FieldValue, FormDefinition, StoredFile } from './form-definition'
 import { fillHiddenFields } from './hidden-fields'
 import type { RateLimiter } from './rate-limit'
@@ -6,18 +7,11 @@ import { normalizeEmail, normalizePhone } from './normalize'
 import { scoreSpam } from './spam'
 import { validateSubmission } from './validate-submission'
 
-/** Where a visitor came from, as recorded for a submission. */
-export interface Touch {
-  channel?: string | null
-  source?: string | null
-  medium?: string | null
-  campaign?: string | null
-  content?: string | null
-  term?: string | null
-  referrer?: string | null
-  landingPage?: string | null
-  at?: string | null
-}
+/**
+ * Where a visitor came from, as recorded for a submission: attribution's touch (functions/attribution),
+ * any part of it, with the channel as plain text (touches stored before attribution named it freely).
+ */
+export type Touch = { [K in keyof AttributionTouch]?: (K extends 'channel' ? string : AttributionTouch[K]) | null }
 
 /** What the site knows about one submit request. */
 export interface IntakeRequest {
