@@ -34,6 +34,7 @@ import { notifyLead } from './jobs/notifyLead'
 import { sendMemberCode } from './jobs/sendMemberCode'
 import { rebuildSearchIndex } from './jobs/rebuildSearchIndex'
 import { sendWebhook } from './jobs/sendWebhook'
+import { tracked } from './jobs/tracked'
 import { cmsUrl, payloadSecret, siteUrl } from './environment'
 import { ContentVersion } from './globals/ContentVersion'
 import { Footer } from './globals/Footer'
@@ -76,9 +77,12 @@ export default buildConfig({
   },
   jobs: {
     // Only the jobs worker (scripts/worker.ts) runs jobs; the CMS and site processes only queue them.
-    tasks: [notifyLead, autorespond, sendWebhook, rebuildSearchIndex, sendMemberCode],
-    // Every second: a lead's email should reach sales within seconds of the submission.
-    autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 50 }],
+    // tracked: the worker knows which jobs it holds (their lease, see jobs/lease.ts) and logs a failed attempt in one line.
+    tasks: [tracked(notifyLead), tracked(autorespond), tracked(sendWebhook), tracked(rebuildSearchIndex), tracked(sendMemberCode)],
+    // Every second, up to 100 jobs at once (their emails share Resend batch requests): a lead's
+    // email should reach sales within seconds of the submission, during a campaign's burst too.
+    // Payload's own error log (the whole job as JSON) is silenced: tracked() logs one line instead.
+    autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 100, silent: { error: true } }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_WORKER === 'true',
   },
   secret: payloadSecret(),

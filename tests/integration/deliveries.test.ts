@@ -175,7 +175,7 @@ describe('the autoresponder', () => {
       subject: 'Thanks, Ada <b>&</b>',
       html: '<p>Dear Ada &lt;b&gt;&amp;&lt;/b&gt;,</p>\n<p>We got your message and will reply within one working day.<br>The Brand team</p>',
       text: 'Dear Ada <b>&</b>,\n\nWe got your message and will reply within one working day.\nThe Brand team',
-      idempotencyKey: `autoresponder-${en.submission.id}`,
+      idempotencyKey: `autoresponder/${en.submission.id}/Ada@Example.com`,
     })
     expect(toLi).toEqual({
       from: expect.any(String),
@@ -184,7 +184,7 @@ describe('the autoresponder', () => {
       subject: '李雷，感谢您的留言',
       html: '<p>李雷您好：</p>\n<p>我们已收到您的留言，将在一个工作日内回复。<br>品牌团队</p>',
       text: '李雷您好：\n\n我们已收到您的留言，将在一个工作日内回复。\n品牌团队',
-      idempotencyKey: `autoresponder-${zh.submission.id}`,
+      idempotencyKey: `autoresponder/${zh.submission.id}/li@example.cn`,
     })
     expect((await deliveriesOf(en.lead.id)).rows).toEqual([['autoresponder', 'sent', 'Ada@Example.com', providerIdOf(toAda), null]])
     expect((await deliveriesOf(zh.lead.id)).rows).toEqual([['autoresponder', 'sent', 'li@example.cn', providerIdOf(toLi), null]])
