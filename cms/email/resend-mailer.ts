@@ -4,8 +4,11 @@ import { batchJournal, batchKey, type JournaledBatch, type OutgoingEmail } from 
 
 /** Resend takes at most 100 emails in one batch request. */
 export const MAX_BATCH = 100
-/** How long a send waits for others to share its request: short enough that one lead's email is not held up. */
-const WINDOW_MS = Number(process.env.MAIL_BATCH_WINDOW_MS) || 25
+/**
+ * How long a send waits for others to share its request: short enough that one lead's email is not
+ * held up. 0 sends every email on its own (the integration tests, which assert each email's own key).
+ */
+const WINDOW_MS = process.env.MAIL_BATCH_WINDOW_MS === undefined ? 25 : Number(process.env.MAIL_BATCH_WINDOW_MS)
 /** Waits longer than this for a 429's retry-after fail the attempt instead; the job's own backoff takes over. */
 const MAX_WAIT_MS = 60_000
 
@@ -44,7 +47,7 @@ async function post(attempt: () => Promise<Answer>): Promise<unknown> {
  * `POST /emails` under its own key. Each request is journaled before it is posted (./batch-journal.ts).
  * @example const mailer = resendMailer(new Resend(key), path.join(dataDir, 'mail-journal')); await mailer.send(email)
  */
-export function resendMailer(resend: Resend, journalDir: string) {
+export function resendMailer(resend: Resend, journalDir: string, { windowMs = WINDOW_MS }: { windowMs?: number } = {}) {
   const journal = batchJournal(journalDir)
   const answered = new Map<string, string>()
   const inFlight = new Map<string, Promise<void>>()
@@ -102,10 +105,10 @@ export function resendMailer(resend: Resend, journalDir: string) {
       }
       return new Promise<string>((resolve, reject) => {
         pending.push({ email, resolve, reject })
-        if (pending.length >= MAX_BATCH) {
+        if (pending.length >= MAX_BATCH || windowMs <= 0) {
           if (timer) clearTimeout(timer)
           flush()
-        } else timer ??= setTimeout(flush, WINDOW_MS)
+        } else timer ??= setTimeout(flush, windowMs)
       })
     },
   }
