@@ -28,8 +28,10 @@ import { AuditLog, ConsentLog, MemberCodes, Members, MemberSessions, PointsLedge
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
 import { funnelCsvEndpoint } from './endpoints/funnelCsv'
+import { retryJobEndpoint } from './endpoints/retryJob'
 import { FUNNEL_VIEW_PATH } from './funnel'
 import { autorespond } from './jobs/autorespond'
+import { JOBS_VIEW_PATH } from './jobs/paths'
 import { notifyLead } from './jobs/notifyLead'
 import { sendMemberCode } from './jobs/sendMemberCode'
 import { rebuildSearchIndex } from './jobs/rebuildSearchIndex'
@@ -52,8 +54,12 @@ export default buildConfig({
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
     components: {
       // The channel funnel: a page of its own in the admin, linked from the side navigation.
-      views: { funnel: { Component: '/components/funnel/FunnelView#FunnelView', path: FUNNEL_VIEW_PATH, exact: true } },
-      afterNavLinks: ['/components/funnel/FunnelNavLink#FunnelNavLink'],
+      // Background jobs not yet done, with a retry button: for admins.
+      views: {
+        funnel: { Component: '/components/funnel/FunnelView#FunnelView', path: FUNNEL_VIEW_PATH, exact: true },
+        jobs: { Component: '/components/jobs/JobsView#JobsView', path: JOBS_VIEW_PATH, exact: true },
+      },
+      afterNavLinks: ['/components/funnel/FunnelNavLink#FunnelNavLink', '/components/jobs/JobsNavLink#JobsNavLink'],
     },
   },
   collections: [
@@ -67,7 +73,7 @@ export default buildConfig({
   csrf: [siteUrl, cmsUrl],
   db: databaseAdapter(),
   editor: lexicalEditor(),
-  endpoints: [funnelCsvEndpoint],
+  endpoints: [funnelCsvEndpoint, retryJobEndpoint],
   email: emailAdapter,
   i18n: { supportedLanguages: { en, zh }, fallbackLanguage: 'en' },
   localization: {

@@ -26,15 +26,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Posts once, and again while Resend says 429 (too many requests, wait `retry-after` seconds) or
- * 409 (the same key is still being processed); any other refusal throws.
+ * 409 (the same key is still being processed), or the connection failed before an answer (a
+ * keep-alive socket the server had just closed): the same key makes a second post harmless. Any
+ * other refusal throws.
  */
 async function post(attempt: () => Promise<Answer>): Promise<unknown> {
-  for (let waited = 0; ; ) {
+  for (let waited = 0, unanswered = 0; ; ) {
     const { data, error, headers } = await attempt()
     if (!error && data) return data
     const status = error?.statusCode ?? null
     const retryAfter = Number(headers?.['retry-after'])
-    const wait = status === 429 ? (Number.isFinite(retryAfter) ? retryAfter * 1000 : 1000) : status === 409 && error?.name === 'concurrent_idempotent_requests' ? 200 : -1
+    let wait = -1
+    if (status === 429) wait = Number.isFinite(retryAfter) ? retryAfter * 1000 : 1000
+    else if (status === 409 && error?.name === 'concurrent_idempotent_requests') wait = 200
+    else if (status === null && unanswered++ < 2) wait = 50
     if (wait < 0 || waited + wait > MAX_WAIT_MS) throw new ResendRefused(`Resend refused the email${status ? ` (HTTP ${status})` : ''}: ${error?.message ?? 'no answer'}`, status)
     waited += wait
     await sleep(wait)

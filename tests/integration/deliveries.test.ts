@@ -359,8 +359,34 @@ describe('a delivery that fails on its last attempt', () => {
     await runAll()
     expect(resend.received).toEqual([])
     const { lead: after, rows } = await deliveriesOf(lead.id)
-    expect(rows).toEqual(Array(5).fill(['sales email', 'failed', 'quiet@test.example', null, 'Resend refused the email: Temporary failure']))
-    expect(after.deliveryProblem).toBe('sales email to quiet@test.example failed after 5 attempts: Resend refused the email: Temporary failure')
+    expect(rows).toEqual(Array(5).fill(['sales email', 'failed', 'quiet@test.example', null, 'Resend refused the email (HTTP 500): Temporary failure']))
+    expect(after.deliveryProblem).toBe('sales email to quiet@test.example failed after 5 attempts: Resend refused the email (HTTP 500): Temporary failure')
+  })
+})
+
+describe('the admins, when a delivery gives up', () => {
+  it('get one email naming the lead; while Resend is down too, one Outbox entry instead', async () => {
+    const admin = await payload.create({ collection: 'users', data: { email: 'ops@test.example', password: 'a-Strong-passw0rd', role: 'admin' } })
+    try {
+      const { lead, submission } = await submit(quietForm, { name: 'Ola', email: 'ola@example.com' })
+      resend.failNext(5)
+      await queue('notifyLead', submission.id)
+      await runAll()
+      expect(resend.received.map((e) => [e.to, e.subject])).toEqual([[['ops@test.example'], `Delivery failed for lead ${lead.id}`]])
+      expect(resend.received[0]!.text).toContain('sales email to quiet@test.example failed after 5 attempts: Resend refused the email (HTTP 500): Temporary failure')
+
+      resend.received.length = 0
+      const down = await submit(quietForm, { name: 'Pia', email: 'pia@example.com' })
+      resend.outage(true)
+      await queue('notifyLead', down.submission.id)
+      await runAll()
+      resend.outage(false)
+      expect(resend.received).toEqual([])
+      const outbox = await payload.find({ collection: 'outbox', where: { subject: { equals: `Delivery failed for lead ${down.lead.id}` } }, depth: 0 })
+      expect(outbox.docs.map((d) => d.to)).toEqual(['ops@test.example'])
+    } finally {
+      await payload.delete({ collection: 'users', id: admin.id })
+    }
   })
 })
 
@@ -433,7 +459,7 @@ describe('a routing rule naming a team', () => {
     expect([lead.owner, rows]).toEqual([
       members[0]!.id,
       [
-        ['sales email', 'failed', 'wang@test.example', null, 'Resend refused the email: Temporary failure'],
+        ['sales email', 'failed', 'wang@test.example', null, 'Resend refused the email (HTTP 500): Temporary failure'],
         ['sales email', 'sent', 'wang@test.example', 're_1', null],
       ],
     ])

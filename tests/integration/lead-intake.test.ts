@@ -104,7 +104,7 @@ describe('a submission', () => {
     expect(resend.received.map((e) => e.to)).toEqual([['sales@test.example']])
     const { docs: [lead] } = await payload.find({ collection: 'leads', where: { email: { equals: 'grace@example.com' } }, depth: 0 })
     expect(lead!.deliveries?.map((d) => d.status)).toEqual(['failed', 'sent'])
-    expect(lead!.deliveries?.[0]?.reason).toBe('Resend refused the email: Temporary failure')
+    expect(lead!.deliveries?.[0]?.reason).toBe('Resend refused the email (HTTP 500): Temporary failure')
   })
 
   it('marks likely spam, keeps it, and emails nobody', async () => {
