@@ -32,6 +32,15 @@ export interface FakeResendControls {
   outage: (down: boolean) => void
   /** The next `n` requests answer 429 with `retry-after: seconds`. */
   throttleNext: (n: number, seconds: number) => void
+  /**
+   * Holds every request, once read, unanswered until `release()`: a sender stopped meanwhile never
+   * learns that its emails were accepted, as when a worker dies while Resend is answering.
+   */
+  hold: () => void
+  /** Handles the held requests (as if they had just arrived) and stops holding. */
+  release: () => void
+  /** How many requests are held now. */
+  holding: () => number
 }
 
 /**
@@ -63,6 +72,8 @@ export async function startFakeResend({ now = () => Date.now() }: { now?: () => 
   let retryAfter = 1
   let duplicates = 0
   let refusals = 0
+  let holding = false
+  let held: (() => void)[] = []
 
   const send = (res: ServerResponse, status: number, answer: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer))
   const refuse = (res: ServerResponse, status: number, name: string, message: string, headers: Record<string, string> = {}) => {
@@ -110,7 +121,7 @@ export async function startFakeResend({ now = () => Date.now() }: { now?: () => 
   const server: Server = createServer((req, res) => {
     let body = ''
     req.on('data', (chunk) => (body += chunk))
-    req.on('end', () => handle(req, res, body))
+    req.on('end', () => (holding ? held.push(() => handle(req, res, body)) : handle(req, res, body)))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
@@ -126,6 +137,17 @@ export async function startFakeResend({ now = () => Date.now() }: { now?: () => 
       throttled = n
       retryAfter = seconds
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    hold: () => (holding = true),
+    release: () => {
+      holding = false
+      const waiting = held
+      held = []
+      for (const run of waiting) run()
+    },
+    holding: () => held.length,
+    close: () => {
+      server.closeAllConnections()
+      return new Promise((resolve) => server.close(() => resolve()))
+    },
   }
 }
