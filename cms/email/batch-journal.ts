@@ -44,7 +44,12 @@ export function batchJournal(dir: string) {
   const file = (key: string) => path.join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`)
   const index = (batch: JournaledBatch) => batch.emails.forEach((email) => byEmail.set(email.idempotencyKey, batch))
 
-  if (existsSync(dir)) {
+  let loaded = false
+  // Read on first use, not at start: the site and CMS processes load this adapter too and rarely send.
+  const load = () => {
+    if (loaded) return
+    loaded = true
+    if (!existsSync(dir)) return
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name)
       try {
@@ -58,9 +63,13 @@ export function batchJournal(dir: string) {
 
   return {
     /** The journaled batch an email went out in (or was about to), if any. */
-    batchOf: (idempotencyKey: string): JournaledBatch | undefined => byEmail.get(idempotencyKey),
+    batchOf: (idempotencyKey: string): JournaledBatch | undefined => {
+      load()
+      return byEmail.get(idempotencyKey)
+    },
     /** Writes a batch down durably before it is posted. */
     write(batch: JournaledBatch): void {
+      load()
       mkdirSync(dir, { recursive: true })
       const temporary = `${file(batch.key)}.tmp`
       const fd = openSync(temporary, 'w')
