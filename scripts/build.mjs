@@ -6,9 +6,10 @@ import path from 'node:path'
 import { bin, productEnv, requireNode22, root, run } from './lib.mjs'
 
 const SOURCES = ['cms', 'site', 'themes', 'functions', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']
-// next-env.d.ts is written by `next build` itself: hashing it made the first restart after an
-// install rebuild everything (the stamp was taken before the build wrote it).
-const SKIP = new Set(['.next', 'node_modules', 'seed', 'migrations', 'next-env.d.ts'])
+// Files the build writes itself are no sources: `next build` creates cms/next-env.d.ts, and
+// hashing it made the first restart after an install rebuild everything; the admin's import map is
+// generated from the config (hashed) at every build.
+const SKIP = new Set(['.next', 'node_modules', 'seed', 'migrations', 'next-env.d.ts', 'importMap.js'])
 const STAMP = path.join(root, 'dist', '.build-stamp')
 
 function* files(entry) {
@@ -42,9 +43,8 @@ export async function build({ force = false } = {}) {
   await run(bin('next'), ['build', 'cms'], { env })
   await run(bin('astro'), ['build'], { env })
   mkdirSync(path.dirname(STAMP), { recursive: true })
-  // Hashed again after the build: anything the build rewrote in the sources (the admin's import
-  // map, a tsconfig Next adjusts) is part of what was built, so the next start finds it unchanged.
-  writeFileSync(STAMP, sourceHash())
+  // The hash taken before the build: a source edited while it ran is built next time.
+  writeFileSync(STAMP, hash)
   return true
 }
 
