@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 
 import { build } from './build.mjs'
+import { databaseReady } from './prepared.mjs'
 import { bin, productEnv, requireNode22, root, run, waitForHttp } from './lib.mjs'
 
 requireNode22()
@@ -60,8 +61,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 try {
   if (!dev) await build()
   // Runs pending migrations (production) or pushes the schema (dev), creates the first admin,
-  // and seeds the demo brand into an empty database.
-  await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env })
+  // and seeds the demo brand into an empty database; skipped when there is nothing to do, so that
+  // a restart answers again within seconds.
+  if (!(await databaseReady(env))) await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env })
 
   const cmsArgs = dev ? ['dev', 'cms', '-p', env.CMS_PORT] : ['start', 'cms', '-p', env.CMS_PORT, '-H', env.HOST]
   serve('CMS', bin('next'), cmsArgs)
