@@ -44,7 +44,8 @@ export async function recordDelivery(
 ): Promise<void> {
   let problem: string | null = null
   await serialize(`lead:${leadId}`, async () => {
-    const lead = await req.payload.findByID({ collection: 'leads', id: leadId, depth: 0 })
+    // Without its joins (submissions, touches): a campaign's burst runs this for every lead.
+    const lead = await req.payload.findByID({ collection: 'leads', id: leadId, depth: 0, joins: false })
     const row: Delivery = { ...delivery, at: new Date().toISOString() }
     const data: Partial<Lead> = { deliveries: [...(lead.deliveries ?? []), row] }
     if (delivery.status === 'sent' && isProblemOf(lead.deliveryProblem, delivery.kind)) data.deliveryProblem = null
