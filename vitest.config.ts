@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['functions/**/*.test.ts', 'cms/**/*.test.ts', 'site/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { DISABLE_PAYLOAD_HMR: 'true', NEXT_TELEMETRY_DISABLED: '1' },
+    // Each email on its own request, so the tests can assert each one's idempotency key; batching
+    // is tested on its own in cms/email/resend-mailer.test.ts.
+    env: { DISABLE_PAYLOAD_HMR: 'true', NEXT_TELEMETRY_DISABLED: '1', MAIL_BATCH_WINDOW_MS: '0' },
   },
 })

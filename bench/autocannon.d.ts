@@ -14,6 +14,8 @@ declare module 'autocannon' {
     non2xx: number
     '2xx': number
     '3xx': number
+    /** Seconds the run took. */
+    duration: number
   }
   function autocannon(options: Record<string, unknown>): Promise<Result>
   export default autocannon

@@ -28,12 +28,15 @@ import { AuditLog, ConsentLog, MemberCodes, Members, MemberSessions, PointsLedge
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
 import { funnelCsvEndpoint } from './endpoints/funnelCsv'
+import { retryJobEndpoint } from './endpoints/retryJob'
 import { FUNNEL_VIEW_PATH } from './funnel'
 import { autorespond } from './jobs/autorespond'
+import { JOBS_VIEW_PATH } from './jobs/paths'
 import { notifyLead } from './jobs/notifyLead'
 import { sendMemberCode } from './jobs/sendMemberCode'
 import { rebuildSearchIndex } from './jobs/rebuildSearchIndex'
 import { sendWebhook } from './jobs/sendWebhook'
+import { tracked } from './jobs/tracked'
 import { cmsUrl, payloadSecret, siteUrl } from './environment'
 import { ContentVersion } from './globals/ContentVersion'
 import { Footer } from './globals/Footer'
@@ -51,8 +54,12 @@ export default buildConfig({
     importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
     components: {
       // The channel funnel: a page of its own in the admin, linked from the side navigation.
-      views: { funnel: { Component: '/components/funnel/FunnelView#FunnelView', path: FUNNEL_VIEW_PATH, exact: true } },
-      afterNavLinks: ['/components/funnel/FunnelNavLink#FunnelNavLink'],
+      // Background jobs not yet done, with a retry button: for admins.
+      views: {
+        funnel: { Component: '/components/funnel/FunnelView#FunnelView', path: FUNNEL_VIEW_PATH, exact: true },
+        jobs: { Component: '/components/jobs/JobsView#JobsView', path: JOBS_VIEW_PATH, exact: true },
+      },
+      afterNavLinks: ['/components/funnel/FunnelNavLink#FunnelNavLink', '/components/jobs/JobsNavLink#JobsNavLink'],
     },
   },
   collections: [
@@ -66,7 +73,7 @@ export default buildConfig({
   csrf: [siteUrl, cmsUrl],
   db: databaseAdapter(),
   editor: lexicalEditor(),
-  endpoints: [funnelCsvEndpoint],
+  endpoints: [funnelCsvEndpoint, retryJobEndpoint],
   email: emailAdapter,
   i18n: { supportedLanguages: { en, zh }, fallbackLanguage: 'en' },
   localization: {
@@ -76,9 +83,12 @@ export default buildConfig({
   },
   jobs: {
     // Only the jobs worker (scripts/worker.ts) runs jobs; the CMS and site processes only queue them.
-    tasks: [notifyLead, autorespond, sendWebhook, rebuildSearchIndex, sendMemberCode],
-    // Every second: a lead's email should reach sales within seconds of the submission.
-    autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 50 }],
+    // tracked: the worker knows which jobs it holds (their lease, see jobs/lease.ts) and logs a failed attempt in one line.
+    tasks: [tracked(notifyLead), tracked(autorespond), tracked(sendWebhook), tracked(rebuildSearchIndex), tracked(sendMemberCode)],
+    // Every second, up to 100 jobs at once (their emails share Resend batch requests): a lead's
+    // email should reach sales within seconds of the submission, during a campaign's burst too.
+    // Payload's own error log (the whole job as JSON) is silenced: tracked() logs one line instead.
+    autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 100, silent: { error: true } }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_WORKER === 'true',
   },
   secret: payloadSecret(),

@@ -6,7 +6,10 @@ import path from 'node:path'
 import { bin, productEnv, requireNode22, root, run } from './lib.mjs'
 
 const SOURCES = ['cms', 'site', 'themes', 'functions', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']
-const SKIP = new Set(['.next', 'node_modules', 'seed', 'migrations'])
+// Files the build writes itself are no sources: `next build` creates cms/next-env.d.ts, and
+// hashing it made the first restart after an install rebuild everything; the admin's import map is
+// generated from the config (hashed) at every build.
+const SKIP = new Set(['.next', 'node_modules', 'seed', 'migrations', 'next-env.d.ts', 'importMap.js'])
 const STAMP = path.join(root, 'dist', '.build-stamp')
 
 function* files(entry) {
@@ -40,6 +43,7 @@ export async function build({ force = false } = {}) {
   await run(bin('next'), ['build', 'cms'], { env })
   await run(bin('astro'), ['build'], { env })
   mkdirSync(path.dirname(STAMP), { recursive: true })
+  // The hash taken before the build: a source edited while it ran is built next time.
   writeFileSync(STAMP, hash)
   return true
 }

@@ -17,8 +17,43 @@ try {
 
 const { getPayload } = await import('payload')
 const { default: config } = await import('../cms/payload.config')
-const payload = await getPayload({ config, cron: true })
-payload.logger.info('Jobs worker running: lead emails, search indexes and scheduled publishing.')
+const { held, releaseAll, startLeases, LEASE_MS } = await import('../cms/jobs/lease')
+const payload = await getPayload({ config, cron: false })
+// Before the runner starts: whatever a previous worker held when it died (SIGKILL, power loss) is
+// released now, since there is one worker; a worker that hangs instead loses its jobs when their
+// lease runs out (a heartbeat renews the lease of the jobs a live worker holds).
+await releaseAll(payload)
+const stopLeases = startLeases(payload)
+await payload._initializeCrons()
+payload.logger.info(`Jobs worker running: lead emails, search indexes and scheduled publishing (job lease ${LEASE_MS / 1000} s).`)
+
+/** How long a stopping worker lets the jobs it holds finish before it releases them. */
+const GRACE_MS = Number(process.env.WORKER_STOP_GRACE_MS) || 5000
+
+let stopping = false
+async function stop(signal: string): Promise<void> {
+  if (stopping) return
+  stopping = true
+  const started = Date.now()
+  // console, not the logger: Payload's logger writes asynchronously, and the exit below would cut it off.
+  console.info(`${signal}: the jobs worker takes no new jobs and stops within ${GRACE_MS / 1000} s.`)
+  // No new jobs: the runner's cron stops; the run under way (jobs it claimed) goes on to its end,
+  // which includes marking each finished job complete.
+  const crons = payload.crons.splice(0)
+  await Promise.all(crons.map((cron) => cron.stop()))
+  stopLeases()
+  const busy = () => held.size > 0 || crons.some((cron) => cron.isBusy())
+  const until = Date.now() + GRACE_MS
+  while (busy() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50))
+  // What is still running is released for the next worker; its email, if it went out, carries an
+  // idempotency key, so taking the job up again sends nothing twice. There is one worker, so every
+  // job marked processing is this one's.
+  const released = busy()
+  if (released) await releaseAll(payload).catch(() => undefined)
+  console.info(`The jobs worker stopped after ${Date.now() - started} ms${released ? ', releasing the jobs still running' : ''}.`)
+  process.exit(0)
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal))
 
 // A data folder without search indexes (a new install, or one from before search) gets them now
 // rather than at the next publish.
@@ -32,11 +67,4 @@ if (searchIndexMissing()) {
     payload.logger.error({ err: error }, 'Could not build the search indexes at start; queued a rebuild.')
     await payload.jobs.queue({ task: 'rebuildSearchIndex', input: { reason: 'missing at start' } })
   }
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    // A job cut short stays in the queue and is retried by the next worker; nothing is lost.
-    process.exit(0)
-  })
 }

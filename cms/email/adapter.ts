@@ -1,5 +1,9 @@
+import path from 'node:path'
 import type { EmailAdapter, SendEmailOptions } from 'payload'
 import { Resend } from 'resend'
+
+import { dataDir } from '../environment'
+import { resendMailer } from './resend-mailer'
 
 /** What the adapter returns for a message: the provider's id, or the outbox row's. */
 export interface SentEmail {
@@ -38,21 +42,21 @@ export const emailAdapter: EmailAdapter<SentEmail> = ({ payload }) => {
       },
     }
   }
-  const resend = new Resend(key)
+  const mailer = resendMailer(new Resend(key), path.join(dataDir, 'mail-journal'))
   return {
     name: 'resend',
     defaultFromAddress: fromAddress,
     defaultFromName: fromName,
     sendEmail: async (message) => {
       const replyTo = addresses(message.replyTo as SendEmailOptions['to'])
-      const idempotencyKey = (message as { idempotencyKey?: string }).idempotencyKey
-      // The SDK answers { data, error } instead of throwing; a refusal must fail the job so it retries.
-      const { data, error } = await resend.emails.send(
-        { from: FROM, to: addresses(message.to), subject: String(message.subject ?? ''), html: String(message.html ?? ''), text: String(message.text ?? ''), ...(replyTo.length ? { replyTo } : {}) },
-        idempotencyKey ? { idempotencyKey } : undefined,
-      )
-      if (error || !data) throw new Error(`Resend refused the email: ${error?.message ?? 'no answer'}`)
-      return { id: data.id }
+      const to = addresses(message.to)
+      const subject = String(message.subject ?? '')
+      // Every email of the product's jobs carries a key naming what it is (lead-email/<submission>/<to>);
+      // one sent from elsewhere (Payload's password reset) gets one from its content.
+      const idempotencyKey = (message as { idempotencyKey?: string }).idempotencyKey ?? `email/${to.join(',')}/${subject}/${Date.now()}`
+      // Throws when Resend refuses, so that the job retries.
+      const id = await mailer.send({ from: FROM, to, subject, html: String(message.html ?? ''), text: String(message.text ?? ''), ...(replyTo.length ? { replyTo } : {}), idempotencyKey })
+      return { id }
     },
   }
 }

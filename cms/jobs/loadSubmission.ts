@@ -23,7 +23,7 @@ export async function loadSubmission(req: PayloadRequest, submissionId: string):
   const formId = typeof submission.form === 'object' ? submission.form.id : submission.form
   const leadId = typeof submission.lead === 'object' ? submission.lead.id : submission.lead
   const form = await req.payload.findByID({ collection: 'forms', id: formId, depth: 0, locale })
-  const lead = await req.payload.findByID({ collection: 'leads', id: leadId, depth: 0 })
+  const lead = await req.payload.findByID({ collection: 'leads', id: leadId, depth: 0, joins: false })
   const values = submission.values && typeof submission.values === 'object' && !Array.isArray(submission.values) ? (submission.values as Record<string, unknown>) : {}
   return { submission, form, lead, locale, values }
 }

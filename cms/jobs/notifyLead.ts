@@ -58,7 +58,7 @@ export const notifyLead: TaskConfig<{ input: { submissionId: string }; output: {
       locale: recipient.language ?? locale,
     })
     const providerId = await attemptDelivery({ req, job, leadId: lead.id, kind: 'sales email', to: recipient.email }, () =>
-      sendEmail(req, { to: recipient.email, subject: email.subject, html: email.html, text: email.text, replyTo: email.replyTo, idempotencyKey: `notify-lead-${submission.id}` }),
+      sendEmail(req, { to: recipient.email, subject: email.subject, html: email.html, text: email.text, replyTo: email.replyTo, idempotencyKey: `lead-email/${submission.id}/${recipient.email}` }),
     )
     return { output: { providerId } }
   },

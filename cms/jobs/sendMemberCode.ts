@@ -50,7 +50,7 @@ export const sendMemberCode: TaskConfig<{ input: MemberCodeInput; output: { prov
     { name: 'skipped', type: 'text' },
   ],
   retries: deliveryRetries,
-  handler: async ({ input, req, job }) => {
+  handler: async ({ input, req }) => {
     const purpose = PURPOSES.find((p) => p === input.purpose)
     if (!purpose) return { output: { skipped: 'unknown purpose' } }
     const store = membersStore(req.payload)
@@ -72,8 +72,9 @@ export const sendMemberCode: TaskConfig<{ input: MemberCodeInput; output: { prov
     const settings = await req.payload.findGlobal({ slug: 'site-settings', locale, depth: 0 })
     const defaultLocale = LOCALE_CODES.find((code) => code === settings.defaultLocale) ?? LOCALE_CODES[0]!
     const email = renderCodeEmail({ purpose, code: issued.code, brand: settings.brandName ?? '', locale, pageUrl: `${siteUrl}${localizedHref(PAGE_OF[purpose], locale, defaultLocale)}` })
-    // Each try sends a different code, so each try has its own idempotency key.
-    const providerId = await sendEmail(req, { to, subject: email.subject, html: email.html, text: email.text, idempotencyKey: `member-code-${input.requestId}-${job.totalTried ?? 0}` })
+    // Each try issues a different code, so the key names the code (by its hash): a re-run after a
+    // crash sends the new, valid code rather than having Resend replay the one it just replaced.
+    const providerId = await sendEmail(req, { to, subject: email.subject, html: email.html, text: email.text, idempotencyKey: `member-code/${input.requestId}/${issued.record.hash.slice(0, 16)}` })
     return { output: { providerId } }
   },
 }

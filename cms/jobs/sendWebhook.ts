@@ -68,7 +68,9 @@ export const sendWebhook: TaskConfig<{ input: { submissionId: string }; output: 
           headers: {
             'content-type': 'application/json',
             'user-agent': 'brand-site-webhooks',
+            // The same id on every attempt: a receiver de-duplicates a re-run after a crash on either header.
             'x-webhook-id': deliveryId,
+            'idempotency-key': deliveryId,
             'x-webhook-timestamp': String(timestamp),
             'x-webhook-signature': signWebhook(secret, timestamp, body),
           },

@@ -26,7 +26,7 @@ export async function assignTeamMember(req: PayloadRequest, teamId: number | str
   })
   if (member) {
     await serialize(`lead:${leadId}`, async () => {
-      const lead = await req.payload.findByID({ collection: 'leads', id: leadId, depth: 0 })
+      const lead = await req.payload.findByID({ collection: 'leads', id: leadId, depth: 0, joins: false })
       if (!lead.owner) await req.payload.update({ collection: 'leads', id: leadId, data: { owner: member.id }, depth: 0, overrideAccess: true })
     })
   }

@@ -175,7 +175,7 @@ describe('the autoresponder', () => {
       subject: 'Thanks, Ada <b>&</b>',
       html: '<p>Dear Ada &lt;b&gt;&amp;&lt;/b&gt;,</p>\n<p>We got your message and will reply within one working day.<br>The Brand team</p>',
       text: 'Dear Ada <b>&</b>,\n\nWe got your message and will reply within one working day.\nThe Brand team',
-      idempotencyKey: `autoresponder-${en.submission.id}`,
+      idempotencyKey: `autoresponder/${en.submission.id}/Ada@Example.com`,
     })
     expect(toLi).toEqual({
       from: expect.any(String),
@@ -184,7 +184,7 @@ describe('the autoresponder', () => {
       subject: '李雷，感谢您的留言',
       html: '<p>李雷您好：</p>\n<p>我们已收到您的留言，将在一个工作日内回复。<br>品牌团队</p>',
       text: '李雷您好：\n\n我们已收到您的留言，将在一个工作日内回复。\n品牌团队',
-      idempotencyKey: `autoresponder-${zh.submission.id}`,
+      idempotencyKey: `autoresponder/${zh.submission.id}/li@example.cn`,
     })
     expect((await deliveriesOf(en.lead.id)).rows).toEqual([['autoresponder', 'sent', 'Ada@Example.com', providerIdOf(toAda), null]])
     expect((await deliveriesOf(zh.lead.id)).rows).toEqual([['autoresponder', 'sent', 'li@example.cn', providerIdOf(toLi), null]])
@@ -359,8 +359,34 @@ describe('a delivery that fails on its last attempt', () => {
     await runAll()
     expect(resend.received).toEqual([])
     const { lead: after, rows } = await deliveriesOf(lead.id)
-    expect(rows).toEqual(Array(5).fill(['sales email', 'failed', 'quiet@test.example', null, 'Resend refused the email: Temporary failure']))
-    expect(after.deliveryProblem).toBe('sales email to quiet@test.example failed after 5 attempts: Resend refused the email: Temporary failure')
+    expect(rows).toEqual(Array(5).fill(['sales email', 'failed', 'quiet@test.example', null, 'Resend refused the email (HTTP 500): Temporary failure']))
+    expect(after.deliveryProblem).toBe('sales email to quiet@test.example failed after 5 attempts: Resend refused the email (HTTP 500): Temporary failure')
+  })
+})
+
+describe('the admins, when a delivery gives up', () => {
+  it('get one email naming the lead; while Resend is down too, one Outbox entry instead', async () => {
+    const admin = await payload.create({ collection: 'users', data: { email: 'ops@test.example', password: 'a-Strong-passw0rd', role: 'admin' } })
+    try {
+      const { lead, submission } = await submit(quietForm, { name: 'Ola', email: 'ola@example.com' })
+      resend.failNext(5)
+      await queue('notifyLead', submission.id)
+      await runAll()
+      expect(resend.received.map((e) => [e.to, e.subject])).toEqual([[['ops@test.example'], `Delivery failed for lead ${lead.id}`]])
+      expect(resend.received[0]!.text).toContain('sales email to quiet@test.example failed after 5 attempts: Resend refused the email (HTTP 500): Temporary failure')
+
+      resend.received.length = 0
+      const down = await submit(quietForm, { name: 'Pia', email: 'pia@example.com' })
+      resend.outage(true)
+      await queue('notifyLead', down.submission.id)
+      await runAll()
+      resend.outage(false)
+      expect(resend.received).toEqual([])
+      const outbox = await payload.find({ collection: 'outbox', where: { subject: { equals: `Delivery failed for lead ${down.lead.id}` } }, depth: 0 })
+      expect(outbox.docs.map((d) => d.to)).toEqual(['ops@test.example'])
+    } finally {
+      await payload.delete({ collection: 'users', id: admin.id })
+    }
   })
 })
 
@@ -433,7 +459,7 @@ describe('a routing rule naming a team', () => {
     expect([lead.owner, rows]).toEqual([
       members[0]!.id,
       [
-        ['sales email', 'failed', 'wang@test.example', null, 'Resend refused the email: Temporary failure'],
+        ['sales email', 'failed', 'wang@test.example', null, 'Resend refused the email (HTTP 500): Temporary failure'],
         ['sales email', 'sent', 'wang@test.example', 're_1', null],
       ],
     ])

@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-/** One email as Resend's API received it (POST /emails, JSON body). */
+/** One email as Resend's API received it (POST /emails, or one item of POST /emails/batch). */
 export interface ReceivedEmail {
   from: string
   to: string[]
@@ -12,48 +12,142 @@ export interface ReceivedEmail {
   idempotencyKey?: string
 }
 
+/** Resend keeps an idempotency key for 24 hours. */
+const KEY_TTL_MS = 24 * 60 * 60 * 1000
+/** Resend takes at most 100 emails in one batch request. */
+const MAX_BATCH = 100
+
+interface Remembered {
+  body: string
+  status: number
+  answer: string
+  at: number
+}
+
+/** What the stand-in does with the next requests: answer normally, fail, or ask the sender to slow down. */
+export interface FakeResendControls {
+  /** The next `n` requests answer 500 (a passing failure). */
+  failNext: (n: number) => void
+  /** Until called again with false, every request answers 503 (an outage). */
+  outage: (down: boolean) => void
+  /** The next `n` requests answer 429 with `retry-after: seconds`. */
+  throttleNext: (n: number, seconds: number) => void
+  /**
+   * Holds every request, once read, unanswered until `release()`: a sender stopped meanwhile never
+   * learns that its emails were accepted, as when a worker dies while Resend is answering.
+   */
+  hold: () => void
+  /** Handles the held requests (as if they had just arrived) and stops holding. */
+  release: () => void
+  /** How many requests are held now. */
+  holding: () => number
+}
+
 /**
- * A local stand-in for Resend's API speaking its protocol: `POST /emails` with a bearer key,
- * answering `{ id }`, or an error body `{ statusCode, name, message }` while `failNext` is above 0.
- * Like Resend, a repeated Idempotency-Key answers the first email's id and sends nothing again.
+ * A local stand-in for Resend's API speaking its protocol: `POST /emails` and `POST /emails/batch`
+ * (up to 100) with a bearer key, answering `{ id }` and `{ data: [{ id }] }`, or an error body
+ * `{ statusCode, name, message }`. Like Resend, a repeated Idempotency-Key within 24 hours answers
+ * the first request's answer and sends nothing again; the same key with another body answers 409.
+ * `now` moves the stand-in's clock (the 24 hours) without waiting.
  */
-export async function startFakeResend(): Promise<{ url: string; received: ReceivedEmail[]; duplicates: () => number; failNext: (n: number) => void; close: () => Promise<void> }> {
+export async function startFakeResend({ now = () => Date.now() }: { now?: () => number } = {}): Promise<
+  FakeResendControls & {
+    url: string
+    received: ReceivedEmail[]
+    /** Requests answered from an earlier one with the same key. */
+    duplicates: () => number
+    /** Requests answered with an error (500, 503 or 429). */
+    refusals: () => number
+    /** Batch requests accepted, with their sizes. */
+    batches: number[]
+    close: () => Promise<void>
+  }
+> {
   const received: ReceivedEmail[] = []
+  const batches: number[] = []
+  const keys = new Map<string, Remembered>()
   let failures = 0
+  let down = false
+  let throttled = 0
+  let retryAfter = 1
   let duplicates = 0
+  let refusals = 0
+  let holding = false
+  let held: (() => void)[] = []
+
+  const send = (res: ServerResponse, status: number, answer: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer))
+  const refuse = (res: ServerResponse, status: number, name: string, message: string, headers: Record<string, string> = {}) => {
+    refusals += 1
+    res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify({ statusCode: status, name, message }))
+  }
+  const accept = (email: ReceivedEmail, key: string | undefined): { id: string } => {
+    received.push({ ...email, to: [email.to].flat(), idempotencyKey: key })
+    return { id: `re_${received.length}` }
+  }
+
+  const handle = (req: IncomingMessage, res: ServerResponse, body: string) => {
+    const path = req.url ?? ''
+    if (req.method !== 'POST' || (path !== '/emails' && path !== '/emails/batch')) return refuse(res, 404, 'not_found', 'Not found')
+    if (!req.headers.authorization?.startsWith('Bearer ')) return refuse(res, 401, 'missing_api_key', 'Missing API key in the authorization header.')
+    if (down) return refuse(res, 503, 'service_unavailable', 'Service unavailable')
+    if (failures > 0) {
+      failures -= 1
+      return refuse(res, 500, 'internal_server_error', 'Temporary failure')
+    }
+    if (throttled > 0) {
+      throttled -= 1
+      return refuse(res, 429, 'rate_limit_exceeded', 'Too many requests. You can only make 2 requests per second.', { 'retry-after': String(retryAfter) })
+    }
+    const header = req.headers['idempotency-key']
+    const key = typeof header === 'string' ? `${path} ${header}` : undefined
+    const earlier = key ? keys.get(key) : undefined
+    if (earlier && now() - earlier.at < KEY_TTL_MS) {
+      if (earlier.body !== body) return refuse(res, 409, 'invalid_idempotent_request', 'Same idempotency key used with a different request payload. Change your idempotency key or payload.')
+      duplicates += 1
+      return res.writeHead(earlier.status, { 'content-type': 'application/json' }).end(earlier.answer)
+    }
+    let answer: unknown
+    if (path === '/emails') answer = accept(JSON.parse(body) as ReceivedEmail, typeof header === 'string' ? header : undefined)
+    else {
+      const emails = JSON.parse(body) as ReceivedEmail[]
+      if (!Array.isArray(emails) || emails.length === 0 || emails.length > MAX_BATCH) return refuse(res, 422, 'validation_error', `A batch holds 1 to ${MAX_BATCH} emails.`)
+      batches.push(emails.length)
+      answer = { data: emails.map((email) => accept(email, typeof header === 'string' ? header : undefined)) }
+    }
+    if (key) keys.set(key, { body, status: 200, answer: JSON.stringify(answer), at: now() })
+    send(res, 200, answer)
+  }
+
   const server: Server = createServer((req, res) => {
     let body = ''
     req.on('data', (chunk) => (body += chunk))
-    req.on('end', () => {
-      res.setHeader('content-type', 'application/json')
-      if (req.method !== 'POST' || req.url !== '/emails' || !req.headers.authorization?.startsWith('Bearer ')) {
-        res.writeHead(404).end(JSON.stringify({ statusCode: 404, name: 'not_found', message: 'Not found' }))
-        return
-      }
-      if (failures > 0) {
-        failures -= 1
-        res.writeHead(500).end(JSON.stringify({ statusCode: 500, name: 'internal_server_error', message: 'Temporary failure' }))
-        return
-      }
-      const email = JSON.parse(body) as ReceivedEmail
-      const key = req.headers['idempotency-key']
-      const earlier = typeof key === 'string' ? received.findIndex((e) => e.idempotencyKey === key) : -1
-      if (earlier !== -1) {
-        duplicates += 1
-        res.writeHead(200).end(JSON.stringify({ id: `re_${earlier + 1}` }))
-        return
-      }
-      received.push({ ...email, to: [email.to].flat(), idempotencyKey: typeof key === 'string' ? key : undefined })
-      res.writeHead(200).end(JSON.stringify({ id: `re_${received.length}` }))
-    })
+    req.on('end', () => (holding ? held.push(() => handle(req, res, body)) : handle(req, res, body)))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    batches,
     duplicates: () => duplicates,
+    refusals: () => refusals,
     failNext: (n) => (failures = n),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    outage: (value) => (down = value),
+    throttleNext: (n, seconds) => {
+      throttled = n
+      retryAfter = seconds
+    },
+    hold: () => (holding = true),
+    release: () => {
+      holding = false
+      const waiting = held
+      held = []
+      for (const run of waiting) run()
+    },
+    holding: () => held.length,
+    close: () => {
+      server.closeAllConnections()
+      return new Promise((resolve) => server.close(() => resolve()))
+    },
   }
 }

@@ -76,7 +76,7 @@ describe('a submission', () => {
     expect(email.html).toContain(`/admin/collections/leads/${leads[0]!.id}`)
     expect(email.text).toContain('Region: south')
     expect(email.text).toContain('Channel: wechat')
-    expect(email.idempotencyKey).toBe(`notify-lead-${submission!.id}`)
+    expect(email.idempotencyKey).toBe(`lead-email/${submission!.id}/${email.to[0]}`)
     const lead = await payload.findByID({ collection: 'leads', id: leads[0]!.id, depth: 0 })
     expect(lead.deliveries?.map((d) => [d.status, d.to, d.providerId])).toEqual([['sent', 'south@test.example', 're_1']])
   })
@@ -104,7 +104,7 @@ describe('a submission', () => {
     expect(resend.received.map((e) => e.to)).toEqual([['sales@test.example']])
     const { docs: [lead] } = await payload.find({ collection: 'leads', where: { email: { equals: 'grace@example.com' } }, depth: 0 })
     expect(lead!.deliveries?.map((d) => d.status)).toEqual(['failed', 'sent'])
-    expect(lead!.deliveries?.[0]?.reason).toBe('Resend refused the email: Temporary failure')
+    expect(lead!.deliveries?.[0]?.reason).toBe('Resend refused the email (HTTP 500): Temporary failure')
   })
 
   it('marks likely spam, keeps it, and emails nobody', async () => {

@@ -51,10 +51,12 @@ describe('code emails through Resend, queued and retried', () => {
     expect(resend.received).toHaveLength(1)
     const mail = resend.received[0]!
     expect([mail.to, mail.subject]).toEqual([['retry@example.com'], '验证您在 灯笼茶 的邮箱'])
-    expect(mail.idempotencyKey).toMatch(/^member-code-[0-9a-f-]{36}-1$/)
+    expect(mail.idempotencyKey).toMatch(/^member-code\/[0-9a-f-]{36}\/[0-9a-f]{16}$/)
     const code = mail.text.match(/\b(\d{6})\b/)![1]!
     const secondRecord = (await payload.find({ collection: 'member-codes', where: { subject: { equals: 'retry@example.com' } }, depth: 0 })).docs[0]!.record as { hash: string; issuedInWindow: number }
     expect(secondRecord.hash).not.toBe(firstRecord.hash)
+    // The key names the code that went out (the retry's), so a re-run after a crash sends its new code.
+    expect(mail.idempotencyKey).toBe(`member-code/${mail.idempotencyKey!.split('/')[1]}/${secondRecord.hash.slice(0, 16)}`)
     // The retry's code is not counted twice toward the hourly limit.
     expect(secondRecord.issuedInWindow).toBe(1)
     const verified = await h.call('POST', '/account/verify', { body: { code }, cookie })

@@ -23,7 +23,9 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { CampaignLinkQr as CampaignLinkQr_5aefed21ed4af9903df283443489c463 } from '../../../components/CampaignLinkQr'
 import { FunnelNavLink as FunnelNavLink_96221f82f74a66373c1d2f3370447d39 } from '../../../components/funnel/FunnelNavLink'
+import { JobsNavLink as JobsNavLink_74cc688549bf5fe3d8944d901a69c74b } from '../../../components/jobs/JobsNavLink'
 import { FunnelView as FunnelView_86536c7e32bfcf51d6acef6f73a669a9 } from '../../../components/funnel/FunnelView'
+import { JobsView as JobsView_556e440ac59f7a4359b612338a3f387a } from '../../../components/jobs/JobsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -53,6 +55,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/CampaignLinkQr#CampaignLinkQr": CampaignLinkQr_5aefed21ed4af9903df283443489c463,
   "/components/funnel/FunnelNavLink#FunnelNavLink": FunnelNavLink_96221f82f74a66373c1d2f3370447d39,
+  "/components/jobs/JobsNavLink#JobsNavLink": JobsNavLink_74cc688549bf5fe3d8944d901a69c74b,
   "/components/funnel/FunnelView#FunnelView": FunnelView_86536c7e32bfcf51d6acef6f73a669a9,
+  "/components/jobs/JobsView#JobsView": JobsView_556e440ac59f7a4359b612338a3f387a,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

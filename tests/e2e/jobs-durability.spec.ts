@@ -1,0 +1,140 @@
+import { expect, test } from '@playwright/test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { startFakeResend } from '../integration/fake-resend'
+import { alive, freePort, startProduct, until, type Product } from './product'
+
+// The jobs worker stopped every way it can be (SIGTERM, SIGKILL, the whole product killed) while
+// Resend is answering: every lead is still mailed, and exactly once. The product runs as `npm start`
+// runs it, on ports and a data folder of its own, against a local stand-in speaking Resend's API.
+test.describe.configure({ mode: 'serial' })
+
+const ADMIN = { email: 'admin@jobs.example', password: 'jobs-Admin-passw0rd' }
+let resend: Awaited<ReturnType<typeof startFakeResend>>
+let product: Product
+let env: Record<string, string>
+let dataDir: string
+let token: string
+const log: string[] = []
+
+test.beforeAll(async () => {
+  test.setTimeout(900_000)
+  resend = await startFakeResend()
+  dataDir = mkdtempSync(path.join(tmpdir(), 'brand-site-jobs-e2e-'))
+  env = {
+    CMS_PORT: String(await freePort()),
+    SITE_PORT: String(await freePort()),
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    SEED_DEMO_USERS_PASSWORD: ADMIN.password,
+    RESEND_API_KEY: 're_e2e',
+    RESEND_BASE_URL: resend.url,
+    INTAKE_LIMIT_PER_IP: '100000',
+    // Retries 1 s, 2 s, 4 s, 8 s apart instead of 2 s, 4 s, …: the outage below is driven by the stand-in, not by waiting.
+    DELIVERY_BACKOFF_MS: '1000',
+    WORKER_STOP_GRACE_MS: '2000',
+  }
+  product = await startProduct(env, log)
+  const login = await fetch(`${product.cmsUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
+  token = ((await login.json()) as { token: string }).token
+})
+
+test.afterAll(async () => {
+  resend?.release()
+  await product?.stop()
+  await resend?.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** Submits `count` leads through the site's form endpoint, ten at a time; answers their names, all acknowledged. */
+async function submitLeads(run: string, count: number): Promise<string[]> {
+  const names = Array.from({ length: count }, (_, i) => `Lead ${run}-${i}`)
+  for (let i = 0; i < names.length; i += 10) {
+    await Promise.all(
+      names.slice(i, i + 10).map(async (name) => {
+        const response = await fetch(`${product.siteUrl}/api/forms/1?locale=en`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name, email: `${name.replace(/\W+/g, '-').toLowerCase()}@example.com`, consent: true }),
+        })
+        expect(response.status, name).toBe(201)
+      }),
+    )
+  }
+  return names
+}
+
+/** How many sales emails about each lead the stand-in accepted. */
+const salesEmailsOf = (names: string[]) => names.map((name) => resend.received.filter((e) => e.subject.endsWith(`– ${name}`)).length)
+
+/** Stops the worker (or the product) while Resend holds its requests, then lets Resend answer and checks every lead is mailed once. */
+async function stopMidBatch(run: string, stop: (workerPid: number) => Promise<void>) {
+  // Held from the start: the worker's first request stays at Resend, unanswered, so it is mid-batch.
+  resend.hold()
+  const names = await submitLeads(run, 40)
+  await until('a request held at Resend', () => resend.holding() > 0)
+  const pid = product.workerPid()!
+  await stop(pid)
+  await until('the old worker to be gone', () => !alive(pid))
+  // Resend accepts what it held, and the worker that sent it never hears so.
+  resend.release()
+  await until('every lead mailed', () => salesEmailsOf(names).every((n) => n > 0), 180_000)
+  expect(salesEmailsOf(names)).toEqual(names.map(() => 1))
+  return names
+}
+
+test('a worker stopped with SIGTERM mid-batch: the next worker mails every lead, exactly once', async () => {
+  test.setTimeout(300_000)
+  const before = product.workerPid()
+  await stopMidBatch('term', async (pid) => void process.kill(pid, 'SIGTERM'))
+  await until('a new worker', () => product.workerPid() !== null && product.workerPid() !== before)
+  expect(log.some((line) => line.includes('SIGTERM: the jobs worker takes no new jobs'))).toBe(true)
+})
+
+test('a worker killed with SIGKILL mid-batch: its jobs are taken over, every lead mailed exactly once', async () => {
+  test.setTimeout(300_000)
+  await stopMidBatch('kill', async (pid) => void process.kill(pid, 'SIGKILL'))
+  expect(log.some((line) => line.includes('The jobs worker stopped (SIGKILL); starting it again.'))).toBe(true)
+})
+
+test('the whole product killed with SIGKILL mid-batch (a power loss): after a start, every lead mailed exactly once', async () => {
+  test.setTimeout(600_000)
+  resend.hold()
+  const names = await submitLeads('power', 40)
+  await until('a request held at Resend', () => resend.holding() > 0)
+  await product.killAll()
+  resend.release()
+  product = await startProduct(env, log)
+  await until('every lead mailed', () => salesEmailsOf(names).every((n) => n > 0), 180_000)
+  expect(salesEmailsOf(names)).toEqual(names.map(() => 1))
+})
+
+test('a mail outage (Resend answering 503) then recovery: everything sent once, one log line per failed attempt', async () => {
+  test.setTimeout(300_000)
+  const auth = { authorization: `JWT ${token}` }
+  const firstLine = log.length
+  resend.outage(true)
+  const names = await submitLeads('outage', 30)
+  const failedRows = async () => {
+    const leads = await (await fetch(`${product.cmsUrl}/api/leads?where[name][like]=${encodeURIComponent('Lead outage-')}&limit=100&depth=0`, { headers: auth })).json()
+    return (leads.docs as { deliveries?: { kind: string; status: string }[] }[]).map((lead) => (lead.deliveries ?? []).filter((d) => d.kind === 'sales email' && d.status === 'failed').length)
+  }
+  // Every lead's email has failed twice: the outage is under way, and the jobs are waiting out their backoff.
+  await until('two failed attempts for every lead', async () => {
+    const rows = await failedRows()
+    return rows.length === names.length && rows.every((n) => n >= 2)
+  })
+  resend.outage(false)
+  await until('every lead mailed', () => salesEmailsOf(names).every((n) => n > 0), 120_000)
+  expect(salesEmailsOf(names)).toEqual(names.map(() => 1))
+
+  const failures = (await failedRows()).reduce((sum, n) => sum + n, 0)
+  const lines = log.slice(firstLine)
+  const attemptLines = lines.filter((line) => /Job \d+ notifyLead lead \d+: attempt \d\/5 failed: Resend refused the email \(HTTP 503\): Service unavailable/.test(line))
+  expect(attemptLines).toHaveLength(failures)
+  // One line each: no stack trace and no job dumped as JSON.
+  expect(lines.filter((line) => /^\s+at |"taskSlug"|"stack"/.test(line))).toEqual([])
+})
