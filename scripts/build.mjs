@@ -6,7 +6,8 @@ import path from 'node:path'
 import { bin, productEnv, requireNode22, root, run } from './lib.mjs'
 
 const SOURCES = ['cms', 'site', 'themes', 'functions', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']
-const SKIP = new Set(['.next', 'node_modules', 'seed', 'migrations'])
+// next-env.d.ts is written by `next build` itself: hashing it would make every second start build again.
+const SKIP = new Set(['.next', 'node_modules', 'seed', 'migrations', 'next-env.d.ts'])
 const STAMP = path.join(root, 'dist', '.build-stamp')
 
 function* files(entry) {
