@@ -1,6 +1,6 @@
 // The admin as editors use it, in both languages: every view opens, becomes interactive and takes
 // typing without freezing the browser (issue 18: the Chinese contact page froze the tab for good).
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 
 import { e2e } from '../../playwright.config'
 import { msUntilVisible, signIn, uniqueSlug } from './helpers'
@@ -107,40 +107,51 @@ async function newPage(context: BrowserContext): Promise<Page> {
   return page
 }
 
-test('every list and edit view opens in both languages, takes typing in each rich-text field and never blocks the main thread over 2 s', async ({ browser }) => {
-  test.setTimeout(15 * 60_000)
+/** A browser context of its own with the main-thread watch, signed in as `who`. */
+async function signedIn(browser: Browser, who: { email: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext()
   await watchMainThread(context)
-  let page = await newPage(context)
+  const page = await newPage(context)
+  await signIn(page, who)
+  return { context, page }
+}
+
+test('every list and edit view opens in both languages, takes typing in each rich-text field and never blocks the main thread over 2 s', async ({ browser }) => {
+  test.setTimeout(15 * 60_000)
   // The admin sees every collection, the admin-only ones too.
-  await signIn(page, e2e.admin)
-  const sections = await adminSections(page)
+  let session = await signedIn(browser, e2e.admin)
+  const sections = await adminSections(session.page)
   expect(sections).toEqual(expect.arrayContaining(['/admin/collections/pages', '/admin/collections/posts', '/admin/globals/site-settings', '/admin/globals/header', '/admin/globals/footer']))
-  const views = await allViews(page, sections)
+  const views = await allViews(session.page, sections)
   // The seeded Chinese contact page, the one that froze, is among them with its rich text.
   expect(views.find((view) => view.url === '/admin/collections/pages/1?locale=zh-CN')?.richText).toEqual(['layout.0.content'])
 
   const failures: string[] = []
+  // Each failure is printed at once too, so a run cut short still names what failed.
+  const fail = (message: string) => {
+    failures.push(message)
+    console.log(message)
+  }
+  const started = Date.now()
   for (const view of views) {
     try {
-      const failure = await checkView(page, view)
-      if (failure) failures.push(failure)
+      const failure = await checkView(session.page, view)
+      if (failure) fail(failure)
     } catch (error) {
-      failures.push(error instanceof Error ? error.message : String(error))
-      // A frozen page answers nothing more: the next view gets a page of its own.
-      await page.close()
-      page = await newPage(context)
+      fail(error instanceof Error ? error.message : String(error))
+      // A frozen page freezes every page of its site in the same browser context (they share a
+      // renderer process): the next view gets a context of its own.
+      await session.context.close()
+      session = await signedIn(browser, e2e.admin)
     }
   }
-  await context.close()
+  console.log(`${views.length} admin views checked in ${Math.round((Date.now() - started) / 1000)} s`)
+  await session.context.close()
   expect(failures).toEqual([])
 })
 
 test('an editor types Chinese contact lines with addresses into a post, publishes it, and the site links exactly the addresses', async ({ browser }) => {
-  const context = await browser.newContext()
-  await watchMainThread(context)
-  const page = await newPage(context)
-  await signIn(page, e2e.editor)
+  const { context, page } = await signedIn(browser, e2e.editor)
   const slug = uniqueSlug('e2e-links')
   const title = `联系方式 ${slug}`
   await page.goto(`${e2e.cmsUrl}/admin/collections/posts/create?locale=zh-CN`)
