@@ -40,6 +40,14 @@ export async function longestTaskMs(page: Page, what: string): Promise<number> {
   }
 }
 
+/** Forgets the tasks seen so far: what follows is measured on its own (guarded like `longestTaskMs`). */
+export async function restartWatch(page: Page, what: string): Promise<void> {
+  await longestTaskMs(page, what)
+  await page.evaluate(() => {
+    window.__longestTaskMs = 0
+  })
+}
+
 /** A failure message for `what` when its page blocked the main thread for too long, else null. */
 export async function blockedTooLong(page: Page, what: string): Promise<string | null> {
   const ms = await longestTaskMs(page, what)
