@@ -5,8 +5,12 @@ import type { BrowserContext, Page } from '@playwright/test'
 /** The longest a single task may keep the main thread busy. */
 export const MAX_BLOCKED_MS = 2000
 
-/** How long a frozen page is given to answer before the test calls it frozen. */
-const ANSWER_WITHIN_MS = 10_000
+/**
+ * How long a page is given to answer before the test calls it frozen. Generous on purpose: on a
+ * machine whose two cores are shared with the servers under test, the Forms edit view (dozens of
+ * array rows) has kept its main thread busy for 12 s while loading, and still finished.
+ */
+const ANSWER_WITHIN_MS = 30_000
 
 declare global {
   interface Window {
