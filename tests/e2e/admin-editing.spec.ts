@@ -143,7 +143,8 @@ test('every list and edit view opens in both languages, takes typing in each ric
       const failure = await checkView(session.page, view)
       if (failure) fail(failure)
     } catch (error) {
-      fail(error instanceof Error ? error.message : String(error))
+      const message = error instanceof Error ? error.message : String(error)
+      fail(message.startsWith(view.what) ? message : `${view.what}: ${message.split('\n')[0]}`)
       // A frozen page freezes every page of its site in the same browser context (they share a
       // renderer process): the next view gets a context of its own. Closing the frozen one may wait
       // on its renderer, so it is not awaited; the browser goes away at the end of the run anyway.
