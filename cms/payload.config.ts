@@ -1,6 +1,5 @@
 // Relative imports only in this file and what it imports: Vite (the site's bundler) does not
 // resolve the `@/` path aliases Next would.
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { zh } from '@payloadcms/translations/languages/zh'
 import path from 'node:path'
@@ -26,6 +25,7 @@ import { Touches } from './collections/Touches'
 import { Users } from './collections/Users'
 import { AuditLog, ConsentLog, MemberCodes, Members, MemberSessions, PointsLedger, Rewards, ThrottleCounters, Tiers, Topics } from './collections/members'
 import { databaseAdapter } from './database'
+import { richTextEditor } from './editor'
 import { emailAdapter } from './email/adapter'
 import { funnelCsvEndpoint } from './endpoints/funnelCsv'
 import { retryJobEndpoint } from './endpoints/retryJob'
@@ -72,7 +72,7 @@ export default buildConfig({
   cors: [siteUrl, cmsUrl],
   csrf: [siteUrl, cmsUrl],
   db: databaseAdapter(),
-  editor: lexicalEditor(),
+  editor: richTextEditor,
   endpoints: [funnelCsvEndpoint, retryJobEndpoint],
   email: emailAdapter,
   i18n: { supportedLanguages: { en, zh }, fallbackLanguage: 'en' },

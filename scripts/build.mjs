@@ -34,12 +34,12 @@ export function sourceHash() {
 
 /** Builds both apps unless the last build was made from the same sources. */
 export async function build({ force = false } = {}) {
-  const hash = sourceHash()
-  const built = existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash && existsSync(path.join(root, 'cms/.next/BUILD_ID'))
+  const built = existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sourceHash() && existsSync(path.join(root, 'cms/.next/BUILD_ID'))
   if (built && !force) return false
   const env = productEnv({ NODE_ENV: 'production' })
   console.log('Building the CMS (Next.js) and the site (Astro); this takes a minute or two the first time…')
   await run(bin('payload'), ['generate:importmap'], { env })
+  const hash = sourceHash()
   await run(bin('next'), ['build', 'cms'], { env })
   await run(bin('astro'), ['build'], { env })
   mkdirSync(path.dirname(STAMP), { recursive: true })
