@@ -1,5 +1,5 @@
 /** What reading a body within a limit gives: its bytes, or why not. */
-export type LimitedBody = { bytes: Uint8Array } | { refused: 'too-large' | 'unreadable' }
+export type LimitedBody = { bytes: Uint8Array<ArrayBuffer> } | { refused: 'too-large' | 'unreadable' }
 
 /**
  * Reads a request body chunk by chunk and stops (cancelling the stream) as soon as it passes
@@ -35,3 +35,9 @@ export async function readWithin(body: ReadableStream<Uint8Array> | null, limit:
   }
   return { bytes }
 }
+
+/**
+ * The largest request body the site reads at all (a form with a 10 MB file fits): the adapter's cap
+ * (astro.config.mjs) and site/server.mjs's check of a declared length. Each reader caps lower.
+ */
+export const MAX_REQUEST_BYTES = 11 * 1024 * 1024
