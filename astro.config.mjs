@@ -38,7 +38,7 @@ export default defineConfig({
   build: { inlineStylesheets: 'always' },
   security: {
     checkOrigin: true,
-    allowedDomains: [{ hostname: siteUrl.hostname, ...(siteUrl.port ? { port: siteUrl.port } : {}) }],
+    allowedDomains: [{ hostname: siteUrl.hostname }],
   },
   vite: {
     ssr: { external },

@@ -35,7 +35,7 @@ function settleClient(req) {
   const https = viaProxy && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https'
   for (const name of [...INTERNAL, ...FORWARDED]) delete req.headers[name]
   req.headers['x-forwarded-for'] = clientAddress(peer, forwardedFor, trusted)
-  req.headers['x-forwarded-host'] = siteUrl.host
+  req.headers['x-forwarded-host'] = siteUrl.hostname
   // Per request on a connection that only a trusted proxy uses; Astro reads this to build the URL.
   if (viaProxy) req.socket.encrypted = https
 }
