@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware'
 
-import { cacheControlFor } from '../functions/http/cache-rule'
+import { cacheControlFor } from '../functions/http/cache-control'
 import { previewUser } from './lib/cms'
 import { startFastPath } from './lib/fast-path'
 import { pageCache } from './lib/page-cache'

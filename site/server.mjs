@@ -3,9 +3,10 @@
 // Run after `astro build`: node site/server.mjs (PORT and HOST from the environment).
 import { createServer } from 'node:http'
 
-// Plain TypeScript modules of functions/, loaded by Node's own type stripping (Node 22.18+).
+// Plain TypeScript modules of functions/ that import nothing of their own, loaded by Node's own type
+// stripping (Node 22.18+), which resolves no extension-less import.
 import { MAX_REQUEST_BYTES } from '../functions/http/body-limit.ts'
-import { cacheControlFor } from '../functions/http/cache-rule.ts'
+import { cacheControlFor } from '../functions/http/cache-control.ts'
 import { clientAddress, isTrustedProxy, parseTrustedProxies } from '../functions/http/client-address.ts'
 import { securityHeaders } from '../functions/http/security-headers.ts'
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { cacheable, cacheControlFor, servable, type CacheRequest, type CacheResponse } from './cache-rule'
+import { cacheControlFor } from './cache-control'
+import { cacheable, servable, type CacheRequest, type CacheResponse } from './cache-rule'
 
 const cookies = { member: 'bs_member', preview: 'site-preview' }
 const get = (over: Partial<CacheRequest> = {}): CacheRequest => ({ method: 'GET', pathname: '/en/about', search: '', cookie: null, ...over })

@@ -58,12 +58,3 @@ export function cacheable(request: CacheRequest, response: CacheResponse, cookie
   if (response.setsCookie || /\b(private|no-store)\b/i.test(response.cacheControl ?? '')) return false
   return !(response.gated && hasCookie(request.cookie, cookies.member))
 }
-
-/**
- * The Cache-Control a response leaves with: one that sets a cookie is that browser's alone, so no
- * shared cache (a CDN, a proxy) may keep it; an already private or no-store one stays as it is.
- */
-export function cacheControlFor(cacheControl: string | null, setsCookie: boolean): string | null {
-  if (!setsCookie || /\b(private|no-store)\b/i.test(cacheControl ?? '')) return cacheControl
-  return 'private, no-cache'
-}

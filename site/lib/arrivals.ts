@@ -35,7 +35,7 @@ export function startArrivals(): void {
 export const flushArrivals = () => recorder.flush()
 
 /** Requests that are never arrivals: files, endpoints and the CMS's preview hand-off. */
-const NOT_A_PAGE = /^\/(?:_astro|media|api|preview|favicon|robots\.txt|sitemap|rss\.xml|share-image|search-index)|\.[a-z0-9]{2,5}$/i
+const NOT_A_PAGE = /^\/(?:_astro|media|api|preview|favicon|robots\.txt|sitemap|rss\.xml|share-image|search-index|healthz)|\.[a-z0-9]{2,5}$/i
 
 /** The request facts an arrival needs, from Node's request or a Fetch Request alike. */
 export interface ArrivalInput {

@@ -2,7 +2,8 @@
 // canonical path and redirects → arrival (touch, /go/, /r/) → preview → cache lookup → render →
 // cache store → compression and validators. site/lib/fast-path.ts runs it on Node's request before
 // Astro is involved; site/middleware.ts runs the same stages for what the fast path hands on.
-import { cacheable, cacheControlFor, servable, type CacheRequest } from '../../functions/http/cache-rule'
+import { cacheable, servable, type CacheRequest } from '../../functions/http/cache-rule'
+import { cacheControlFor } from '../../functions/http/cache-control'
 import { chooseEncoding, encodeBody, etagOf, notModified, type EncodedBody } from '../../functions/http/compression'
 import { securityHeaders } from '../../functions/http/security-headers'
 import { MEMBER_COOKIE } from '../../functions/members/session-token'

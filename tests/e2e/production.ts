@@ -108,3 +108,37 @@ export function residentKb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1])
 }
+
+/**
+ * Debian's caddy in front of the site and the CMS over HTTPS with its own local CA (`tls internal`),
+ * as deploy/Caddyfile does with a public certificate: the site on `sitePort`, the CMS on `cmsPort`.
+ */
+export async function startCaddy(options: { sitePort: number; cmsPort: number; site: string; cms: string }): Promise<Running> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'caddy-e2e-'))
+  const httpPort = await freePort()
+  writeFileSync(
+    path.join(dir, 'Caddyfile'),
+    `{
+	admin off
+	auto_https disable_redirects
+	skip_install_trust
+	storage file_system ${dir}/storage
+	http_port ${httpPort}
+	https_port ${options.sitePort}
+}
+https://localhost:${options.sitePort} {
+	tls internal
+	encode zstd gzip
+	reverse_proxy ${options.site}
+}
+https://localhost:${options.cmsPort} {
+	tls internal
+	reverse_proxy ${options.cms}
+}
+`,
+  )
+  const child = spawn('caddy', ['run', '--config', path.join(dir, 'Caddyfile'), '--adapter', 'caddyfile'], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir } })
+  const url = `https://localhost:${options.sitePort}`
+  await waitUntilUp(`http://127.0.0.1:${httpPort}/`, child)
+  return { url, pid: child.pid!, stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })) }
+}

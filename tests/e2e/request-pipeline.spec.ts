@@ -11,6 +11,8 @@ import { uniqueSlug } from './helpers'
 import { residentKb, startSite } from './production'
 
 const site = (path: string) => `${e2e.siteUrl}${path}`
+// A browser's user agent: bots get no visitor id, so no cookie.
+const browserUa = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36' }
 
 test('security headers: CSP allowing exactly the inline scripts, no framing of account pages or the admin, nosniff, referrer and permissions policies', async ({ page }) => {
   const home = await fetch(site('/en'))
@@ -54,7 +56,7 @@ test('security headers: CSP allowing exactly the inline scripts, no framing of a
 test('an https SITE_URL sends HSTS', async () => {
   const https = await startSite({ SITE_URL: 'https://localhost:4443' })
   try {
-    const response = await fetch(`${https.url}/en`)
+    const response = await fetch(`${https.url}/en`, { headers: browserUa })
     expect(response.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains')
     // Its visitor cookie is Secure.
     expect(response.headers.get('set-cookie')).toMatch(/; Secure/)
@@ -66,13 +68,13 @@ test('an https SITE_URL sends HSTS', async () => {
 test('a response that sets a cookie is private, never public: rendered fresh or from the cache', async () => {
   const path = site(`/en/${uniqueSlug('no-such-page')}`)
   for (const round of ['rendered', 'cached']) {
-    const first = await fetch(path)
+    const first = await fetch(path, { headers: browserUa })
     expect(first.status, round).toBe(404)
     expect(first.headers.get('set-cookie'), round).toMatch(/^bs_visitor=/)
     expect(first.headers.get('cache-control'), round).toBe('private, no-cache')
   }
   // A returning visitor gets the shared copy.
-  const returning = await fetch(path, { headers: { cookie: 'bs_visitor=vAAAAAAAAAAAAAAAAAAAAAA' } })
+  const returning = await fetch(path, { headers: { ...browserUa, cookie: 'bs_visitor=vAAAAAAAAAAAAAAAAAAAAAA' } })
   expect(returning.headers.get('set-cookie')).toBeNull()
   expect(returning.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate')
 })
@@ -141,7 +143,7 @@ test('a 900 MB chunked POST to /api/forms/1 is refused with 413 and the site pro
     const { status, sentBytes } = await new Promise<{ status: number; sentBytes: number }>((resolve, reject) => {
       let sentBytes = 0
       let answered = false
-      const req = httpRequest(`${own.url}/api/forms/1?locale=en`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' } }, (res) => {
+      const req = httpRequest(`${own.url}/api/forms/1?locale=en`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
         answered = true
         res.resume()
         resolve({ status: res.statusCode!, sentBytes })

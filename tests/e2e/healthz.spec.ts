@@ -1,0 +1,28 @@
+// Issue 13: /healthz on the site answers 200 with the database reachable and a live jobs worker, 503 otherwise.
+import { expect, test } from '@playwright/test'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { e2e } from '../../playwright.config'
+import { startSite } from './production'
+
+test('the site says healthy with a fresh worker heartbeat, and 503 without a database', async () => {
+  // The heartbeat a worker writes (cms/ops/heartbeat.ts), written here so the test does not wait for one.
+  writeFileSync(path.join(e2e.dataDir, 'worker.heartbeat'), new Date().toISOString())
+  const healthy = await fetch(`${e2e.siteUrl}/healthz`)
+  expect(healthy.status).toBe(200)
+  expect(await healthy.json()).toMatchObject({ database: 'ok', worker: 'ok' })
+  expect(healthy.headers.get('cache-control')).toBe('no-store')
+
+  const empty = mkdtempSync(path.join(tmpdir(), 'healthz-'))
+  const lost = await startSite({ DATA_DIR: empty })
+  try {
+    const answer = await fetch(`${lost.url}/healthz`)
+    expect(answer.status).toBe(503)
+    expect(await answer.json()).toEqual({ database: 'unreachable', worker: 'never seen', lastHeartbeat: null })
+  } finally {
+    await lost.stop()
+    rmSync(empty, { recursive: true, force: true })
+  }
+})
