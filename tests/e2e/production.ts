@@ -3,7 +3,7 @@
 // is a free one the system gives; every file is in a temporary folder removed on stop.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { connect, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -28,6 +28,22 @@ export async function waitUntilUp(url: string, child: ChildProcess, init: Reques
   for (;;) {
     if (exited) throw new Error(`the process for ${url} exited before it answered`)
     if (await fetch(url, { ...init, redirect: 'manual' }).then(() => true, () => false)) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+/** Resolves once something accepts TCP connections on `port`; rejects when `child` exits first. */
+export async function waitForPort(port: number, child: ChildProcess): Promise<void> {
+  let exited = false
+  child.once('exit', () => (exited = true))
+  for (;;) {
+    if (exited) throw new Error(`the process for port ${port} exited before it listened`)
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => resolve(true))
+      socket.once('error', () => resolve(false))
+      socket.once('connect', () => socket.end())
+    })
+    if (open) return
     await new Promise((r) => setTimeout(r, 200))
   }
 }
@@ -139,6 +155,9 @@ https://localhost:${options.cmsPort} {
   )
   const child = spawn('caddy', ['run', '--config', path.join(dir, 'Caddyfile'), '--adapter', 'caddyfile'], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir } })
   const url = `https://localhost:${options.sitePort}`
-  await waitUntilUp(`http://127.0.0.1:${httpPort}/`, child)
+  await waitForPort(options.sitePort, child).catch((error: unknown) => {
+    child.kill('SIGTERM')
+    throw error
+  })
   return { url, pid: child.pid!, stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })) }
 }
