@@ -27,7 +27,9 @@ const FORWARDED = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', '
  * Who sent the request: the peer, or the client a trusted proxy names (TRUST_PROXY). Forwarded
  * headers are then rewritten to that one address, so Astro's clientAddress (which believes the
  * first X-Forwarded-For when the host is one of security.allowedDomains) is this decision and
- * nothing a client wrote; a forwarded `https` makes Astro see the https URL the browser used.
+ * nothing a client wrote. Astro builds the request URL from X-Forwarded-Host (SITE_URL's host and
+ * port) and, from a trusted proxy, the forwarded `https`: the URL the browser used, which its
+ * same-origin check of form posts compares with the Origin header.
  */
 function settleClient(req) {
   const peer = req.socket.remoteAddress ?? ''
@@ -36,7 +38,7 @@ function settleClient(req) {
   const https = viaProxy && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https'
   for (const name of [...INTERNAL, ...FORWARDED]) delete req.headers[name]
   req.headers['x-forwarded-for'] = clientAddress(peer, forwardedFor, trusted)
-  req.headers['x-forwarded-host'] = siteUrl.hostname
+  req.headers['x-forwarded-host'] = siteUrl.host
   // Per request on a connection that only a trusted proxy uses; Astro reads this to build the URL.
   if (viaProxy) req.socket.encrypted = https
 }

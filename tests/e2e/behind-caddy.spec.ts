@@ -5,6 +5,8 @@ import { expect, test } from '@playwright/test'
 import { e2e } from '../../playwright.config'
 import { freePort, startCaddy, startSite, type Running } from './production'
 
+const PHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1'
+
 let site: Running & { port: number }
 let caddy: Running
 let cmsUrl: string
@@ -23,7 +25,8 @@ test.afterAll(async () => {
 })
 
 test('over HTTPS behind Caddy: HSTS, Secure cookies, the admin reachable, a lead sent without JavaScript', async ({ browser }) => {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, javaScriptEnabled: false })
+  // A phone's browser: headless Chromium names itself and is treated as a bot (no visitor cookie).
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, javaScriptEnabled: false, userAgent: PHONE })
   const page = await context.newPage()
   const response = await page.goto(`${caddy.url}/en/contact`)
   expect(response!.status()).toBe(200)
