@@ -29,6 +29,8 @@ function* files(entry) {
 export function sourceHash() {
   const hash = createHash('sha256')
   for (const entry of SOURCES) for (const file of files(entry)) hash.update(file).update(readFileSync(path.join(root, file)))
+  // The site's host name is built into Astro's allowed domains (astro.config.mjs); its port is not.
+  hash.update(new URL(productEnv().SITE_URL).hostname)
   return hash.digest('hex')
 }
 

@@ -1,25 +1,85 @@
-// The production entry of the site: Astro's standalone handler behind the page cache's fast path.
+// The production entry of the site: the request pipeline's first stage (who the client is, behind a
+// trusted proxy), then its fast path (site/lib/fast-path.ts), then Astro's standalone handler.
 // Run after `astro build`: node site/server.mjs (PORT and HOST from the environment).
 import { createServer } from 'node:http'
+
+// Plain TypeScript modules of functions/ that import nothing of their own, loaded by Node's own type
+// stripping (Node 22.18+), which resolves no extension-less import.
+import { MAX_REQUEST_BYTES } from '../functions/http/body-limit.ts'
+import { cacheControlFor } from '../functions/http/cache-control.ts'
+import { clientAddress, isTrustedProxy, parseTrustedProxies } from '../functions/http/client-address.ts'
+import { securityHeaders } from '../functions/http/security-headers.ts'
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled'
 const { handler } = await import('../dist/server/entry.mjs')
 
-// Registered by site/lib/fast-path.ts once Astro has loaded the site's middleware.
 const FAST_PATH = Symbol.for('brand-site.fast-path')
-const SHUTDOWN = Symbol.for('brand-site.shutdown')
-
+const trusted = parseTrustedProxies(process.env.TRUST_PROXY)
+const siteUrl = new URL(process.env.SITE_URL || `http://localhost:${process.env.SITE_PORT || 4321}`)
 const port = Number(process.env.PORT || process.env.SITE_PORT || 4321)
 const host = process.env.HOST || 'localhost'
+const ACCOUNT = /^\/(?:[a-z]{2}(?:-[a-z0-9]+)?\/)?account(?:\/|$)/i
+// Headers only this server sets; whatever a client sends under these names is dropped first.
+const INTERNAL = ['x-brand-pipeline', 'x-brand-set-cookie']
+const FORWARDED = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded']
+
+/**
+ * Who sent the request: the peer, or the client a trusted proxy names (TRUST_PROXY). Forwarded
+ * headers are then rewritten to that one address, so Astro's clientAddress (which believes the
+ * first X-Forwarded-For when the host is one of security.allowedDomains) is this decision and
+ * nothing a client wrote. Astro builds the request URL from X-Forwarded-Host (SITE_URL's host and
+ * port) and, from a trusted proxy, the forwarded `https`: the URL the browser used, which its
+ * same-origin check of form posts compares with the Origin header.
+ */
+function settleClient(req) {
+  const peer = req.socket.remoteAddress ?? ''
+  const viaProxy = isTrustedProxy(peer, trusted)
+  const forwardedFor = [req.headers['x-forwarded-for']].flat().filter(Boolean).join(',')
+  const https = viaProxy && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https'
+  for (const name of [...INTERNAL, ...FORWARDED]) delete req.headers[name]
+  req.headers['x-forwarded-for'] = clientAddress(peer, forwardedFor, trusted)
+  req.headers['x-forwarded-host'] = siteUrl.host
+  // Per request on a connection that only a trusted proxy uses; Astro reads this to build the URL.
+  if (viaProxy) req.socket.encrypted = https
+}
+
+/** Every response leaves with the security headers (pages already carry their CSP) and private when it sets a cookie. */
+function guardHeaders(req, res) {
+  const writeHead = res.writeHead
+  res.writeHead = function (status, ...rest) {
+    const headers = rest.find((arg) => arg && typeof arg === 'object')
+    if (Array.isArray(headers)) {
+      for (let i = 0; i < headers.length; i += 2) res.appendHeader(headers[i], headers[i + 1])
+    } else if (headers) {
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+    }
+    const pathname = (req.url ?? '/').split('?', 1)[0]
+    for (const [name, value] of securityHeaders({ https: siteUrl.protocol === 'https:', frameable: ACCOUNT.test(pathname) ? 'never' : 'same-origin' })) {
+      if (!res.hasHeader(name)) res.setHeader(name, value)
+    }
+    const cacheControl = cacheControlFor(res.getHeader('cache-control')?.toString() ?? null, res.hasHeader('set-cookie'))
+    if (cacheControl) res.setHeader('cache-control', cacheControl)
+    const message = rest.find((arg) => typeof arg === 'string')
+    return message ? writeHead.call(this, status, message) : writeHead.call(this, status)
+  }
+}
 
 const server = createServer(async (req, res) => {
+  settleClient(req)
+  guardHeaders(req, res)
+  if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
+    res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
+    res.end('The request is too large.')
+    return
+  }
   const fastPath = globalThis[FAST_PATH]
   try {
-    if (fastPath && (await fastPath(req, res))) return
+    if (fastPath && (await fastPath.serve(req, res))) return
   } catch (error) {
     // The cache could not check the content stamp (database busy or down): let Astro answer,
     // which renders fresh or reports the error itself.
     console.error('Page cache skipped:', error instanceof Error ? error.message : error)
+    for (const name of INTERNAL) delete req.headers[name]
   }
   if (!res.headersSent) handler(req, res)
 }).listen(port, host, () => console.log(`Site listening on http://${host}:${port}`))
@@ -29,7 +89,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, async () => {
     server.close()
     try {
-      await globalThis[SHUTDOWN]?.()
+      await globalThis[FAST_PATH]?.shutdown()
     } finally {
       process.exit(0)
     }

@@ -22,24 +22,8 @@ export function isVisitorId(value: unknown): value is string {
   return typeof value === 'string' && VISITOR_ID.test(value)
 }
 
-/**
- * One cookie's value from a Cookie header, or null; never throws on a malformed header.
- * @example readCookie('a=1; bs_visitor=vabc', 'bs_visitor') // 'vabc'
- */
-export function readCookie(header: string | null | undefined, name: string): string | null {
-  if (!header || header.length > 16_384) return null
-  for (const part of header.split(';')) {
-    const at = part.indexOf('=')
-    if (at === -1 || part.slice(0, at).trim() !== name) continue
-    const raw = part.slice(at + 1).trim()
-    try {
-      return decodeURIComponent(raw)
-    } catch {
-      return raw
-    }
-  }
-  return null
-}
+/** The one Cookie-header reader of the product, re-exported where attribution's callers find it. */
+export { readCookie } from '../http/cookies'
 
 /**
  * The Set-Cookie value that gives a browser its visitor id: httpOnly, SameSite=Lax (it must

@@ -20,12 +20,12 @@ export interface PageCacheOptions {
 }
 
 /** The page cache of one site process; see createPageCache. */
-export interface PageCache {
+export interface PageCache<Page = CachedPage> {
   /** Re-reads the stamp if the last read is older than checkEveryMs, and empties the cache if it changed. */
   refresh(): Promise<string | null>
-  get(key: string): CachedPage | undefined
+  get(key: string): Page | undefined
   /** Keeps a page rendered from content at `stamp`; a page rendered before the latest change is dropped. */
-  set(key: string, page: CachedPage, stamp: string | null): void
+  set(key: string, page: Page, stamp: string | null): void
   readonly stamp: string | null
   readonly size: number
 }
@@ -36,8 +36,8 @@ export interface PageCache {
  * CMS knowing about them.
  * @example const cache = createPageCache({ readStamp: () => cms.contentStamp() })
  */
-export function createPageCache({ readStamp, now = Date.now, checkEveryMs = 1000, maxEntries = 2000 }: PageCacheOptions): PageCache {
-  const entries = new Map<string, CachedPage>()
+export function createPageCache<Page = CachedPage>({ readStamp, now = Date.now, checkEveryMs = 1000, maxEntries = 2000 }: PageCacheOptions): PageCache<Page> {
+  const entries = new Map<string, Page>()
   let stamp: string | null = null
   let checkedAt = Number.NEGATIVE_INFINITY
   let checking: Promise<string | null> | null = null

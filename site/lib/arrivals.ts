@@ -1,5 +1,5 @@
 // Entry: who arrived from where. Every page request and campaign-link click passes here once,
-// from the fast path (site/lib/fast-path.ts) or, when that did not run, the middleware.
+// in the request pipeline's arrival stage (site/lib/pipeline.ts).
 import { decideArrival } from '../../functions/attribution/arrival'
 import { classifyTouch, directTouch } from '../../functions/attribution/channels'
 import { isBot } from '../../functions/attribution/bots'
@@ -24,16 +24,18 @@ const lazyStore: TouchStore = {
   linkVisitor: async (visitor, lead) => (await touchStore()).linkVisitor(visitor, lead),
 }
 const recorder = createTouchRecorder(lazyStore, (error) => console.error('Touches not stored yet (will retry):', error instanceof Error ? error.message : error))
-setInterval(() => void recorder.flush(), FLUSH_MS).unref()
+let flushing: NodeJS.Timeout | null = null
 
-/** The request header by which the fast path tells the middleware that this arrival is noted. */
-export const ARRIVAL_NOTED = 'x-brand-arrival-noted'
+/** Writes batched touches and clicks every second from now on; once per process (site/lib/fast-path.ts). */
+export function startArrivals(): void {
+  flushing ??= setInterval(() => void recorder.flush(), FLUSH_MS).unref()
+}
 
 /** Writes the touches and clicks still in memory (on shutdown, and in tests). */
 export const flushArrivals = () => recorder.flush()
 
 /** Requests that are never arrivals: files, endpoints and the CMS's preview hand-off. */
-const NOT_A_PAGE = /^\/(?:_astro|media|api|preview|favicon|robots\.txt|sitemap|rss\.xml|share-image|search-index)|\.[a-z0-9]{2,5}$/i
+const NOT_A_PAGE = /^\/(?:_astro|media|api|preview|favicon|robots\.txt|sitemap|rss\.xml|share-image|search-index|healthz)|\.[a-z0-9]{2,5}$/i
 
 /** The request facts an arrival needs, from Node's request or a Fetch Request alike. */
 export interface ArrivalInput {

@@ -1,3 +1,4 @@
+import { readWithin } from '../../functions/http/body-limit'
 import { acceptSubmission } from '../../functions/lead-intake/intake'
 import { MAX_FILE_MB } from '../../functions/lead-intake/form-definition'
 import { hashIp } from '../../functions/lead-intake/hash-ip'
@@ -54,10 +55,10 @@ export async function readFields(request: Request): Promise<{ fields: Record<str
   const limit = type === 'multipart/form-data' ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES
   const declared = Number(request.headers.get('content-length') ?? 0)
   if (declared > limit) return { refused: refusal(413) }
-  const raw = await request.arrayBuffer().catch(() => null)
-  if (!raw) return { refused: refusal(400) }
-  // A chunked body has no content-length: count what actually arrived.
-  if (raw.byteLength > limit) return { refused: refusal(413) }
+  // A chunked body has no content-length: count what arrives, and stop reading past the limit.
+  const read = await readWithin(request.body, limit)
+  if ('refused' in read) return { refused: refusal(read.refused === 'too-large' ? 413 : 400) }
+  const raw = read.bytes
   const text = new TextDecoder().decode(raw)
   if (type === 'application/json') {
     try {

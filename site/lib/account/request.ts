@@ -1,5 +1,6 @@
 // Reading an account request: its body (form or JSON, within a size limit), where it came from
 // (CSRF), and what kind of answer it wants (a page for a form, JSON for a script).
+import { readWithin } from '../../../functions/http/body-limit'
 import { accountError, type AccountErrorResponse } from '../../../functions/members/account-errors'
 import { isSameOrigin, originHeaders } from '../../../functions/members/csrf'
 import type { Locale } from '../../../functions/members/locale'
@@ -28,9 +29,10 @@ export type Fields = Record<string, string | string[]>
 export async function readAccountFields(request: Request, locale: Locale): Promise<{ fields: Fields } | { refused: AccountErrorResponse }> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   if (Number(request.headers.get('content-length') ?? 0) > MAX_ACCOUNT_BODY) return { refused: accountError('too-large', locale) }
-  const raw = await request.arrayBuffer().catch(() => null)
-  if (!raw) return { refused: accountError('malformed', locale) }
-  if (raw.byteLength > MAX_ACCOUNT_BODY) return { refused: accountError('too-large', locale) }
+  // Read within the limit: a chunked body declares no length.
+  const read = await readWithin(request.body, MAX_ACCOUNT_BODY)
+  if ('refused' in read) return { refused: accountError(read.refused === 'too-large' ? 'too-large' : 'malformed', locale) }
+  const raw = read.bytes
   const fields: Fields = Object.create(null)
   if (type === 'application/json') {
     let parsed: unknown

@@ -1,5 +1,5 @@
 // Member sessions: the `bs_member` cookie holds a random token; the database holds its hash.
-import { readCookie } from '../../../functions/attribution/visitor'
+import { hasCookie, readCookie } from '../../../functions/http/cookies'
 import { clearedSessionCookie, hashSessionToken, isSessionToken, MEMBER_COOKIE, newSessionToken, SESSION_TOUCH_MS, SESSION_TTL_MS, sessionCookie, shortUserAgent } from '../../../functions/members/session-token'
 import { siteUrl } from '../../../cms/environment'
 import type { StoredMember, StoredSession } from '../../../cms/members/store'
@@ -13,9 +13,9 @@ export interface SignedIn {
   session: StoredSession
 }
 
-/** Whether a Cookie header carries a member cookie at all (the page cache's cheap question; not a sign-in). */
+/** Whether a Cookie header carries a member cookie at all (not a sign-in), read as the session and the page cache read it. */
 export function hasMemberCookie(cookie: string | null | undefined): boolean {
-  return typeof cookie === 'string' && cookie.includes(`${MEMBER_COOKIE}=`)
+  return hasCookie(cookie, MEMBER_COOKIE)
 }
 
 /**

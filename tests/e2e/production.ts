@@ -1,0 +1,163 @@
+// Production-shaped stand-ins for the browser tests: a site process of its own (on the shared test
+// database) with the settings a test needs, and Debian's nginx or caddy in front of it. Every port
+// is a free one the system gives; every file is in a temporary folder removed on stop.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { connect, createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { e2e } from '../../playwright.config'
+
+/** A TCP port nothing listens on now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Resolves once `url` answers (any status); rejects when `child` exits first. */
+export async function waitUntilUp(url: string, child: ChildProcess, init: RequestInit = {}): Promise<void> {
+  let exited = false
+  child.once('exit', () => (exited = true))
+  for (;;) {
+    if (exited) throw new Error(`the process for ${url} exited before it answered`)
+    if (await fetch(url, { ...init, redirect: 'manual' }).then(() => true, () => false)) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+/** Resolves once something accepts TCP connections on `port`; rejects when `child` exits first. */
+export async function waitForPort(port: number, child: ChildProcess): Promise<void> {
+  let exited = false
+  child.once('exit', () => (exited = true))
+  for (;;) {
+    if (exited) throw new Error(`the process for port ${port} exited before it listened`)
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => resolve(true))
+      socket.once('error', () => resolve(false))
+      socket.once('connect', () => socket.end())
+    })
+    if (open) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+/** A running process and how to stop it. */
+export interface Running {
+  url: string
+  pid: number
+  stop(): Promise<void>
+}
+
+function stopper(child: ChildProcess, after: () => void = () => {}): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve(after())
+      child.once('exit', () => resolve(after()))
+      child.kill('SIGTERM')
+    })
+}
+
+/** A site process on the test database (the shared CMS's), with `env` on top: TRUST_PROXY, SITE_URL, limits. */
+export async function startSite(env: Record<string, string>): Promise<Running & { port: number }> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['site/server.mjs'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: e2e.dataDir, NODE_ENV: 'production', DISABLE_PAYLOAD_HMR: 'true', SITE_URL: `http://localhost:${port}`, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const url = `http://127.0.0.1:${port}`
+  await waitUntilUp(`${url}/`, child)
+  return { url, port, pid: child.pid!, stop: stopper(child) }
+}
+
+/**
+ * Debian's nginx in front of `upstream`, with the deploy/ site file's proxy settings: it names the
+ * client in X-Forwarded-For and connects to the site from `bindAddress` (the one TRUST_PROXY trusts).
+ */
+export async function startNginx(options: { port: number; upstream: string; bindAddress: string; cms?: string }): Promise<Running> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nginx-e2e-'))
+  const proxied = (target: string) => `
+      proxy_pass ${target};
+      proxy_bind ${options.bindAddress};
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_request_buffering off;`
+  writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 512; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  client_max_body_size 12m;
+  server {
+    listen 127.0.0.1:${options.port};
+    location / {${proxied(options.upstream)}
+    }
+  }
+}
+`,
+  )
+  const child = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  const url = `http://127.0.0.1:${options.port}`
+  await waitUntilUp(`${url}/`, child)
+  return { url, pid: child.pid!, stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })) }
+}
+
+/** Resident memory of a process in KB, from /proc. */
+export function residentKb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1])
+}
+
+/**
+ * Debian's caddy in front of the site and the CMS over HTTPS with its own local CA (`tls internal`),
+ * as deploy/Caddyfile does with a public certificate: the site on `sitePort`, the CMS on `cmsPort`.
+ */
+export async function startCaddy(options: { sitePort: number; cmsPort: number; site: string; cms: string }): Promise<Running> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'caddy-e2e-'))
+  const httpPort = await freePort()
+  writeFileSync(
+    path.join(dir, 'Caddyfile'),
+    `{
+	admin off
+	auto_https disable_redirects
+	skip_install_trust
+	storage file_system ${dir}/storage
+	http_port ${httpPort}
+	https_port ${options.sitePort}
+}
+https://localhost:${options.sitePort} {
+	tls internal
+	encode zstd gzip
+	reverse_proxy ${options.site}
+}
+https://localhost:${options.cmsPort} {
+	tls internal
+	reverse_proxy ${options.cms}
+}
+`,
+  )
+  const child = spawn('caddy', ['run', '--config', path.join(dir, 'Caddyfile'), '--adapter', 'caddyfile'], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir } })
+  const url = `https://localhost:${options.sitePort}`
+  await waitForPort(options.sitePort, child).catch((error: unknown) => {
+    child.kill('SIGTERM')
+    throw error
+  })
+  return { url, pid: child.pid!, stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })) }
+}
