@@ -18,12 +18,15 @@ try {
 const { getPayload } = await import('payload')
 const { default: config } = await import('../cms/payload.config')
 const { held, releaseAll, startLeases, LEASE_MS } = await import('../cms/jobs/lease')
+const { startHeartbeat } = await import('../cms/ops/heartbeat')
 const payload = await getPayload({ config, cron: false })
 // Before the runner starts: whatever a previous worker held when it died (SIGKILL, power loss) is
 // released now, since there is one worker; a worker that hangs instead loses its jobs when their
 // lease runs out (a heartbeat renews the lease of the jobs a live worker holds).
 await releaseAll(payload)
 const stopLeases = startLeases(payload)
+// The health checks (/healthz, /api/healthz) read this beat to tell a live worker from a dead one.
+const stopHeartbeat = startHeartbeat()
 await payload._initializeCrons()
 payload.logger.info(`Jobs worker running: lead emails, search indexes and scheduled publishing (job lease ${LEASE_MS / 1000} s).`)
 
@@ -42,6 +45,7 @@ async function stop(signal: string): Promise<void> {
   const crons = payload.crons.splice(0)
   await Promise.all(crons.map((cron) => cron.stop()))
   stopLeases()
+  stopHeartbeat()
   const busy = () => held.size > 0 || crons.some((cron) => cron.isBusy())
   const until = Date.now() + GRACE_MS
   while (busy() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50))
