@@ -244,13 +244,16 @@ export function membersStore(payload: Payload) {
       const doc = await payload.findByID({ collection: 'leads', id: toRelation(lead), ...base, disableErrors: true, select: { status: true } })
       return (doc?.status as string | undefined) ?? null
     },
+    /**
+     * The leads linked to the member, which happens only when their email is confirmed
+     * (becomeMember). Never by a matching email alone: anyone can sign up with someone else's
+     * address, and an unconfirmed member sees, exports and erases nothing of that person's leads.
+     */
     async leadsOf(member: StoredMember): Promise<Record<string, unknown>[]> {
-      const ids = new Set<string>()
-      const docs: Record<string, unknown>[] = []
-      const add = (list: Record<string, unknown>[]) => list.forEach((d) => (ids.has(String(d.id)) ? null : (ids.add(String(d.id)), docs.push(d))))
-      if (member.lead !== null) add((await payload.find({ collection: 'leads', where: { id: { equals: member.lead } }, ...base, limit: 1 })).docs as never)
-      add((await payload.find({ collection: 'leads', where: { or: [{ member: { equals: member.id } }, { email: { equals: member.email } }] }, ...base, limit: 50 })).docs as never)
-      return docs
+      if (!member.emailVerifiedAt) return []
+      const or: Where[] = [{ member: { equals: member.id } }]
+      if (member.lead !== null) or.push({ id: { equals: member.lead } })
+      return (await payload.find({ collection: 'leads', where: { or }, ...base, limit: 50 })).docs as never
     },
     async submissionsOfLeads(leads: Id[]): Promise<Record<string, unknown>[]> {
       if (!leads.length) return []
