@@ -1,10 +1,9 @@
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { DatabaseAdapterObj, Payload } from 'payload'
 
-import { dataDir } from './environment'
+import { dataDir, prepareDataDir } from './environment'
 import { migrations } from './migrations'
 
 /** True when `DATABASE_URI` names a MongoDB server, the production database. */
@@ -20,8 +19,8 @@ export async function migrateDatabase(payload: Payload): Promise<void> {
 }
 
 export function databaseAdapter(): DatabaseAdapterObj {
+  prepareDataDir({ sqlite: !usesMongo })
   if (usesMongo) return mongooseAdapter({ url: process.env.DATABASE_URI as string })
-  mkdirSync(dataDir, { recursive: true })
   return sqliteAdapter({
     client: { url: `file:${path.join(dataDir, 'site.db')}` },
     // The CMS and the site are two processes on one file: WAL lets readers and the writer

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 /**
@@ -29,7 +29,7 @@ export function payloadSecret(): string {
   if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
   const file = path.join(dataDir, '.secret')
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
-  mkdirSync(dataDir, { recursive: true })
+  privateDir(dataDir)
   const secret = randomBytes(32).toString('hex')
   // 'wx' fails if another process wrote the file first; then read theirs so both agree.
   try {
@@ -38,4 +38,28 @@ export function payloadSecret(): string {
   } catch {
     return readFileSync(file, 'utf8').trim()
   }
+}
+
+/** A folder only this account may enter (0700), created if missing and tightened if it exists. */
+export function privateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  chmodSync(dir, 0o700)
+}
+
+/** A file only this account may read (0600), created empty if missing and tightened if it exists. */
+export function privateFile(file: string): void {
+  closeSync(openSync(file, 'a', 0o600))
+  chmodSync(file, 0o600)
+}
+
+/**
+ * Makes the data folder private before anything writes to it: the database, the secret, media and
+ * lead files are nobody else's on a shared machine. With `sqlite`, the database file (and any WAL
+ * left from before) is 0600; SQLite gives the WAL and shared-memory files its database's mode.
+ */
+export function prepareDataDir({ sqlite }: { sqlite: boolean }): void {
+  for (const dir of [dataDir, mediaDir, leadFilesDir, searchDir]) privateDir(dir)
+  if (!sqlite) return
+  privateFile(path.join(dataDir, 'site.db'))
+  for (const extra of ['site.db-wal', 'site.db-shm']) if (existsSync(path.join(dataDir, extra))) chmodSync(path.join(dataDir, extra), 0o600)
 }

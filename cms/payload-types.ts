@@ -1020,6 +1020,10 @@ export interface Redirect {
    * A path on this site (/new-page) or a full URL (https://…). The visitor's query string is kept.
    */
   to: string;
+  /**
+   * Allow a target on another site (admins only).
+   */
+  allowOffsite?: boolean | null;
   status: '301' | '302';
   updatedAt: string;
   createdAt: string;
@@ -1975,6 +1979,7 @@ export interface OutboxSelect<T extends boolean = true> {
 export interface RedirectsSelect<T extends boolean = true> {
   from?: T;
   to?: T;
+  allowOffsite?: T;
   status?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -2469,6 +2474,7 @@ export interface TaskSendMemberCode {
     locale: string;
     requestId: string;
     newEmail?: string | null;
+    notice?: string | null;
   };
   output: {
     providerId?: string | null;

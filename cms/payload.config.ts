@@ -37,7 +37,7 @@ import { sendMemberCode } from './jobs/sendMemberCode'
 import { rebuildSearchIndex } from './jobs/rebuildSearchIndex'
 import { sendWebhook } from './jobs/sendWebhook'
 import { tracked } from './jobs/tracked'
-import { cmsUrl, payloadSecret, siteUrl } from './environment'
+import { cmsUrl, payloadSecret } from './environment'
 import { ContentVersion } from './globals/ContentVersion'
 import { Footer } from './globals/Footer'
 import { Header } from './globals/Header'
@@ -69,8 +69,11 @@ export default buildConfig({
   globals: [SiteSettings, Header, Footer, ContentVersion],
   // A cookie name of its own, so that no other auth collection's cookie is ever read as a CMS user's.
   cookiePrefix: 'cms',
-  cors: [siteUrl, cmsUrl],
-  csrf: [siteUrl, cmsUrl],
+  // Only the CMS's own origin is trusted with credentials: the site reads and writes through the
+  // Local API in its own process, so a script on the site (or a page under its domain) gains
+  // nothing from the CMS cookie.
+  cors: [cmsUrl],
+  csrf: [cmsUrl],
   db: databaseAdapter(),
   editor: richTextEditor,
   endpoints: [funnelCsvEndpoint, retryJobEndpoint],

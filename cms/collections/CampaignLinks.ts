@@ -4,6 +4,7 @@ import { CHANNELS } from '../../functions/attribution/touch'
 import { generateCode, isValidCode, normalizeCode } from '../../functions/links/codes'
 import { canEditContent, isAdminField, isCmsUser } from '../access/roles'
 import { campaignLinkQr } from '../endpoints/campaignLinkQr'
+import { redirectTargetProblem } from '../../functions/seo'
 import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
 
 /**
@@ -55,6 +56,12 @@ export const CampaignLinks: CollectionConfig = {
         {
           name: 'url',
           type: 'text',
+          // The site follows it only as http(s) on the site (or off it with the admin's flag): see safeRedirectTarget.
+          validate: (value: string | null | undefined, { siblingData }: { siblingData: { kind?: string } }) => {
+            if (siblingData?.kind !== 'url') return true
+            if (!value) return 'Give the path (such as /spring) or the full URL (https://…) to send visitors to.'
+            return redirectTargetProblem(value) ?? true
+          },
           admin: { condition: (_, sibling) => sibling?.kind === 'url', description: { en: 'A path or full URL on the brand site; other sites only with "Allow off-site".', zh: '本站路径或完整网址；站外网址需勾选“允许站外”。' } },
         },
         {

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { canEditContent, isAdminField, isCmsUser } from '../access/roles'
 import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
 import { FIELD_TYPES, FILE_KINDS, MAX_FILE_MB } from '../../functions/lead-intake/form-definition'
+import { allowedWebhookHosts, webhookUrlProblem } from '../../functions/notifications/webhook-target'
 
 /** Lead forms editors build; the form block places one on any page. */
 export const Forms: CollectionConfig = {
@@ -85,7 +86,8 @@ export const Forms: CollectionConfig = {
       access: { read: isAdminField, update: isAdminField, create: isAdminField },
       admin: { description: { en: 'Each stored submission is POSTed as JSON to this URL, signed with HMAC-SHA256 of the secret, and retried like email.', zh: '每条已保存的提交都会以 JSON POST 到此网址，用密钥做 HMAC-SHA256 签名，失败时像邮件一样重试。' } },
       fields: [
-        { name: 'url', type: 'text', validate: (v: string | null | undefined) => !v || /^https?:\/\/[^\s]+$/.test(v) || 'Enter an http(s) URL.' },
+        // Never this machine or the private network (SSRF); the job checks again after DNS (cms/jobs/webhookRequest.ts).
+        { name: 'url', type: 'text', validate: (v: string | null | undefined) => !v || webhookUrlProblem(v, allowedWebhookHosts(process.env.WEBHOOK_ALLOW_HOSTS)) || true },
         { name: 'secret', type: 'text', validate: (v: string | null | undefined, { siblingData }: { siblingData?: { url?: string | null } }) => !siblingData?.url || (typeof v === 'string' && v.length >= 16) || 'Use a secret of at least 16 characters.' },
       ],
     },

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { canWorkLeads, isAdmin, nobody } from '../access/roles'
 import { leadFilesDir } from '../environment'
+import { privateUploads } from '../hooks/privateUploads'
 
 /** Files visitors attach to submissions: lead data, so only sales and admins read them. */
 export const LeadFiles: CollectionConfig = {
@@ -11,5 +12,6 @@ export const LeadFiles: CollectionConfig = {
   access: { create: nobody, read: canWorkLeads, update: nobody, delete: isAdmin },
   // Never resized or served publicly: Payload serves them only to readers allowed above.
   upload: { staticDir: leadFilesDir, disableLocalStorage: false },
+  hooks: { afterChange: [privateUploads(leadFilesDir)] },
   fields: [],
 }

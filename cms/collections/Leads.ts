@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { canWorkLeads, isAdmin, nobody } from '../access/roles'
+import { lockReadOnly } from '../access/lockReadOnly'
 import { exportCsv } from '../endpoints/exportCsv'
 
 export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'won', 'lost'] as const
@@ -14,7 +15,7 @@ export const Leads: CollectionConfig = {
   endpoints: [
     exportCsv('leads', ['id', 'email', 'phone', 'name', 'status', 'score', 'notes', 'firstTouch', 'lastTouch', 'createdAt'].map((key) => ({ key, header: key }))),
   ],
-  fields: [
+  fields: lockReadOnly([
     { name: 'email', type: 'email', index: true },
     { name: 'phone', type: 'text', index: true },
     { name: 'name', type: 'text' },
@@ -54,5 +55,5 @@ export const Leads: CollectionConfig = {
         { name: 'at', type: 'date' },
       ],
     },
-  ],
+  ]),
 }

@@ -5,6 +5,7 @@ import { canEditContent } from '../access/roles'
 import { mediaDir } from '../environment'
 import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
 import { checkImageUpload } from '../hooks/checkImageUpload'
+import { privateUploads } from '../hooks/privateUploads'
 import { RESPONSIVE_WIDTHS } from '../../functions/content/image-sizes'
 
 // One WebP and one AVIF file per width; the site offers both in <picture> and lets the browser choose.
@@ -21,7 +22,7 @@ export const Media: CollectionConfig = {
   admin: { group: { en: 'Content', zh: '内容' } },
   access: { create: canEditContent, read: anyone, update: canEditContent, delete: canEditContent },
   // Uploads are judged by their bytes before Payload resizes anything (functions/content/image-upload.ts).
-  hooks: { beforeOperation: [checkImageUpload], afterChange: [bumpAfterChange], afterDelete: [bumpAfterDelete] },
+  hooks: { beforeOperation: [checkImageUpload], afterChange: [privateUploads(mediaDir), bumpAfterChange], afterDelete: [bumpAfterDelete] },
   upload: {
     staticDir: mediaDir,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],

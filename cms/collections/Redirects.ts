@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { canEditContent, isCmsUser } from '../access/roles'
+import { canEditContent, isAdminField, isCmsUser } from '../access/roles'
+import { siteUrl } from '../environment'
 import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
-import { normalizeRedirectFrom, redirectTargetProblem } from '../../functions/seo'
+import { isOffsiteTarget, normalizeRedirectFrom, redirectFromProblem, redirectTargetProblem } from '../../functions/seo'
 
 /**
  * Old addresses that send visitors on: applied by the site before it renders anything
@@ -32,8 +33,11 @@ export const Redirects: CollectionConfig = {
         // Stored in the form requests are matched in, so /Old/ and /old are one redirect, not two.
         beforeValidate: [({ value }) => normalizeRedirectFrom(value) ?? value],
       },
-      validate: (value: string | null | undefined) =>
-        normalizeRedirectFrom(value) !== null || 'Give a path on this site starting with a single /, such as /old-page (or paste its full URL).',
+      validate: (value: string | null | undefined) => {
+        const from = normalizeRedirectFrom(value)
+        if (from === null) return 'Give a path on this site starting with a single /, such as /old-page (or paste its full URL).'
+        return redirectFromProblem(from) ?? true
+      },
     },
     {
       name: 'to',
@@ -41,13 +45,22 @@ export const Redirects: CollectionConfig = {
       required: true,
       admin: { description: { en: 'A path on this site (/new-page) or a full URL (https://…). The visitor\'s query string is kept.', zh: '本站路径（/new-page）或完整网址（https://…）。访客的查询参数会保留。' } },
       hooks: { beforeValidate: [({ value }) => (typeof value === 'string' ? value.trim() : value)] },
-      validate: (value: string | null | undefined, { siblingData }: { siblingData: Partial<{ from: string }> }) => {
+      validate: (value: string | null | undefined, { siblingData }: { siblingData: Partial<{ from: string; allowOffsite: boolean }> }) => {
         const problem = redirectTargetProblem(value)
         if (problem) return problem
+        if (siblingData.allowOffsite !== true && isOffsiteTarget(String(value).trim(), siteUrl)) return 'Only an admin can send visitors to another site: ask one to tick "Allow off-site", or give a path on this site.'
         const from = normalizeRedirectFrom(siblingData.from)
         const target = typeof value === 'string' && value.startsWith('/') ? normalizeRedirectFrom(value) : null
         return from === null || target !== from || 'This redirect points to its own path and would loop; choose another target.'
       },
+    },
+    {
+      name: 'allowOffsite',
+      type: 'checkbox',
+      defaultValue: false,
+      // Only admins may send the brand's domain elsewhere, as with campaign links: an editor's redirect must not become an open redirect.
+      access: { create: isAdminField, update: isAdminField },
+      admin: { description: { en: 'Allow a target on another site (admins only).', zh: '允许跳转到其他网站（仅管理员）。' } },
     },
     {
       name: 'status',

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionConfig } from 'payload'
 
 import { canWorkLeads, isAdmin, isAdminField, nobody } from '../access/roles'
+import { lockReadOnly } from '../access/lockReadOnly'
 import { exportCsv } from '../endpoints/exportCsv'
 import { NOTIFICATION_TASKS } from '../intake/tasks'
 
@@ -22,7 +23,7 @@ export const Submissions: CollectionConfig = {
   endpoints: [
     exportCsv('submissions', ['id', 'form', 'lead', 'values', 'consents', 'locale', 'pageUrl', 'lastTouch', 'isSpam', 'spamScore', 'createdAt'].map((key) => ({ key, header: key }))),
   ],
-  fields: [
+  fields: lockReadOnly([
     { name: 'form', type: 'relationship', relationTo: 'forms', required: true, admin: { readOnly: true } },
     { name: 'lead', type: 'relationship', relationTo: 'leads', required: true, index: true, admin: { readOnly: true } },
     { name: 'values', type: 'json', required: true, admin: { readOnly: true } },
@@ -43,5 +44,5 @@ export const Submissions: CollectionConfig = {
     { name: 'conflict', type: 'text', admin: { readOnly: true } },
     // Set when the person erased their account: values, address and browser are gone, the row is counted still.
     { name: 'anonymisedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
-  ],
+  ]),
 }

@@ -1,5 +1,7 @@
 import type { Field } from 'payload'
 
+import { editorUrlProblem } from '../../functions/content/safe-url'
+
 /**
  * A link an editor can point at a page of the site or at a full URL.
  * @example link({ name: 'cta' })
@@ -32,7 +34,7 @@ export function link({ name = 'link', required = false }: { name?: string; requi
         admin: { condition: (_, sibling) => sibling?.type === 'url' },
         validate: (value: string | null | undefined, { siblingData }: { siblingData: { type?: string } }) => {
           if (siblingData?.type !== 'url' || !value) return true
-          return /^(https?:\/\/|\/|mailto:|tel:)/.test(value) || 'Use a URL starting with https://, / , mailto: or tel:'
+          return editorUrlProblem(value) ?? true
         },
       },
     ],

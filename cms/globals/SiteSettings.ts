@@ -6,6 +6,7 @@ import { bumpAfterGlobalChange } from '../hooks/bumpContentVersion'
 import { THEME_LABELS, THEMES } from '../../functions/content/themes'
 import { LOCALES } from '../../functions/content/locales'
 import { isBrandColor } from '../../functions/content/brand-color'
+import { editorUrlProblem } from '../../functions/content/safe-url'
 
 /** The brand: its name, logo, language, theme, colour and social accounts. */
 export const SiteSettings: GlobalConfig = {
@@ -71,7 +72,8 @@ export const SiteSettings: GlobalConfig = {
           options: ['wechat', 'weibo', 'douyin', 'xiaohongshu', 'bilibili', 'zhihu', 'linkedin', 'x'].map((value) => ({ label: value, value })),
         },
         { name: 'handle', type: 'text', required: true },
-        { name: 'url', type: 'text' },
+        // Rendered as a link in every page's footer: the same allow-list as rendering (no javascript:).
+        { name: 'url', type: 'text', validate: (value: string | null | undefined) => editorUrlProblem(value) ?? true },
       ],
     },
   ],

@@ -3,6 +3,7 @@ import type { TaskConfig } from 'payload'
 import { localizedHref } from '../../functions/content/paths'
 import { LOCALE_CODES, type Locale } from '../../functions/content/locales'
 import { renderCodeEmail } from '../../functions/members/code-email'
+import { renderEmailChangedNotice } from '../../functions/members/email-changed-notice'
 import { issueCode, type CodePurpose, type CodeRecord } from '../../functions/members/one-time-code'
 import { payloadSecret, siteUrl } from '../environment'
 import { membersStore } from '../members/store'
@@ -28,6 +29,8 @@ export interface MemberCodeInput {
   requestId: string
   /** For change-email: the address the code goes to. */
   newEmail?: string | null
+  /** 'email-changed': no code, a notice to `subject` (the old address) that the email is now `newEmail`. */
+  notice?: string | null
 }
 
 /**
@@ -44,6 +47,7 @@ export const sendMemberCode: TaskConfig<{ input: MemberCodeInput; output: { prov
     { name: 'locale', type: 'text', required: true },
     { name: 'requestId', type: 'text', required: true },
     { name: 'newEmail', type: 'text' },
+    { name: 'notice', type: 'text' },
   ],
   outputSchema: [
     { name: 'providerId', type: 'text' },
@@ -54,11 +58,20 @@ export const sendMemberCode: TaskConfig<{ input: MemberCodeInput; output: { prov
     const purpose = PURPOSES.find((p) => p === input.purpose)
     if (!purpose) return { output: { skipped: 'unknown purpose' } }
     const store = membersStore(req.payload)
+    const locale: Locale = LOCALE_CODES.find((code) => code === input.locale) ?? LOCALE_CODES[0]!
+    if (input.notice === 'email-changed' && input.newEmail) {
+      // The old address has no account any more by design: the notice goes to it all the same.
+      const settings = await req.payload.findGlobal({ slug: 'site-settings', locale, depth: 0 })
+      const notice = renderEmailChangedNotice({ brand: settings.brandName ?? '', newEmail: input.newEmail, locale })
+      return { output: { providerId: await sendEmail(req, { to: input.subject, ...notice, idempotencyKey: `member-notice-${input.requestId}` }) } }
+    }
     const member = await store.memberByEmail(input.subject)
     if (!member || member.erasedAt) return { output: { skipped: 'no account' } }
     if (purpose === 'verify-email' && member.emailVerifiedAt) return { output: { skipped: 'already verified' } }
     const to = purpose === 'change-email' ? input.newEmail : member.email
     if (!to) return { output: { skipped: 'no address' } }
+    // The site answers the same whether or not the new address has an account; only the mail differs.
+    if (purpose === 'change-email' && (await store.memberByEmail(to))) return { output: { skipped: 'address taken' } }
 
     const stored = await store.codeOf(input.subject, purpose)
     let previous: CodeRecord | null = stored?.record ?? null
@@ -68,7 +81,6 @@ export const sendMemberCode: TaskConfig<{ input: MemberCodeInput; output: { prov
     if (!issued.ok) return { output: { skipped: issued.reason } }
     await store.saveIssuedCode(input.subject, purpose, issued.record, { requestId: input.requestId, newEmail: input.newEmail ?? null })
 
-    const locale: Locale = LOCALE_CODES.find((code) => code === input.locale) ?? LOCALE_CODES[0]!
     const settings = await req.payload.findGlobal({ slug: 'site-settings', locale, depth: 0 })
     const defaultLocale = LOCALE_CODES.find((code) => code === settings.defaultLocale) ?? LOCALE_CODES[0]!
     const email = renderCodeEmail({ purpose, code: issued.code, brand: settings.brandName ?? '', locale, pageUrl: `${siteUrl}${localizedHref(PAGE_OF[purpose], locale, defaultLocale)}` })

@@ -244,13 +244,16 @@ export function membersStore(payload: Payload) {
       const doc = await payload.findByID({ collection: 'leads', id: toRelation(lead), ...base, disableErrors: true, select: { status: true } })
       return (doc?.status as string | undefined) ?? null
     },
+    /**
+     * The leads linked to the member, which happens only when their email is confirmed
+     * (becomeMember). Never by a matching email alone: anyone can sign up with someone else's
+     * address, and an unconfirmed member sees, exports and erases nothing of that person's leads.
+     */
     async leadsOf(member: StoredMember): Promise<Record<string, unknown>[]> {
-      const ids = new Set<string>()
-      const docs: Record<string, unknown>[] = []
-      const add = (list: Record<string, unknown>[]) => list.forEach((d) => (ids.has(String(d.id)) ? null : (ids.add(String(d.id)), docs.push(d))))
-      if (member.lead !== null) add((await payload.find({ collection: 'leads', where: { id: { equals: member.lead } }, ...base, limit: 1 })).docs as never)
-      add((await payload.find({ collection: 'leads', where: { or: [{ member: { equals: member.id } }, { email: { equals: member.email } }] }, ...base, limit: 50 })).docs as never)
-      return docs
+      if (!member.emailVerifiedAt) return []
+      const or: Where[] = [{ member: { equals: member.id } }]
+      if (member.lead !== null) or.push({ id: { equals: member.lead } })
+      return (await payload.find({ collection: 'leads', where: { or }, ...base, limit: 50 })).docs as never
     },
     async submissionsOfLeads(leads: Id[]): Promise<Record<string, unknown>[]> {
       if (!leads.length) return []
@@ -274,9 +277,32 @@ export function membersStore(payload: Payload) {
       const { docs } = await payload.find({ collection: 'points-ledger', where: { member: { equals: member } }, sort: 'at', limit: 0, pagination: false, ...base })
       return docs.map((d) => ({ id: d.id, kind: d.kind, reason: d.reason, points: d.points, at: d.at, ref: d.ref, note: d.note ?? null })) as never
     },
+    /**
+     * Appends an entry; false when (member, reason, ref) was credited already or when an entry that
+     * takes points away would leave the balance below zero. The balance is checked in the database,
+     * not only in this process: two site processes redeeming at once must not both spend the points.
+     */
     async appendPoints(member: Id, entry: PointsEntry, note: string | null = null): Promise<boolean> {
       try {
-        await payload.create({ collection: 'points-ledger', data: { member: toRelation(member), ...entry, note }, ...base, context: { ledger: 'site' }, select: {} })
+        if (entry.points < 0 && sqlite) {
+          // One statement: SQLite holds the write lock from the balance read to the insert.
+          const result = await sqlite.execute({
+            sql: `INSERT INTO points_ledger (member_id, kind, reason, points, ref, note, at)
+                  SELECT ?, ?, ?, ?, ?, ?, ? WHERE (SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE member_id = ?) + ? >= 0`,
+            args: [Number(member), entry.kind, entry.reason, entry.points, entry.ref, note, entry.at, Number(member), entry.points],
+          })
+          return result.rowsAffected === 1
+        }
+        const doc = await payload.create({ collection: 'points-ledger', data: { member: toRelation(member), ...entry, note }, ...base, context: { ledger: 'site' }, select: {} })
+        if (entry.points < 0) {
+          // Other adapters: write, then look. A balance below zero means a racing spend got there too,
+          // and this entry is withdrawn: both may withdraw (one refused needlessly), neither overspends.
+          const { docs } = await payload.find({ collection: 'points-ledger', where: { member: { equals: member } }, limit: 0, pagination: false, ...base, select: { points: true } })
+          if (docs.reduce((sum, d) => sum + Number(d.points ?? 0), 0) < 0) {
+            await payload.delete({ collection: 'points-ledger', id: doc.id, ...base, select: {} })
+            return false
+          }
+        }
         return true
       } catch (error) {
         // The (member, reason, ref) index: another request credited this already.

@@ -1,4 +1,5 @@
 import { localizedHref, pageHref } from './paths'
+import { safeHref } from './safe-url'
 
 /** A link field as the CMS stores it (cms/fields/link.ts). */
 export interface StoredLink {
@@ -15,8 +16,8 @@ export interface StoredLink {
 export function hrefOf(link: StoredLink | null | undefined, locale: string, defaultLocale: string): string | null {
   if (!link) return null
   if (link.type === 'url') {
-    const url = link.url?.trim()
-    if (!url || !/^(https?:\/\/|\/|mailto:|tel:)/.test(url)) return null
+    const url = safeHref(link.url)
+    if (!url) return null
     return url.startsWith('/') ? localizedHref(url, locale, defaultLocale) : url
   }
   const page = link.page

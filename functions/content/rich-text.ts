@@ -2,6 +2,7 @@
 // string is escaped here and no URL scheme reaches a page unless it is on the allow-list.
 import { localizedHref, pageHref } from './paths'
 import { mediaUrl } from './links'
+import { safeHref } from './safe-url'
 
 interface LexicalNode {
   type?: string
@@ -27,15 +28,6 @@ const MAX_DEPTH = 40
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-}
-
-/** A URL safe to put in an href, or null: http(s), mailto, tel, site-relative paths and fragments only. */
-export function safeHref(url: unknown): string | null {
-  if (typeof url !== 'string') return null
-  const trimmed = url.trim()
-  if (/^(https?:\/\/|mailto:|tel:|#)/i.test(trimmed)) return trimmed
-  if (trimmed.startsWith('/') && !trimmed.startsWith('//')) return trimmed
-  return null
 }
 
 const FORMATS: [number, string][] = [

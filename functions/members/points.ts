@@ -114,7 +114,8 @@ export function summarizeLedger(ledger: readonly PointsEntry[], tiers: readonly 
  * ('invalid'), a (reason, ref) already credited ('duplicate', with the entry that was), a spend
  * or correction beyond the balance ('not-enough-points'), or an 11th referral credit within 24
  * hours ('daily-cap'). The store should also hold a unique index on (member, reason, ref) and
- * append under a per-member lock, so that two racing requests cannot both pass these checks.
+ * refuse, in one step, an entry that takes the balance below zero (cms/members/store.ts appendPoints),
+ * so that two racing requests, even in two processes, cannot both pass these checks.
  * @example planEntry(ledger, { kind: 'earn', reason: 'referral-member', points: 200, ref: 'member:9' }, { now: new Date() })
  */
 export function planEntry(ledger: readonly PointsEntry[], request: PointsRequest, { now, referralDailyCap = REFERRAL_DAILY_CAP }: { now: Date; referralDailyCap?: number }): PlanResult {

@@ -3,3 +3,4 @@ export { describeDeliveryProblem, isProblemOf, MAX_PROBLEM_LENGTH, type Delivery
 export { renderSalesEmail, type SalesEmailInput } from './sales-email'
 export { submissionCreatedEvent, webhookDeliveryId, type SubmissionCreatedEvent, type SubmissionCreatedInput } from './webhook-event'
 export { signWebhook, verifyWebhook } from './webhook-signature'
+export { allowedWebhookHosts, hostOf, isPublicAddress, webhookUrlProblem } from './webhook-target'

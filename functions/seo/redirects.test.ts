@@ -51,7 +51,7 @@ describe('createRedirectTable and redirectFor', () => {
   it('answers an editor\'s redirect with its status and the request\'s query string', () => {
     const table = createRedirectTable([
       { from: '/old', to: '/new', status: 301 },
-      { from: '/promo', to: 'https://shop.example/sale?ref=site', status: 302 },
+      { from: '/promo', to: 'https://shop.example/sale?ref=site', status: 302, allowOffsite: true },
     ])
     expect(redirectFor('/old', '', table)).toEqual({ status: 301, location: '/new' })
     expect(redirectFor('/OLD/', '?utm_source=wechat', table)).toEqual({ status: 301, location: '/new?utm_source=wechat' })

@@ -7,6 +7,36 @@ export interface RedirectRule {
   status: 301 | 302
 }
 
+/**
+ * Paths the product itself answers (account pages, API, preview, campaign and referral links,
+ * media), in any locale: an editor's redirect there would send visitors who sign in, or follow a
+ * printed QR code, somewhere else.
+ */
+const OWNED_PATHS = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:account|api|preview|go|r|media)(?:\/|$)/i
+
+/**
+ * Why a redirect may not start at this (normalised) path, or null when it may.
+ * @example redirectFromProblem('/en/account/sign-in') // 'This path belongs to the product …'
+ */
+export function redirectFromProblem(from: string | null): string | null {
+  return from !== null && OWNED_PATHS.test(from) ? 'This path belongs to the product (account pages, API, preview, /go and /r links, media) and cannot be redirected.' : null
+}
+
+/**
+ * Whether a redirect target leaves the site: a full URL on another origin (any full URL when the
+ * site's origin is unknown). Only an admin may allow that (the rule's `allowOffsite`).
+ * @example isOffsiteTarget('https://shop.example/sale', 'https://brand.example') // true
+ */
+export function isOffsiteTarget(to: string, siteOrigin?: string): boolean {
+  if (to.startsWith('/')) return false
+  try {
+    return !siteOrigin || new URL(to).origin !== new URL(siteOrigin).origin
+  } catch {
+    // Not a URL: not a target that stays on the site either.
+    return true
+  }
+}
+
 /** What the site answers a request with instead of rendering it. */
 export interface RedirectAnswer {
   status: 301 | 302
@@ -91,13 +121,16 @@ export interface RedirectTable {
 /**
  * The editors' redirects as a map from path to final target. Chains (a → b → c) are collapsed so a
  * visitor makes one hop; a chain with any temporary (302) step stays temporary. Rules that loop
- * back to themselves, or whose `from` or `to` is invalid, are left out, never served.
+ * back to themselves, whose `from` or `to` is invalid, whose `from` is the product's own path, or
+ * that leave `siteOrigin` without an admin's `allowOffsite`, are left out, never served.
  */
-export function createRedirectTable(rules: { from?: unknown; to?: unknown; status?: unknown }[]): RedirectTable {
+export function createRedirectTable(rules: { from?: unknown; to?: unknown; status?: unknown; allowOffsite?: unknown }[], siteOrigin?: string): RedirectTable {
   const direct = new Map<string, RedirectRule>()
   for (const rule of rules) {
     const from = normalizeRedirectFrom(rule.from)
-    if (!from || redirectTargetProblem(rule.to) !== null) continue
+    if (!from || redirectTargetProblem(rule.to) !== null || redirectFromProblem(from) !== null) continue
+    // Rows saved before the admin-only flag existed are held to it too.
+    if (rule.allowOffsite !== true && isOffsiteTarget(String(rule.to).trim(), siteOrigin)) continue
     const status = Number(rule.status) === 302 ? 302 : 301
     direct.set(from, { from, to: canonicalTarget(String(rule.to).trim()), status })
   }

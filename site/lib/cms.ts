@@ -359,10 +359,10 @@ export async function siteContent(): Promise<SiteContent> {
 }
 
 /** Editors' redirects, read as the site itself (visitors cannot read them through the API). */
-export async function redirectRules(): Promise<{ from: string; to: string; status: string }[]> {
+export async function redirectRules(): Promise<{ from: string; to: string; status: string; allowOffsite?: boolean | null }[]> {
   const payload = await cms()
-  const result = await payload.find({ collection: 'redirects', depth: 0, pagination: false, select: { from: true, to: true, status: true } })
-  return result.docs as unknown as { from: string; to: string; status: string }[]
+  const result = await payload.find({ collection: 'redirects', depth: 0, pagination: false, select: { from: true, to: true, status: true, allowOffsite: true } })
+  return result.docs as unknown as { from: string; to: string; status: string; allowOffsite?: boolean | null }[]
 }
 
 /** The newest public posts of a locale for its feed, with their categories' titles. */

@@ -1,4 +1,5 @@
 import { createRedirectTable, redirectFor, type RedirectAnswer, type RedirectTable } from '../../functions/seo'
+import { siteUrl } from '../../cms/environment'
 import { redirectRules } from './cms'
 
 // Paths the site never redirects: its own build assets and the CMS's API.
@@ -8,7 +9,7 @@ let known: { stamp: string | null; table: Promise<RedirectTable> } | null = null
 
 function tableFor(stamp: string | null): Promise<RedirectTable> {
   if (known?.stamp === stamp) return known.table
-  const table = redirectRules().then(createRedirectTable)
+  const table = redirectRules().then((rules) => createRedirectTable(rules, siteUrl))
   table.catch(() => {
     if (known?.table === table) known = null
   })

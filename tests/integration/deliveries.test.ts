@@ -55,6 +55,8 @@ beforeAll(async () => {
   crm = await startCrm()
   process.env.RESEND_API_KEY = 're_test_key'
   process.env.RESEND_BASE_URL = resend.url
+  // The CRM stand-in listens on loopback, which webhooks refuse unless a developer allows the host.
+  process.env.WEBHOOK_ALLOW_HOSTS = '127.0.0.1'
   ;({ payload, cleanup } = await startPayload())
   const fields = [
     { name: 'name', type: 'text' as const, label: 'Name' },
@@ -268,7 +270,7 @@ describe('the webhook', () => {
     ])
     const { lead: after, rows } = await deliveriesOf(lead.id)
     expect(rows).toEqual([
-      ['webhook', 'failed', crm.host, null, `HTTP 500: ${CRM_DOWN.slice(0, 200)}`],
+      ['webhook', 'failed', crm.host, null, 'HTTP 500'],
       ['webhook', 'sent', crm.host, `submission-${submission.id}`, null],
     ])
     expect(after.deliveryProblem ?? null).toBe(null)
@@ -328,9 +330,9 @@ describe('a delivery that fails on its last attempt', () => {
     expect(crm.received.map((r) => [r.path, r.headers['x-webhook-id'], r.genuine])).toEqual(Array(5).fill(['/always-fails', `submission-${first.submission.id}`, true]))
     const job = await payload.findByID({ collection: 'payload-jobs', id: jobId, depth: 0 })
     expect([job.totalTried, job.hasError, job.completedAt ?? null]).toEqual([5, true, null])
-    const problem = `webhook to ${crm.host} failed after 5 attempts: HTTP 503: Service unavailable`
+    const problem = `webhook to ${crm.host} failed after 5 attempts: HTTP 503`
     let { lead, rows } = await deliveriesOf(first.lead.id)
-    expect(rows).toEqual(Array(5).fill(['webhook', 'failed', crm.host, null, 'HTTP 503: Service unavailable']))
+    expect(rows).toEqual(Array(5).fill(['webhook', 'failed', crm.host, null, 'HTTP 503']))
     expect(lead.deliveryProblem).toBe(problem)
     // Admins list and filter leads by it.
     expect((await payload.find({ collection: 'leads', where: { deliveryProblem: { exists: true } }, depth: 0 })).docs.map((l) => l.id)).toEqual([first.lead.id])

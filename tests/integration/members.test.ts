@@ -154,7 +154,7 @@ describe('account pages of a member', () => {
     expect((await h.call('GET', '/en/account', { cookie: h.sessionOf(phone) })).status).toBe(303)
     expect((await h.call('GET', '/en/account', { cookie })).status).toBe(200)
 
-    expect((await h.call('POST', '/en/account/email', { body: { email: 'Moved@Example.com' }, cookie })).json).toEqual({ ok: true, sent: true })
+    expect((await h.call('POST', '/en/account/email', { body: { email: 'Moved@Example.com', password: 'Harbour-lights 77' }, cookie })).json).toEqual({ ok: true, sent: true })
     const code = await h.codeFor('moved@example.com', 'new email')
     expect((await h.call('POST', '/en/account/email', { body: { code }, cookie })).json).toEqual({ ok: true })
     const stored = await payload.findByID({ collection: 'members', id: member.id, depth: 0 })

@@ -107,7 +107,8 @@ export const verifyEmail: Action = needsMember(async (ctx) => {
   if (!normalizeCode(text(ctx.fields, 'code'))) return invalid(locale, { code: fieldMessage('code', locale) })
   const checked = await checkCode({ subject: signed.member.email, purpose: 'verify-email', code: text(ctx.fields, 'code'), locale, address: ctx.address })
   if (!checked.ok) return { kind: 'refused', error: checked.error }
-  await becomeMember(signed.member)
+  // The code was typed in a session opened with the password chosen at sign-up: both are the inbox owner's.
+  await becomeMember(signed.member, { session: signed.session.id, password: true })
   return { kind: 'done', location: `${ctx.href('/account')}?notice=verified`, json: { ok: true, verified: true } }
 })
 
@@ -153,7 +154,8 @@ export const signInWithCode: Action = async (ctx) => {
   const store = await membersStore()
   let member = await store.memberByEmail(email)
   if (!member || member.erasedAt) return refuse('code-rejected', locale, {}, keep, 'code')
-  // The code reached the inbox: that proves the email as well as a verification code would.
+  // The code reached the inbox: that proves the email as well as a verification code would. Whoever
+  // signed up before (and their sessions and password) is not trusted: becomeMember ends them.
   if (!member.emailVerifiedAt) member = await becomeMember(member)
   return signInAs(member, ctx)
 }
@@ -189,7 +191,8 @@ export const resetPassword: Action = async (ctx) => {
   member = await store.updateMember(member.id, { passwordHash: await hashPassword(password) })
   // Whoever knew the old password is signed out everywhere.
   await store.revokeSessions(member.id, { except: null }, new Date())
-  if (!member.emailVerifiedAt) member = await becomeMember(member)
+  // The new password was set with the code, by the inbox's owner: it stays.
+  if (!member.emailVerifiedAt) member = await becomeMember(member, { password: true })
   return signInAs(member, ctx, ctx.href('/account'))
 }
 

@@ -20,11 +20,21 @@ export async function credit(member: Id, request: PointsRequest, note: string | 
   })
 }
 
-/** Marks the email verified and does what becoming a member does; safe to run twice. */
-export async function becomeMember(member: StoredMember): Promise<StoredMember> {
+/**
+ * Marks the email verified and does what becoming a member does; safe to run twice.
+ * The first confirmation ends every session but `keep.session` (the one that typed the code) and
+ * clears the password unless `keep.password`: before it, anyone could have signed up with this
+ * email and kept a session or a password (pre-hijacking). Keep the password only when whoever
+ * typed the code also chose it (the sign-up session, or a reset that sets it with the code).
+ */
+export async function becomeMember(member: StoredMember, keep: { session?: Id | null; password?: boolean } = {}): Promise<StoredMember> {
   const store = await membersStore()
   const now = new Date()
   const patch: Record<string, unknown> = { emailVerifiedAt: member.emailVerifiedAt ?? now.toISOString() }
+  if (!member.emailVerifiedAt) {
+    await store.revokeSessions(member.id, { except: keep.session ?? null }, now)
+    if (!keep.password) patch.passwordHash = null
+  }
   if (member.lead === null) {
     const lead = await store.leadByEmail(member.email)
     // Two known people are never merged: a lead already linked to another member is not taken over.

@@ -11,10 +11,11 @@ import { checkPassword } from '../../../functions/members/password-policy'
 import { hashPassword, verifyPassword } from '../../../functions/members/password-hash'
 import { validateProfile } from '../../../functions/members/profile'
 import { DuplicateError } from '../../../cms/members/store'
-import { frame, membersStore } from '../cms'
+import { frame, membersStore, queueJob } from '../cms'
 import { checkCode, requestCode } from './codes'
 import { signInGuard } from './guard'
 import { credit } from './identity'
+import { proveIdentity } from './reauth'
 import { fieldMessage } from './messages'
 import { invalid, needsMember, refuse } from './outcome'
 import { list, text, type Fields } from './request'
@@ -62,6 +63,11 @@ export const changePassword = needsMember(async (ctx) => {
   return { kind: 'done', location: `${ctx.href('/account/profile')}?notice=password-changed`, json: { ok: true } }
 })
 
+/**
+ * Changing the email: the password (or, for a member without one, a sign-in code to the current
+ * address) first, then a code mailed to the new address; only that code makes the change. The
+ * answer is the same whether or not the new address has an account, and the old address is told.
+ */
 export const changeEmail = needsMember(async (ctx) => {
   const { locale, signed } = ctx
   const store = await membersStore()
@@ -75,18 +81,26 @@ export const changeEmail = needsMember(async (ctx) => {
     try {
       await store.updateMember(signed.member.id, { email: newEmail, emailVerifiedAt: new Date().toISOString() })
     } catch (error) {
-      if (error instanceof DuplicateError) return refuse('email-taken', locale)
+      // Taken between the request and the code (the code went to an address with no account then).
+      if (error instanceof DuplicateError) return refuse('code-rejected', locale, {}, {}, 'code')
       throw error
     }
     // Codes are kept by email: the old address's rows would outlive an erasure that looks for the new one.
     await store.deleteCodes(signed.member.email)
+    await queueJob('sendMemberCode', { subject: signed.member.email, purpose: 'change-email', locale, requestId: randomUUID(), newEmail, notice: 'email-changed' })
     return { kind: 'done', location: `${ctx.href('/account/profile')}?notice=email-changed`, json: { ok: true } }
   }
   const raw = text(ctx.fields, 'email')
   const email = raw.length <= 254 ? normalizeEmail(raw) : ''
+  if (text(ctx.fields, 'sendCode') && !signed.member.passwordHash) {
+    const refused = await requestCode({ subject: signed.member.email, purpose: 'sign-in', locale, address: ctx.address })
+    if (refused) return { kind: 'refused', error: refused, keep: { email: raw } }
+    return { kind: 'next', notice: 'verify-sent', step: 'start', keep: { email: raw }, json: { ok: true, sent: true } }
+  }
   if (!isEmail(email)) return invalid(locale, { email: fieldMessage('email', locale) }, { email: raw })
   if (email === signed.member.email) return invalid(locale, { email: fieldMessage('sameEmail', locale) }, { email: raw })
-  if (await store.memberByEmail(email)) return refuse('email-taken', locale, {}, { email: raw })
+  const unproven = await proveIdentity(ctx)
+  if (unproven) return unproven
   const refused = await requestCode({ subject: signed.member.email, purpose: 'change-email', locale, address: ctx.address, newEmail: email })
   if (refused) return { kind: 'refused', error: refused, keep: { email: raw } }
   return { kind: 'next', notice: 'verify-sent', step: 'code', keep: { email: raw }, json: { ok: true, sent: true } }

@@ -20,7 +20,8 @@ export async function loadScreen(screen: Screen, signed: SignedIn | null, locale
       return { topics: await store.topics(locale) }
     }
     case 'requests': {
-      if (!member || member.lead === null) return { requests: [] }
+      // A lead reaches a member only through a confirmed email (see leadsOf in cms/members/store.ts).
+      if (!member || !member.emailVerifiedAt || member.lead === null) return { requests: [] }
       const status = requestStatusLabel(requestStatus(await store.leadStatus(member.lead)), locale)
       const submissions = await store.submissionsOfLead(member.lead, locale)
       return {
