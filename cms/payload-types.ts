@@ -86,6 +86,7 @@ export interface Config {
     members: Member;
     'member-sessions': MemberSession;
     'member-codes': MemberCode;
+    'member-identities': MemberIdentity;
     'points-ledger': PointsLedger;
     tiers: Tier;
     rewards: Reward;
@@ -125,6 +126,7 @@ export interface Config {
     members: MembersSelect<false> | MembersSelect<true>;
     'member-sessions': MemberSessionsSelect<false> | MemberSessionsSelect<true>;
     'member-codes': MemberCodesSelect<false> | MemberCodesSelect<true>;
+    'member-identities': MemberIdentitiesSelect<false> | MemberIdentitiesSelect<true>;
     'points-ledger': PointsLedgerSelect<false> | PointsLedgerSelect<true>;
     tiers: TiersSelect<false> | TiersSelect<true>;
     rewards: RewardsSelect<false> | RewardsSelect<true>;
@@ -166,6 +168,7 @@ export interface Config {
       sendWebhook: TaskSendWebhook;
       rebuildSearchIndex: TaskRebuildSearchIndex;
       sendMemberCode: TaskSendMemberCode;
+      sendPhoneCode: TaskSendPhoneCode;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -997,6 +1000,7 @@ export interface LinkClick {
  */
 export interface Outbox {
   id: number;
+  kind?: ('email' | 'sms') | null;
   to: string;
   from?: string | null;
   replyTo?: string | null;
@@ -1060,6 +1064,19 @@ export interface MemberCode {
   version: number;
   requestId?: string | null;
   newEmail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-identities".
+ */
+export interface MemberIdentity {
+  id: number;
+  key: string;
+  kind: 'phone' | 'wechat' | 'unionid';
+  member?: (number | null) | Member;
+  verifiedAt: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -1216,6 +1233,7 @@ export interface PayloadJob {
           | 'sendWebhook'
           | 'rebuildSearchIndex'
           | 'sendMemberCode'
+          | 'sendPhoneCode'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -1257,6 +1275,7 @@ export interface PayloadJob {
         | 'sendWebhook'
         | 'rebuildSearchIndex'
         | 'sendMemberCode'
+        | 'sendPhoneCode'
         | 'schedulePublish'
       )
     | null;
@@ -1348,6 +1367,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'member-codes';
         value: number | MemberCode;
+      } | null)
+    | ({
+        relationTo: 'member-identities';
+        value: number | MemberIdentity;
       } | null)
     | ({
         relationTo: 'points-ledger';
@@ -1959,6 +1982,7 @@ export interface LinkClicksSelect<T extends boolean = true> {
  * via the `definition` "outbox_select".
  */
 export interface OutboxSelect<T extends boolean = true> {
+  kind?: T;
   to?: T;
   from?: T;
   replyTo?: T;
@@ -2055,6 +2079,18 @@ export interface MemberCodesSelect<T extends boolean = true> {
   version?: T;
   requestId?: T;
   newEmail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-identities_select".
+ */
+export interface MemberIdentitiesSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  member?: T;
+  verifiedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2469,6 +2505,22 @@ export interface TaskSendMemberCode {
     locale: string;
     requestId: string;
     newEmail?: string | null;
+  };
+  output: {
+    providerId?: string | null;
+    skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendPhoneCode".
+ */
+export interface TaskSendPhoneCode {
+  input: {
+    phone: string;
+    locale: string;
+    requestId: string;
+    budgetReached?: boolean | null;
   };
   output: {
     providerId?: string | null;

@@ -2,3 +2,4 @@
 export { allowedCountryCodes, DEFAULT_COUNTRY_CODES, maskPhone, numberPrefix, parsePhone, type PhoneNumber, type PhoneRefusal } from './phone-number'
 export { budgetDay, createSmsGuard, DEFAULT_DAILY_BUDGET, SMS_ADDRESS_POLICY, SMS_NUMBER_POLICY, SMS_PREFIX_POLICY, type SmsDecision, type SmsGuard } from './sms-guard'
 export { renderCodeText, type CodeText, type SmsSender } from './sms-text'
+export { hasMailbox, NO_MAILBOX_DOMAIN, placeholderEmail } from './mailbox'
