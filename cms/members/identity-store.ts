@@ -64,6 +64,10 @@ export function identityStore(payload: Payload) {
         throw error
       }
     },
+    /** Deletes a member created a moment ago that lost the race for its number (it owns nothing yet). */
+    async dropFreshMember(id: Id): Promise<void> {
+      await payload.delete({ collection: 'members', id: toRelation(id), ...base, select: {} })
+    },
     /** The oldest lead with this phone number (leads keep numbers in E.164, functions/lead-intake normalize). */
     async leadByPhone(phone: string): Promise<{ id: Id; member: Id | null; firstTouch: unknown } | null> {
       const doc = (await payload.find({ collection: 'leads', where: { phone: { equals: phone } }, sort: 'createdAt', limit: 1, ...base })).docs[0]
