@@ -69,16 +69,22 @@ export function createSmsGuard(options: SmsGuardOptions) {
   }
 
   return {
-    /** Counts one text to `phone` asked for from `address` (a keyed hash), or refuses it and says which limit. */
-    async requestText({ phone, address }: { phone: PhoneNumber; address: string }): Promise<SmsDecision> {
-      const limits = windows(phone, address)
+    /** Whether a text would be allowed now, counting nothing (for checks that must come before other counters). */
+    async check({ phone, address }: { phone: PhoneNumber; address: string }): Promise<SmsDecision> {
       const { day, endsInMs } = budgetDay(now())
       const today = (await store.get(`sms-budget:${day}`)) as BudgetState | null
       if (today && today.sent >= budget) return { allowed: false, scope: 'budget', retryAfterMs: endsInMs }
-      for (const limit of limits) {
+      for (const limit of windows(phone, address)) {
         const decision = checkWindow((await store.get(limit.key)) as WindowState | null, now(), limit.policy)
         if (!decision.allowed) return { allowed: false, scope: limit.scope, retryAfterMs: decision.retryAfterMs }
       }
+      return { allowed: true, budgetReached: false }
+    },
+    /** Counts one text to `phone` asked for from `address` (a keyed hash), or refuses it and says which limit. */
+    async requestText({ phone, address }: { phone: PhoneNumber; address: string }): Promise<SmsDecision> {
+      const limits = windows(phone, address)
+      const check = await this.check({ phone, address })
+      if (!check.allowed) return check
       // Counted atomically one by one: two requests racing past the reads above still meet each limit here.
       for (const limit of limits) {
         const { policy } = limit

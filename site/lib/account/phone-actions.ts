@@ -6,7 +6,7 @@ import { accountError, type AccountErrorResponse } from '../../../functions/memb
 import type { Locale, Localized } from '../../../functions/members/locale'
 import { issueCode, normalizeCode } from '../../../functions/members/one-time-code'
 import { allowedCountryCodes, parsePhone, type PhoneNumber, type PhoneRefusal } from '../../../functions/phone/phone-number'
-import { createSmsGuard, DEFAULT_DAILY_BUDGET } from '../../../functions/phone/sms-guard'
+import { createSmsGuard, DEFAULT_DAILY_BUDGET, type SmsDecision } from '../../../functions/phone/sms-guard'
 import type { ThrottleStore } from '../../../functions/members/throttle'
 import { payloadSecret } from '../../../cms/environment'
 import { phoneKey } from '../../../cms/members/identity-store'
@@ -48,10 +48,15 @@ async function requestPhoneCode(phone: PhoneNumber, ctx: ActionContext): Promise
   // The rule the job applies (one a minute, five an hour), checked here so that nothing is counted for a text that would not go.
   const wouldIssue = issueCode(stored?.record ?? null, { subject: phone.e164, purpose: 'sign-in', secret: payloadSecret(), now: new Date() })
   if (!wouldIssue.ok) return accountError('throttled', locale, { retryAfterMs: wouldIssue.retryAfterMs })
+  const guard = smsGuard()
+  const refusal = (decision: SmsDecision & { allowed: false }) => accountError(decision.scope === 'budget' ? 'sms-unavailable' : 'throttled', locale, decision)
+  // Checked before the one-a-minute counter, so that a text refused for cost does not also count as asked.
+  const possible = await guard.check({ phone, address: ctx.address })
+  if (!possible.allowed) return refusal(possible)
   const recent = await codeRequested(`sign-in:${phone.e164}`)
   if (!recent.allowed) return accountError('throttled', locale, recent)
-  const decision = await smsGuard().requestText({ phone, address: ctx.address })
-  if (!decision.allowed) return accountError(decision.scope === 'budget' ? 'sms-unavailable' : 'throttled', locale, decision)
+  const decision = await guard.requestText({ phone, address: ctx.address })
+  if (!decision.allowed) return refusal(decision)
   await queuePhoneCode({ phone: phone.e164, locale, requestId: randomUUID(), budgetReached: decision.budgetReached })
   return null
 }
