@@ -83,6 +83,7 @@ export interface Config {
     outbox: Outbox;
     redirects: Redirect;
     users: User;
+    'wechat-adds': WechatAdd;
     members: Member;
     'member-sessions': MemberSession;
     'member-codes': MemberCode;
@@ -123,6 +124,7 @@ export interface Config {
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'wechat-adds': WechatAddsSelect<false> | WechatAddsSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
     'member-sessions': MemberSessionsSelect<false> | MemberSessionsSelect<true>;
     'member-codes': MemberCodesSelect<false> | MemberCodesSelect<true>;
@@ -1030,6 +1032,20 @@ export interface Redirect {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wechat-adds".
+ */
+export interface WechatAdd {
+  id: number;
+  at: string;
+  staffUserId: string;
+  externalUserId: string;
+  state?: string | null;
+  campaignLink?: string | null;
+  lead?: (number | null) | Lead;
+  touch?: (number | null) | Touch;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "member-sessions".
  */
 export interface MemberSession {
@@ -1355,6 +1371,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'wechat-adds';
+        value: number | WechatAdd;
       } | null)
     | ({
         relationTo: 'members';
@@ -2028,6 +2048,19 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wechat-adds_select".
+ */
+export interface WechatAddsSelect<T extends boolean = true> {
+  at?: T;
+  staffUserId?: T;
+  externalUserId?: T;
+  state?: T;
+  campaignLink?: T;
+  lead?: T;
+  touch?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -24,6 +24,7 @@ import { Redirects } from './collections/Redirects'
 import { Teams } from './collections/Teams'
 import { Touches } from './collections/Touches'
 import { Users } from './collections/Users'
+import { WechatAdds } from './collections/WechatAdds'
 import { AuditLog, ConsentLog, MemberCodes, MemberIdentities, Members, MemberSessions, PointsLedger, Rewards, ThrottleCounters, Tiers, Topics } from './collections/members'
 import { databaseAdapter } from './database'
 import { emailAdapter } from './email/adapter'
@@ -57,7 +58,7 @@ export default buildConfig({
     },
   },
   collections: [
-    Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users,
+    Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users, WechatAdds,
     Members, MemberSessions, MemberCodes, MemberIdentities, PointsLedger, Tiers, Rewards, Topics, ConsentLog, AuditLog, ThrottleCounters,
   ],
   globals: [SiteSettings, Header, Footer, ContentVersion],

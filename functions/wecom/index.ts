@@ -2,3 +2,4 @@
 export { aesKeyOf, callbackSignature, CallbackError, decryptMessage, verifySignature, type CallbackRefusal, type CallbackSecrets } from './callback-crypto'
 export { readContactEvent, xmlField, type ContactEvent } from './callback-event'
 export { CALLBACK_WINDOW_MS, openCallback, type CallbackRequest } from './callback'
+export { contactState, parseContactState, STATE_MAX_LENGTH, type ContactState } from './contact-state'

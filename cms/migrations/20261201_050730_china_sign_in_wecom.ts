@@ -1,6 +1,25 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE TABLE \`wechat_adds\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`at\` text NOT NULL,
+  	\`staff_user_id\` text NOT NULL,
+  	\`external_user_id\` text NOT NULL,
+  	\`state\` text,
+  	\`campaign_link\` text,
+  	\`lead_id\` integer,
+  	\`touch_id\` integer,
+  	FOREIGN KEY (\`lead_id\`) REFERENCES \`leads\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`touch_id\`) REFERENCES \`touches\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`wechat_adds_at_idx\` ON \`wechat_adds\` (\`at\`);`)
+  await db.run(sql`CREATE INDEX \`wechat_adds_staff_user_id_idx\` ON \`wechat_adds\` (\`staff_user_id\`);`)
+  await db.run(sql`CREATE INDEX \`wechat_adds_campaign_link_idx\` ON \`wechat_adds\` (\`campaign_link\`);`)
+  await db.run(sql`CREATE INDEX \`wechat_adds_lead_idx\` ON \`wechat_adds\` (\`lead_id\`);`)
+  await db.run(sql`CREATE INDEX \`wechat_adds_touch_idx\` ON \`wechat_adds\` (\`touch_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`staffUserId_externalUserId_idx\` ON \`wechat_adds\` (\`staff_user_id\`,\`external_user_id\`);`)
   await db.run(sql`CREATE TABLE \`member_identities\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -18,11 +37,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`member_identities_created_at_idx\` ON \`member_identities\` (\`created_at\`);`)
   await db.run(sql`ALTER TABLE \`outbox\` ADD \`kind\` text DEFAULT 'email';`)
   await db.run(sql`CREATE INDEX \`outbox_kind_idx\` ON \`outbox\` (\`kind\`);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`wechat_adds_id\` integer REFERENCES wechat_adds(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`member_identities_id\` integer REFERENCES member_identities(id);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_wechat_adds_id_idx\` ON \`payload_locked_documents_rels\` (\`wechat_adds_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_member_identities_id_idx\` ON \`payload_locked_documents_rels\` (\`member_identities_id\`);`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP TABLE \`wechat_adds\`;`)
   await db.run(sql`DROP TABLE \`member_identities\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
