@@ -28,9 +28,9 @@ export function identityStore(payload: Payload) {
       return doc ? idOf(doc.member) : null
     },
     /** The keys a member owns, oldest first. */
-    async identitiesOf(member: Id): Promise<{ key: string; kind: IdentityKind; verifiedAt: string }[]> {
+    async identitiesOf(member: Id): Promise<{ id: Id; key: string; kind: IdentityKind; verifiedAt: string }[]> {
       const { docs } = await payload.find({ collection: 'member-identities', where: { member: { equals: member } }, sort: 'createdAt', limit: 50, ...base })
-      return docs.map((d) => ({ key: d.key, kind: d.kind, verifiedAt: d.verifiedAt }))
+      return docs.map((d) => ({ id: d.id, key: d.key, kind: d.kind, verifiedAt: d.verifiedAt }))
     },
     /**
      * Gives `key` to `member`: 'added' (or already theirs), 'taken' when another member owns it. The

@@ -141,3 +141,17 @@ describe('a member with an email and a phone', () => {
     expect(overview.model?.signed?.member.email).toBe('ada@example.com')
   })
 })
+
+describe('erasure', () => {
+  it('erases a phone member’s numbers, codes and texts with the member', async () => {
+    const member = (await payload.find({ collection: 'members', where: { phone: { equals: '+8613900139000' } }, depth: 0 })).docs[0]!
+    const { eraseMember } = await import('../../site/lib/account/data-rights')
+    const { membersStore } = await import('../../cms/members/store')
+    const plan = await eraseMember((await membersStore(payload).memberById(member.id))!, 'admin')
+    expect(plan.delete).toContainEqual({ collection: 'member-identities', id: expect.anything() })
+    expect(await identityOf('phone:+8613900139000')).toBeUndefined()
+    expect((await payload.find({ collection: 'member-codes', where: { subject: { equals: '+8613900139000' } }, depth: 0 })).totalDocs).toBe(0)
+    expect((await payload.find({ collection: 'outbox', where: { to: { equals: '+8613900139000' } }, depth: 0 })).totalDocs).toBe(0)
+    expect((await payload.find({ collection: 'members', where: { id: { equals: member.id } }, depth: 0 })).totalDocs).toBe(0)
+  })
+})

@@ -46,7 +46,7 @@ describe('the 企业微信 callback URL', () => {
   })
 
   it('records an add through a live code as an "added on WeChat" touch on the lead, credited to the staff member, once', async () => {
-    await payload.create({ collection: 'campaign-links', data: { code: 'spring', title: 'Spring tasting', target: { kind: 'url', url: 'https://example.com/', allowOffsite: true }, utm: { campaign: 'spring-2027' } } })
+    await payload.create({ collection: 'campaign-links', data: { code: 'spring', title: 'Spring tasting', status: 'active', target: { kind: 'url', url: 'https://example.com/', allowOffsite: true }, utm: { campaign: 'spring-2027' } } })
     const lead = await payload.create({ collection: 'leads', data: { email: 'wang@example.com', status: 'new' } })
     const res = await handle(callback('POST', addEvent('zhangsan', 'wmEXTERNAL0001', `spring.l${lead.id}`)))
     expect(res.status).toBe(200)
