@@ -3,6 +3,7 @@ import type { TaskConfig } from 'payload'
 import { localizedHref } from '../../functions/content/paths'
 import { LOCALE_CODES, type Locale } from '../../functions/content/locales'
 import { renderCodeEmail } from '../../functions/members/code-email'
+import { hasMailbox } from '../../functions/phone/mailbox'
 import { issueCode, type CodePurpose, type CodeRecord } from '../../functions/members/one-time-code'
 import { payloadSecret, siteUrl } from '../environment'
 import { membersStore } from '../members/store'
@@ -58,7 +59,8 @@ export const sendMemberCode: TaskConfig<{ input: MemberCodeInput; output: { prov
     if (!member || member.erasedAt) return { output: { skipped: 'no account' } }
     if (purpose === 'verify-email' && member.emailVerifiedAt) return { output: { skipped: 'already verified' } }
     const to = purpose === 'change-email' ? input.newEmail : member.email
-    if (!to) return { output: { skipped: 'no address' } }
+    // A member who signed up by phone has a placeholder address that no mail can reach (functions/phone/mailbox.ts).
+    if (!to || !hasMailbox(to)) return { output: { skipped: 'no address' } }
 
     const stored = await store.codeOf(input.subject, purpose)
     let previous: CodeRecord | null = stored?.record ?? null
