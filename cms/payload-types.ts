@@ -83,9 +83,11 @@ export interface Config {
     outbox: Outbox;
     redirects: Redirect;
     users: User;
+    'wechat-adds': WechatAdd;
     members: Member;
     'member-sessions': MemberSession;
     'member-codes': MemberCode;
+    'member-identities': MemberIdentity;
     'points-ledger': PointsLedger;
     tiers: Tier;
     rewards: Reward;
@@ -122,9 +124,11 @@ export interface Config {
     outbox: OutboxSelect<false> | OutboxSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'wechat-adds': WechatAddsSelect<false> | WechatAddsSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
     'member-sessions': MemberSessionsSelect<false> | MemberSessionsSelect<true>;
     'member-codes': MemberCodesSelect<false> | MemberCodesSelect<true>;
+    'member-identities': MemberIdentitiesSelect<false> | MemberIdentitiesSelect<true>;
     'points-ledger': PointsLedgerSelect<false> | PointsLedgerSelect<true>;
     tiers: TiersSelect<false> | TiersSelect<true>;
     rewards: RewardsSelect<false> | RewardsSelect<true>;
@@ -166,6 +170,7 @@ export interface Config {
       sendWebhook: TaskSendWebhook;
       rebuildSearchIndex: TaskRebuildSearchIndex;
       sendMemberCode: TaskSendMemberCode;
+      sendPhoneCode: TaskSendPhoneCode;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -997,6 +1002,7 @@ export interface LinkClick {
  */
 export interface Outbox {
   id: number;
+  kind?: ('email' | 'sms') | null;
   to: string;
   from?: string | null;
   replyTo?: string | null;
@@ -1027,6 +1033,20 @@ export interface Redirect {
   status: '301' | '302';
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wechat-adds".
+ */
+export interface WechatAdd {
+  id: number;
+  at: string;
+  staffUserId: string;
+  externalUserId: string;
+  state?: string | null;
+  campaignLink?: string | null;
+  lead?: (number | null) | Lead;
+  touch?: (number | null) | Touch;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1064,6 +1084,19 @@ export interface MemberCode {
   version: number;
   requestId?: string | null;
   newEmail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-identities".
+ */
+export interface MemberIdentity {
+  id: number;
+  key: string;
+  kind: 'phone' | 'wechat' | 'unionid';
+  member?: (number | null) | Member;
+  verifiedAt: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -1220,6 +1253,7 @@ export interface PayloadJob {
           | 'sendWebhook'
           | 'rebuildSearchIndex'
           | 'sendMemberCode'
+          | 'sendPhoneCode'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -1261,6 +1295,7 @@ export interface PayloadJob {
         | 'sendWebhook'
         | 'rebuildSearchIndex'
         | 'sendMemberCode'
+        | 'sendPhoneCode'
         | 'schedulePublish'
       )
     | null;
@@ -1342,6 +1377,10 @@ export interface PayloadLockedDocument {
         value: number | User;
       } | null)
     | ({
+        relationTo: 'wechat-adds';
+        value: number | WechatAdd;
+      } | null)
+    | ({
         relationTo: 'members';
         value: number | Member;
       } | null)
@@ -1352,6 +1391,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'member-codes';
         value: number | MemberCode;
+      } | null)
+    | ({
+        relationTo: 'member-identities';
+        value: number | MemberIdentity;
       } | null)
     | ({
         relationTo: 'points-ledger';
@@ -1963,6 +2006,7 @@ export interface LinkClicksSelect<T extends boolean = true> {
  * via the `definition` "outbox_select".
  */
 export interface OutboxSelect<T extends boolean = true> {
+  kind?: T;
   to?: T;
   from?: T;
   replyTo?: T;
@@ -2009,6 +2053,19 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "wechat-adds_select".
+ */
+export interface WechatAddsSelect<T extends boolean = true> {
+  at?: T;
+  staffUserId?: T;
+  externalUserId?: T;
+  state?: T;
+  campaignLink?: T;
+  lead?: T;
+  touch?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2060,6 +2117,18 @@ export interface MemberCodesSelect<T extends boolean = true> {
   version?: T;
   requestId?: T;
   newEmail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "member-identities_select".
+ */
+export interface MemberIdentitiesSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  member?: T;
+  verifiedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2475,6 +2544,22 @@ export interface TaskSendMemberCode {
     requestId: string;
     newEmail?: string | null;
     notice?: string | null;
+  };
+  output: {
+    providerId?: string | null;
+    skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendPhoneCode".
+ */
+export interface TaskSendPhoneCode {
+  input: {
+    phone: string;
+    locale: string;
+    requestId: string;
+    budgetReached?: boolean | null;
   };
   output: {
     providerId?: string | null;

@@ -23,7 +23,8 @@ import { Redirects } from './collections/Redirects'
 import { Teams } from './collections/Teams'
 import { Touches } from './collections/Touches'
 import { Users } from './collections/Users'
-import { AuditLog, ConsentLog, MemberCodes, Members, MemberSessions, PointsLedger, Rewards, ThrottleCounters, Tiers, Topics } from './collections/members'
+import { WechatAdds } from './collections/WechatAdds'
+import { AuditLog, ConsentLog, MemberCodes, MemberIdentities, Members, MemberSessions, PointsLedger, Rewards, ThrottleCounters, Tiers, Topics } from './collections/members'
 import { databaseAdapter } from './database'
 import { richTextEditor } from './editor'
 import { emailAdapter } from './email/adapter'
@@ -34,6 +35,7 @@ import { autorespond } from './jobs/autorespond'
 import { JOBS_VIEW_PATH } from './jobs/paths'
 import { notifyLead } from './jobs/notifyLead'
 import { sendMemberCode } from './jobs/sendMemberCode'
+import { sendPhoneCode } from './jobs/sendPhoneCode'
 import { rebuildSearchIndex } from './jobs/rebuildSearchIndex'
 import { sendWebhook } from './jobs/sendWebhook'
 import { tracked } from './jobs/tracked'
@@ -63,8 +65,8 @@ export default buildConfig({
     },
   },
   collections: [
-    Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users,
-    Members, MemberSessions, MemberCodes, PointsLedger, Tiers, Rewards, Topics, ConsentLog, AuditLog, ThrottleCounters,
+    Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users, WechatAdds,
+    Members, MemberSessions, MemberCodes, MemberIdentities, PointsLedger, Tiers, Rewards, Topics, ConsentLog, AuditLog, ThrottleCounters,
   ],
   globals: [SiteSettings, Header, Footer, ContentVersion],
   // A cookie name of its own, so that no other auth collection's cookie is ever read as a CMS user's.
@@ -87,7 +89,7 @@ export default buildConfig({
   jobs: {
     // Only the jobs worker (scripts/worker.ts) runs jobs; the CMS and site processes only queue them.
     // tracked: the worker knows which jobs it holds (their lease, see jobs/lease.ts) and logs a failed attempt in one line.
-    tasks: [tracked(notifyLead), tracked(autorespond), tracked(sendWebhook), tracked(rebuildSearchIndex), tracked(sendMemberCode)],
+    tasks: [tracked(notifyLead), tracked(autorespond), tracked(sendWebhook), tracked(rebuildSearchIndex), tracked(sendMemberCode), tracked(sendPhoneCode)],
     // Every second, up to 100 jobs at once (their emails share Resend batch requests): a lead's
     // email should reach sales within seconds of the submission, during a campaign's burst too.
     // Payload's own error log (the whole job as JSON) is silenced: tracked() logs one line instead.

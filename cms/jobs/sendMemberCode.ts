@@ -4,6 +4,7 @@ import { localizedHref } from '../../functions/content/paths'
 import { LOCALE_CODES, type Locale } from '../../functions/content/locales'
 import { renderCodeEmail } from '../../functions/members/code-email'
 import { renderEmailChangedNotice } from '../../functions/members/email-changed-notice'
+import { hasMailbox } from '../../functions/phone/mailbox'
 import { issueCode, type CodePurpose, type CodeRecord } from '../../functions/members/one-time-code'
 import { payloadSecret, siteUrl } from '../environment'
 import { membersStore } from '../members/store'
@@ -69,7 +70,8 @@ export const sendMemberCode: TaskConfig<{ input: MemberCodeInput; output: { prov
     if (!member || member.erasedAt) return { output: { skipped: 'no account' } }
     if (purpose === 'verify-email' && member.emailVerifiedAt) return { output: { skipped: 'already verified' } }
     const to = purpose === 'change-email' ? input.newEmail : member.email
-    if (!to) return { output: { skipped: 'no address' } }
+    // A member who signed up by phone has a placeholder address that no mail can reach (functions/phone/mailbox.ts).
+    if (!to || !hasMailbox(to)) return { output: { skipped: 'no address' } }
     // The site answers the same whether or not the new address has an account; only the mail differs.
     if (purpose === 'change-email' && (await store.memberByEmail(to))) return { output: { skipped: 'address taken' } }
 

@@ -12,6 +12,7 @@ describe('accountError', () => {
     ['cross-origin', 403, 'This request came from another site and was refused. Reload the page and try again.', '该请求来自其他网站，已被拒绝。请刷新页面后重试。'],
     ['email-taken', 409, 'An account with this email already exists. Sign in, or reset your password.', '该邮箱已注册。请直接登录，或重置密码。'],
     ['not-enough-points', 409, 'You do not have enough points for this.', '积分不足，无法兑换。'],
+    ['phone-taken', 409, 'This number belongs to another account. Sign out and sign in with it, or use another number.', '该手机号已绑定其他账户。请退出后用该手机号登录，或使用其他号码。'],
     ['too-large', 413, 'The request is too large.', '提交的内容过大。'],
     ['invalid-fields', 422, 'Some fields need attention.', '部分内容需要修改。'],
   ])('%s is %i with fixed messages', (code, status, en, zh) => {
@@ -26,7 +27,7 @@ describe('accountError', () => {
   it('covers every code in the table', () => {
     expect(Object.keys(ACCOUNT_ERRORS).sort()).toEqual([
       'code-rejected', 'cross-origin', 'email-taken', 'invalid-fields', 'link-invalid', 'malformed', 'not-enough-points',
-      'password-throttled', 'signed-out', 'throttled', 'too-large', 'wrong-credentials',
+      'password-throttled', 'phone-taken', 'signed-out', 'sms-unavailable', 'throttled', 'too-large', 'wrong-credentials',
     ])
   })
 
@@ -44,6 +45,14 @@ describe('accountError', () => {
     expect(response.headers['retry-after']).toBe(header)
     expect(response.body.error.message).toBe(en)
     expect(accountError(code, 'zh-CN', { retryAfterMs }).body.error.message).toBe(zh)
+  })
+
+  it('says when texts can be sent again once the daily SMS budget is spent (503 with Retry-After)', () => {
+    const response = accountError('sms-unavailable', 'en', { retryAfterMs: 3 * 60 * 60_000 })
+    expect(response.status).toBe(503)
+    expect(response.headers['retry-after']).toBe('10800')
+    expect(response.body.error.message).toBe('Text codes cannot be sent right now. Try again in 180 minutes, or sign in with your email.')
+    expect(accountError('sms-unavailable', 'zh-CN', { retryAfterMs: 60_000 }).body.error.message).toBe('短信验证码暂时无法发送。请在 60 秒后重试，或使用邮箱登录。')
   })
 
   it('carries per-field messages on 422 only', () => {

@@ -14,6 +14,8 @@ export type AccountErrorCode =
   | 'invalid-fields'
   | 'throttled'
   | 'password-throttled'
+  | 'phone-taken'
+  | 'sms-unavailable'
 
 interface ErrorEntry {
   status: number
@@ -76,6 +78,13 @@ export const ACCOUNT_ERRORS: Readonly<Record<AccountErrorCode, ErrorEntry>> = {
       en: 'An account with this email already exists. Sign in, or reset your password.',
     },
   },
+  'phone-taken': {
+    status: 409,
+    message: {
+      'zh-CN': '该手机号已绑定其他账户。请退出后用该手机号登录，或使用其他号码。',
+      en: 'This number belongs to another account. Sign out and sign in with it, or use another number.',
+    },
+  },
   'not-enough-points': {
     status: 409,
     message: { 'zh-CN': '积分不足，无法兑换。', en: 'You do not have enough points for this.' },
@@ -93,6 +102,13 @@ export const ACCOUNT_ERRORS: Readonly<Record<AccountErrorCode, ErrorEntry>> = {
     message: {
       'zh-CN': (s) => `尝试次数过多。请在 ${wait('zh-CN', s)}后重试。`,
       en: (s) => `Too many attempts. Try again in ${wait('en', s)}.`,
+    },
+  },
+  'sms-unavailable': {
+    status: 503,
+    message: {
+      'zh-CN': (s) => `短信验证码暂时无法发送。请在 ${wait('zh-CN', s)}后重试，或使用邮箱登录。`,
+      en: (s) => `Text codes cannot be sent right now. Try again in ${wait('en', s)}, or sign in with your email.`,
     },
   },
   'password-throttled': {

@@ -53,6 +53,14 @@ const sources: ErasureSources = {
 }
 
 describe('erasurePlan', () => {
+  it('deletes the member’s phone numbers and WeChat accounts before the member', () => {
+    const withIdentities = erasurePlan(member, { ...sources, identityIds: [91, 92] }, { actor: 'member', now })
+    const order = withIdentities.delete.map((d) => `${d.collection}:${d.id}`)
+    expect(order.filter((d) => d.startsWith('member-identities:'))).toEqual(['member-identities:91', 'member-identities:92'])
+    expect(order.indexOf('member-identities:92')).toBeLessThan(order.indexOf('members:7'))
+    expect(withIdentities.audit.details).toMatchObject({ deleted: expect.objectContaining({ 'member-identities': 2 }) })
+  })
+
   const plan = erasurePlan(member, sources, { actor: 'member', now, pseudonym: 'vERASEDERASEDERASEDERAS' })
 
   it('anonymises leads, submissions and touches, keeping what the funnel counts', () => {

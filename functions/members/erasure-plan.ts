@@ -13,6 +13,7 @@ export const ERASURE_COLLECTIONS = {
   points: 'points-ledger',
   codes: 'member-codes',
   sessions: 'member-sessions',
+  identities: 'member-identities',
   outbox: 'outbox',
 } as const
 type CollectionSlug = (typeof ERASURE_COLLECTIONS)[keyof typeof ERASURE_COLLECTIONS]
@@ -29,6 +30,8 @@ export interface ErasureSources {
   codeIds: readonly Id[]
   /** The member's sessions, revoked or not (they hold a hashed IP address and a browser name). */
   sessionIds?: readonly Id[]
+  /** The member's confirmed phone numbers and WeChat accounts (member-identities): the key is the number or openid itself. */
+  identityIds?: readonly Id[]
   /** Outbox mail to the member's address (a copy of what was sent, held for admins). */
   outboxIds: readonly Id[]
   /** Members this member referred: their `referredBy` is cleared, the rest of their record is theirs. */
@@ -156,6 +159,7 @@ export function erasurePlan(
     ...sources.pointsIds.map((id) => ({ collection: C.points, id })),
     ...sources.codeIds.map((id) => ({ collection: C.codes, id })),
     ...(sources.sessionIds ?? []).map((id) => ({ collection: C.sessions, id })),
+    ...(sources.identityIds ?? []).map((id) => ({ collection: C.identities, id })),
     ...sources.outboxIds.map((id) => ({ collection: C.outbox, id })),
     { collection: C.members, id: member.id },
   ])

@@ -14,6 +14,8 @@ import { addRefusalCounts as storeRefusalCounts, type RefusalCount } from '../..
 import type { MediaDoc, PageDoc, PostDoc } from '../../themes/types'
 import { membersStore as membersStoreFor, type MembersStore } from '../../cms/members/store'
 import type { MemberCodeInput } from '../../cms/jobs/sendMemberCode'
+import type { PhoneCodeInput } from '../../cms/jobs/sendPhoneCode'
+import { identityStore, type IdentityStore } from '../../cms/members/identity-store'
 import { isPublicContent, type IndexedDoc, type SiteContent } from '../../functions/seo'
 
 // Outside Next, getPayload would otherwise open a socket to Next's dev reload endpoint.
@@ -313,6 +315,17 @@ export function membersStore(): Promise<MembersStore> {
 export async function queueJob(task: 'sendMemberCode', input: MemberCodeInput): Promise<void> {
   const payload = await cms()
   await payload.jobs.queue({ task, input, queue: 'default' })
+}
+
+/** Queues the job that issues a phone sign-in code and texts it. */
+export async function queuePhoneCode(input: PhoneCodeInput): Promise<void> {
+  const payload = await cms()
+  await payload.jobs.queue({ task: 'sendPhoneCode', input, queue: 'default' })
+}
+
+/** Who owns which phone number or WeChat account (member-identities). */
+export async function identities(): Promise<IdentityStore> {
+  return identityStore(await cms())
 }
 
 /** A page or post again, body included, for a reader the site has found entitled to it (cms/access/members.ts). */

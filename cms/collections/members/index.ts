@@ -1,6 +1,7 @@
 export { AuditLog } from './AuditLog'
 export { ConsentLog } from './ConsentLog'
 export { MemberCodes } from './MemberCodes'
+export { MemberIdentities } from './MemberIdentities'
 export { Members } from './Members'
 export { MemberSessions } from './MemberSessions'
 export { PointsLedger } from './PointsLedger'

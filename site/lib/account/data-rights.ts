@@ -5,7 +5,7 @@ import { erasurePlan, type ErasurePlan } from '../../../functions/members/erasur
 import type { MemberRecord, SubmissionRecord, TouchRecord } from '../../../functions/members/records'
 import { requestStatus } from '../../../functions/members/request-status'
 import type { StoredMember } from '../../../cms/members/store'
-import { membersStore } from '../cms'
+import { identities, membersStore } from '../cms'
 
 async function memberRecord(member: StoredMember): Promise<MemberRecord> {
   const store = await membersStore()
@@ -50,6 +50,8 @@ export async function eraseMember(member: StoredMember, actor: 'member' | 'admin
   await store.updateMember(member.id, { erasedAt: now.toISOString() })
   await store.revokeSessions(member.id, { except: null }, now)
   const { leads, submissions, touches } = await holdings(member)
+  const owned = await (await identities()).identitiesOf(member.id)
+  const phones = owned.filter((i) => i.kind === 'phone').map((i) => i.key.slice('phone:'.length))
   const plan = erasurePlan(
     await memberRecord(member),
     {
@@ -58,9 +60,10 @@ export async function eraseMember(member: StoredMember, actor: 'member' | 'admin
       touches,
       consentIds: await store.idsOf('consent-log', { member: { equals: member.id } }),
       pointsIds: await store.idsOf('points-ledger', { member: { equals: member.id } }),
-      codeIds: await store.idsOf('member-codes', { subject: { equals: member.email } }),
-      // Mail to the member, and the copies of mail about them (a sales email names them in its Reply-To and text).
-      outboxIds: await store.idsOf('outbox', { or: [{ to: { contains: member.email } }, { replyTo: { contains: member.email } }, { text: { contains: member.email } }] }),
+      codeIds: await store.idsOf('member-codes', { subject: { in: [member.email, ...phones] } }),
+      // Mail to the member, and the copies of mail about them (a sales email names them in its Reply-To and text); texts to their numbers.
+      outboxIds: await store.idsOf('outbox', { or: [{ to: { contains: member.email } }, { replyTo: { contains: member.email } }, { text: { contains: member.email } }, ...(phones.length ? [{ to: { in: phones } }] : [])] }),
+      identityIds: owned.map((i) => i.id),
       sessionIds: await store.idsOf('member-sessions', { member: { equals: member.id } }),
       referredMemberIds: await store.idsOf('members', { referredBy: { equals: member.id } }),
     },

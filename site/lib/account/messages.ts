@@ -27,6 +27,8 @@ export const NOTICES = {
   'email-changed': { 'zh-CN': '邮箱已更新。', en: 'Your email is changed.' },
   redeemed: { 'zh-CN': '兑换成功。', en: 'Redeemed.' },
   revoked: { 'zh-CN': '已退出该设备。', en: 'That device is signed out.' },
+  'phone-code-sent': { 'zh-CN': '验证码已通过短信发送（10 分钟内有效）。', en: 'We texted you a code (it works for 10 minutes).' },
+  'phone-added': { 'zh-CN': '手机号已绑定。', en: 'Your phone number is added.' },
   unsubscribed: { 'zh-CN': '您已退订。', en: 'You are unsubscribed.' },
 } satisfies Record<string, Localized>
 

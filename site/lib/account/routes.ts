@@ -3,9 +3,10 @@ import { forgotPassword, resetPassword, signInWithCode, signInWithPassword, sign
 import { deleteAccount, downloadData, unsubscribe } from './data-actions'
 import { changeEmail, changePassword, redeemReward, revokeSessions, saveProfile, saveSubscriptions } from './member-actions'
 import type { Action } from './outcome'
+import { signInWithPhone } from './phone-actions'
 
 export type Screen =
-  | 'overview' | 'sign-up' | 'sign-in' | 'sign-in/code' | 'verify' | 'forgot' | 'reset' | 'sign-out'
+  | 'overview' | 'sign-up' | 'sign-in' | 'sign-in/code' | 'sign-in/phone' | 'verify' | 'forgot' | 'reset' | 'sign-out'
   | 'profile' | 'password' | 'email' | 'requests' | 'subscriptions' | 'membership' | 'sessions' | 'data' | 'unsubscribe'
 
 interface Route {
@@ -21,6 +22,7 @@ export const ACCOUNT_ROUTES: Readonly<Record<string, Route>> = {
   'sign-up': { screen: 'sign-up', private: false, post: signUp },
   'sign-in': { screen: 'sign-in', private: false, post: signInWithPassword },
   'sign-in/code': { screen: 'sign-in/code', private: false, post: signInWithCode },
+  'sign-in/phone': { screen: 'sign-in/phone', private: false, post: signInWithPhone },
   verify: { screen: 'verify', private: true, post: verifyEmail },
   forgot: { screen: 'forgot', private: false, post: forgotPassword },
   reset: { screen: 'reset', private: false, post: resetPassword },

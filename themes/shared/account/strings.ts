@@ -1,11 +1,12 @@
 /** The words of the account pages, per locale; every theme's layout frames them. */
 const zh = {
   titles: {
-    overview: '我的账户', 'sign-up': '注册', 'sign-in': '登录', 'sign-in/code': '邮箱验证码登录', verify: '验证邮箱', forgot: '忘记密码', reset: '重置密码', 'sign-out': '退出登录',
+    overview: '我的账户', 'sign-up': '注册', 'sign-in': '登录', 'sign-in/code': '邮箱验证码登录', 'sign-in/phone': '手机号登录', verify: '验证邮箱', forgot: '忘记密码', reset: '重置密码', 'sign-out': '退出登录',
     profile: '个人资料', password: '修改密码', email: '修改邮箱', requests: '我的申请', subscriptions: '订阅', membership: '会员权益', sessions: '登录设备', data: '我的数据', unsubscribe: '退订',
   },
   nav: '账户导航',
   email: '邮箱', password: '密码', newPassword: '新密码', currentPassword: '当前密码', name: '姓名', company: '公司', jobTitle: '职位', phone: '电话', language: '首选语言', interests: '感兴趣的主题', code: '6 位验证码',
+  mobile: '手机号', mobileHint: '中国大陆手机号，新号码将自动注册。', signInWithPhone: '用手机验证码登录', smsCode: '短信验证码',
   newsletterOptIn: '订阅新闻邮件（可随时退订）',
   passwordHint: '至少 10 个字符，混合字母和数字等，不要使用常见密码。',
   signUp: '注册', signIn: '登录', sendCode: '发送验证码', signInWithCode: '用邮箱验证码登录', signInWithPassword: '用密码登录', verify: '验证', resend: '重新发送验证码', forgot: '忘记密码？', reset: '重置密码', save: '保存', signOut: '退出登录', haveAccount: '已有账户？登录', noAccount: '还没有账户？注册',
@@ -31,11 +32,12 @@ type Strings = typeof zh
 
 const en: Strings = {
   titles: {
-    overview: 'My account', 'sign-up': 'Create an account', 'sign-in': 'Sign in', 'sign-in/code': 'Sign in with an email code', verify: 'Confirm your email', forgot: 'Forgot your password', reset: 'Reset your password', 'sign-out': 'Sign out',
+    overview: 'My account', 'sign-up': 'Create an account', 'sign-in': 'Sign in', 'sign-in/code': 'Sign in with an email code', 'sign-in/phone': 'Sign in with your phone', verify: 'Confirm your email', forgot: 'Forgot your password', reset: 'Reset your password', 'sign-out': 'Sign out',
     profile: 'Profile', password: 'Change password', email: 'Change email', requests: 'My requests', subscriptions: 'Subscriptions', membership: 'Membership', sessions: 'Signed-in devices', data: 'My data', unsubscribe: 'Unsubscribe',
   },
   nav: 'Account navigation',
   email: 'Email', password: 'Password', newPassword: 'New password', currentPassword: 'Current password', name: 'Name', company: 'Company', jobTitle: 'Job title', phone: 'Phone', language: 'Preferred language', interests: 'Topics of interest', code: '6-digit code',
+  mobile: 'Mobile number', mobileHint: 'A mainland China mobile number; a new number opens an account.', signInWithPhone: 'Sign in with a text code', smsCode: 'Code from the text',
   newsletterOptIn: 'Send me the newsletter (unsubscribe any time)',
   passwordHint: 'At least 10 characters, mixing kinds such as letters and digits; not a common password.',
   signUp: 'Create account', signIn: 'Sign in', sendCode: 'Send me a code', signInWithCode: 'Sign in with an email code', signInWithPassword: 'Sign in with a password', verify: 'Confirm', resend: 'Send a new code', forgot: 'Forgot your password?', reset: 'Reset password', save: 'Save', signOut: 'Sign out', haveAccount: 'Have an account? Sign in', noAccount: 'No account yet? Create one',

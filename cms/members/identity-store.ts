@@ -1,0 +1,88 @@
+import type { Payload } from 'payload'
+
+import type { Id } from '../../functions/members/records'
+import { placeholderEmail } from '../../functions/phone/mailbox'
+import { DuplicateError, membersStore, type StoredMember } from './store'
+
+export type IdentityKind = 'phone' | 'wechat' | 'unionid'
+
+/** The identity key of a confirmed phone number. */
+export const phoneKey = (e164: string) => `phone:${e164}`
+
+const isUniqueViolation = (error: unknown) => /unique|duplicate|E11000|already (registered|in use)|must be unique/i.test(`${(error as Error)?.message ?? ''} ${JSON.stringify((error as { data?: unknown })?.data ?? '')}`)
+const toRelation = (id: Id): number | string => (typeof id === 'string' && /^[0-9]+$/.test(id) ? Number(id) : id)
+const idOf = (value: unknown): Id => (value && typeof value === 'object' ? (value as { id: Id }).id : (value as Id))
+
+/**
+ * The confirmed identities of members (member-identities): who owns a phone number or a WeChat
+ * account. Kept apart from cms/members/store.ts so that phone and WeChat sign-in add no weight there.
+ */
+export function identityStore(payload: Payload) {
+  const base = { depth: 0, overrideAccess: true } as const
+  const members = membersStore(payload)
+
+  return {
+    /** The member who owns `key`, or null. */
+    async ownerOf(key: string): Promise<Id | null> {
+      const doc = (await payload.find({ collection: 'member-identities', where: { key: { equals: key } }, limit: 1, ...base })).docs[0]
+      return doc ? idOf(doc.member) : null
+    },
+    /** The keys a member owns, oldest first. */
+    async identitiesOf(member: Id): Promise<{ id: Id; key: string; kind: IdentityKind; verifiedAt: string }[]> {
+      const { docs } = await payload.find({ collection: 'member-identities', where: { member: { equals: member } }, sort: 'createdAt', limit: 50, ...base })
+      return docs.map((d) => ({ id: d.id, key: d.key, kind: d.kind, verifiedAt: d.verifiedAt }))
+    },
+    /**
+     * Gives `key` to `member`: 'added' (or already theirs), 'taken' when another member owns it. The
+     * unique index decides a race between two members: never both, never a merge.
+     */
+    async claim(key: string, kind: IdentityKind, member: Id, now: Date): Promise<'added' | 'taken'> {
+      const owner = await this.ownerOf(key)
+      if (owner !== null) return String(owner) === String(member) ? 'added' : 'taken'
+      try {
+        await payload.create({ collection: 'member-identities', data: { key, kind, member: toRelation(member) as number, verifiedAt: now.toISOString() }, ...base, select: {} })
+        return 'added'
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error
+        return String(await this.ownerOf(key)) === String(member) ? 'added' : 'taken'
+      }
+    },
+    /** A member with no email yet (a placeholder address, see functions/phone/mailbox.ts) and no password. */
+    async createMemberWithoutEmail(data: { phone: string | null; name: string | null; preferredLanguage: string; referralCode: string; visitor: string | null; firstTouch: unknown; lastTouch: unknown; referredBy: Id | null }): Promise<StoredMember> {
+      try {
+        const doc = await payload.create({
+          collection: 'members',
+          data: { ...data, email: placeholderEmail(), preferredLanguage: data.preferredLanguage as 'zh-CN' | 'en', referredBy: data.referredBy === null ? null : (toRelation(data.referredBy) as number), firstTouch: data.firstTouch as Record<string, unknown>, lastTouch: data.lastTouch as Record<string, unknown> },
+          ...base,
+          select: {},
+        })
+        const member = await members.memberById(doc.id)
+        if (!member) throw new Error('The member just created cannot be read back.')
+        return member
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DuplicateError('referral code taken')
+        throw error
+      }
+    },
+    /** Deletes a member created a moment ago that lost the race for its number (it owns nothing yet). */
+    async dropFreshMember(id: Id): Promise<void> {
+      await payload.delete({ collection: 'members', id: toRelation(id), ...base, select: {} })
+    },
+    /** The oldest lead with this phone number (leads keep numbers in E.164, functions/lead-intake normalize). */
+    async leadByPhone(phone: string): Promise<{ id: Id; member: Id | null; firstTouch: unknown } | null> {
+      const doc = (await payload.find({ collection: 'leads', where: { phone: { equals: phone } }, sort: 'createdAt', limit: 1, ...base })).docs[0]
+      return doc ? { id: doc.id, member: doc.member ? idOf(doc.member) : null, firstTouch: doc.firstTouch ?? null } : null
+    },
+    async createLeadForPhone(data: { phone: string; name: string | null; firstTouch: unknown; lastTouch: unknown; member: Id; now: Date }): Promise<Id> {
+      const doc = await payload.create({
+        collection: 'leads',
+        data: { phone: data.phone, name: data.name, status: 'new', firstTouch: data.firstTouch as Record<string, unknown>, lastTouch: data.lastTouch as Record<string, unknown>, member: toRelation(data.member) as number, becameMemberAt: data.now.toISOString() },
+        ...base,
+        select: {},
+      })
+      return doc.id
+    },
+  }
+}
+
+export type IdentityStore = ReturnType<typeof identityStore>
