@@ -7,6 +7,7 @@ import * as migration_20261123_151522_members from './20261123_151522_members';
 import * as migration_20261123_155951_throttle_counters from './20261123_155951_throttle_counters';
 import * as migration_20261201_050730_china_sign_in_wecom from './20261201_050730_china_sign_in_wecom';
 import * as migration_20261201_051224_redirects_allow_offsite from './20261201_051224_redirects_allow_offsite';
+import * as migration_20261201_054914_snapshot_after_merge from './20261201_054914_snapshot_after_merge';
 
 export const migrations = [
   {
@@ -47,11 +48,16 @@ export const migrations = [
   {
     up: migration_20261201_050730_china_sign_in_wecom.up,
     down: migration_20261201_050730_china_sign_in_wecom.down,
-    name: '20261201_050730_china_sign_in_wecom'
+    name: '20261201_050730_china_sign_in_wecom',
   },
   {
     up: migration_20261201_051224_redirects_allow_offsite.up,
     down: migration_20261201_051224_redirects_allow_offsite.down,
-    name: '20261201_051224_redirects_allow_offsite'
+    name: '20261201_051224_redirects_allow_offsite',
+  },
+  {
+    up: migration_20261201_054914_snapshot_after_merge.up,
+    down: migration_20261201_054914_snapshot_after_merge.down,
+    name: '20261201_054914_snapshot_after_merge'
   },
 ];
