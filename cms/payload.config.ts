@@ -24,8 +24,10 @@ import { Redirects } from './collections/Redirects'
 import { Teams } from './collections/Teams'
 import { Touches } from './collections/Touches'
 import { Users } from './collections/Users'
+import { BroadcastDeliveries, BroadcastEvents, Broadcasts, Segments, Suppressions } from './collections/broadcasts'
 import { AuditLog, ConsentLog, MemberCodes, Members, MemberSessions, PointsLedger, Rewards, ThrottleCounters, Tiers, Topics } from './collections/members'
-import { databaseAdapter } from './database'
+import { ensureNewsletterSegment } from './broadcasts/segments'
+import { databaseAdapter, usesMongo } from './database'
 import { emailAdapter } from './email/adapter'
 import { funnelCsvEndpoint } from './endpoints/funnelCsv'
 import { FUNNEL_VIEW_PATH } from './funnel'
@@ -34,6 +36,7 @@ import { notifyLead } from './jobs/notifyLead'
 import { sendMemberCode } from './jobs/sendMemberCode'
 import { rebuildSearchIndex } from './jobs/rebuildSearchIndex'
 import { sendWebhook } from './jobs/sendWebhook'
+import { sendBroadcastTask } from './jobs/sendBroadcast'
 import { cmsUrl, payloadSecret, siteUrl } from './environment'
 import { ContentVersion } from './globals/ContentVersion'
 import { Footer } from './globals/Footer'
@@ -58,8 +61,13 @@ export default buildConfig({
   collections: [
     Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users,
     Members, MemberSessions, MemberCodes, PointsLedger, Tiers, Rewards, Topics, ConsentLog, AuditLog, ThrottleCounters,
+    Segments, Broadcasts, BroadcastDeliveries, BroadcastEvents, Suppressions,
   ],
   globals: [SiteSettings, Header, Footer, ContentVersion],
+  // SQLite seeds the newsletter segment in its migration; MongoDB has none to run.
+  onInit: async (payload) => {
+    if (usesMongo) await ensureNewsletterSegment(payload)
+  },
   // A cookie name of its own, so that no other auth collection's cookie is ever read as a CMS user's.
   cookiePrefix: 'cms',
   cors: [siteUrl, cmsUrl],
@@ -76,7 +84,7 @@ export default buildConfig({
   },
   jobs: {
     // Only the jobs worker (scripts/worker.ts) runs jobs; the CMS and site processes only queue them.
-    tasks: [notifyLead, autorespond, sendWebhook, rebuildSearchIndex, sendMemberCode],
+    tasks: [notifyLead, autorespond, sendWebhook, rebuildSearchIndex, sendMemberCode, sendBroadcastTask],
     // Every second: a lead's email should reach sales within seconds of the submission.
     autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_WORKER === 'true',

@@ -5,6 +5,7 @@ import * as migration_20261123_140834_attribution_campaign_links from './2026112
 import * as migration_20261123_141831_redirects from './20261123_141831_redirects';
 import * as migration_20261123_151522_members from './20261123_151522_members';
 import * as migration_20261123_155951_throttle_counters from './20261123_155951_throttle_counters';
+import * as migration_20261201_043817_broadcasts from './20261201_043817_broadcasts';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261123_155951_throttle_counters.up,
     down: migration_20261123_155951_throttle_counters.down,
-    name: '20261123_155951_throttle_counters'
+    name: '20261123_155951_throttle_counters',
+  },
+  {
+    up: migration_20261201_043817_broadcasts.up,
+    down: migration_20261201_043817_broadcasts.down,
+    name: '20261201_043817_broadcasts'
   },
 ];
