@@ -27,6 +27,7 @@ import { Users } from './collections/Users'
 import { BroadcastDeliveries, BroadcastEvents, Broadcasts, Segments, Suppressions } from './collections/broadcasts'
 import { AuditLog, ConsentLog, MemberCodes, Members, MemberSessions, PointsLedger, Rewards, ThrottleCounters, Tiers, Topics } from './collections/members'
 import { ensureNewsletterSegment } from './broadcasts/segments'
+import { resendWebhookEndpoint } from './broadcasts/webhook'
 import { databaseAdapter, usesMongo } from './database'
 import { emailAdapter } from './email/adapter'
 import { funnelCsvEndpoint } from './endpoints/funnelCsv'
@@ -74,7 +75,7 @@ export default buildConfig({
   csrf: [siteUrl, cmsUrl],
   db: databaseAdapter(),
   editor: lexicalEditor(),
-  endpoints: [funnelCsvEndpoint],
+  endpoints: [funnelCsvEndpoint, resendWebhookEndpoint],
   email: emailAdapter,
   i18n: { supportedLanguages: { en, zh }, fallbackLanguage: 'en' },
   localization: {

@@ -3,12 +3,10 @@ import type { Payload } from 'payload'
 import { segmentTopic } from '../../functions/broadcasts/segment'
 import type { BroadcastStatus, BroadcastStore } from '../../functions/broadcasts/send'
 import { loadPeople } from './people'
+import { relation } from './relation'
 import { segmentOf, type SegmentRow } from './segments'
 
 const base = { depth: 0, overrideAccess: true } as const
-
-/** A relationship value from an id: a number on SQLite, the id as it is on MongoDB (whose generated type Payload cannot know here). */
-const relation = (id: string): number => (/^[0-9]+$/.test(id) ? Number(id) : (id as unknown as number))
 // The send job's own writes must not queue another send (see the broadcasts collection's hook).
 const context = { broadcastSend: true }
 
