@@ -1,10 +1,9 @@
 import type { APIRoute } from 'astro'
 
-import { leaveByToken } from '../../cms/broadcasts/follow'
 import { payloadSecret } from '../../cms/environment'
 import { escapeHtml } from '../../functions/content/rich-text'
 import { readLeaveToken } from '../../functions/broadcasts/tokens'
-import { cms } from '../lib/cms'
+import { leaveBroadcast } from '../lib/cms'
 
 const html = (status: number, body: string) =>
   new Response(`<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="robots" content="noindex"><title>Unsubscribe · 退订</title></head><body style="font-family:system-ui;max-width:32rem;margin:3rem auto;padding:0 1rem">${body}</body></html>`, {
@@ -29,7 +28,7 @@ export const GET: APIRoute = ({ url }) => {
 export const POST: APIRoute = async ({ url, request }) => {
   const form = await request.formData().catch(() => null)
   const token = url.searchParams.get('token') || String(form?.get('token') ?? '')
-  const left = await leaveByToken(await cms(), token, payloadSecret(), new Date())
+  const left = await leaveBroadcast(token)
   if (!left) return html(400, INVALID)
   if (form?.get('List-Unsubscribe') === 'One-Click') return new Response(null, { status: 200, headers: { 'cache-control': 'no-store' } })
   return html(200, '<h1>You are unsubscribed · 您已退订</h1><p>You will receive no more of these emails. · 您将不再收到此类邮件。</p>')

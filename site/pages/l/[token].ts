@@ -1,9 +1,7 @@
 import type { APIRoute } from 'astro'
 
 import { isVisitorId, readCookie, VISITOR_COOKIE } from '../../../functions/attribution/visitor'
-import { followLink } from '../../../cms/broadcasts/follow'
-import { payloadSecret } from '../../../cms/environment'
-import { cms } from '../../lib/cms'
+import { followBroadcastLink } from '../../lib/cms'
 
 /**
  * A tracked link of a broadcast: counts the click for its recipient, records the email touch, and
@@ -11,7 +9,7 @@ import { cms } from '../../lib/cms'
  */
 export const GET: APIRoute = async ({ params, request }) => {
   const cookie = readCookie(request.headers.get('cookie'), VISITOR_COOKIE)
-  const target = await followLink(await cms(), String(params.token ?? ''), payloadSecret(), new Date(), isVisitorId(cookie) ? cookie : null)
+  const target = await followBroadcastLink(String(params.token ?? ''), isVisitorId(cookie) ? cookie : null)
   if (!target) return new Response('This link is not valid.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } })
   return new Response(null, { status: 302, headers: { location: target, 'cache-control': 'no-store' } })
 }
