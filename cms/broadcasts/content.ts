@@ -40,5 +40,13 @@ export async function loadBroadcastTexts(payload: Payload, id: string, topic: st
       },
     })
   }
-  return { defaultLocale, contentFor: (locale) => byLocale.get(asLocale(locale, defaultLocale))! }
+  // A broadcast written in one language only goes out in that language to everyone.
+  const written = [asLocale(null, defaultLocale), ...LOCALE_CODES].map((l) => byLocale.get(l)!).find((t) => t.content.subject)
+  return {
+    defaultLocale,
+    contentFor: (locale) => {
+      const texts = byLocale.get(asLocale(locale, defaultLocale))!
+      return texts.content.subject || !written ? texts : written
+    },
+  }
 }

@@ -7,8 +7,6 @@ import { relation } from './relation'
 import { segmentOf, type SegmentRow } from './segments'
 
 const base = { depth: 0, overrideAccess: true } as const
-// The send job's own writes must not queue another send (see the broadcasts collection's hook).
-const context = { broadcastSend: true }
 
 /**
  * The broadcast sender's storage through the Local API (SQLite and MongoDB alike). Delivery rows
@@ -25,7 +23,9 @@ export function localApiBroadcastStore(payload: Payload): BroadcastStore {
       return { id: String(doc.id), status: doc.status as BroadcastStatus, sendAt: doc.sendAt ?? null, plannedAt: doc.plannedAt ?? null, segment, topic: segmentTopic(segment) }
     },
     async setStatus(id, status: BroadcastStatus, at) {
-      await payload.update({ collection: 'broadcasts', id, data: { status, ...(status === 'sent' ? { sentAt: at.toISOString() } : {}) }, ...base, context, select: {} })
+      // Straight to the database: the sender's own fields, without the editor's validation (a subject
+      // written in one language only is fine) and without the hook that queues a send.
+      await payload.db.updateOne({ collection: 'broadcasts', id, data: { status, ...(status === 'sent' ? { sentAt: at.toISOString() } : {}) }, returning: false })
     },
     people: () => loadPeople(payload),
     async suppressedHashes() {
@@ -41,7 +41,7 @@ export function localApiBroadcastStore(payload: Payload): BroadcastStore {
       }
     },
     async markPlanned(id, recipients, at) {
-      await payload.update({ collection: 'broadcasts', id, data: { plannedAt: at.toISOString(), recipients }, ...base, context, select: {} })
+      await payload.db.updateOne({ collection: 'broadcasts', id, data: { plannedAt: at.toISOString(), recipients }, returning: false })
     },
     async openBatches(id) {
       const { docs } = await payload.find({ collection: 'broadcast-deliveries', where: { ...ofBroadcast(id), status: { equals: 'pending' } }, limit: 0, pagination: false, ...base, select: { batch: true } })

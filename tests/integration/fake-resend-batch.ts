@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -21,6 +22,7 @@ export interface BatchEmail {
  */
 export async function startFakeResendBatch() {
   const received: BatchEmail[] = []
+  const ids: string[] = []
   const answered = new Map<string, { id: string }[]>()
   let requests = 0
   let duplicates = 0
@@ -48,21 +50,29 @@ export async function startFakeResendBatch() {
         duplicates += 1
         return void res.writeHead(200).end(JSON.stringify({ data: earlier }))
       }
-      const ids = emails.map((email) => {
+      const answer = emails.map((email) => {
+        // Resend's ids are unique across every request, so events map back to one email.
+        const id = randomUUID()
         received.push({ ...email, to: [email.to].flat(), idempotencyKey: key })
-        return { id: `re_${received.length}` }
+        ids.push(id)
+        return { id }
       })
-      if (key) answered.set(key, ids)
+      if (key) answered.set(key, answer)
       accepted += 1
       if (dropAfterAccepting !== null && accepted === dropAfterAccepting) return void res.destroy()
-      res.writeHead(200).end(JSON.stringify({ data: ids }))
+      res.writeHead(200).end(JSON.stringify({ data: answer }))
     })
   })
+  // Slow steps between batches (a loaded machine writing delivery rows) must not find the kept-alive
+  // connection closed under the client's feet; Resend's own servers keep connections longer than Node's 5 s.
+  server.keepAliveTimeout = 120_000
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    /** The id answered for each email of `received`, in the same order. */
+    ids,
     requests: () => requests,
     duplicates: () => duplicates,
     /** Answers the next `n` requests with 429 and `retry-after: 0`. */
@@ -74,6 +84,7 @@ export async function startFakeResendBatch() {
     },
     reset: () => {
       received.length = 0
+      ids.length = 0
       answered.clear()
       requests = duplicates = 0
     },
