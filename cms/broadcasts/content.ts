@@ -7,7 +7,8 @@ import { localizedHref } from '../../functions/content/paths'
 import { richTextToHtml } from '../../functions/content/rich-text'
 
 type Locale = (typeof LOCALE_CODES)[number]
-const asLocale = (value: string | null | undefined, fallback: Locale): Locale => (LOCALE_CODES as readonly string[]).includes(value ?? '') ? (value as Locale) : fallback
+const asLocale = (value: string | null | undefined, fallback: Locale): Locale =>
+  (LOCALE_CODES as readonly string[]).includes(value ?? '') ? (value as Locale) : fallback
 
 /** What a broadcast says and how the brand signs, in every language, read once per send. */
 export interface BroadcastTexts {
@@ -35,7 +36,14 @@ export async function loadBroadcastTexts(payload: Payload, id: string, topic: st
         subject: doc.subject ?? '',
         preheader: doc.preheader ?? null,
         bodyHtml: doc.body ? richTextToHtml(doc.body, { locale, defaultLocale }) : null,
-        post: post ? { title: post.title ?? '', excerpt: post.excerpt ?? null, url: siteUrl + localizedHref(`/blog/${post.slug}`, locale, defaultLocale), imageUrl: cover ? siteUrl + cover : null } : null,
+        post: post
+          ? {
+              title: post.title ?? '',
+              excerpt: post.excerpt ?? null,
+              url: siteUrl + localizedHref(`/blog/${post.slug}`, locale, defaultLocale),
+              imageUrl: cover ? siteUrl + cover : null,
+            }
+          : null,
         topic,
       },
     })

@@ -1,15 +1,18 @@
 import type { Payload } from 'payload'
 
 import type { PersonFacts, TouchFacts } from '../../functions/broadcasts/segment'
-import { currentConsents, type ConsentEntry } from '../../functions/members/consent-log'
+import { type ConsentEntry,currentConsents } from '../../functions/members/consent-log'
 import { type PointsEntry, type Tier, tierFor, tierPointsOf } from '../../functions/members/points'
 
 type Ref = string | number | { id: string | number } | null | undefined
-const idOf = (value: Ref): string | null => (value === null || value === undefined ? null : typeof value === 'object' ? String(value.id) : String(value))
+const idOf = (value: Ref): string | null =>
+  value === null || value === undefined ? null : typeof value === 'object' ? String(value.id) : String(value)
 
 const touchOf = (value: unknown): TouchFacts | null => {
   const t = value as { channel?: unknown; campaign?: unknown } | null
-  return t && typeof t === 'object' ? { channel: typeof t.channel === 'string' ? t.channel : null, campaign: typeof t.campaign === 'string' ? t.campaign : null } : null
+  return t && typeof t === 'object'
+    ? { channel: typeof t.channel === 'string' ? t.channel : null, campaign: typeof t.campaign === 'string' ? t.campaign : null }
+    : null
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string | null): Map<string, T[]> {
@@ -44,7 +47,12 @@ export async function loadPeople(payload: Payload): Promise<PersonFacts[]> {
   const ledgerOf = groupBy(ledger.docs, (d) => idOf(d.member))
   const formsOf = groupBy(submissions.docs, (d) => idOf(d.lead))
   const leadById = new Map(leads.docs.map((l) => [String(l.id), l]))
-  const tierList: (Tier & { id: string })[] = tiers.docs.map((t) => ({ id: String(t.id), name: String(t.name ?? t.id), minPoints: t.minPoints, benefits: [] }))
+  const tierList: (Tier & { id: string })[] = tiers.docs.map((t) => ({
+    id: String(t.id),
+    name: String(t.name ?? t.id),
+    minPoints: t.minPoints,
+    benefits: [],
+  }))
   const people: PersonFacts[] = []
   const leadsOfMembers = new Set<string>()
   for (const m of members.docs) {

@@ -3,7 +3,8 @@ import type { Payload } from 'payload'
 import type { Segment, SegmentRule } from '../../functions/broadcasts/segment'
 
 type Ref = string | number | { id: string | number } | null | undefined
-const idOf = (value: Ref): string => (value === null || value === undefined ? '' : typeof value === 'object' ? String(value.id) : String(value))
+const idOf = (value: Ref): string =>
+  value === null || value === undefined ? '' : typeof value === 'object' ? String(value.id) : String(value)
 
 /** A stored rule row (segments collection) as it is saved. */
 export interface SegmentRow {
@@ -25,15 +26,24 @@ export interface SegmentRow {
 export function segmentOf(doc: { match?: string | null; rules?: SegmentRow[] | null }): Segment {
   const rules = (doc.rules ?? []).map((r): SegmentRule => {
     switch (r.kind) {
-      case 'topic': return { kind: 'topic', topic: r.topic ?? '' }
-      case 'tier': return { kind: 'tier', tier: idOf(r.tier) }
-      case 'locale': return { kind: 'locale', locale: r.locale ?? '' }
-      case 'touch': return { kind: 'touch', touch: r.touch === 'first' ? 'first' : 'last', channel: r.channel ?? null, campaign: r.campaign ?? null }
-      case 'leadStatus': return { kind: 'leadStatus', status: r.status ?? '' }
-      case 'leadOwner': return { kind: 'leadOwner', owner: idOf(r.owner) }
-      case 'form': return { kind: 'form', form: idOf(r.form) }
-      case 'since': return { kind: 'since', since: r.since ?? '' }
-      default: return { kind: 'points', above: Number(r.above ?? 0) }
+      case 'topic':
+        return { kind: 'topic', topic: r.topic ?? '' }
+      case 'tier':
+        return { kind: 'tier', tier: idOf(r.tier) }
+      case 'locale':
+        return { kind: 'locale', locale: r.locale ?? '' }
+      case 'touch':
+        return { kind: 'touch', touch: r.touch === 'first' ? 'first' : 'last', channel: r.channel ?? null, campaign: r.campaign ?? null }
+      case 'leadStatus':
+        return { kind: 'leadStatus', status: r.status ?? '' }
+      case 'leadOwner':
+        return { kind: 'leadOwner', owner: idOf(r.owner) }
+      case 'form':
+        return { kind: 'form', form: idOf(r.form) }
+      case 'since':
+        return { kind: 'since', since: r.since ?? '' }
+      default:
+        return { kind: 'points', above: Number(r.above ?? 0) }
     }
   })
   return { match: doc.match === 'any' ? 'any' : 'all', rules }
@@ -48,6 +58,10 @@ export async function ensureNewsletterSegment(payload: Payload): Promise<void> {
   const { totalDocs } = await payload.count({ collection: 'segments', where: { slug: { equals: 'newsletter' } }, overrideAccess: true })
   if (totalDocs > 0) return
   await payload
-    .create({ collection: 'segments', data: { name: 'Newsletter subscribers', slug: 'newsletter', match: 'all', rules: [{ kind: 'topic', topic: 'newsletter' }] }, overrideAccess: true })
+    .create({
+      collection: 'segments',
+      data: { name: 'Newsletter subscribers', slug: 'newsletter', match: 'all', rules: [{ kind: 'topic', topic: 'newsletter' }] },
+      overrideAccess: true,
+    })
     .catch((error: unknown) => payload.logger.info({ err: error }, 'The newsletter segment was created by another process.'))
 }

@@ -44,7 +44,13 @@ export function outboxBatchSender(payload: Payload): BatchSender {
     async send(emails) {
       const ids: string[] = []
       for (const e of emails) {
-        const doc = await payload.create({ collection: 'outbox', data: { to: e.to, from: FROM(), subject: e.subject, text: e.text, html: e.html }, overrideAccess: true, depth: 0, select: {} })
+        const doc = await payload.create({
+          collection: 'outbox',
+          data: { to: e.to, from: FROM(), subject: e.subject, text: e.text, html: e.html },
+          overrideAccess: true,
+          depth: 0,
+          select: {},
+        })
         ids.push(`outbox-${doc.id}`)
       }
       return { ok: true, ids }

@@ -11,7 +11,7 @@ import { payloadSecret, siteUrl } from '../environment'
 function unsubscribeMailbox(): string {
   if (process.env.UNSUBSCRIBE_MAILBOX) return process.env.UNSUBSCRIBE_MAILBOX
   const from = process.env.EMAIL_FROM || 'noreply@example.com'
-  return `unsubscribe@${(from.match(/@([^>\s]+)/)?.[1] ?? 'example.com')}`
+  return `unsubscribe@${from.match(/@([^>\s]+)/)?.[1] ?? 'example.com'}`
 }
 
 /**

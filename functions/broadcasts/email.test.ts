@@ -1,13 +1,21 @@
+import { createHmac } from 'node:crypto'
+
 import { describe, expect, it } from 'vitest'
 
 import { personalise, renderBroadcastEmail, rewriteLinks } from './email'
 import { readLeaveToken, readLinkToken } from './tokens'
 import { verifySvix } from './webhook-signature'
-import { createHmac } from 'node:crypto'
 
 const SECRET = 'test-secret'
 const recipient = { key: 'm:7', email: 'ann@x.example', name: 'Ann <b>', locale: 'en', memberId: '7', leadId: null }
-const content = { id: '3', subject: 'Hi {name|friend}', preheader: 'Inside', bodyHtml: '<p>Dear {name}, see <a href="/pricing">pricing</a> and <a href="mailto:a@b.c">mail</a>.</p>', post: null, topic: 'newsletter' }
+const content = {
+  id: '3',
+  subject: 'Hi {name|friend}',
+  preheader: 'Inside',
+  bodyHtml: '<p>Dear {name}, see <a href="/pricing">pricing</a> and <a href="mailto:a@b.c">mail</a>.</p>',
+  post: null,
+  topic: 'newsletter',
+}
 const options = { siteUrl: 'https://brand.example', unsubscribeMailbox: 'unsubscribe@brand.example', secret: SECRET, locale: 'en' }
 
 describe('renderBroadcastEmail', () => {
@@ -18,7 +26,11 @@ describe('renderBroadcastEmail', () => {
     expect(mailto).toMatch(/^mailto:unsubscribe@brand\.example\?subject=unsubscribe%20/)
     expect(https).toMatch(/^https:\/\/brand\.example\/unsubscribe\?token=/)
     expect(email.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
-    expect(readLeaveToken(new URL(https!).searchParams.get('token'), SECRET)).toEqual({ broadcast: '3', recipient: 'm:7', topic: 'newsletter' })
+    expect(readLeaveToken(new URL(https!).searchParams.get('token'), SECRET)).toEqual({
+      broadcast: '3',
+      recipient: 'm:7',
+      topic: 'newsletter',
+    })
     expect(email.html).toContain(`href="${https!.replace(/&/g, '&amp;')}"`)
     expect(email.html).toContain('1 Road<br>Shanghai')
     expect(email.text).toContain(`Unsubscribe: ${https}`)
@@ -50,13 +62,18 @@ describe('renderBroadcastEmail', () => {
 
 describe('verifySvix', () => {
   const secret = `whsec_${Buffer.from('key').toString('base64')}`
-  const sign = (id: string, ts: string, body: string) => `v1,${createHmac('sha256', Buffer.from('key')).update(`${id}.${ts}.${body}`).digest('base64')}`
+  const sign = (id: string, ts: string, body: string) =>
+    `v1,${createHmac('sha256', Buffer.from('key')).update(`${id}.${ts}.${body}`).digest('base64')}`
   const now = 1_800_000_000
   it.each([
     [{ id: 'msg_1', timestamp: String(now), signature: sign('msg_1', String(now), '{}') }, '{}', { ok: true }],
     [{ id: 'msg_1', timestamp: String(now), signature: `v1,bad ${sign('msg_1', String(now), '{}')}` }, '{}', { ok: true }],
     [{ id: 'msg_1', timestamp: String(now), signature: sign('msg_1', String(now), '{}') }, '{ }', { ok: false, reason: 'bad-signature' }],
-    [{ id: 'msg_1', timestamp: String(now - 301), signature: sign('msg_1', String(now - 301), '{}') }, '{}', { ok: false, reason: 'stale' }],
+    [
+      { id: 'msg_1', timestamp: String(now - 301), signature: sign('msg_1', String(now - 301), '{}') },
+      '{}',
+      { ok: false, reason: 'stale' },
+    ],
     [{ id: null, timestamp: String(now), signature: 'v1,x' }, '{}', { ok: false, reason: 'unsigned' }],
     [{ id: 'msg_1', timestamp: 'soon', signature: 'v1,x' }, '{}', { ok: false, reason: 'stale' }],
   ])('%j with body %s: %j', (headers, body, verdict) => {

@@ -39,7 +39,11 @@ export interface RenderOptions {
 const FALLBACK_NAME: Record<string, string> = { en: 'there', 'zh-CN': '朋友' }
 const fallbackName = (locale: string) => FALLBACK_NAME[locale] ?? 'there'
 type Words = { read: string; unsubscribe: string; why: (brand: string) => string }
-const ENGLISH: Words = { read: 'Read it on our site', unsubscribe: 'Unsubscribe', why: (brand) => `You receive this because you subscribed to ${brand}.` }
+const ENGLISH: Words = {
+  read: 'Read it on our site',
+  unsubscribe: 'Unsubscribe',
+  why: (brand) => `You receive this because you subscribed to ${brand}.`,
+}
 const WORDS: Record<string, Words> = {
   en: ENGLISH,
   'zh-CN': { read: '在网站上阅读', unsubscribe: '退订', why: (brand) => `您收到此邮件，是因为您订阅了 ${brand}。` },
@@ -51,7 +55,9 @@ const WORDS: Record<string, Words> = {
  * @example personalise('Hi {name|friend}', null) // 'Hi friend'
  */
 export function personalise(template: string, name: string | null, locale = 'en', escape: (s: string) => string = (s) => s): string {
-  return template.replace(/\{name(?:\|([^}]{0,60}))?\}/g, (_, fallback: string | undefined) => escape(name?.trim() || fallback || fallbackName(locale)))
+  return template.replace(/\{name(?:\|([^}]{0,60}))?\}/g, (_, fallback: string | undefined) =>
+    escape(name?.trim() || fallback || fallbackName(locale)),
+  )
 }
 
 /**
@@ -71,15 +77,32 @@ export function unsubscribeHeaders(mailto: string, url: string): Record<'List-Un
   return { 'List-Unsubscribe': `<${mailto}>, <${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
 }
 
-const stripTags = (html: string) => html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|h\d|li|div)>/gi, '\n').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\n{3,}/g, '\n\n').trim()
+const stripTags = (html: string) =>
+  html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|h\d|li|div)>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 
 /**
  * One recipient's copy of a broadcast: personalised, every link tracked, with a per-recipient
  * unsubscribe link that works signed out, the brand's postal address, and the unsubscribe headers.
  */
-export function renderBroadcastEmail(content: BroadcastContent, recipient: Recipient, brand: BrandFooter, options: RenderOptions): BroadcastEmail {
+export function renderBroadcastEmail(
+  content: BroadcastContent,
+  recipient: Recipient,
+  brand: BrandFooter,
+  options: RenderOptions,
+): BroadcastEmail {
   const words = WORDS[options.locale] ?? ENGLISH
-  const track = (url: string) => `${options.siteUrl}/l/${signLinkToken({ broadcast: content.id, recipient: recipient.key, url }, options.secret)}`
+  const track = (url: string) =>
+    `${options.siteUrl}/l/${signLinkToken({ broadcast: content.id, recipient: recipient.key, url }, options.secret)}`
   const leave = signLeaveToken({ broadcast: content.id, recipient: recipient.key, topic: content.topic }, options.secret)
   const unsubscribeUrl = `${options.siteUrl}/unsubscribe?token=${leave}`
   const mailto = `mailto:${options.unsubscribeMailbox}?subject=${encodeURIComponent(`unsubscribe ${leave}`)}`
@@ -96,7 +119,13 @@ export function renderBroadcastEmail(content: BroadcastContent, recipient: Recip
   const footer = `<hr><p style="font-size:12px;color:#666">${escapeHtml(words.why(brand.brandName))} <a href="${escapeHtml(unsubscribeUrl)}">${words.unsubscribe}</a><br>${escapeHtml(brand.postalAddress).replace(/\n/g, '<br>')}</p>`
   const html = `<!doctype html><html lang="${escapeHtml(options.locale)}"><body>${preheader}${rewriteLinks(body, options.siteUrl, track)}${footer}</body></html>`
   const text = `${stripTags(rewriteLinks(body, options.siteUrl, track).replace(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g, '$2 ($1)'))}\n\n--\n${words.why(brand.brandName)}\n${words.unsubscribe}: ${unsubscribeUrl}\n${brand.postalAddress}`
-  return { to: recipient.email, subject: personalise(content.subject, recipient.name, options.locale), html, text, headers: unsubscribeHeaders(mailto, unsubscribeUrl) }
+  return {
+    to: recipient.email,
+    subject: personalise(content.subject, recipient.name, options.locale),
+    html,
+    text,
+    headers: unsubscribeHeaders(mailto, unsubscribeUrl),
+  }
 }
 
 function coverImage(imageUrl: string | null): string {

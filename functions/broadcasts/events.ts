@@ -29,12 +29,19 @@ const TYPES: Record<string, EventType> = {
  * @example readProviderEvent({ type: 'email.complained', created_at: '…', data: { email_id: 're_1', to: ['a@b.c'] } })?.suppress // 'complaint'
  */
 export function readProviderEvent(body: unknown): ProviderEvent | null {
-  const event = body as { type?: unknown; created_at?: unknown; data?: { email_id?: unknown; to?: unknown; bounce?: { type?: unknown }; click?: { link?: unknown } } } | null
+  const event = body as {
+    type?: unknown
+    created_at?: unknown
+    data?: { email_id?: unknown; to?: unknown; bounce?: { type?: unknown }; click?: { link?: unknown } }
+  } | null
   const type = typeof event?.type === 'string' ? TYPES[event.type] : undefined
   const data = event?.data
   if (!type || !data || typeof data.email_id !== 'string' || !data.email_id) return null
   const to = (Array.isArray(data.to) ? data.to : [data.to]).filter((a): a is string => typeof a === 'string')
-  const at = typeof event.created_at === 'string' && Number.isFinite(Date.parse(event.created_at)) ? new Date(event.created_at).toISOString() : new Date(0).toISOString()
+  const at =
+    typeof event.created_at === 'string' && Number.isFinite(Date.parse(event.created_at))
+      ? new Date(event.created_at).toISOString()
+      : new Date(0).toISOString()
   const temporary = typeof data.bounce?.type === 'string' && /transient|temporary|soft/i.test(data.bounce.type)
   const suppress = type === 'complained' ? 'complaint' : type === 'bounced' && !temporary ? 'bounce' : null
   return { type, emailId: data.email_id, to, at, suppress, url: typeof data.click?.link === 'string' ? data.click.link : null }
@@ -56,7 +63,18 @@ export interface BroadcastStats {
  * The stats from the delivery rows and the stored events: a recipient who opened twice counts once.
  * @example broadcastStats({ recipients: 2, accepted: 2 }, [{ type: 'opened', recipient: 'm:1' }, { type: 'opened', recipient: 'm:1' }]).opened // 1
  */
-export function broadcastStats(deliveries: { recipients: number; accepted: number }, events: readonly { type: string; recipient: string | null }[]): BroadcastStats {
+export function broadcastStats(
+  deliveries: { recipients: number; accepted: number },
+  events: readonly { type: string; recipient: string | null }[],
+): BroadcastStats {
   const people = (type: EventType) => new Set(events.filter((e) => e.type === type && e.recipient).map((e) => e.recipient)).size
-  return { ...deliveries, delivered: people('delivered'), bounced: people('bounced'), complained: people('complained'), opened: people('opened'), clicked: people('clicked'), unsubscribed: people('unsubscribed') }
+  return {
+    ...deliveries,
+    delivered: people('delivered'),
+    bounced: people('bounced'),
+    complained: people('complained'),
+    opened: people('opened'),
+    clicked: people('clicked'),
+    unsubscribed: people('unsubscribed'),
+  }
 }

@@ -29,7 +29,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
  * that the same people always make the same batches.
  * @example selectRecipients(people, segment, { topic: 'newsletter', suppressed: new Set([hashAddress('x@y.z')]) })
  */
-export function selectRecipients(people: Iterable<PersonFacts>, segment: Segment, { topic, suppressed }: { topic: string; suppressed: ReadonlySet<string> }): Recipient[] {
+export function selectRecipients(
+  people: Iterable<PersonFacts>,
+  segment: Segment,
+  { topic, suppressed }: { topic: string; suppressed: ReadonlySet<string> },
+): Recipient[] {
   const inSegment = compileSegment(segment)
   const byAddress = new Map<string, Recipient>()
   for (const person of people) {
@@ -37,7 +41,14 @@ export function selectRecipients(people: Iterable<PersonFacts>, segment: Segment
     if (!EMAIL.test(address) || !inSegment(person) || person.unsubscribed.includes(topic) || suppressed.has(hashAddress(address))) continue
     const known = byAddress.get(address)
     if (known && known.memberId !== null) continue
-    byAddress.set(address, { key: person.key, email: person.email.trim(), name: person.name, locale: person.locale, memberId: person.memberId, leadId: person.leadId })
+    byAddress.set(address, {
+      key: person.key,
+      email: person.email.trim(),
+      name: person.name,
+      locale: person.locale,
+      memberId: person.memberId,
+      leadId: person.leadId,
+    })
   }
   return [...byAddress.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 }

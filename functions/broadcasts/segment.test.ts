@@ -4,8 +4,22 @@ import { hashAddress, selectRecipients } from './recipients'
 import { compileSegment, type PersonFacts, segmentProblems, type SegmentRule } from './segment'
 
 const base: PersonFacts = {
-  key: 'm:1', email: 'ann@x.example', name: 'Ann', locale: 'en', memberId: '1', leadId: '7', subscribed: ['newsletter', 'events'], unsubscribed: [], tier: '2', points: 650,
-  firstTouch: { channel: 'wechat', campaign: 'spring' }, lastTouch: { channel: 'email', campaign: 'broadcast-3' }, leadStatus: 'qualified', leadOwner: '5', forms: ['9'], since: '2026-02-01T00:00:00.000Z',
+  key: 'm:1',
+  email: 'ann@x.example',
+  name: 'Ann',
+  locale: 'en',
+  memberId: '1',
+  leadId: '7',
+  subscribed: ['newsletter', 'events'],
+  unsubscribed: [],
+  tier: '2',
+  points: 650,
+  firstTouch: { channel: 'wechat', campaign: 'spring' },
+  lastTouch: { channel: 'email', campaign: 'broadcast-3' },
+  leadStatus: 'qualified',
+  leadOwner: '5',
+  forms: ['9'],
+  since: '2026-02-01T00:00:00.000Z',
 }
 
 describe('compileSegment', () => {
@@ -31,14 +45,19 @@ describe('compileSegment', () => {
   })
 
   it('combines with all or any, and a segment without rules matches nobody', () => {
-    const rules: SegmentRule[] = [{ kind: 'topic', topic: 'newsletter' }, { kind: 'locale', locale: 'zh-CN' }]
+    const rules: SegmentRule[] = [
+      { kind: 'topic', topic: 'newsletter' },
+      { kind: 'locale', locale: 'zh-CN' },
+    ]
     expect(compileSegment({ match: 'all', rules })(base)).toBe(false)
     expect(compileSegment({ match: 'any', rules })(base)).toBe(true)
     expect(compileSegment({ match: 'any', rules: [] })(base)).toBe(false)
   })
 
   it('names every bad field of a segment, per rule', () => {
-    expect(segmentProblems({ match: 'most', rules: [{ kind: 'points', above: -1 }, { kind: 'touch', touch: 'middle' }, { kind: 'colour' }] })).toEqual([
+    expect(
+      segmentProblems({ match: 'most', rules: [{ kind: 'points', above: -1 }, { kind: 'touch', touch: 'middle' }, { kind: 'colour' }] }),
+    ).toEqual([
       { rule: -1, field: 'match', message: 'Choose "all" or "any".' },
       { rule: 0, field: 'above', message: 'Give a number of points, 0 or more.' },
       { rule: 1, field: 'touch', message: 'Choose the first or the last touch.' },
@@ -60,6 +79,9 @@ describe('selectRecipients', () => {
       { ...base, key: 'l:7', email: 'ANN@x.example', memberId: null },
     ]
     const list = selectRecipients(people, newsletter, { topic: 'newsletter', suppressed: new Set([hashAddress(' GONE@x.example')]) })
-    expect(list.map((r) => [r.key, r.email])).toEqual([['m:1', 'ann@x.example'], ['m:2', 'Zed@x.example']])
+    expect(list.map((r) => [r.key, r.email])).toEqual([
+      ['m:1', 'ann@x.example'],
+      ['m:2', 'Zed@x.example'],
+    ])
   })
 })

@@ -75,40 +75,63 @@ export function segmentProblems(segment: { match?: unknown; rules?: unknown }): 
   rules.forEach((rule, i) => {
     const need = (field: string, ok: boolean, message: string) => ok || problems.push({ rule: i, field, message })
     switch (rule?.kind) {
-      case 'topic': return need('topic', /^[a-z0-9][a-z0-9-]{0,63}$/.test(text(rule.topic)), 'Give the slug of a topic, such as newsletter.')
-      case 'tier': return need('tier', text(rule.tier) !== '', 'Choose a tier.')
-      case 'locale': return need('locale', text(rule.locale) !== '', 'Choose a language.')
+      case 'topic':
+        return need('topic', /^[a-z0-9][a-z0-9-]{0,63}$/.test(text(rule.topic)), 'Give the slug of a topic, such as newsletter.')
+      case 'tier':
+        return need('tier', text(rule.tier) !== '', 'Choose a tier.')
+      case 'locale':
+        return need('locale', text(rule.locale) !== '', 'Choose a language.')
       case 'touch':
         need('touch', rule.touch === 'first' || rule.touch === 'last', 'Choose the first or the last touch.')
         return need('channel', text(rule.channel) !== '' || text(rule.campaign) !== '', 'Give a channel, a campaign or both.')
-      case 'leadStatus': return need('status', text(rule.status) !== '', 'Choose a lead status.')
-      case 'leadOwner': return need('owner', text(rule.owner) !== '', 'Choose a sales person.')
-      case 'form': return need('form', text(rule.form) !== '', 'Choose a form.')
-      case 'since': return need('since', Number.isFinite(Date.parse(text(rule.since))), 'Give a date.')
-      case 'points': return need('above', typeof rule.above === 'number' && Number.isFinite(rule.above) && rule.above >= 0, 'Give a number of points, 0 or more.')
-      default: return need('kind', false, 'Choose what the rule looks at.')
+      case 'leadStatus':
+        return need('status', text(rule.status) !== '', 'Choose a lead status.')
+      case 'leadOwner':
+        return need('owner', text(rule.owner) !== '', 'Choose a sales person.')
+      case 'form':
+        return need('form', text(rule.form) !== '', 'Choose a form.')
+      case 'since':
+        return need('since', Number.isFinite(Date.parse(text(rule.since))), 'Give a date.')
+      case 'points':
+        return need(
+          'above',
+          typeof rule.above === 'number' && Number.isFinite(rule.above) && rule.above >= 0,
+          'Give a number of points, 0 or more.',
+        )
+      default:
+        return need('kind', false, 'Choose what the rule looks at.')
     }
   })
   return problems
 }
 
 const touchMatches = (touch: TouchFacts | null, rule: { channel?: string | null; campaign?: string | null }) =>
-  touch !== null && (!text(rule.channel) || touch.channel === text(rule.channel)) && (!text(rule.campaign) || touch.campaign === text(rule.campaign))
+  touch !== null &&
+  (!text(rule.channel) || touch.channel === text(rule.channel)) &&
+  (!text(rule.campaign) || touch.campaign === text(rule.campaign))
 
 function compileRule(rule: SegmentRule): (p: PersonFacts) => boolean {
   switch (rule.kind) {
-    case 'topic': return (p) => p.subscribed.includes(rule.topic)
-    case 'tier': return (p) => p.tier === String(rule.tier)
-    case 'locale': return (p) => p.locale === rule.locale
-    case 'touch': return (p) => touchMatches(rule.touch === 'first' ? p.firstTouch : p.lastTouch, rule)
-    case 'leadStatus': return (p) => p.leadStatus === rule.status
-    case 'leadOwner': return (p) => p.leadOwner === String(rule.owner)
-    case 'form': return (p) => p.forms.includes(String(rule.form))
+    case 'topic':
+      return (p) => p.subscribed.includes(rule.topic)
+    case 'tier':
+      return (p) => p.tier === String(rule.tier)
+    case 'locale':
+      return (p) => p.locale === rule.locale
+    case 'touch':
+      return (p) => touchMatches(rule.touch === 'first' ? p.firstTouch : p.lastTouch, rule)
+    case 'leadStatus':
+      return (p) => p.leadStatus === rule.status
+    case 'leadOwner':
+      return (p) => p.leadOwner === String(rule.owner)
+    case 'form':
+      return (p) => p.forms.includes(String(rule.form))
     case 'since': {
       const since = Date.parse(rule.since)
       return (p) => Date.parse(p.since) >= since
     }
-    case 'points': return (p) => p.points > rule.above
+    case 'points':
+      return (p) => p.points > rule.above
   }
 }
 
@@ -119,7 +142,8 @@ function compileRule(rule: SegmentRule): (p: PersonFacts) => boolean {
  */
 export function compileSegment(segment: Segment): (person: PersonFacts) => boolean {
   const problems = segmentProblems(segment)
-  if (problems.length) throw new Error(`The segment cannot be compiled: ${problems.map((p) => `rule ${p.rule + 1} ${p.field}`).join(', ')}.`)
+  if (problems.length)
+    throw new Error(`The segment cannot be compiled: ${problems.map((p) => `rule ${p.rule + 1} ${p.field}`).join(', ')}.`)
   const tests = segment.rules.map(compileRule)
   if (tests.length === 0) return () => false
   return segment.match === 'all' ? (p) => tests.every((t) => t(p)) : (p) => tests.some((t) => t(p))

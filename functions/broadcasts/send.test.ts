@@ -6,8 +6,23 @@ import type { PersonFacts } from './segment'
 import { type BatchSender, type BroadcastPlan, type BroadcastStore, sendBroadcast } from './send'
 
 const person = (i: number, over: Partial<PersonFacts> = {}): PersonFacts => ({
-  key: `m:${String(i).padStart(4, '0')}`, email: `p${i}@x.example`, name: null, locale: null, memberId: String(i), leadId: null,
-  subscribed: ['newsletter'], unsubscribed: [], tier: null, points: 0, firstTouch: null, lastTouch: null, leadStatus: null, leadOwner: null, forms: [], since: '2026-01-01T00:00:00.000Z', ...over,
+  key: `m:${String(i).padStart(4, '0')}`,
+  email: `p${i}@x.example`,
+  name: null,
+  locale: null,
+  memberId: String(i),
+  leadId: null,
+  subscribed: ['newsletter'],
+  unsubscribed: [],
+  tier: null,
+  points: 0,
+  firstTouch: null,
+  lastTouch: null,
+  leadStatus: null,
+  leadOwner: null,
+  forms: [],
+  since: '2026-01-01T00:00:00.000Z',
+  ...over,
 })
 
 class Killed extends Error {}
@@ -19,7 +34,14 @@ function memoryStore(people: PersonFacts[], killAt: number | null) {
     calls += 1
     if (killAt !== null && calls === killAt) throw new Killed(`killed at call ${calls}`)
   }
-  const broadcast: BroadcastPlan = { id: '1', status: 'scheduled', sendAt: null, plannedAt: null, segment: { match: 'all', rules: [{ kind: 'topic', topic: 'newsletter' }] }, topic: 'newsletter' }
+  const broadcast: BroadcastPlan = {
+    id: '1',
+    status: 'scheduled',
+    sendAt: null,
+    plannedAt: null,
+    segment: { match: 'all', rules: [{ kind: 'topic', topic: 'newsletter' }] },
+    topic: 'newsletter',
+  }
   const rows: { recipient: Recipient; batch: number; sent: boolean }[] = []
   const store: BroadcastStore = {
     loadBroadcast: async () => (step(), { ...broadcast }),
@@ -68,7 +90,10 @@ const render = (r: Recipient): BroadcastEmail => ({ to: r.email, subject: 's', h
 const clock = { now: () => new Date('2026-03-01T00:00:00.000Z'), sleep: async () => {} }
 
 describe('sendBroadcast', () => {
-  const people = Array.from({ length: 250 }, (_, i) => person(i)).concat([person(900, { unsubscribed: ['newsletter'] }), person(901, { subscribed: [] })])
+  const people = Array.from({ length: 250 }, (_, i) => person(i)).concat([
+    person(900, { unsubscribed: ['newsletter'] }),
+    person(901, { subscribed: [] }),
+  ])
   const clean = memoryStore(people, null)
   const cleanProvider = idempotentProvider()
 
@@ -84,7 +109,9 @@ describe('sendBroadcast', () => {
     for (let killAt = 1; killAt <= clean.calls(); killAt += 1) {
       const run = memoryStore(people, killAt)
       const provider = idempotentProvider()
-      await expect(sendBroadcast({ broadcastId: '1', store: run.store, sender: provider.sender, render, clock })).rejects.toBeInstanceOf(Killed)
+      await expect(sendBroadcast({ broadcastId: '1', store: run.store, sender: provider.sender, render, clock })).rejects.toBeInstanceOf(
+        Killed,
+      )
       run.disarm()
       expect(await sendBroadcast({ broadcastId: '1', store: run.store, sender: provider.sender, render, clock })).toBe('sent')
       expect([...provider.delivered].sort(), `killed at step ${killAt}`).toEqual([...cleanProvider.delivered].sort())
@@ -111,11 +138,19 @@ describe('sendBroadcast', () => {
     const sender: BatchSender = {
       send: async (_, key) => {
         keys.push(key)
-        if (!refused) return (refused = true), { ok: false, status: 429, retryAfterSeconds: 2, message: 'Too many requests' }
+        if (!refused) return ((refused = true), { ok: false, status: 429, retryAfterSeconds: 2, message: 'Too many requests' })
         return { ok: true, ids: ['a', 'b', 'c'] }
       },
     }
-    expect(await sendBroadcast({ broadcastId: '1', store: run.store, sender, render, clock: { ...clock, sleep: async (ms) => void waits.push(ms) } })).toBe('sent')
+    expect(
+      await sendBroadcast({
+        broadcastId: '1',
+        store: run.store,
+        sender,
+        render,
+        clock: { ...clock, sleep: async (ms) => void waits.push(ms) },
+      }),
+    ).toBe('sent')
     expect(waits).toEqual([2000])
     expect(keys[0]).toBe(keys[1])
   })
@@ -123,7 +158,9 @@ describe('sendBroadcast', () => {
   it('fails the run on any other refusal, so the job retries with backoff', async () => {
     const run = memoryStore(people.slice(0, 3), null)
     const sender: BatchSender = { send: async () => ({ ok: false, status: 500, retryAfterSeconds: null, message: 'Temporary failure' }) }
-    await expect(sendBroadcast({ broadcastId: '1', store: run.store, sender, render, clock })).rejects.toThrow('The provider refused batch 0: Temporary failure')
+    await expect(sendBroadcast({ broadcastId: '1', store: run.store, sender, render, clock })).rejects.toThrow(
+      'The provider refused batch 0: Temporary failure',
+    )
   })
 
   it('does nothing before sendAt, or for a draft or cancelled broadcast', async () => {

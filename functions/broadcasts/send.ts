@@ -58,7 +58,10 @@ export interface Clock {
 /** A batch the provider refused: the job fails and Payload retries it with backoff, with the same keys. */
 export class BroadcastSendError extends Error {
   override readonly name = 'BroadcastSendError'
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -88,7 +91,10 @@ export type SendOutcome = 'missing' | 'not-due' | 'stopped' | 'sent'
 
 async function plan(store: BroadcastStore, broadcast: BroadcastPlan, now: Date): Promise<void> {
   await store.clearPlan(broadcast.id)
-  const recipients = selectRecipients(await store.people(), broadcast.segment, { topic: broadcast.topic, suppressed: await store.suppressedHashes() })
+  const recipients = selectRecipients(await store.people(), broadcast.segment, {
+    topic: broadcast.topic,
+    suppressed: await store.suppressedHashes(),
+  })
   const rows = recipients.map((recipient, i) => ({ recipient, batch: Math.floor(i / BATCH_SIZE) }))
   for (let i = 0; i < rows.length; i += 1000) await store.insertDeliveries(broadcast.id, rows.slice(i, i + 1000))
   await store.markPlanned(broadcast.id, recipients.length, now)
@@ -98,7 +104,11 @@ async function sendBatch(input: SendInput, batch: number): Promise<void> {
   const { broadcastId, store, sender, render, clock } = input
   const recipients = await store.batchRecipients(broadcastId, batch)
   const emails = recipients.map(render)
-  const key = batchKey(broadcastId, batch, recipients.map((r) => r.key))
+  const key = batchKey(
+    broadcastId,
+    batch,
+    recipients.map((r) => r.key),
+  )
   for (let attempt = 0; ; attempt += 1) {
     const result = await sender.send(emails, key)
     if (result.ok) {
@@ -106,7 +116,8 @@ async function sendBatch(input: SendInput, batch: number): Promise<void> {
       return
     }
     const wait = (result.retryAfterSeconds ?? 1) * 1000
-    if (result.status !== 429 || attempt >= MAX_RATE_RETRIES || wait > MAX_RATE_WAIT_MS) throw new BroadcastSendError(result.status, `The provider refused batch ${batch}: ${result.message}`)
+    if (result.status !== 429 || attempt >= MAX_RATE_RETRIES || wait > MAX_RATE_WAIT_MS)
+      throw new BroadcastSendError(result.status, `The provider refused batch ${batch}: ${result.message}`)
     await clock.sleep(wait)
   }
 }

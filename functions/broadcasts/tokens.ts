@@ -53,6 +53,7 @@ export function readLeaveToken(token: unknown, secret: string): LeaveGrant | nul
   if (typeof token !== 'string' || token.length > 1024) return null
   requireSecret(secret)
   const body = readSignedToken(token, 'broadcast-unsubscribe', secret) as { b?: unknown; r?: unknown; t?: unknown } | null
-  if (!body || !isText(body.b, 64) || !isText(body.r, 64) || typeof body.t !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(body.t)) return null
+  if (!body || !isText(body.b, 64) || !isText(body.r, 64) || typeof body.t !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(body.t))
+    return null
   return { broadcast: body.b, recipient: body.r, topic: body.t }
 }

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import type { receiveResendWebhook } from '../../cms/broadcasts/webhook'
 import { hashAddress } from '../../functions/broadcasts/recipients'
 import { startFakeResendBatch } from './fake-resend-batch'
 import { startPayload } from './payload'
@@ -16,8 +17,17 @@ let newsletter: number
 const members: Record<string, number> = {}
 
 async function addMember(email: string, name: string | null, consents: { subscribed: boolean; at: string }[] = []) {
-  const member = await payload.create({ collection: 'members', data: { email, name, emailVerifiedAt: '2026-01-01T00:00:00.000Z' }, overrideAccess: true })
-  for (const c of consents) await payload.create({ collection: 'consent-log', data: { member: member.id, topic: 'newsletter', subscribed: c.subscribed, source: 'account-page', at: c.at }, overrideAccess: true })
+  const member = await payload.create({
+    collection: 'members',
+    data: { email, name, emailVerifiedAt: '2026-01-01T00:00:00.000Z' },
+    overrideAccess: true,
+  })
+  for (const c of consents)
+    await payload.create({
+      collection: 'consent-log',
+      data: { member: member.id, topic: 'newsletter', subscribed: c.subscribed, source: 'account-page', at: c.at },
+      overrideAccess: true,
+    })
   return member.id
 }
 
@@ -34,8 +44,26 @@ async function runJobsAt(at: Date) {
 
 /** A broadcast as an editor creates it through the API (access enforced): scheduled at `sendAt`. */
 async function scheduleBroadcast(subject: string, sendAt: Date) {
-  const post = await payload.create({ collection: 'posts', locale: 'en', data: { title: 'Spring launch', slug: `spring-${sendAt.getTime()}`, excerpt: 'What is new this spring.', _status: 'published', visibility: 'public' }, draft: false, overrideAccess: true })
-  return payload.create({ collection: 'broadcasts', locale: 'en', data: { subject, segment: newsletter, post: post.id, sendAt: sendAt.toISOString(), status: 'scheduled' }, overrideAccess: false, user: editor })
+  const post = await payload.create({
+    collection: 'posts',
+    locale: 'en',
+    data: {
+      title: 'Spring launch',
+      slug: `spring-${sendAt.getTime()}`,
+      excerpt: 'What is new this spring.',
+      _status: 'published',
+      visibility: 'public',
+    },
+    draft: false,
+    overrideAccess: true,
+  })
+  return payload.create({
+    collection: 'broadcasts',
+    locale: 'en',
+    data: { subject, segment: newsletter, post: post.id, sendAt: sendAt.toISOString(), status: 'scheduled' },
+    overrideAccess: false,
+    user: editor,
+  })
 }
 
 const addressesOf = (emails: { to: string[] }[]) => emails.flatMap((e) => e.to).sort()
@@ -53,16 +81,40 @@ beforeAll(async () => {
   process.env.RESEND_WEBHOOK_SECRET = WEBHOOK_SECRET
   process.env.EMAIL_FROM = 'Brand <news@brand.example>'
   ;({ payload, cleanup } = await startPayload())
-  editor = { ...(await payload.create({ collection: 'users', data: { email: 'editor@brand.example', password: 'a long editor password', role: 'editor' }, overrideAccess: true })), collection: 'users' } as typeof editor
+  editor = {
+    ...(await payload.create({
+      collection: 'users',
+      data: { email: 'editor@brand.example', password: 'a long editor password', role: 'editor' },
+      overrideAccess: true,
+    })),
+    collection: 'users',
+  } as typeof editor
   newsletter = (await payload.find({ collection: 'segments', where: { slug: { equals: 'newsletter' } }, overrideAccess: true })).docs[0]!.id
-  await payload.updateGlobal({ slug: 'site-settings', locale: 'en', data: { brandName: 'Brand', postalAddress: '1 Harbour Road, Shanghai' }, overrideAccess: true })
+  await payload.updateGlobal({
+    slug: 'site-settings',
+    locale: 'en',
+    data: { brandName: 'Brand', postalAddress: '1 Harbour Road, Shanghai' },
+    overrideAccess: true,
+  })
   members.alice = await addMember('alice@people.example', 'Alice', [{ subscribed: true, at: '2026-01-02T00:00:00.000Z' }])
-  members.bob = await addMember('bob@people.example', 'Bob', [{ subscribed: true, at: '2026-01-02T00:00:00.000Z' }, { subscribed: false, at: '2026-01-03T00:00:00.000Z' }])
+  members.bob = await addMember('bob@people.example', 'Bob', [
+    { subscribed: true, at: '2026-01-02T00:00:00.000Z' },
+    { subscribed: false, at: '2026-01-03T00:00:00.000Z' },
+  ])
   members.carol = await addMember('carol@people.example', 'Carol')
   members.dave = await addMember('dave@people.example', 'Dave', [{ subscribed: true, at: '2026-01-02T00:00:00.000Z' }])
   members.erin = await addMember('erin@people.example', null, [{ subscribed: true, at: '2026-01-02T00:00:00.000Z' }])
-  await payload.create({ collection: 'suppressions', data: { addressHash: hashAddress('Dave@People.example'), reason: 'complaint', at: '2026-01-04T00:00:00.000Z' }, overrideAccess: true })
-  await payload.create({ collection: 'leads', data: { email: 'lead-only@people.example', name: 'Lead Only', status: 'new' }, draft: false, overrideAccess: true })
+  await payload.create({
+    collection: 'suppressions',
+    data: { addressHash: hashAddress('Dave@People.example'), reason: 'complaint', at: '2026-01-04T00:00:00.000Z' },
+    overrideAccess: true,
+  })
+  await payload.create({
+    collection: 'leads',
+    data: { email: 'lead-only@people.example', name: 'Lead Only', status: 'new' },
+    draft: false,
+    overrideAccess: true,
+  })
 })
 
 afterAll(async () => {
@@ -87,7 +139,9 @@ describe('a broadcast to the newsletter segment', () => {
     const erin = resend.received.find((e) => e.to[0] === 'erin@people.example')!
     expect([alice.subject, erin.subject]).toEqual(['Hello Alice', 'Hello friend'])
     expect(alice.from).toBe('Brand <news@brand.example>')
-    expect(alice.headers?.['List-Unsubscribe']).toMatch(/^<mailto:unsubscribe@brand\.example\?subject=unsubscribe%20[^>]+>, <http:\/\/localhost:\d+\/unsubscribe\?token=[^>]+>$/)
+    expect(alice.headers?.['List-Unsubscribe']).toMatch(
+      /^<mailto:unsubscribe@brand\.example\?subject=unsubscribe%20[^>]+>, <http:\/\/localhost:\d+\/unsubscribe\?token=[^>]+>$/,
+    )
     expect(alice.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
     expect(alice.html).toContain(unsubscribeUrl(alice.headers!['List-Unsubscribe']!))
     expect(alice.html).toContain('1 Harbour Road, Shanghai')
@@ -98,12 +152,19 @@ describe('a broadcast to the newsletter segment', () => {
 
     const broadcast = await payload.findByID({ collection: 'broadcasts', id: first, overrideAccess: true })
     expect([broadcast.status, broadcast.recipients]).toEqual(['sent', 2])
-    const deliveries = await payload.find({ collection: 'broadcast-deliveries', where: { broadcast: { equals: first } }, sort: 'recipient', overrideAccess: true })
+    const deliveries = await payload.find({
+      collection: 'broadcast-deliveries',
+      where: { broadcast: { equals: first } },
+      sort: 'recipient',
+      overrideAccess: true,
+    })
     expect(deliveries.docs.map((d) => [d.recipient, d.status, d.batch])).toEqual([
       [`m:${members.alice}`, 'sent', 0],
       [`m:${members.erin}`, 'sent', 0],
     ])
-    expect(deliveries.docs.map((d) => d.providerId)).toEqual([resend.received.indexOf(alice), resend.received.indexOf(erin)].map((i) => resend.ids[i]))
+    expect(deliveries.docs.map((d) => d.providerId)).toEqual(
+      [resend.received.indexOf(alice), resend.received.indexOf(erin)].map((i) => resend.ids[i]),
+    )
   })
 
   it('a click on a tracked link is counted for its recipient and becomes an email touch', async () => {
@@ -111,12 +172,18 @@ describe('a broadcast to the newsletter segment', () => {
     const href = alice.html.match(/href="(http:\/\/localhost:\d+\/l\/[^"]+)"/)![1]!
     const { GET } = await import('../../site/pages/l/[token]')
     const url = new URL(href)
-    const response = await GET({ params: { token: url.pathname.slice(3) }, request: new Request(url), url } as unknown as Parameters<typeof GET>[0])
+    const response = await GET({ params: { token: url.pathname.slice(3) }, request: new Request(url), url } as unknown as Parameters<
+      typeof GET
+    >[0])
     expect(response.status).toBe(302)
     expect(response.headers.get('location')).toMatch(/^http:\/\/localhost:\d+\/en\/blog\/spring-\d+$/)
     const touches = await payload.find({ collection: 'touches', where: { channel: { equals: 'email' } }, overrideAccess: true })
-    expect(touches.docs.map((t) => [t.campaign, t.medium, t.landingPage])).toEqual([[`broadcast-${first}`, 'email', response.headers.get('location')!.replace(/^http:\/\/localhost:\d+/, '')]])
-    const forged = await GET({ params: { token: `${url.pathname.slice(3)}x` }, request: new Request(url), url } as unknown as Parameters<typeof GET>[0])
+    expect(touches.docs.map((t) => [t.campaign, t.medium, t.landingPage])).toEqual([
+      [`broadcast-${first}`, 'email', response.headers.get('location')!.replace(/^http:\/\/localhost:\d+/, '')],
+    ])
+    const forged = await GET({ params: { token: `${url.pathname.slice(3)}x` }, request: new Request(url), url } as unknown as Parameters<
+      typeof GET
+    >[0])
     expect(forged.status).toBe(404)
   })
 
@@ -124,15 +191,31 @@ describe('a broadcast to the newsletter segment', () => {
     const alice = resend.received.find((e) => e.to[0] === 'alice@people.example')!
     const url = new URL(unsubscribeUrl(alice.headers!['List-Unsubscribe']!))
     const { POST } = await import('../../site/pages/unsubscribe')
-    const request = new Request(url, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    const request = new Request(url, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
     const response = await POST({ url, request } as unknown as Parameters<typeof POST>[0])
     expect(response.status).toBe(200)
-    const log = await payload.find({ collection: 'consent-log', where: { member: { equals: members.alice } }, sort: 'at', overrideAccess: true })
+    const log = await payload.find({
+      collection: 'consent-log',
+      where: { member: { equals: members.alice } },
+      sort: 'at',
+      overrideAccess: true,
+    })
     expect(log.docs.map((e) => [e.topic, e.subscribed, e.source])).toEqual([
       ['newsletter', true, 'account-page'],
       ['newsletter', false, 'email-link'],
     ])
-    const forged = await POST({ url: new URL('/unsubscribe?token=abc.def', url), request: new Request(new URL('/unsubscribe?token=abc.def', url), { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } }) } as unknown as Parameters<typeof POST>[0])
+    const forged = await POST({
+      url: new URL('/unsubscribe?token=abc.def', url),
+      request: new Request(new URL('/unsubscribe?token=abc.def', url), {
+        method: 'POST',
+        body: 'List-Unsubscribe=One-Click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    } as unknown as Parameters<typeof POST>[0])
     expect(forged.status).toBe(400)
 
     resend.reset()
@@ -144,19 +227,37 @@ describe('a broadcast to the newsletter segment', () => {
 })
 
 describe('Resend webhooks', () => {
-  let receive: typeof import('../../cms/broadcasts/webhook').receiveResendWebhook
+  let receive: typeof receiveResendWebhook
   let providerId: string
   beforeAll(async () => {
     ;({ receiveResendWebhook: receive } = await import('../../cms/broadcasts/webhook'))
-    const erin = (await payload.find({ collection: 'broadcast-deliveries', where: { recipient: { equals: `m:${members.erin}` } }, sort: '-id', limit: 1, overrideAccess: true })).docs[0]!
+    const erin = (
+      await payload.find({
+        collection: 'broadcast-deliveries',
+        where: { recipient: { equals: `m:${members.erin}` } },
+        sort: '-id',
+        limit: 1,
+        overrideAccess: true,
+      })
+    ).docs[0]!
     providerId = erin.providerId!
   })
-  const event = (type: string, email: string, extra: Record<string, unknown> = {}) => JSON.stringify({ type, created_at: new Date().toISOString(), data: { email_id: providerId, to: [email], subject: 'Second issue', ...extra } })
+  const event = (type: string, email: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      type,
+      created_at: new Date().toISOString(),
+      data: { email_id: providerId, to: [email], subject: 'Second issue', ...extra },
+    })
 
   it('a signed hard bounce and a signed complaint suppress the address; a delivery does not', async () => {
     const delivered = event('email.delivered', 'erin@people.example')
-    expect(await receive(payload, signed('msg_delivered', delivered), delivered, new Date())).toEqual({ status: 200, body: { ok: true, message: 'Stored.' } })
-    const bounce = event('email.bounced', 'erin@people.example', { bounce: { type: 'Permanent', subType: 'General', message: 'No such user' } })
+    expect(await receive(payload, signed('msg_delivered', delivered), delivered, new Date())).toEqual({
+      status: 200,
+      body: { ok: true, message: 'Stored.' },
+    })
+    const bounce = event('email.bounced', 'erin@people.example', {
+      bounce: { type: 'Permanent', subType: 'General', message: 'No such user' },
+    })
     expect((await receive(payload, signed('msg_bounce', bounce), bounce, new Date())).status).toBe(200)
     const complaint = event('email.complained', 'carol@people.example')
     expect((await receive(payload, signed('msg_complaint', complaint), complaint, new Date())).status).toBe(200)
@@ -166,7 +267,12 @@ describe('Resend webhooks', () => {
       [hashAddress('erin@people.example'), 'bounce'],
       [hashAddress('carol@people.example'), 'complaint'],
     ])
-    const events = await payload.find({ collection: 'broadcast-events', where: { providerId: { equals: providerId } }, sort: 'eventId', overrideAccess: true })
+    const events = await payload.find({
+      collection: 'broadcast-events',
+      where: { providerId: { equals: providerId } },
+      sort: 'eventId',
+      overrideAccess: true,
+    })
     expect(events.docs.map((e) => [e.eventId, e.type, e.recipient])).toEqual([
       ['msg_bounce', 'bounced', `m:${members.erin}`],
       ['msg_complaint', 'complained', `m:${members.erin}`],
@@ -174,21 +280,44 @@ describe('Resend webhooks', () => {
     ])
     const { statsOf } = await import('../../cms/broadcasts/stats')
     const broadcast = events.docs[0]!.broadcast as { id: number } | number
-    expect(await statsOf(payload, String(typeof broadcast === 'object' ? broadcast.id : broadcast))).toEqual({ recipients: 1, accepted: 1, delivered: 1, bounced: 1, complained: 1, opened: 0, clicked: 0, unsubscribed: 0 })
+    expect(await statsOf(payload, String(typeof broadcast === 'object' ? broadcast.id : broadcast))).toEqual({
+      recipients: 1,
+      accepted: 1,
+      delivered: 1,
+      bounced: 1,
+      complained: 1,
+      opened: 0,
+      clicked: 0,
+      unsubscribed: 0,
+    })
   })
 
   it('refuses an unsigned, a badly signed, a stale and a replayed webhook, and stores nothing for them', async () => {
     const bounce = event('email.bounced', 'alice@people.example')
     const before = (await payload.count({ collection: 'broadcast-events', overrideAccess: true })).totalDocs
-    expect(await receive(payload, { id: 'msg_x', timestamp: null, signature: null }, bounce, new Date())).toEqual({ status: 401, body: { ok: false, message: 'Refused: unsigned.' } })
+    expect(await receive(payload, { id: 'msg_x', timestamp: null, signature: null }, bounce, new Date())).toEqual({
+      status: 401,
+      body: { ok: false, message: 'Refused: unsigned.' },
+    })
     const forged = { ...signed('msg_y', bounce), signature: `v1,${Buffer.alloc(32).toString('base64')}` }
     expect((await receive(payload, forged, bounce, new Date())).body.message).toBe('Refused: bad-signature.')
     const stale = signed('msg_z', bounce, new Date(Date.now() - 10 * 60_000))
     expect((await receive(payload, stale, bounce, new Date())).body.message).toBe('Refused: stale.')
     const complaint = event('email.complained', 'carol@people.example')
-    expect(await receive(payload, signed('msg_complaint', complaint), complaint, new Date())).toEqual({ status: 409, body: { ok: false, message: 'Refused: this event was received already.' } })
+    expect(await receive(payload, signed('msg_complaint', complaint), complaint, new Date())).toEqual({
+      status: 409,
+      body: { ok: false, message: 'Refused: this event was received already.' },
+    })
     expect((await payload.count({ collection: 'broadcast-events', overrideAccess: true })).totalDocs).toBe(before)
-    expect((await payload.count({ collection: 'suppressions', where: { addressHash: { equals: hashAddress('alice@people.example') } }, overrideAccess: true })).totalDocs).toBe(0)
+    expect(
+      (
+        await payload.count({
+          collection: 'suppressions',
+          where: { addressHash: { equals: hashAddress('alice@people.example') } },
+          overrideAccess: true,
+        })
+      ).totalDocs,
+    ).toBe(0)
   })
 })
 
@@ -219,6 +348,14 @@ describe('a send cut short', () => {
     expect(resend.duplicates()).toBe(1)
     const done = await payload.findByID({ collection: 'broadcasts', id: broadcast.id, overrideAccess: true })
     expect([done.status, done.recipients]).toEqual(['sent', 230])
-    expect((await payload.count({ collection: 'broadcast-deliveries', where: { broadcast: { equals: broadcast.id }, status: { equals: 'sent' } }, overrideAccess: true })).totalDocs).toBe(230)
+    expect(
+      (
+        await payload.count({
+          collection: 'broadcast-deliveries',
+          where: { broadcast: { equals: broadcast.id }, status: { equals: 'sent' } },
+          overrideAccess: true,
+        })
+      ).totalDocs,
+    ).toBe(230)
   })
 })

@@ -40,10 +40,13 @@ export async function startFakeResendBatch() {
       }
       if (rateLimited > 0) {
         rateLimited -= 1
-        return void res.writeHead(429, { 'retry-after': '0' }).end(JSON.stringify({ statusCode: 429, name: 'rate_limit_exceeded', message: 'Too many requests' }))
+        return void res
+          .writeHead(429, { 'retry-after': '0' })
+          .end(JSON.stringify({ statusCode: 429, name: 'rate_limit_exceeded', message: 'Too many requests' }))
       }
       const emails = JSON.parse(body) as Omit<BatchEmail, 'idempotencyKey'>[]
-      if (!Array.isArray(emails) || emails.length > 100) return void res.writeHead(422).end(JSON.stringify({ statusCode: 422, name: 'validation_error', message: 'At most 100 emails' }))
+      if (!Array.isArray(emails) || emails.length > 100)
+        return void res.writeHead(422).end(JSON.stringify({ statusCode: 422, name: 'validation_error', message: 'At most 100 emails' }))
       const key = String(req.headers['idempotency-key'] ?? '')
       const earlier = answered.get(key)
       if (key && earlier) {

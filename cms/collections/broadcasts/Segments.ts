@@ -23,7 +23,10 @@ const when = (...kinds: string[]) => ({ condition: (_: unknown, row: { kind?: st
 /** Refuses rules the domain cannot compile, with the row and field an editor must fix. */
 const checkRules: CollectionBeforeValidateHook = ({ data }) => {
   const problems = segmentProblems({ match: data?.match, rules: data?.rules })
-  if (problems.length) throw new ValidationError({ errors: problems.map((p) => ({ path: p.rule < 0 ? p.field : `rules.${p.rule}.${p.field}`, message: p.message })) })
+  if (problems.length)
+    throw new ValidationError({
+      errors: problems.map((p) => ({ path: p.rule < 0 ? p.field : `rules.${p.rule}.${p.field}`, message: p.message })),
+    })
   return data
 }
 
@@ -36,8 +39,24 @@ export const Segments: CollectionConfig = {
   hooks: { beforeValidate: [checkRules] },
   fields: [
     { name: 'name', type: 'text', required: true },
-    { name: 'slug', type: 'text', required: true, unique: true, index: true, validate: (v: unknown) => (typeof v === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(v)) || 'Lower-case letters, digits and dashes.' },
-    { name: 'match', type: 'select', required: true, defaultValue: 'all', options: [{ value: 'all', label: 'All rules' }, { value: 'any', label: 'Any rule' }] },
+    {
+      name: 'slug',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      validate: (v: unknown) => (typeof v === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(v)) || 'Lower-case letters, digits and dashes.',
+    },
+    {
+      name: 'match',
+      type: 'select',
+      required: true,
+      defaultValue: 'all',
+      options: [
+        { value: 'all', label: 'All rules' },
+        { value: 'any', label: 'Any rule' },
+      ],
+    },
     {
       name: 'rules',
       type: 'array',

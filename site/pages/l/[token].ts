@@ -10,6 +10,10 @@ import { followBroadcastLink } from '../../lib/cms'
 export const GET: APIRoute = async ({ params, request }) => {
   const cookie = readCookie(request.headers.get('cookie'), VISITOR_COOKIE)
   const target = await followBroadcastLink(String(params.token ?? ''), isVisitorId(cookie) ? cookie : null)
-  if (!target) return new Response('This link is not valid.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } })
+  if (!target)
+    return new Response('This link is not valid.', {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    })
   return new Response(null, { status: 302, headers: { location: target, 'cache-control': 'no-store' } })
 }
