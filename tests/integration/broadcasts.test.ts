@@ -226,6 +226,20 @@ describe('a broadcast to the newsletter segment', () => {
   })
 })
 
+describe('a segment preview', () => {
+  it('counts who a broadcast would reach now and shows the first of them, for editors only', async () => {
+    const { segmentRecipientsEndpoint } = await import('../../cms/broadcasts/preview')
+    const call = (user: unknown) =>
+      segmentRecipientsEndpoint.handler({ payload, user, routeParams: { id: String(newsletter) } } as unknown as Parameters<
+        typeof segmentRecipientsEndpoint.handler
+      >[0])
+    const answer = await call(editor)
+    expect(answer.status).toBe(200)
+    expect(await answer.json()).toEqual({ count: 1, first: [{ key: `m:${members.erin}`, email: 'erin@people.example', name: null }] })
+    expect((await call(null)).status).toBe(403)
+  })
+})
+
 describe('Resend webhooks', () => {
   let receive: typeof receiveResendWebhook
   let providerId: string
@@ -324,7 +338,7 @@ describe('Resend webhooks', () => {
 describe('a send cut short', () => {
   it('after the worker dies with a batch taken but unanswered, the rerun gives every recipient the broadcast exactly once', async () => {
     const crowd: string[] = []
-    for (let i = 0; i < 230; i += 1) {
+    for (let i = 0; i < 210; i += 1) {
       const email = `reader${String(i).padStart(3, '0')}@crowd.example`
       crowd.push(email)
       await addMember(email, `Reader ${i}`, [{ subscribed: true, at: '2026-01-05T00:00:00.000Z' }])
@@ -343,11 +357,11 @@ describe('a send cut short', () => {
     await runJobsAt(new Date(Date.now() + 60_000))
     const expected = [...crowd, 'erin@people.example'].filter((e) => e !== 'erin@people.example').sort()
     expect(addressesOf(resend.received)).toEqual(expected)
-    expect(new Set(addressesOf(resend.received)).size).toBe(230)
+    expect(new Set(addressesOf(resend.received)).size).toBe(210)
     // The unanswered batch was sent again under its key, and Resend answered it without sending.
     expect(resend.duplicates()).toBe(1)
     const done = await payload.findByID({ collection: 'broadcasts', id: broadcast.id, overrideAccess: true })
-    expect([done.status, done.recipients]).toEqual(['sent', 230])
+    expect([done.status, done.recipients]).toEqual(['sent', 210])
     expect(
       (
         await payload.count({
@@ -356,6 +370,6 @@ describe('a send cut short', () => {
           overrideAccess: true,
         })
       ).totalDocs,
-    ).toBe(230)
-  })
+    ).toBe(210)
+  }, 240_000)
 })
