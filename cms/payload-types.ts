@@ -95,6 +95,11 @@ export interface Config {
     'consent-log': ConsentLog;
     'audit-log': AuditLog;
     'throttle-counters': ThrottleCounter;
+    segments: Segment;
+    broadcasts: Broadcast;
+    'broadcast-deliveries': BroadcastDelivery;
+    'broadcast-events': BroadcastEvent;
+    suppressions: Suppression;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -136,6 +141,11 @@ export interface Config {
     'consent-log': ConsentLogSelect<false> | ConsentLogSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'throttle-counters': ThrottleCountersSelect<false> | ThrottleCountersSelect<true>;
+    segments: SegmentsSelect<false> | SegmentsSelect<true>;
+    broadcasts: BroadcastsSelect<false> | BroadcastsSelect<true>;
+    'broadcast-deliveries': BroadcastDeliveriesSelect<false> | BroadcastDeliveriesSelect<true>;
+    'broadcast-events': BroadcastEventsSelect<false> | BroadcastEventsSelect<true>;
+    suppressions: SuppressionsSelect<false> | SuppressionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -171,6 +181,7 @@ export interface Config {
       rebuildSearchIndex: TaskRebuildSearchIndex;
       sendMemberCode: TaskSendMemberCode;
       sendPhoneCode: TaskSendPhoneCode;
+      sendBroadcast: TaskSendBroadcast;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -1179,6 +1190,146 @@ export interface ThrottleCounter {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "segments".
+ */
+export interface Segment {
+  id: number;
+  name: string;
+  slug: string;
+  match: 'all' | 'any';
+  rules?:
+    | {
+        kind: 'topic' | 'tier' | 'locale' | 'touch' | 'leadStatus' | 'leadOwner' | 'form' | 'since' | 'points';
+        topic?: string | null;
+        tier?: (number | null) | Tier;
+        locale?: ('zh-CN' | 'en') | null;
+        touch?: ('first' | 'last') | null;
+        channel?:
+          | (
+              | 'wechat'
+              | 'weibo'
+              | 'douyin'
+              | 'xiaohongshu'
+              | 'bilibili'
+              | 'zhihu'
+              | 'linkedin'
+              | 'x'
+              | 'facebook'
+              | 'instagram'
+              | 'youtube'
+              | 'search'
+              | 'email'
+              | 'referral'
+              | 'offline'
+              | 'direct'
+              | 'other'
+            )
+          | null;
+        campaign?: string | null;
+        status?: ('new' | 'contacted' | 'qualified' | 'won' | 'lost') | null;
+        owner?: (number | null) | User;
+        form?: (number | null) | Form;
+        since?: string | null;
+        above?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "broadcasts".
+ */
+export interface Broadcast {
+  id: number;
+  /**
+   * {name} puts in the recipient’s name; {name|friend} gives a fallback.
+   */
+  subject: string;
+  preheader?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Send a post as it is: its cover, excerpt and a link to read it on the site.
+   */
+  post?: (number | null) | Post;
+  segment: number | Segment;
+  /**
+   * Empty: as soon as it is scheduled.
+   */
+  sendAt?: string | null;
+  status: 'draft' | 'scheduled' | 'sending' | 'sent' | 'paused' | 'cancelled';
+  /**
+   * List it in the newsletter archive on the site once sent.
+   */
+  public?: boolean | null;
+  plannedAt?: string | null;
+  recipients?: number | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "broadcast-deliveries".
+ */
+export interface BroadcastDelivery {
+  id: number;
+  broadcast: number | Broadcast;
+  /**
+   * m:<member id> or l:<lead id>
+   */
+  recipient: string;
+  email: string;
+  name?: string | null;
+  locale?: string | null;
+  member?: string | null;
+  lead?: string | null;
+  batch: number;
+  status: 'pending' | 'sent';
+  providerId?: string | null;
+  sentAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "broadcast-events".
+ */
+export interface BroadcastEvent {
+  id: number;
+  eventId: string;
+  type: 'delivered' | 'bounced' | 'complained' | 'opened' | 'clicked' | 'unsubscribed' | 'delayed';
+  broadcast?: (number | null) | Broadcast;
+  recipient?: string | null;
+  providerId?: string | null;
+  url?: string | null;
+  at: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suppressions".
+ */
+export interface Suppression {
+  id: number;
+  addressHash: string;
+  reason: 'bounce' | 'complaint' | 'unsubscribed' | 'erasure' | 'manual';
+  at: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1254,6 +1405,7 @@ export interface PayloadJob {
           | 'rebuildSearchIndex'
           | 'sendMemberCode'
           | 'sendPhoneCode'
+          | 'sendBroadcast'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -1296,6 +1448,7 @@ export interface PayloadJob {
         | 'rebuildSearchIndex'
         | 'sendMemberCode'
         | 'sendPhoneCode'
+        | 'sendBroadcast'
         | 'schedulePublish'
       )
     | null;
@@ -1423,6 +1576,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'throttle-counters';
         value: number | ThrottleCounter;
+      } | null)
+    | ({
+        relationTo: 'segments';
+        value: number | Segment;
+      } | null)
+    | ({
+        relationTo: 'broadcasts';
+        value: number | Broadcast;
+      } | null)
+    | ({
+        relationTo: 'broadcast-deliveries';
+        value: number | BroadcastDelivery;
+      } | null)
+    | ({
+        relationTo: 'broadcast-events';
+        value: number | BroadcastEvent;
+      } | null)
+    | ({
+        relationTo: 'suppressions';
+        value: number | Suppression;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2216,6 +2389,92 @@ export interface ThrottleCountersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "segments_select".
+ */
+export interface SegmentsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  match?: T;
+  rules?:
+    | T
+    | {
+        kind?: T;
+        topic?: T;
+        tier?: T;
+        locale?: T;
+        touch?: T;
+        channel?: T;
+        campaign?: T;
+        status?: T;
+        owner?: T;
+        form?: T;
+        since?: T;
+        above?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "broadcasts_select".
+ */
+export interface BroadcastsSelect<T extends boolean = true> {
+  subject?: T;
+  preheader?: T;
+  body?: T;
+  post?: T;
+  segment?: T;
+  sendAt?: T;
+  status?: T;
+  public?: T;
+  plannedAt?: T;
+  recipients?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "broadcast-deliveries_select".
+ */
+export interface BroadcastDeliveriesSelect<T extends boolean = true> {
+  broadcast?: T;
+  recipient?: T;
+  email?: T;
+  name?: T;
+  locale?: T;
+  member?: T;
+  lead?: T;
+  batch?: T;
+  status?: T;
+  providerId?: T;
+  sentAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "broadcast-events_select".
+ */
+export interface BroadcastEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  broadcast?: T;
+  recipient?: T;
+  providerId?: T;
+  url?: T;
+  at?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "suppressions_select".
+ */
+export interface SuppressionsSelect<T extends boolean = true> {
+  addressHash?: T;
+  reason?: T;
+  at?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2294,6 +2553,10 @@ export interface SiteSetting {
   brandName: string;
   tagline?: string | null;
   logo?: (number | null) | Media;
+  /**
+   * The brand’s postal address, printed at the foot of every newsletter.
+   */
+  postalAddress?: string | null;
   /**
    * Served at the root of the site; other languages live under a prefix such as /en/.
    */
@@ -2389,6 +2652,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
   brandName?: T;
   tagline?: T;
   logo?: T;
+  postalAddress?: T;
   defaultLocale?: T;
   theme?: T;
   brandColor?: T;
@@ -2564,6 +2828,18 @@ export interface TaskSendPhoneCode {
   output: {
     providerId?: string | null;
     skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendBroadcast".
+ */
+export interface TaskSendBroadcast {
+  input: {
+    broadcastId: string;
+  };
+  output: {
+    outcome?: string | null;
   };
 }
 /**

@@ -23,9 +23,12 @@ import { Redirects } from './collections/Redirects'
 import { Teams } from './collections/Teams'
 import { Touches } from './collections/Touches'
 import { Users } from './collections/Users'
+import { ensureNewsletterSegment } from './broadcasts/segments'
+import { resendWebhookEndpoint } from './broadcasts/webhook'
+import { BroadcastDeliveries, BroadcastEvents, Broadcasts, Segments, Suppressions } from './collections/broadcasts'
 import { WechatAdds } from './collections/WechatAdds'
 import { AuditLog, ConsentLog, MemberCodes, MemberIdentities, Members, MemberSessions, PointsLedger, Rewards, ThrottleCounters, Tiers, Topics } from './collections/members'
-import { databaseAdapter } from './database'
+import { databaseAdapter, usesMongo } from './database'
 import { richTextEditor } from './editor'
 import { emailAdapter } from './email/adapter'
 import { funnelCsvEndpoint } from './endpoints/funnelCsv'
@@ -38,6 +41,7 @@ import { sendMemberCode } from './jobs/sendMemberCode'
 import { sendPhoneCode } from './jobs/sendPhoneCode'
 import { rebuildSearchIndex } from './jobs/rebuildSearchIndex'
 import { sendWebhook } from './jobs/sendWebhook'
+import { sendBroadcastTask } from './jobs/sendBroadcast'
 import { tracked } from './jobs/tracked'
 import { cmsUrl, payloadSecret } from './environment'
 import { ContentVersion } from './globals/ContentVersion'
@@ -67,8 +71,13 @@ export default buildConfig({
   collections: [
     Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users, WechatAdds,
     Members, MemberSessions, MemberCodes, MemberIdentities, PointsLedger, Tiers, Rewards, Topics, ConsentLog, AuditLog, ThrottleCounters,
+    Segments, Broadcasts, BroadcastDeliveries, BroadcastEvents, Suppressions,
   ],
   globals: [SiteSettings, Header, Footer, ContentVersion],
+  // SQLite seeds the newsletter segment in its migration; MongoDB has none to run.
+  onInit: async (payload) => {
+    if (usesMongo) await ensureNewsletterSegment(payload)
+  },
   // A cookie name of its own, so that no other auth collection's cookie is ever read as a CMS user's.
   cookiePrefix: 'cms',
   // Only the CMS's own origin is trusted with credentials: the site reads and writes through the
@@ -78,7 +87,7 @@ export default buildConfig({
   csrf: [cmsUrl],
   db: databaseAdapter(),
   editor: richTextEditor,
-  endpoints: [funnelCsvEndpoint, retryJobEndpoint],
+  endpoints: [funnelCsvEndpoint, retryJobEndpoint, resendWebhookEndpoint],
   email: emailAdapter,
   i18n: { supportedLanguages: { en, zh }, fallbackLanguage: 'en' },
   localization: {
@@ -89,7 +98,8 @@ export default buildConfig({
   jobs: {
     // Only the jobs worker (scripts/worker.ts) runs jobs; the CMS and site processes only queue them.
     // tracked: the worker knows which jobs it holds (their lease, see jobs/lease.ts) and logs a failed attempt in one line.
-    tasks: [tracked(notifyLead), tracked(autorespond), tracked(sendWebhook), tracked(rebuildSearchIndex), tracked(sendMemberCode), tracked(sendPhoneCode)],
+    tasks: [tracked(notifyLead), tracked(autorespond), tracked(sendWebhook), tracked(rebuildSearchIndex), tracked(sendMemberCode), tracked(sendPhoneCode),
+      tracked(sendBroadcastTask)],
     // Every second, up to 100 jobs at once (their emails share Resend batch requests): a lead's
     // email should reach sales within seconds of the submission, during a campaign's burst too.
     // Payload's own error log (the whole job as JSON) is silenced: tracked() logs one line instead.

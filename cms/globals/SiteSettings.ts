@@ -19,6 +19,8 @@ export const SiteSettings: GlobalConfig = {
     { name: 'brandName', type: 'text', required: true, localized: true },
     { name: 'tagline', type: 'text', localized: true },
     { name: 'logo', type: 'upload', relationTo: 'media' },
+    // Every bulk email must say where the sender is (CAN-SPAM, and what mailbox providers expect): broadcasts print it.
+    { name: 'postalAddress', type: 'textarea', localized: true, admin: { description: { en: 'The brand’s postal address, printed at the foot of every newsletter.', zh: '品牌的通信地址，印在每封通讯的页脚。' } } },
     {
       name: 'defaultLocale',
       type: 'select',

@@ -5,6 +5,7 @@ import * as migration_20261123_140834_attribution_campaign_links from './2026112
 import * as migration_20261123_141831_redirects from './20261123_141831_redirects';
 import * as migration_20261123_151522_members from './20261123_151522_members';
 import * as migration_20261123_155951_throttle_counters from './20261123_155951_throttle_counters';
+import * as migration_20261201_043817_broadcasts from './20261201_043817_broadcasts';
 import * as migration_20261201_050730_china_sign_in_wecom from './20261201_050730_china_sign_in_wecom';
 import * as migration_20261201_051224_redirects_allow_offsite from './20261201_051224_redirects_allow_offsite';
 import * as migration_20261201_054914_snapshot_after_merge from './20261201_054914_snapshot_after_merge';
@@ -46,6 +47,11 @@ export const migrations = [
     name: '20261123_155951_throttle_counters',
   },
   {
+    up: migration_20261201_043817_broadcasts.up,
+    down: migration_20261201_043817_broadcasts.down,
+    name: '20261201_043817_broadcasts',
+  },
+  {
     up: migration_20261201_050730_china_sign_in_wecom.up,
     down: migration_20261201_050730_china_sign_in_wecom.down,
     name: '20261201_050730_china_sign_in_wecom',
@@ -58,6 +64,6 @@ export const migrations = [
   {
     up: migration_20261201_054914_snapshot_after_merge.up,
     down: migration_20261201_054914_snapshot_after_merge.down,
-    name: '20261201_054914_snapshot_after_merge'
+    name: '20261201_054914_snapshot_after_merge',
   },
 ];

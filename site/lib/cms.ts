@@ -401,3 +401,15 @@ export function throttleStore(): Promise<ThrottleStore> {
   throttles ??= cms().then(throttleStoreFor)
   return throttles
 }
+
+/** Follows a broadcast's tracked link (cms/broadcasts/follow.ts): where to go, or null for a bad token. */
+export async function followBroadcastLink(token: string, visitor: string | null): Promise<string | null> {
+  const [{ followLink }, { payloadSecret }] = await Promise.all([import('../../cms/broadcasts/follow'), import('../../cms/environment')])
+  return followLink(await cms(), token, payloadSecret(), new Date(), visitor)
+}
+
+/** A broadcast's one-click unsubscribe (cms/broadcasts/follow.ts): the topic left, or null for a bad token. */
+export async function leaveBroadcast(token: string): Promise<{ topic: string } | null> {
+  const [{ leaveByToken }, { payloadSecret }] = await Promise.all([import('../../cms/broadcasts/follow'), import('../../cms/environment')])
+  return leaveByToken(await cms(), token, payloadSecret(), new Date())
+}

@@ -1,0 +1,106 @@
+import { type CollectionAfterChangeHook, type CollectionBeforeValidateHook, type CollectionConfig, ValidationError } from 'payload'
+
+import { BROADCAST_STATUSES } from '../../../functions/broadcasts/send'
+import { canEditContent } from '../../access/roles'
+import { broadcastStatsEndpoint } from '../../broadcasts/stats'
+
+/** A broadcast to send needs something to say: a body or a post. Drafts may be empty. */
+const needsContent: CollectionBeforeValidateHook = ({ data, originalDoc }) => {
+  const merged = { ...originalDoc, ...data }
+  if (merged.status !== 'draft' && merged.status !== 'cancelled' && !merged.body && !merged.post) {
+    throw new ValidationError({ errors: [{ path: 'body', message: 'Write a body or choose a post to send.' }] })
+  }
+  return data
+}
+
+/**
+ * Queues the send when a broadcast becomes scheduled (or is resumed): the jobs worker runs it at
+ * `sendAt`. A job for an older `sendAt` finds the broadcast not due and ends; this one sends.
+ */
+const queueSend: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
+  // The send job's own status changes (scheduled → sending → sent) queue nothing.
+  if (context.broadcastSend) return doc
+  const due = doc.status === 'scheduled' || doc.status === 'sending'
+  const changed = doc.status !== previousDoc?.status || doc.sendAt !== previousDoc?.sendAt
+  if (due && changed) {
+    await req.payload.jobs.queue({
+      task: 'sendBroadcast',
+      input: { broadcastId: String(doc.id) },
+      queue: 'default',
+      ...(doc.sendAt ? { waitUntil: new Date(doc.sendAt) } : {}),
+      req,
+    })
+  }
+  return doc
+}
+
+/** One email to a segment: a newsletter written here, or a post sent as it is (functions/broadcasts). */
+export const Broadcasts: CollectionConfig = {
+  slug: 'broadcasts',
+  labels: { singular: { en: 'Broadcast', zh: '群发邮件' }, plural: { en: 'Broadcasts', zh: '群发邮件' } },
+  admin: {
+    useAsTitle: 'subject',
+    defaultColumns: ['subject', 'segment', 'status', 'sendAt', 'recipients'],
+    group: { en: 'Reach', zh: '触达' },
+  },
+  access: { create: canEditContent, read: canEditContent, update: canEditContent, delete: canEditContent },
+  endpoints: [broadcastStatsEndpoint],
+  hooks: { beforeValidate: [needsContent], afterChange: [queueSend] },
+  fields: [
+    {
+      name: 'subject',
+      type: 'text',
+      required: true,
+      localized: true,
+      admin: {
+        description: {
+          en: '{name} puts in the recipient’s name; {name|friend} gives a fallback.',
+          zh: '{name} 插入收件人姓名；{name|朋友} 指定缺省值。',
+        },
+      },
+    },
+    { name: 'preheader', type: 'text', localized: true },
+    { name: 'body', type: 'richText', localized: true },
+    {
+      name: 'post',
+      type: 'relationship',
+      relationTo: 'posts',
+      admin: {
+        description: {
+          en: 'Send a post as it is: its cover, excerpt and a link to read it on the site.',
+          zh: '直接发送一篇文章：封面、摘要和阅读链接。',
+        },
+      },
+    },
+    { name: 'segment', type: 'relationship', relationTo: 'segments', required: true },
+    {
+      name: 'sendAt',
+      type: 'date',
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: { en: 'Empty: as soon as it is scheduled.', zh: '留空：排期后立即发送。' },
+      },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'draft',
+      options: BROADCAST_STATUSES.map((value) => ({ value, label: value })),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'public',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: {
+        position: 'sidebar',
+        description: { en: 'List it in the newsletter archive on the site once sent.', zh: '发送后在网站的通讯归档中展示。' },
+      },
+    },
+    { name: 'plannedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'recipients', type: 'number', admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'sentAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
+  ],
+}

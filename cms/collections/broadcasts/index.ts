@@ -1,0 +1,5 @@
+export { BroadcastDeliveries } from './BroadcastDeliveries'
+export { BroadcastEvents } from './BroadcastEvents'
+export { Broadcasts } from './Broadcasts'
+export { Segments } from './Segments'
+export { Suppressions } from './Suppressions'

@@ -1,0 +1,42 @@
+import type { APIRoute } from 'astro'
+
+import { payloadSecret } from '../../cms/environment'
+import { readLeaveToken } from '../../functions/broadcasts/tokens'
+import { escapeHtml } from '../../functions/content/rich-text'
+import { leaveBroadcast } from '../lib/cms'
+
+const html = (status: number, body: string) =>
+  new Response(
+    `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="robots" content="noindex"><title>Unsubscribe · 退订</title></head><body style="font-family:system-ui;max-width:32rem;margin:3rem auto;padding:0 1rem">${body}</body></html>`,
+    {
+      status,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    },
+  )
+
+const INVALID =
+  '<h1>This link is not valid · 链接无效</h1><p>Use the unsubscribe link of a newer email, or your account page. · 请使用较新邮件中的退订链接，或在账户页面管理订阅。</p>'
+
+/**
+ * The unsubscribe link of a broadcast, signed out. GET asks to confirm (a link scanner that opens
+ * it unsubscribes nobody); POST, from the confirm button or a mail client's one-click button
+ * (RFC 8058, `List-Unsubscribe=One-Click`), unsubscribes. The signed token is the authority, so a
+ * cross-site POST is expected here.
+ */
+export const GET: APIRoute = ({ url }) => {
+  const token = url.searchParams.get('token') ?? ''
+  if (!readLeaveToken(token, payloadSecret())) return html(400, INVALID)
+  return html(
+    200,
+    `<h1>Unsubscribe? · 确认退订？</h1><form method="post" action="/unsubscribe?token=${escapeHtml(encodeURIComponent(token))}"><button type="submit">Unsubscribe · 退订</button></form>`,
+  )
+}
+
+export const POST: APIRoute = async ({ url, request }) => {
+  const form = await request.formData().catch(() => null)
+  const token = url.searchParams.get('token') || String(form?.get('token') ?? '')
+  const left = await leaveBroadcast(token)
+  if (!left) return html(400, INVALID)
+  if (form?.get('List-Unsubscribe') === 'One-Click') return new Response(null, { status: 200, headers: { 'cache-control': 'no-store' } })
+  return html(200, '<h1>You are unsubscribed · 您已退订</h1><p>You will receive no more of these emails. · 您将不再收到此类邮件。</p>')
+}
