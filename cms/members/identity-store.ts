@@ -2,7 +2,8 @@ import type { Payload } from 'payload'
 
 import type { Id } from '../../functions/members/records'
 import { placeholderEmail } from '../../functions/phone/mailbox'
-import { DuplicateError, membersStore, type StoredMember } from './store'
+import { DuplicateError, type StoredMember } from '../../functions/members/store'
+import { membersStore } from './store'
 
 export type IdentityKind = 'phone' | 'wechat' | 'unionid'
 

@@ -7,52 +7,9 @@ import type { PointsEntry, Tier } from '../../functions/members/points'
 import type { AuditEntry } from '../../functions/members/audit'
 import type { ErasurePlan } from '../../functions/members/erasure-plan'
 import type { Id } from '../../functions/members/records'
+import { DuplicateError, type MembersStore, type StoredCode, type StoredMember, type StoredSession } from '../../functions/members/store'
 import { serialize } from '../jobs/serialize'
 
-/** A member as the site works with it: the stored document plus its password hash. */
-export interface StoredMember {
-  id: Id
-  email: string
-  emailVerifiedAt: string | null
-  passwordHash: string | null
-  name: string | null
-  company: string | null
-  jobTitle: string | null
-  phone: string | null
-  preferredLanguage: 'zh-CN' | 'en' | null
-  interests: Id[]
-  referralCode: string | null
-  referredBy: Id | null
-  lead: Id | null
-  visitor: string | null
-  firstTouch: unknown
-  lastTouch: unknown
-  erasedAt: string | null
-  createdAt: string
-}
-
-export interface StoredSession {
-  id: Id
-  member: Id
-  createdAt: string
-  lastSeenAt: string
-  expiresAt: string
-  userAgent: string | null
-  revokedAt: string | null
-}
-
-export interface StoredCode {
-  id: Id
-  record: CodeRecord | null
-  version: number
-  requestId: string | null
-  newEmail: string | null
-}
-
-/** A unique index refused the write: the email or referral code is someone else's already. */
-export class DuplicateError extends Error {
-  override name = 'DuplicateError'
-}
 
 const idOf = (value: unknown): Id | null => (value && typeof value === 'object' ? ((value as { id: Id }).id ?? null) : ((value as Id | null | undefined) ?? null))
 const toRelation = (id: Id) => (typeof id === 'string' && /^[0-9]+$/.test(id) ? Number(id) : id) as never
@@ -87,7 +44,7 @@ const isUniqueViolation = (error: unknown) => /unique|duplicate|E11000|already (
  * adapter), with SQL on SQLite where an operation must be atomic (a code's compare-and-set) or
  * runs on every signed-in request (the session lookup).
  */
-export function membersStore(payload: Payload) {
+export function membersStore(payload: Payload): MembersStore {
   const sqlite = payload.db.packageName === '@payloadcms/db-sqlite' ? (payload.db as unknown as { client: Client }).client : null
   const base = { depth: 0, overrideAccess: true } as const
 
@@ -349,4 +306,3 @@ export function membersStore(payload: Payload) {
   }
 }
 
-export type MembersStore = ReturnType<typeof membersStore>

@@ -6,7 +6,7 @@ import { checkPassword, PASSWORD_MAX_LENGTH } from '../../../functions/members/p
 import { hashPassword, needsRehash, verifyPassword } from '../../../functions/members/password-hash'
 import { generateReferralCode } from '../../../functions/members/referral-code'
 import { readCookie, VISITOR_COOKIE, isVisitorId } from '../../../functions/attribution/visitor'
-import { DuplicateError, type StoredMember } from '../../../cms/members/store'
+import { DuplicateError, type StoredMember } from '../../../functions/members/store'
 import { touchesForConversion } from '../arrivals'
 import { frame, membersStore } from '../cms'
 import { checkCode, requestCode } from './codes'

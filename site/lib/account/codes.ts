@@ -5,7 +5,7 @@ import { accountError, type AccountErrorResponse } from '../../../functions/memb
 import type { Locale } from '../../../functions/members/locale'
 import { issueCode, verifyCode, type CodePurpose } from '../../../functions/members/one-time-code'
 import { payloadSecret } from '../../../cms/environment'
-import type { StoredCode } from '../../../cms/members/store'
+import type { StoredCode } from '../../../functions/members/store'
 import { membersStore, queueJob } from '../cms'
 import { codeRequested, signInGuard } from './guard'
 

@@ -4,7 +4,7 @@ import { buildMemberExport, exportAuditEntry, exportFilename } from '../../../fu
 import { erasurePlan, type ErasurePlan } from '../../../functions/members/erasure-plan'
 import type { MemberRecord, SubmissionRecord, TouchRecord } from '../../../functions/members/records'
 import { requestStatus } from '../../../functions/members/request-status'
-import type { StoredMember } from '../../../cms/members/store'
+import type { StoredMember } from '../../../functions/members/store'
 import { identities, membersStore } from '../cms'
 
 async function memberRecord(member: StoredMember): Promise<MemberRecord> {

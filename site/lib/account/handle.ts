@@ -8,26 +8,12 @@ import { isNotice, NOTICES, type Notice } from './messages'
 import type { ActionContext, Outcome } from './outcome'
 import { checkOrigin, readAccountFields, wantsJson } from './request'
 import { accountRoute, type Screen } from './routes'
-import { loadScreen, type ScreenData } from './screens'
+import type { ScreenModel } from '../../../functions/members/screen-model'
+import { loadScreen } from './screens'
 import { signedIn, type SignedIn } from './session'
 
 /** Account answers are about one person: never stored by a browser's or a proxy's cache. */
 export const PRIVATE = { 'cache-control': 'private, no-store' } as const
-
-/** A screen to render. */
-export interface ScreenModel {
-  screen: Screen
-  status: number
-  locale: Locale
-  defaultLocale: string
-  signed: SignedIn | null
-  notice: string | null
-  error: { message: string; fields: Record<string, string> } | null
-  values: Record<string, string>
-  step: string | null
-  data: ScreenData
-  href: (path: string) => string
-}
 
 export interface AccountRequest {
   request: Request
@@ -110,3 +96,5 @@ export async function handleAccount(input: AccountRequest): Promise<Response | S
     }
   }
 }
+
+export type { ScreenModel }

@@ -2,7 +2,7 @@
 // email (or a new one), the browser's touches join that lead, and sign-up and referral points are credited.
 import { planEntry, DEFAULT_EARNINGS, type PointsRequest } from '../../../functions/members/points'
 import type { Id } from '../../../functions/members/records'
-import type { StoredMember } from '../../../cms/members/store'
+import type { StoredMember } from '../../../functions/members/store'
 import { serialize } from '../../../cms/jobs/serialize'
 import { linkVisitorToLead } from '../arrivals'
 import { membersStore } from '../cms'

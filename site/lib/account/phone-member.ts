@@ -4,7 +4,7 @@ import { isVisitorId, readCookie, VISITOR_COOKIE } from '../../../functions/attr
 import { DEFAULT_EARNINGS } from '../../../functions/members/points'
 import { generateReferralCode } from '../../../functions/members/referral-code'
 import type { PhoneNumber } from '../../../functions/phone/phone-number'
-import { DuplicateError, type StoredMember } from '../../../cms/members/store'
+import { DuplicateError, type StoredMember } from '../../../functions/members/store'
 import { phoneKey } from '../../../cms/members/identity-store'
 import { linkVisitorToLead, touchesForConversion } from '../arrivals'
 import { identities, membersStore } from '../cms'

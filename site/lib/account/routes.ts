@@ -2,12 +2,10 @@
 import { forgotPassword, resetPassword, signInWithCode, signInWithPassword, signOut, signUp, verifyEmail } from './auth-actions'
 import { deleteAccount, downloadData, unsubscribe } from './data-actions'
 import { changeEmail, changePassword, redeemReward, revokeSessions, saveProfile, saveSubscriptions } from './member-actions'
+import type { Screen } from '../../../functions/members/screen-model'
 import type { Action } from './outcome'
 import { signInWithPhone } from './phone-actions'
 
-export type Screen =
-  | 'overview' | 'sign-up' | 'sign-in' | 'sign-in/code' | 'sign-in/phone' | 'verify' | 'forgot' | 'reset' | 'sign-out'
-  | 'profile' | 'password' | 'email' | 'requests' | 'subscriptions' | 'membership' | 'sessions' | 'data' | 'unsubscribe'
 
 interface Route {
   screen: Screen
@@ -45,3 +43,5 @@ export function accountRoute(rest: string | undefined): Route | null {
   const key = (rest ?? '').replace(/^\/+|\/+$/g, '')
   return Object.hasOwn(ACCOUNT_ROUTES, key) ? ACCOUNT_ROUTES[key]! : null
 }
+
+export type { Screen }

@@ -6,10 +6,8 @@ import { formatReferralCode, referralPath } from '../../../functions/members/ref
 import { requestStatus, requestStatusLabel } from '../../../functions/members/request-status'
 import { payloadSecret, siteUrl } from '../../../cms/environment'
 import { membersStore } from '../cms'
-import type { Screen } from './routes'
-import type { SignedIn } from './session'
+import type { Screen, ScreenData, SignedIn } from '../../../functions/members/screen-model'
 
-export type ScreenData = Record<string, unknown>
 
 /** The data a screen needs beyond the member; nothing for the forms that need none. */
 export async function loadScreen(screen: Screen, signed: SignedIn | null, locale: Locale, url: URL): Promise<ScreenData> {
@@ -62,3 +60,5 @@ export async function loadScreen(screen: Screen, signed: SignedIn | null, locale
       return {}
   }
 }
+
+export type { ScreenData }

@@ -2,16 +2,13 @@
 import { hasCookie, readCookie } from '../../../functions/http/cookies'
 import { clearedSessionCookie, hashSessionToken, isSessionToken, MEMBER_COOKIE, newSessionToken, SESSION_TOUCH_MS, SESSION_TTL_MS, sessionCookie, shortUserAgent } from '../../../functions/members/session-token'
 import { siteUrl } from '../../../cms/environment'
-import type { StoredMember, StoredSession } from '../../../cms/members/store'
+import type { SignedIn } from '../../../functions/members/screen-model'
+import type { StoredMember, StoredSession } from '../../../functions/members/store'
 import { membersStore } from '../cms'
 import { addressKey } from './guard'
 
 const secure = siteUrl.startsWith('https:')
 
-export interface SignedIn {
-  member: StoredMember
-  session: StoredSession
-}
 
 /** Whether a Cookie header carries a member cookie at all (not a sign-in), read as the session and the page cache read it. */
 export function hasMemberCookie(cookie: string | null | undefined): boolean {
@@ -48,3 +45,5 @@ export async function startSession(member: StoredMember, request: Request, clien
 
 /** The Set-Cookie value that signs this browser out. */
 export const signOutCookie = () => clearedSessionCookie(secure)
+
+export type { SignedIn }
