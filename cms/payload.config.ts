@@ -28,6 +28,7 @@ import { resendWebhookEndpoint } from './broadcasts/webhook'
 import { BroadcastDeliveries, BroadcastEvents, Broadcasts, Segments, Suppressions } from './collections/broadcasts'
 import { WechatAdds } from './collections/WechatAdds'
 import { AuditLog, ConsentLog, MemberCodes, MemberIdentities, Members, MemberSessions, PointsLedger, Rewards, ThrottleCounters, Tiers, Topics } from './collections/members'
+import { roleOf } from './access/roles'
 import { databaseAdapter, usesMongo } from './database'
 import { richTextEditor } from './editor'
 import { emailAdapter } from './email/adapter'
@@ -96,6 +97,10 @@ export default buildConfig({
     fallback: true,
   },
   jobs: {
+    // Payload's REST endpoints for jobs (/api/payload-jobs/run and friends) are open to every CMS
+    // user by default: a run there would take jobs outside the worker's lease. The worker runs jobs
+    // through the Local API, which skips these checks; admins retry through /api/jobs/:id/retry.
+    access: { run: () => false, queue: ({ req }) => roleOf(req) === 'admin', cancel: ({ req }) => roleOf(req) === 'admin' },
     // Only the jobs worker (scripts/worker.ts) runs jobs; the CMS and site processes only queue them.
     // tracked: the worker knows which jobs it holds (their lease, see jobs/lease.ts) and logs a failed attempt in one line.
     tasks: [tracked(notifyLead), tracked(autorespond), tracked(sendWebhook), tracked(rebuildSearchIndex), tracked(sendMemberCode), tracked(sendPhoneCode),

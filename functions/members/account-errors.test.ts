@@ -26,7 +26,7 @@ describe('accountError', () => {
 
   it('covers every code in the table', () => {
     expect(Object.keys(ACCOUNT_ERRORS).sort()).toEqual([
-      'code-rejected', 'cross-origin', 'email-taken', 'invalid-fields', 'link-invalid', 'malformed', 'not-enough-points',
+      'code-rejected', 'cross-origin', 'email-taken', 'email-unconfirmed', 'invalid-fields', 'link-invalid', 'malformed', 'not-enough-points',
       'password-throttled', 'phone-taken', 'signed-out', 'sms-unavailable', 'throttled', 'too-large', 'wrong-credentials',
     ])
   })

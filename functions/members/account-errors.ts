@@ -71,6 +71,13 @@ export const ACCOUNT_ERRORS: Readonly<Record<AccountErrorCode, ErrorEntry>> = {
       en: 'This request came from another site and was refused. Reload the page and try again.',
     },
   },
+  'email-unconfirmed': {
+    status: 403,
+    message: {
+      'zh-CN': '请先确认您的邮箱，再绑定手机号。',
+      en: 'Confirm your email first, then add a phone number.',
+    },
+  },
   'email-taken': {
     status: 409,
     message: {

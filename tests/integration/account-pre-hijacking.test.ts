@@ -66,4 +66,13 @@ describe('the first confirmation of an email ends the sessions and the password 
     expect([await statusOf(first), await statusOf(other)]).toEqual([200, 303])
     expect((await h.call('POST', '/en/account/sign-in', { body: { email, password: ATTACKER_PASSWORD }, ip: '198.51.100.74' })).status).toBe(200)
   })
+
+  it('an unconfirmed account cannot add a phone number, which would outlive the owner’s confirmation', async () => {
+    const email = 'owner-phone@example.com'
+    const attacker = await attackerSignsUp(email, '198.51.100.76')
+    const added = await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13700137000' }, cookie: attacker, ip: '198.51.100.76' })
+    expect([added.status, added.json]).toEqual([403, { error: { code: 'email-unconfirmed', message: 'Confirm your email first, then add a phone number.' } }])
+    expect((await payload.find({ collection: 'member-identities', where: { key: { equals: 'phone:+8613700137000' } }, depth: 0 })).totalDocs).toBe(0)
+    expect((await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'sendPhoneCode' } }, depth: 0 })).totalDocs).toBe(0)
+  })
 })

@@ -36,6 +36,17 @@ const row = (id: string | number) => payload.findByID({ collection: 'payload-job
 const retry = (id: string | number, role?: string) =>
   handleEndpoints({ config, request: new Request(`http://localhost/api/jobs/${id}/retry`, { method: 'POST', headers: role ? { authorization: `JWT ${tokens[role]}` } : {} }) })
 
+describe('Payload\'s own job endpoints', () => {
+  it('refuse to run jobs for any CMS user: only the worker runs them, under its lease', async () => {
+    const id = await job({ updatedAt: minutesAgo(0) })
+    for (const role of ['admin', 'editor', 'sales']) {
+      const answer = await handleEndpoints({ config, request: new Request('http://localhost/api/payload-jobs/run', { headers: { authorization: `JWT ${tokens[role]}` } }) })
+      expect([role, answer.status]).toEqual([role, 401])
+    }
+    expect((await row(id)).totalTried).toBe(0)
+  })
+})
+
 describe('job leases', () => {
   it('release a job whose worker stopped renewing it, and leave a live one and one this worker holds', async () => {
     const stranded = await job({ processing: true, updatedAt: minutesAgo(5) })

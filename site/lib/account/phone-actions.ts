@@ -6,6 +6,7 @@ import { accountError, type AccountErrorResponse } from '../../../functions/memb
 import type { Locale, Localized } from '../../../functions/members/locale'
 import { issueCode, normalizeCode } from '../../../functions/members/one-time-code'
 import { allowedCountryCodes, parsePhone, type PhoneNumber, type PhoneRefusal } from '../../../functions/phone/phone-number'
+import { hasMailbox } from '../../../functions/phone/mailbox'
 import { createSmsGuard, DEFAULT_DAILY_BUDGET, type SmsDecision } from '../../../functions/phone/sms-guard'
 import type { ThrottleStore } from '../../../functions/members/throttle'
 import { payloadSecret } from '../../../cms/environment'
@@ -69,6 +70,9 @@ export const signInWithPhone: Action = async (ctx) => {
   const parsed = parsePhone(text(ctx.fields, 'phone'), allowedCountryCodes(process.env.SMS_ALLOWED_COUNTRY_CODES))
   if (!parsed.ok) return invalid(locale, { phone: fieldError(parsed.reason, locale) }, keep)
   const { phone } = parsed
+  // A number added to an account whose email nobody has confirmed would outlive the owner's first
+  // confirmation (which ends the sessions and password set before it): a pre-hijacker's way back in.
+  if (ctx.signed && !ctx.signed.member.emailVerifiedAt && hasMailbox(ctx.signed.member.email)) return refuse('email-unconfirmed', locale, {}, keep)
   const code = text(ctx.fields, 'code')
   if (!code) {
     const refused = await requestPhoneCode(phone, ctx)
