@@ -8,6 +8,7 @@ export type AccountErrorCode =
   | 'code-rejected'
   | 'signed-out'
   | 'cross-origin'
+  | 'email-unconfirmed'
   | 'email-taken'
   | 'not-enough-points'
   | 'too-large'

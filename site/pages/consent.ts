@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro'
 
 import { consentCookie } from '../../functions/attribution/visitor'
 import { siteUrl } from '../../cms/environment'
+import { readSmallForm } from '../lib/small-form'
 
 /**
  * The cookie banner's answer (themes/shared/ConsentBanner.astro): keeps it in a cookie and sends
@@ -10,7 +11,8 @@ import { siteUrl } from '../../cms/environment'
 export const POST: APIRoute = async ({ request, url }) => {
   const origin = request.headers.get('origin')
   if (origin && origin !== url.origin && origin !== new URL(siteUrl).origin) return new Response('Cross-site request refused.', { status: 403 })
-  const form = await request.formData().catch(() => null)
+  const form = await readSmallForm(request)
+  if (form === 'too-large') return new Response('The request is too large.', { status: 413 })
   const answer = form?.get('answer')
   if (answer !== 'yes' && answer !== 'no') return new Response('answer must be yes or no.', { status: 400 })
   const back = String(form?.get('back') ?? '/')

@@ -4,6 +4,7 @@ import { payloadSecret } from '../../cms/environment'
 import { readLeaveToken } from '../../functions/broadcasts/tokens'
 import { escapeHtml } from '../../functions/content/rich-text'
 import { leaveBroadcast } from '../lib/cms'
+import { readSmallForm } from '../lib/small-form'
 
 const html = (status: number, body: string) =>
   new Response(
@@ -33,7 +34,8 @@ export const GET: APIRoute = ({ url }) => {
 }
 
 export const POST: APIRoute = async ({ url, request }) => {
-  const form = await request.formData().catch(() => null)
+  const form = await readSmallForm(request)
+  if (form === 'too-large') return html(413, 'The request is too large. · 请求过大。')
   const token = url.searchParams.get('token') || String(form?.get('token') ?? '')
   const left = await leaveBroadcast(token)
   if (!left) return html(400, INVALID)

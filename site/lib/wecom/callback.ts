@@ -1,5 +1,6 @@
 // The 企业微信 callback URL: the URL check (GET) and events (POST), checked and decrypted by
 // functions/wecom, recorded by cms/wecom. Configured by WECOM_TOKEN, WECOM_ENCODING_AES_KEY and WECOM_CORP_ID.
+import { readWithin } from '../../../functions/http/body-limit'
 import { CallbackError, openCallback, readContactEvent, type CallbackSecrets } from '../../../functions/wecom'
 import { recordWechatAdd } from '../../../cms/wecom/record-add'
 import { cms, throttleStore } from '../cms'
@@ -23,9 +24,10 @@ export async function handleWecomCallback(request: Request, now = new Date()): P
   let body: string | undefined
   if (request.method === 'POST') {
     if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return new Response('Too large', { status: 413, headers: TEXT })
-    const raw = await request.arrayBuffer().catch(() => null)
-    if (!raw || raw.byteLength > MAX_BODY) return new Response('Too large', { status: 413, headers: TEXT })
-    body = new TextDecoder().decode(raw)
+    // Read within the limit while streaming: a chunked body declares no length to check first.
+    const read = await readWithin(request.body, MAX_BODY)
+    if ('refused' in read) return read.refused === 'too-large' ? new Response('Too large', { status: 413, headers: TEXT }) : new Response('Bad request', { status: 400, headers: TEXT })
+    body = new TextDecoder().decode(read.bytes)
   }
   let message: string
   try {
