@@ -6,6 +6,7 @@ import type { ConsentEntry } from '../../functions/members/consent-log'
 import type { PointsEntry, Tier } from '../../functions/members/points'
 import type { AuditEntry } from '../../functions/members/audit'
 import type { ErasurePlan } from '../../functions/members/erasure-plan'
+import { isConfirmed } from '../../functions/members/confirmed'
 import type { Id } from '../../functions/members/records'
 import { DuplicateError, type MembersStore, type StoredCode, type StoredMember, type StoredSession } from '../../functions/members/store'
 import { serialize } from '../jobs/serialize'
@@ -207,7 +208,7 @@ export function membersStore(payload: Payload): MembersStore {
      * address, and an unconfirmed member sees, exports and erases nothing of that person's leads.
      */
     async leadsOf(member: StoredMember): Promise<Record<string, unknown>[]> {
-      if (!member.emailVerifiedAt) return []
+      if (!isConfirmed(member)) return []
       const or: Where[] = [{ member: { equals: member.id } }]
       if (member.lead !== null) or.push({ id: { equals: member.lead } })
       return (await payload.find({ collection: 'leads', where: { or }, ...base, limit: 50 })).docs as never

@@ -1,5 +1,6 @@
 // What each account screen shows, read for the signed-in member only.
 import { currentConsents, NEWSLETTER, verifyUnsubscribeToken } from '../../../functions/members/consent-log'
+import { isConfirmed } from '../../../functions/members/confirmed'
 import type { Locale } from '../../../functions/members/locale'
 import { summarizeLedger } from '../../../functions/members/points'
 import { formatReferralCode, referralPath } from '../../../functions/members/referral-code'
@@ -18,8 +19,8 @@ export async function loadScreen(screen: Screen, signed: SignedIn | null, locale
       return { topics: await store.topics(locale) }
     }
     case 'requests': {
-      // A lead reaches a member only through a confirmed email (see leadsOf in cms/members/store.ts).
-      if (!member || !member.emailVerifiedAt || member.lead === null) return { requests: [] }
+      // A lead reaches a member only once they are confirmed (see leadsOf in cms/members/store.ts).
+      if (!member || !isConfirmed(member) || member.lead === null) return { requests: [] }
       const status = requestStatusLabel(requestStatus(await store.leadStatus(member.lead)), locale)
       const submissions = await store.submissionsOfLead(member.lead, locale)
       return {
