@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['functions/**/*.test.ts', 'cms/**/*.test.ts', 'site/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    // Integration files spend most of their time waiting (Payload's start, servers, retries):
+    // three at once on CI's two cores take about half as long as one at a time.
+    maxWorkers: 3,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Each email on its own request, so the tests can assert each one's idempotency key; batching
