@@ -20,7 +20,7 @@ const STYLE_IMPORT = /import\s*(["'])([^"']+\?astro&type=style&index=\d+&lang\.c
 /** The theme a file belongs to, or null for shared components and files outside themes/. */
 function themeOf(file: string): string | null {
   if (!file.startsWith(themesDir)) return null
-  const name = file.slice(themesDir.length).split('/')[0]
+  const [name = ''] = file.slice(themesDir.length).split('/')
   return (THEMES as readonly string[]).includes(name) ? name : null
 }
 
@@ -49,6 +49,8 @@ export function themeStyles(): Plugin {
       for (const file of astroFiles(join(themesDir, theme))) {
         // Compiling the component first fills Astro's metadata that its style modules read.
         await this.load({ id: file })
+        // In `astro dev`, editing a component's <style> reloads this module too.
+        this.addWatchFile(file)
         for (const style of stylesOf.get(file) ?? []) imports.push(style.replace('?', '?inline&'))
       }
       const names = imports.map((_, i) => `css${i}`)
