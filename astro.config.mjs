@@ -2,6 +2,7 @@ import node from '@astrojs/node'
 import { defineConfig } from 'astro/config'
 
 import { MAX_REQUEST_BYTES } from './functions/http/body-limit'
+import { themeStyles } from './themes/styles-plugin'
 
 // Server-only packages that Node loads at run time instead of Vite bundling them: Payload and its
 // adapters carry native bindings (libsql, sharp) and files read relative to their own folders.
@@ -41,6 +42,8 @@ export default defineConfig({
     allowedDomains: [{ hostname: siteUrl.hostname }],
   },
   vite: {
+    // Each theme's component styles are inlined by its Layout only, not by every page (themes/README.md).
+    plugins: [themeStyles()],
     ssr: { external },
     optimizeDeps: { exclude: ['payload', '@payloadcms/db-sqlite', '@payloadcms/db-mongodb', 'sharp'] },
   },

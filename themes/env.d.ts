@@ -4,3 +4,9 @@ declare module '*.astro' {
   const Component: import('astro/runtime/server/index.js').AstroComponentFactory
   export default Component
 }
+
+// themes/styles-plugin.ts: one theme's component styles, scoped and minified, as one string.
+declare module 'virtual:theme-styles/*' {
+  const css: string
+  export default css
+}
