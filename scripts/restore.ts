@@ -30,8 +30,12 @@ async function main(): Promise<string> {
   await run('tar', ['-xzf', archive, '-C', dataDir, '--no-same-owner', '--no-same-permissions'])
   prepareDataDir({ sqlite: listing.includes(DATABASE_ENTRY) })
 
-  if (usesMongo) console.error('DATABASE_URI is MongoDB: the files are back; restore the database with: mongorestore --uri="$DATABASE_URI" --archive=<file>.archive.gz --gzip --drop')
-  else if (!listing.includes(DATABASE_ENTRY)) console.error('This archive holds no SQLite database (it was taken on MongoDB): restore the database with mongorestore.')
+  if (usesMongo)
+    console.error(
+      'DATABASE_URI is MongoDB: the files are back; restore the database with: mongorestore --uri="$DATABASE_URI" --archive=<file>.archive.gz --gzip --drop',
+    )
+  else if (!listing.includes(DATABASE_ENTRY))
+    console.error('This archive holds no SQLite database (it was taken on MongoDB): restore the database with mongorestore.')
   return `Restored ${archive} into ${dataDir}. Start the product with DATA_DIR=${dataDir}.`
 }
 

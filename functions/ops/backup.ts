@@ -20,7 +20,10 @@ export const DATA_ENTRIES = ['media', 'lead-files', '.secret', 'mail-journal'] a
  * @example archiveName(new Date('2026-12-01T05:52:28.123Z')) // '20261201T055228Z.tar.gz'
  */
 export function archiveName(at: Date): string {
-  return `${at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '')}.tar.gz`
+  return `${at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '')}.tar.gz`
 }
 
 /** What one backup will write. */
@@ -51,7 +54,8 @@ export function archiveProblem(listing: readonly string[]): string | null {
     const top = entry.replace(/^\.\//, '').split('/')[0]!
     return entry.startsWith('/') || entry.split('/').includes('..') || !allowed.includes(top)
   })
-  if (foreign.length > 0) return `The archive holds ${foreign.length} entries a backup never writes (only ${allowed.join(', ')}): it was not written by npm run backup, so nothing was restored.`
+  if (foreign.length > 0)
+    return `The archive holds ${foreign.length} entries a backup never writes (only ${allowed.join(', ')}): it was not written by npm run backup, so nothing was restored.`
   return null
 }
 

@@ -34,7 +34,16 @@ beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())
   dataDir = process.env.DATA_DIR!
   store = (await import('../../cms/intake')).sqliteIntakeStore(payload)
-  const form = await payload.create({ collection: 'forms', locale: 'en', data: { name: 'Contact', defaultRecipient: 'sales@test.example', minSecondsToSubmit: 0, fields: [{ name: 'email', type: 'email', label: 'Email', required: true }] } })
+  const form = await payload.create({
+    collection: 'forms',
+    locale: 'en',
+    data: {
+      name: 'Contact',
+      defaultRecipient: 'sales@test.example',
+      minSecondsToSubmit: 0,
+      fields: [{ name: 'email', type: 'email', label: 'Email', required: true }],
+    },
+  })
   formId = form.id as number
   writeFileSync(path.join(dataDir, '.secret'), 'the-generated-secret', { mode: 0o600 })
   writeFileSync(path.join(dataDir, 'media', 'logo.png'), 'png bytes')
@@ -55,7 +64,19 @@ const emptyDir = () => {
 const submit = (email: string) =>
   store.storeSubmission({
     lead: { email, phone: null, name: null, firstTouch: null, lastTouch: null },
-    submission: { form: formId, values: { email }, consents: [], locale: 'en', pageUrl: 'https://brand.example/contact', userAgent: 'test', ipHash: 'abc', firstTouch: null, lastTouch: null, spam: { score: 0, reasons: [], isSpam: false }, conflict: null } satisfies SubmissionRecord,
+    submission: {
+      form: formId,
+      values: { email },
+      consents: [],
+      locale: 'en',
+      pageUrl: 'https://brand.example/contact',
+      userAgent: 'test',
+      ipHash: 'abc',
+      firstTouch: null,
+      lastTouch: null,
+      spam: { score: 0, reasons: [], isSpam: false },
+      conflict: null,
+    } satisfies SubmissionRecord,
     notify: ['sales-email'],
   })
 
@@ -123,23 +144,40 @@ describe('npm run backup and npm run restore', () => {
     expect(readFileSync(path.join(target, '.secret'), 'utf8')).toBe('the-generated-secret')
     expect(readFileSync(path.join(target, 'media', 'logo.png'), 'utf8')).toBe('png bytes')
     expect(readFileSync(path.join(target, 'lead-files', '7', 'brief.pdf'), 'utf8')).toBe('%PDF-1.4 brief')
-    for (const file of ['site.db', '.secret', 'media/logo.png', 'lead-files/7/brief.pdf']) expect(statSync(path.join(target, file)).mode & 0o777, file).toBe(0o600)
+    for (const file of ['site.db', '.secret', 'media/logo.png', 'lead-files/7/brief.pdf'])
+      expect(statSync(path.join(target, file)).mode & 0o777, file).toBe(0o600)
     for (const dir of ['.', 'media', 'lead-files']) expect(statSync(path.join(target, dir)).mode & 0o777, dir).toBe(0o700)
 
     // A second restore into the folder now in use is refused, and leaves it as it was.
     const refused = await failure(script('restore.ts', { DATA_DIR: target, ARGS: archive }))
     expect(refused.code).toBe(1)
-    expect(refused.stderr.trim()).toMatch(new RegExp(`^Nothing was restored: DATA_DIR \\(${target.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\) is not empty: it holds \\d+ entries\\. A restore only fills an empty folder`))
+    expect(refused.stderr.trim()).toMatch(
+      new RegExp(
+        `^Nothing was restored: DATA_DIR \\(${target.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\) is not empty: it holds \\d+ entries\\. A restore only fills an empty folder`,
+      ),
+    )
     expect((await restoredEmails(target)).size).toBe(emails.size)
     // Three tsx processes start here beside a running burst; on two shared cores that takes minutes, not seconds.
   }, 240_000)
 
   it('on MongoDB archives the files without a database and says to use mongodump', async () => {
     const backupDir = emptyDir()
-    const { stdout, stderr } = await script('backup.ts', { DATA_DIR: dataDir, BACKUP_DIR: backupDir, DATABASE_URI: 'mongodb://127.0.0.1:1/brand' })
-    expect(stderr).toContain('The database is on MongoDB, so it is not in this archive (media, lead files and the secret are). Back it up with: mongodump')
+    const { stdout, stderr } = await script('backup.ts', {
+      DATA_DIR: dataDir,
+      BACKUP_DIR: backupDir,
+      DATABASE_URI: 'mongodb://127.0.0.1:1/brand',
+    })
+    expect(stderr).toContain(
+      'The database is on MongoDB, so it is not in this archive (media, lead files and the secret are). Back it up with: mongodump',
+    )
     const { stdout: listing } = await exec('tar', ['-tzf', stdout.trim()])
-    expect(listing.split('\n').filter(Boolean).filter((entry) => !entry.includes('/') || entry.endsWith('/')).sort()).toEqual(['.secret', 'lead-files/', 'lead-files/7/', 'media/'])
+    expect(
+      listing
+        .split('\n')
+        .filter(Boolean)
+        .filter((entry) => !entry.includes('/') || entry.endsWith('/'))
+        .sort(),
+    ).toEqual(['.secret', 'lead-files/', 'lead-files/7/', 'media/'])
   })
 
   it('refuses an archive it did not write', async () => {
@@ -149,6 +187,8 @@ describe('npm run backup and npm run restore', () => {
     await exec('tar', ['-czf', archive, '-C', dir, 'notes.txt'])
     const refused = await failure(script('restore.ts', { DATA_DIR: path.join(dir, 'data'), ARGS: archive }))
     expect(refused.code).toBe(1)
-    expect(refused.stderr.trim()).toBe('Nothing was restored: The archive holds 1 entries a backup never writes (only site.db, media, lead-files, .secret, mail-journal): it was not written by npm run backup, so nothing was restored.')
+    expect(refused.stderr.trim()).toBe(
+      'Nothing was restored: The archive holds 1 entries a backup never writes (only site.db, media, lead-files, .secret, mail-journal): it was not written by npm run backup, so nothing was restored.',
+    )
   })
 })
