@@ -97,7 +97,7 @@ describe('brute force', () => {
     expect((await h.call('POST', '/en/account/sign-in/code', { body: { email: 'a@example.com' }, ip: '198.51.100.1' })).status).toBe(200)
     const code = await h.codeFor('a@example.com', 'sign-in')
     expect((await h.call('POST', '/en/account/sign-in/code', { body: { email: 'a@example.com', code }, ip: '198.51.100.1' })).status).toBe(200)
-  })
+  }, 180_000) // 50 password hashes (scrypt, on purpose slow) take half a minute alone on CI's two cores, longer beside other files
 
   it('wrong passwords for one account cost delays of at most 30 seconds, never a lock; the code still works', async () => {
     const statuses: number[] = []
