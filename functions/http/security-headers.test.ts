@@ -19,7 +19,7 @@ describe('securityHeaders', () => {
       'referrer-policy': 'strict-origin-when-cross-origin',
       'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
       'x-frame-options': 'SAMEORIGIN',
-      'content-security-policy': `default-src 'self'; script-src 'self' ${sha('x()')}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'self'; object-src 'none'`,
+      'content-security-policy': `default-src 'self'; script-src 'self' ${sha('x()')} 'unsafe-hashes' ${sha('import(this.form.dataset.script)')}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'self'; object-src 'none'`,
       'strict-transport-security': 'max-age=63072000; includeSubDomains',
     })
   })
@@ -29,5 +29,10 @@ describe('securityHeaders', () => {
     expect(headers['strict-transport-security']).toBeUndefined()
     expect(headers['content-security-policy']).toBeUndefined()
     expect(contentSecurityPolicy({ https: false, frameable: 'never', html: '' })).toContain("frame-ancestors 'none'")
+  })
+  it('allows the search box\'s focus handler by its hash, and no other inline handler a page may hold', () => {
+    const policy = contentSecurityPolicy({ https: false, frameable: 'same-origin', html: '<input onfocus="alert(1)">' })
+    expect(policy).toContain(`script-src 'self' 'unsafe-hashes' ${sha('import(this.form.dataset.script)')};`)
+    expect(policy).not.toContain(sha('alert(1)'))
   })
 })
