@@ -6,7 +6,8 @@
 import { expect, test } from '@playwright/test'
 import { request as httpRequest } from 'node:http'
 
-import { freePort, startNginx, startSite, type Running } from './production'
+import { freePort } from './product'
+import { startNginx, startSite, type Running } from './production'
 
 test.describe.configure({ mode: 'serial' })
 

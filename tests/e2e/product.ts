@@ -1,3 +1,4 @@
+import { expect } from '@playwright/test'
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 
@@ -10,14 +11,9 @@ export async function freePort(): Promise<number> {
   return port
 }
 
-/** Resolves when `check` answers true, checking every 100 ms; rejects with `what` after `timeoutMs`. */
+/** Resolves when `check` answers true (Playwright's expect.poll asks again until then); fails naming `what` after `timeoutMs`. */
 export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await check()) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`Timed out waiting for ${what}`)
+  await expect.poll(check, { message: `waiting for ${what}`, timeout: timeoutMs }).toBe(true)
 }
 
 /** The product as `npm start` runs it, on ports and a data folder of its own, with its output kept. */

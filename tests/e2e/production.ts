@@ -3,49 +3,38 @@
 // is a free one the system gives; every file is in a temporary folder removed on stop.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { connect, createServer } from 'node:net'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { e2e } from '../../playwright.config'
+import { freePort, until } from './product'
 
-/** A TCP port nothing listens on now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
+
+/** Waits until `ready` answers true, failing at once with `what` when `child` exits first. */
+async function untilReady(what: string, child: ChildProcess, ready: () => Promise<boolean>): Promise<void> {
+  let exited = false
+  child.once('exit', () => (exited = true))
+  await until(what, async () => {
+    if (exited) throw new Error(`the process exited before ${what}`)
+    return ready()
   })
 }
 
-/** Resolves once `url` answers (any status); rejects when `child` exits first. */
-export async function waitUntilUp(url: string, child: ChildProcess, init: RequestInit = {}): Promise<void> {
-  let exited = false
-  child.once('exit', () => (exited = true))
-  for (;;) {
-    if (exited) throw new Error(`the process for ${url} exited before it answered`)
-    if (await fetch(url, { ...init, redirect: 'manual' }).then(() => true, () => false)) return
-    await new Promise((r) => setTimeout(r, 200))
-  }
+/** Resolves once `url` answers (any status); fails when `child` exits first. */
+export function waitUntilUp(url: string, child: ChildProcess, init: RequestInit = {}): Promise<void> {
+  return untilReady(`${url} to answer`, child, () => fetch(url, { ...init, redirect: 'manual' }).then(() => true, () => false))
 }
 
-/** Resolves once something accepts TCP connections on `port`; rejects when `child` exits first. */
-export async function waitForPort(port: number, child: ChildProcess): Promise<void> {
-  let exited = false
-  child.once('exit', () => (exited = true))
-  for (;;) {
-    if (exited) throw new Error(`the process for port ${port} exited before it listened`)
-    const open = await new Promise<boolean>((resolve) => {
+/** Resolves once something accepts TCP connections on `port`; fails when `child` exits first. */
+export function waitForPort(port: number, child: ChildProcess): Promise<void> {
+  return untilReady(`port ${port} to listen`, child, () =>
+    new Promise<boolean>((resolve) => {
       const socket = connect(port, '127.0.0.1', () => resolve(true))
       socket.once('error', () => resolve(false))
       socket.once('connect', () => socket.end())
-    })
-    if (open) return
-    await new Promise((r) => setTimeout(r, 200))
-  }
+    }),
+  )
 }
 
 /** A running process and how to stop it. */
