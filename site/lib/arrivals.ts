@@ -10,7 +10,8 @@ import { isVisitorId, newVisitorId, readCookie, VISITOR_COOKIE, visitorCookie } 
 import { isValidCode } from '../../functions/links/codes'
 import { siteUrl } from '../../cms/environment'
 import { normalizeReferralCode } from '../../functions/members/referral-code'
-import { attributionSettings, membersStore, touchStore } from './cms'
+import { attributionSettings } from './campaign-links'
+import { membersStore, touchStore } from './stores'
 
 const FLUSH_MS = 1000
 const secure = siteUrl.startsWith('https:')

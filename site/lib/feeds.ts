@@ -3,7 +3,7 @@ import { localizedHref, localePrefix } from '../../functions/content/paths'
 import { LOCALE_CODES } from '../../functions/content/locales'
 import { absoluteUrl, robotsTxt, rssXml, sitemapIndexXml, sitemapUrls, sitemapXml, firstText } from '../../functions/seo'
 import { siteUrl } from '../../cms/environment'
-import { feedPosts, frame } from './cms'
+import { feedPosts, frame } from './content'
 import { localePrefixes, siteIndex } from './site-index'
 import { siteDefaultLocale } from './view'
 

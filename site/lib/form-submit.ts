@@ -6,7 +6,8 @@ import { createRateLimiter } from '../../functions/lead-intake/rate-limit'
 import type { UploadedFile } from '../../functions/lead-intake/files'
 import { payloadSecret } from '../../cms/environment'
 import { landingTouch, linkVisitorToLead, touchesForConversion } from './arrivals'
-import { findForm, intakeStore, type PublicForm } from './cms'
+import { findForm, type PublicForm } from './forms'
+import { intakeStore } from './stores'
 import { countRefusal } from './refusals'
 
 /** Bodies larger than this are refused with 413 before they are parsed. */

@@ -4,7 +4,8 @@
 import { gateFor, isPublicVisibility, type GateDecision } from '../../functions/members/gate'
 import { tierPointsOf } from '../../functions/members/points'
 import type { PreviewUser } from './cms'
-import { gatedBody, membersStore } from './cms'
+import { gatedBody } from './content'
+import { membersStore } from './stores'
 import { signedIn } from './account/session'
 
 export interface GatedDoc {

@@ -1,21 +1,12 @@
 import { createRedirectTable, redirectFor, type RedirectAnswer, type RedirectTable } from '../../functions/seo'
 import { siteUrl } from '../../cms/environment'
-import { redirectRules } from './cms'
+import { redirectRules } from './content'
+import { perStamp } from './per-stamp'
 
 // Paths the site never redirects: its own build assets and the CMS's API.
 const NEVER = /^\/(_astro|api)\//
 
-let known: { stamp: string | null; table: Promise<RedirectTable> } | null = null
-
-function tableFor(stamp: string | null): Promise<RedirectTable> {
-  if (known?.stamp === stamp) return known.table
-  const table = redirectRules().then((rules) => createRedirectTable(rules, siteUrl))
-  table.catch(() => {
-    if (known?.table === table) known = null
-  })
-  known = { stamp, table }
-  return table
-}
+const tableFor = perStamp(() => redirectRules().then((rules) => createRedirectTable(rules, siteUrl)))
 
 /**
  * The redirect a GET or HEAD request gets before anything renders: an editor's redirect, or a 301

@@ -2,7 +2,7 @@
 // in memory and writing every few seconds keeps a flood of bad requests from becoming a flood
 // of database writes; a crash loses at most the last few seconds of counts, never a lead.
 import type { RefusalReason } from '../../cms/intake/counters'
-import { addRefusalCounts } from './cms'
+import { addRefusalCounts } from './stores'
 
 const REASONS: Record<number, RefusalReason> = { 400: 'unreadable', 404: 'unknown-form', 413: 'too-large', 415: 'wrong-type', 422: 'invalid', 429: 'rate-limited' }
 const FLUSH_MS = 5000

@@ -6,7 +6,7 @@ import { firstText, pageHead, shareImageKey, shareImagePath, type Crumb, type Pa
 import { siteUrl } from '../../cms/environment'
 import { searchTitle } from '../../themes/shared/search-view'
 import type { MediaDoc } from '../../themes/types'
-import type { Frame } from './cms'
+import type { Frame } from './content'
 import { canRenderCjk } from './share-image'
 import { localePrefixes, siteIndex } from './site-index'
 import type { View } from './view'

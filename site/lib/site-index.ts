@@ -1,7 +1,8 @@
 import { localizedHref, localePrefix } from '../../functions/content/paths'
 import { LOCALE_CODES } from '../../functions/content/locales'
 import { contentUrls, type ContentUrl } from '../../functions/seo'
-import { siteContent } from './cms'
+import { siteContent } from './content'
+import { perStamp } from './per-stamp'
 
 /** Every public URL of the site, by its default-locale path (`/blog/launch`). */
 export interface SiteIndex {
@@ -9,24 +10,19 @@ export interface SiteIndex {
   byPath: Map<string, ContentUrl>
 }
 
-let known: { stamp: string | null; defaultLocale: string; index: Promise<SiteIndex> } | null = null
+const indexes = perStamp((defaultLocale) =>
+  siteContent().then((content) => {
+    const urls = contentUrls(content, LOCALE_CODES, (path, locale) => localizedHref(path, locale, defaultLocale))
+    return { urls, byPath: new Map(urls.map((url) => [url.basePath, url])) }
+  }),
+)
 
 /**
  * The site's public URLs, read once per content stamp and shared by the sitemaps and every page's
  * hreflang alternates, so neither costs a query per request.
  */
 export function siteIndex(stamp: string | null, defaultLocale: string): Promise<SiteIndex> {
-  if (known && known.stamp === stamp && known.defaultLocale === defaultLocale) return known.index
-  const index = siteContent().then((content) => {
-    const urls = contentUrls(content, LOCALE_CODES, (path, locale) => localizedHref(path, locale, defaultLocale))
-    return { urls, byPath: new Map(urls.map((url) => [url.basePath, url])) }
-  })
-  // A failed read is not kept: the next request tries again.
-  index.catch(() => {
-    if (known?.index === index) known = null
-  })
-  known = { stamp, defaultLocale, index }
-  return index
+  return indexes(stamp, defaultLocale)
 }
 
 /** The URL prefixes of the locales not served at the root (`en`), as the share image paths need them. */

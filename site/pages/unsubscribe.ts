@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro'
 import { payloadSecret } from '../../cms/environment'
 import { readLeaveToken } from '../../functions/broadcasts/tokens'
 import { escapeHtml } from '../../functions/content/rich-text'
-import { leaveBroadcast } from '../lib/cms'
+import { leaveBroadcast } from '../lib/stores'
 import { readSmallForm } from '../lib/small-form'
 
 const html = (status: number, body: string) =>

@@ -6,7 +6,7 @@ import type { Locale } from '../../../functions/members/locale'
 import { issueCode, verifyCode, type CodePurpose } from '../../../functions/members/one-time-code'
 import { payloadSecret } from '../../../cms/environment'
 import type { StoredCode } from '../../../functions/members/store'
-import { membersStore, queueJob } from '../cms'
+import { membersStore, queueJob } from '../stores'
 import { codeRequested, signInGuard } from './guard'
 
 /**

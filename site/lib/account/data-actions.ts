@@ -3,7 +3,7 @@ import { NEWSLETTER, planConsentChanges, verifyUnsubscribeToken } from '../../..
 import { normalizeCode } from '../../../functions/members/one-time-code'
 import { verifyPassword } from '../../../functions/members/password-hash'
 import { payloadSecret } from '../../../cms/environment'
-import { membersStore } from '../cms'
+import { membersStore } from '../stores'
 import { checkCode, requestCode } from './codes'
 import { signInGuard } from './guard'
 import { eraseMember, exportMemberData } from './data-rights'

@@ -5,7 +5,7 @@ import { erasurePlan, type ErasurePlan } from '../../../functions/members/erasur
 import type { MemberRecord, SubmissionRecord, TouchRecord } from '../../../functions/members/records'
 import { requestStatus } from '../../../functions/members/request-status'
 import type { StoredMember } from '../../../functions/members/store'
-import { identities, membersStore } from '../cms'
+import { identities, membersStore } from '../stores'
 
 async function memberRecord(member: StoredMember): Promise<MemberRecord> {
   const store = await membersStore()

@@ -4,7 +4,7 @@ import { checkWindow, createSignInGuard, recordWindowEvent, throttleAddress, typ
 import { CODE_RESEND_INTERVAL_MS } from '../../../functions/members/one-time-code'
 import { hashIp } from '../../../functions/lead-intake/hash-ip'
 import { payloadSecret } from '../../../cms/environment'
-import { throttleStore } from '../cms'
+import { throttleStore } from '../stores'
 
 const now = () => new Date()
 // Opened on first use, so that importing this module costs nothing.

@@ -5,7 +5,7 @@ import type { Id } from '../../../functions/members/records'
 import type { StoredMember } from '../../../functions/members/store'
 import { serialize } from '../../../cms/jobs/serialize'
 import { linkVisitorToLead } from '../arrivals'
-import { membersStore } from '../cms'
+import { membersStore } from '../stores'
 
 /**
  * Appends one entry to a member's ledger if the rules allow it (planEntry): one request per member

@@ -5,7 +5,7 @@ import { pageHead } from '../../../functions/seo'
 import { siteUrl } from '../../../cms/environment'
 import type { LayoutProps } from '../../../themes/types'
 import { accountStrings } from '../../../themes/shared/account/strings'
-import { frame } from '../cms'
+import { frame } from '../content'
 import { themeNamed } from '../themes'
 import type { Screen } from './routes'
 

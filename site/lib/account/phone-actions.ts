@@ -11,7 +11,7 @@ import { createSmsGuard, DEFAULT_DAILY_BUDGET, type SmsDecision } from '../../..
 import type { ThrottleStore } from '../../../functions/members/throttle'
 import { payloadSecret } from '../../../cms/environment'
 import { phoneKey } from '../../../cms/members/identity-store'
-import { identities, membersStore, queuePhoneCode, throttleStore } from '../cms'
+import { identities, membersStore, queuePhoneCode, throttleStore } from '../stores'
 import { checkCode } from './codes'
 import { codeRequested } from './guard'
 import { invalid, refuse, type Action, type ActionContext } from './outcome'

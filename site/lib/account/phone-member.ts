@@ -7,7 +7,7 @@ import type { PhoneNumber } from '../../../functions/phone/phone-number'
 import { DuplicateError, type StoredMember } from '../../../functions/members/store'
 import { phoneKey } from '../../../cms/members/identity-store'
 import { linkVisitorToLead, touchesForConversion } from '../arrivals'
-import { identities, membersStore } from '../cms'
+import { identities, membersStore } from '../stores'
 import { credit } from './identity'
 import type { ActionContext } from './outcome'
 

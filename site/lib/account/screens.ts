@@ -6,7 +6,7 @@ import { summarizeLedger } from '../../../functions/members/points'
 import { formatReferralCode, referralPath } from '../../../functions/members/referral-code'
 import { requestStatus, requestStatusLabel } from '../../../functions/members/request-status'
 import { payloadSecret, siteUrl } from '../../../cms/environment'
-import { membersStore } from '../cms'
+import { membersStore } from '../stores'
 import type { Screen, ScreenData, SignedIn } from '../../../functions/members/screen-model'
 
 

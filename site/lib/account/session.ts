@@ -4,7 +4,7 @@ import { clearedSessionCookie, hashSessionToken, isSessionToken, MEMBER_COOKIE, 
 import { siteUrl } from '../../../cms/environment'
 import type { SignedIn } from '../../../functions/members/screen-model'
 import type { StoredMember, StoredSession } from '../../../functions/members/store'
-import { membersStore } from '../cms'
+import { membersStore } from '../stores'
 import { addressKey } from './guard'
 
 const secure = siteUrl.startsWith('https:')

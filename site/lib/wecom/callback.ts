@@ -3,7 +3,8 @@
 import { readWithin } from '../../../functions/http/body-limit'
 import { CallbackError, openCallback, readContactEvent, type CallbackSecrets } from '../../../functions/wecom'
 import { recordWechatAdd } from '../../../cms/wecom/record-add'
-import { cms, throttleStore } from '../cms'
+import { cms } from '../cms'
+import { throttleStore } from '../stores'
 
 const TEXT = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store, private' }
 /** 企业微信's callbacks are short XML; anything bigger is not one. */

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro'
 
 import { isVisitorId, readCookie, VISITOR_COOKIE } from '../../../functions/attribution/visitor'
-import { followBroadcastLink } from '../../lib/cms'
+import { followBroadcastLink } from '../../lib/stores'
 
 /**
  * A tracked link of a broadcast: counts the click for its recipient, records the email touch, and
