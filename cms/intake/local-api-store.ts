@@ -1,6 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import type { IntakeStore, LeadRef, NewLead } from '../../functions/lead-intake/intake'
+import { localApiLeadStore } from './lead-store'
 import { NOTIFICATION_TASKS } from './tasks'
 
 const isNew = (lead: LeadRef | NewLead): lead is NewLead => !('id' in lead)
@@ -11,6 +12,7 @@ const relation = (id: string | number) => (typeof id === 'string' && /^[0-9]+$/.
  * production). Its writes are separate steps; on SQLite the faster sqlite-store writes them at once.
  */
 export function localApiIntakeStore(payload: Payload): IntakeStore {
+  const leads = localApiLeadStore(payload)
   const first = async (where: Where) => {
     const doc = (await payload.find({ collection: 'leads', where, limit: 1, depth: 0, sort: 'createdAt', select: { email: true } })).docs[0]
     return doc ? { id: doc.id } : null
@@ -27,13 +29,9 @@ export function localApiIntakeStore(payload: Payload): IntakeStore {
           return { field, file: doc.id, filename: (doc.filename as string | null) ?? filename, mimeType, size }
         }),
       ),
-    storeSubmission: ({ lead, submission, notify }) =>
-      // One person's submissions are stored one after another in this process, so two at the same
-      // moment make one lead. (Across processes this store cannot promise that; the SQL one does.)
-      oneAtATime(isNew(lead) ? (lead.email ?? lead.phone ?? null) : null, async () => {
+    storeSubmission: async ({ lead, submission, notify }) => {
       // The same new person may have been stored by a request a moment ago: attach to that lead.
-      const known = isNew(lead) ? ((lead.email && (await first({ email: { equals: lead.email } }))) || (lead.phone && (await first({ phone: { equals: lead.phone } }))) || null) : lead
-      const leadId = known ? known.id : (await payload.create({ collection: 'leads', data: { ...(lead as NewLead), status: 'new' } as never, depth: 0, select: { email: true } })).id
+      const leadId = isNew(lead) ? (await leads.findOrCreateLead(lead)).id : lead.id
       const { spam, ...data } = submission
       const attachments = Object.values(data.values).flatMap((v) => (v && typeof v === 'object' && 'file' in v ? [relation(v.file)] : []))
       const created = await payload.create({
@@ -44,18 +42,6 @@ export function localApiIntakeStore(payload: Payload): IntakeStore {
       })
       for (const kind of notify) await payload.jobs.queue({ task: NOTIFICATION_TASKS[kind], input: { submissionId: String(created.id) }, queue: 'default' } as never)
       return { submissionId: created.id, leadId }
-      }),
+    },
   }
-}
-
-const running = new Map<string, Promise<unknown>>()
-
-/** Runs `work` after any earlier work of the same key has finished; work without a key runs at once. */
-function oneAtATime<T>(key: string | null, work: () => Promise<T>): Promise<T> {
-  if (key === null) return work()
-  const result = (running.get(key) ?? Promise.resolve()).catch(() => undefined).then(work)
-  const settled = result.catch(() => undefined)
-  running.set(key, settled)
-  void settled.then(() => running.get(key) === settled && running.delete(key))
-  return result
 }

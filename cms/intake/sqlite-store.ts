@@ -2,6 +2,7 @@ import type { Client, InStatement } from '@libsql/client'
 import type { Payload } from 'payload'
 
 import type { IntakeStore, LeadRef, NewLead } from '../../functions/lead-intake/intake'
+import { leadStatements } from './lead-store'
 import { localApiIntakeStore } from './local-api-store'
 import { NOTIFICATION_TASKS } from './tasks'
 
@@ -19,18 +20,9 @@ function submissionStatements({ lead, submission: s, notify }: StoreArgs): InSta
   let leadArgs: (string | number)[] = []
   if (!isNew(lead)) leadArgs = [Number(lead.id)]
   else {
-    const insertLead = `INSERT INTO leads (email, phone, name, status, score, first_touch, last_touch, updated_at, created_at) SELECT ?, ?, ?, 'new', 0, ?, ?, ?, ?`
-    const values = [lead.email, lead.phone, lead.name, json(lead.firstTouch), json(lead.lastTouch), now, now]
-    // Inside the write lock, so two submissions of one new person at the same moment make one lead.
-    const key = lead.email ? (['email', lead.email] as const) : lead.phone ? (['phone', lead.phone] as const) : null
-    if (key) {
-      statements.push({ sql: `${insertLead} WHERE NOT EXISTS (SELECT 1 FROM leads WHERE ${key[0]} = ?)`, args: [...values, key[1]] })
-      leadSql = `(SELECT id FROM leads WHERE ${key[0]} = ? ORDER BY created_at, id LIMIT 1)`
-      leadArgs = [key[1]]
-    } else {
-      statements.push({ sql: insertLead, args: values })
-      leadSql = '(SELECT MAX(id) FROM leads)'
-    }
+    const found = leadStatements(lead, now)
+    statements.push(...found.statements)
+    ;({ leadSql, leadArgs } = found)
   }
   statements.push({
     sql: `INSERT INTO submissions (form_id, lead_id, "values", consents, locale, page_url, user_agent, ip_hash, visitor, first_touch, last_touch, spam_score, spam_reasons, is_spam, conflict, updated_at, created_at)

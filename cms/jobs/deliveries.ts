@@ -3,7 +3,7 @@ import type { PayloadRequest, TaskConfig } from 'payload'
 import type { Lead } from '../payload-types'
 import { describeDeliveryProblem, isProblemOf, type DeliveryKind } from '../../functions/notifications/delivery-problem'
 import { alertAdmins } from './adminAlert'
-import { serialize } from './serialize'
+import { serialize } from '../../functions/concurrency/serialize'
 import { DeliveryFailed } from './tracked'
 
 /** How many times a delivery (sales email, autoresponder, webhook) is tried before an admin is shown it failed. */

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { User } from '../payload-types'
-import { serialize } from './serialize'
+import { serialize } from '../../functions/concurrency/serialize'
 
 /** The sales user a lead was handed to, as the sales email needs them. */
 export interface TeamMember {

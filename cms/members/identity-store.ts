@@ -69,20 +69,6 @@ export function identityStore(payload: Payload) {
     async dropFreshMember(id: Id): Promise<void> {
       await payload.delete({ collection: 'members', id: toRelation(id), ...base, select: {} })
     },
-    /** The oldest lead with this phone number (leads keep numbers in E.164, functions/lead-intake normalize). */
-    async leadByPhone(phone: string): Promise<{ id: Id; member: Id | null; firstTouch: unknown } | null> {
-      const doc = (await payload.find({ collection: 'leads', where: { phone: { equals: phone } }, sort: 'createdAt', limit: 1, ...base })).docs[0]
-      return doc ? { id: doc.id, member: doc.member ? idOf(doc.member) : null, firstTouch: doc.firstTouch ?? null } : null
-    },
-    async createLeadForPhone(data: { phone: string; name: string | null; firstTouch: unknown; lastTouch: unknown; member: Id; now: Date }): Promise<Id> {
-      const doc = await payload.create({
-        collection: 'leads',
-        data: { phone: data.phone, name: data.name, status: 'new', firstTouch: data.firstTouch as Record<string, unknown>, lastTouch: data.lastTouch as Record<string, unknown>, member: toRelation(data.member) as number, becameMemberAt: data.now.toISOString() },
-        ...base,
-        select: {},
-      })
-      return doc.id
-    },
   }
 }
 

@@ -9,7 +9,8 @@ import type { ErasurePlan } from '../../functions/members/erasure-plan'
 import { isConfirmed } from '../../functions/members/confirmed'
 import type { Id } from '../../functions/members/records'
 import { DuplicateError, type MembersStore, type StoredCode, type StoredMember, type StoredSession } from '../../functions/members/store'
-import { serialize } from '../jobs/serialize'
+import { leadStoreFor } from '../intake/lead-store'
+import { serialize } from '../../functions/concurrency/serialize'
 
 
 const idOf = (value: unknown): Id | null => (value && typeof value === 'object' ? ((value as { id: Id }).id ?? null) : ((value as Id | null | undefined) ?? null))
@@ -48,6 +49,7 @@ const isUniqueViolation = (error: unknown) => /unique|duplicate|E11000|already (
 export function membersStore(payload: Payload): MembersStore {
   const sqlite = payload.db.packageName === '@payloadcms/db-sqlite' ? (payload.db as unknown as { client: Client }).client : null
   const base = { depth: 0, overrideAccess: true } as const
+  const leads = leadStoreFor(payload)
 
   const findOne = async (collection: 'members' | 'leads' | 'member-codes', where: Where) => (await payload.find({ collection, where, limit: 1, ...base, showHiddenFields: true })).docs[0] as Record<string, unknown> | undefined
 
@@ -183,14 +185,7 @@ export function membersStore(payload: Payload): MembersStore {
     },
 
     // ---- leads, submissions, touches
-    async leadByEmail(email: string): Promise<{ id: Id; member: Id | null; firstTouch: unknown } | null> {
-      const doc = (await payload.find({ collection: 'leads', where: { email: { equals: email } }, sort: 'createdAt', limit: 1, ...base })).docs[0]
-      return doc ? { id: doc.id, member: idOf(doc.member), firstTouch: doc.firstTouch ?? null } : null
-    },
-    async createLead(data: { email: string; name: string | null; firstTouch: unknown; lastTouch: unknown; member: Id; now: Date }): Promise<Id> {
-      const doc = await payload.create({ collection: 'leads', data: { email: data.email, name: data.name, status: 'new', firstTouch: data.firstTouch as never, lastTouch: data.lastTouch as never, member: toRelation(data.member), becameMemberAt: data.now.toISOString() }, ...base, select: {} })
-      return doc.id
-    },
+    findOrCreateLead: (person) => leads.findOrCreateLead(person),
     async linkLead(lead: Id, member: Id, now: Date): Promise<void> {
       await payload.update({ collection: 'leads', id: toRelation(lead), data: { member: toRelation(member), becameMemberAt: now.toISOString() }, ...base, select: {} })
     },

@@ -1,6 +1,7 @@
 import type { Client } from '@libsql/client'
 import type { Payload } from 'payload'
 
+import { serialize } from '../../functions/concurrency/serialize'
 import { createMemoryThrottleStore, type ThrottleStore } from '../../functions/members/throttle'
 
 const ATTEMPTS = 8
@@ -16,7 +17,6 @@ type Change = (state: unknown) => unknown
  */
 export function sqliteThrottleStore(payload: Payload, now: () => Date = () => new Date()): ThrottleStore {
   const client = (payload.db as unknown as { client: Client }).client
-  const queues = new Map<string, Promise<void>>()
   let updates = 0
 
   const read = async (key: string) => {
@@ -50,15 +50,7 @@ export function sqliteThrottleStore(payload: Payload, now: () => Date = () => ne
 
   return {
     get: async (key) => (await read(key))?.state ?? null,
-    update(key, change, ttlMs) {
-      const mine = (queues.get(key) ?? Promise.resolve()).then(() => compareAndSet(key, change, ttlMs))
-      const settled = mine.catch(() => {})
-      queues.set(key, settled)
-      void settled.then(() => {
-        if (queues.get(key) === settled) queues.delete(key)
-      })
-      return mine
-    },
+    update: (key, change, ttlMs) => serialize(`throttle:${key}`, () => compareAndSet(key, change, ttlMs)),
   }
 }
 

@@ -1,5 +1,6 @@
 // The members' store contract: what the account screens and jobs read and write about members,
 // their sessions, codes, ledger and erasure. cms/members/store.ts implements it on every database.
+import type { LeadStore } from '../lead-intake/lead-store'
 import type { AuditEntry } from './audit'
 import type { ConsentEntry } from './consent-log'
 import type { ErasurePlan } from './erasure-plan'
@@ -101,19 +102,8 @@ export interface MembersStore {
   deleteCodes(subject: string): Promise<void>
   /** Saves a verified or counted code only if nobody saved it since it was read; false when someone did. */
   compareAndSetCode(code: StoredCode, record: CodeRecord): Promise<boolean>
-  leadByEmail(email: string): Promise<{
-    id: Id
-    member: Id | null
-    firstTouch: unknown
-  } | null>
-  createLead(data: {
-    email: string
-    name: string | null
-    firstTouch: unknown
-    lastTouch: unknown
-    member: Id
-    now: Date
-  }): Promise<Id>
+  /** The person's lead, found or created (functions/lead-intake/lead-store.ts: one lead per person). */
+  findOrCreateLead: LeadStore['findOrCreateLead']
   linkLead(lead: Id, member: Id, now: Date): Promise<void>
   submissionsOfLead(lead: Id, locale: string): Promise<Record<string, unknown>[]>
   leadStatus(lead: Id): Promise<string | null>

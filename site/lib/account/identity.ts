@@ -3,7 +3,8 @@
 import { planEntry, DEFAULT_EARNINGS, type PointsRequest } from '../../../functions/members/points'
 import type { Id } from '../../../functions/members/records'
 import type { StoredMember } from '../../../functions/members/store'
-import { serialize } from '../../../cms/jobs/serialize'
+import { leadOfNewMember } from '../../../functions/members/member-lead'
+import { serialize } from '../../../functions/concurrency/serialize'
 import { linkVisitorToLead } from '../arrivals'
 import { membersStore } from '../stores'
 
@@ -36,14 +37,10 @@ export async function becomeMember(member: StoredMember, keep: { session?: Id | 
     if (!keep.password) patch.passwordHash = null
   }
   if (member.lead === null) {
-    const lead = await store.leadByEmail(member.email)
-    // Two known people are never merged: a lead already linked to another member is not taken over.
-    if (lead && (lead.member === null || String(lead.member) === String(member.id))) {
-      await store.linkLead(lead.id, member.id, now)
-      patch.lead = lead.id
-      if (lead.firstTouch) patch.firstTouch = lead.firstTouch
-    } else {
-      patch.lead = await store.createLead({ email: member.email, name: member.name, firstTouch: member.firstTouch, lastTouch: member.lastTouch, member: member.id, now })
+    const found = await leadOfNewMember(store, member, { email: member.email, phone: null }, now)
+    if (found) {
+      patch.lead = found.lead
+      if (found.firstTouch) patch.firstTouch = found.firstTouch
     }
   }
   const updated = await store.updateMember(member.id, patch)

@@ -1,5 +1,6 @@
 // What signing in with a new phone number does: a member without an email is opened, the number
 // becomes theirs (member-identities), and they are linked to the lead with that number (or a new one).
+import { leadOfNewMember } from '../../../functions/members/member-lead'
 import { isVisitorId, readCookie, VISITOR_COOKIE } from '../../../functions/attribution/visitor'
 import { DEFAULT_EARNINGS } from '../../../functions/members/points'
 import { generateReferralCode } from '../../../functions/members/referral-code'
@@ -48,21 +49,12 @@ export async function memberForPhone(phone: PhoneNumber, ctx: ActionContext): Pr
 
 /** Links a member who proved a number to the lead with that number (unless it is another member's) and credits sign-up points; safe to run twice. */
 export async function becomePhoneMember(member: StoredMember, phone: PhoneNumber): Promise<StoredMember> {
-  const ids = await identities()
   const store = await membersStore()
   const now = new Date()
   let updated = member
   if (member.lead === null) {
-    const lead = await ids.leadByPhone(phone.e164)
-    let leadId
-    // Two known people are never merged: a lead already linked to another member is not taken over.
-    if (lead && (lead.member === null || String(lead.member) === String(member.id))) {
-      await store.linkLead(lead.id, member.id, now)
-      leadId = lead.id
-    } else {
-      leadId = await ids.createLeadForPhone({ phone: phone.e164, name: member.name, firstTouch: member.firstTouch, lastTouch: member.lastTouch, member: member.id, now })
-    }
-    updated = await store.updateMember(member.id, { lead: leadId, ...(lead?.firstTouch ? { firstTouch: lead.firstTouch } : {}) })
+    const found = await leadOfNewMember(store, member, { email: null, phone: phone.e164 }, now)
+    if (found) updated = await store.updateMember(member.id, { lead: found.lead, ...(found.firstTouch ? { firstTouch: found.firstTouch } : {}) })
   }
   if (updated.visitor && updated.lead !== null) {
     await linkVisitorToLead(updated.visitor, updated.lead).catch((error: unknown) => console.error('Touches not linked to the member’s lead:', error instanceof Error ? error.message : error))

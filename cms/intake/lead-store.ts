@@ -1,0 +1,87 @@
+import type { Client, InStatement } from '@libsql/client'
+import type { Payload, Where } from 'payload'
+
+import { serialize } from '../../functions/concurrency/serialize'
+import { type FoundLead, type LeadStore, type PersonLead, personKey } from '../../functions/lead-intake/lead-store'
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
+const relation = (id: string | number) => (typeof id === 'string' && /^[0-9]+$/.test(id) ? Number(id) : id) as never
+const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: string | number }).id : ((value as string | number | null | undefined) ?? null))
+
+/**
+ * The statements that find or create a person's lead inside a write transaction, and how later
+ * statements of that transaction name its id (`leadSql` with `leadArgs`). The insert and the
+ * look-up run under SQLite's write lock, so two transactions for one new person make one lead.
+ * Lead intake stores a submission with these in the same transaction; `findOrCreateLead` runs them
+ * alone.
+ */
+export function leadStatements(person: PersonLead, now: string): { statements: InStatement[]; leadSql: string; leadArgs: (string | number)[] } {
+  const insert = `INSERT INTO leads (email, phone, name, status, score, first_touch, last_touch, member_id, became_member_at, updated_at, created_at) SELECT ?, ?, ?, 'new', 0, ?, ?, ?, ?, ?, ?`
+  const values = [person.email, person.phone, person.name, json(person.firstTouch), json(person.lastTouch), person.member == null ? null : Number(person.member), person.becameMemberAt ?? null, now, now]
+  const key = personKey(person)
+  if (!key) return { statements: [{ sql: insert, args: values }], leadSql: '(SELECT MAX(id) FROM leads)', leadArgs: [] }
+  return {
+    statements: [{ sql: `${insert} WHERE NOT EXISTS (SELECT 1 FROM leads WHERE ${key[0]} = ?)`, args: [...values, key[1]] }],
+    leadSql: `(SELECT id FROM leads WHERE ${key[0]} = ? ORDER BY created_at, id LIMIT 1)`,
+    leadArgs: [key[1]],
+  }
+}
+
+/** On the SQLite file: the statements above in one write transaction, then the lead they name. */
+export function sqliteLeadStore(client: Client): LeadStore {
+  return {
+    async findOrCreateLead(person) {
+      const { statements, leadSql, leadArgs } = leadStatements(person, new Date().toISOString())
+      const results = await client.batch([...statements, { sql: `SELECT id, member_id, first_touch FROM leads WHERE id = ${leadSql}`, args: leadArgs }], 'write')
+      const row = results[results.length - 1]!.rows[0]!
+      return {
+        id: Number(row.id),
+        member: row.member_id === null ? null : Number(row.member_id),
+        firstTouch: typeof row.first_touch === 'string' ? JSON.parse(row.first_touch) : null,
+        created: results[0]!.rowsAffected === 1,
+      }
+    },
+  }
+}
+
+/**
+ * Through the Local API, for every adapter: one person's look-ups and creations wait their turn in
+ * this process; across processes the database's unique index on the person key refuses a second
+ * lead, and the loser reads the winner's.
+ */
+export function localApiLeadStore(payload: Payload): LeadStore {
+  const find = async (where: Where): Promise<FoundLead | null> => {
+    const doc = (await payload.find({ collection: 'leads', where, sort: 'createdAt', limit: 1, depth: 0, overrideAccess: true })).docs[0]
+    return doc ? { id: doc.id, member: idOf(doc.member), firstTouch: doc.firstTouch ?? null, created: false } : null
+  }
+  const create = async (person: PersonLead): Promise<FoundLead> => {
+    const { member, becameMemberAt, ...lead } = person
+    const data = { ...lead, status: 'new', ...(member == null ? {} : { member: relation(member), becameMemberAt }) }
+    const doc = await payload.create({ collection: 'leads', data: data as never, depth: 0, overrideAccess: true, select: {} })
+    return { id: doc.id, member: member ?? null, firstTouch: person.firstTouch, created: true }
+  }
+  return {
+    findOrCreateLead(person) {
+      const key = personKey(person)
+      if (!key) return create(person)
+      const where: Where = { [key[0]]: { equals: key[1] } }
+      return serialize(`lead:${key[0]}:${key[1]}`, async () => {
+        const known = await find(where)
+        if (known) return known
+        try {
+          return await create(person)
+        } catch (error) {
+          // Another process created this person's lead between the look-up and the write.
+          const winner = await find(where)
+          if (winner) return winner
+          throw error
+        }
+      })
+    },
+  }
+}
+
+/** The lead store of this database. */
+export function leadStoreFor(payload: Payload): LeadStore {
+  return payload.db.packageName === '@payloadcms/db-sqlite' ? sqliteLeadStore((payload.db as unknown as { client: Client }).client) : localApiLeadStore(payload)
+}

@@ -1,0 +1,22 @@
+import type { LeadStore } from '../lead-intake/lead-store'
+import type { Id } from './records'
+import type { StoredMember } from './store'
+
+/**
+ * The lead of a member who has just proved their email or phone: that person's lead, found or
+ * created by the one LeadStore rule (one lead per person), and linked to the member. A lead that
+ * is already another member's is not taken over: two known people are never merged, so this
+ * member stays without a lead and their submissions still reach sales through that lead.
+ */
+export async function leadOfNewMember(
+  store: LeadStore & { linkLead(lead: Id, member: Id, now: Date): Promise<void> },
+  member: StoredMember,
+  person: { email: string | null; phone: string | null },
+  now: Date,
+): Promise<{ lead: Id; firstTouch: unknown } | null> {
+  const found = await store.findOrCreateLead({ ...person, name: member.name, firstTouch: member.firstTouch as never, lastTouch: member.lastTouch as never, member: member.id, becameMemberAt: now.toISOString() })
+  if (found.created) return { lead: found.id, firstTouch: null }
+  if (found.member !== null && String(found.member) !== String(member.id)) return null
+  await store.linkLead(found.id, member.id, now)
+  return { lead: found.id, firstTouch: found.firstTouch }
+}
