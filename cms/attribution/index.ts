@@ -3,10 +3,11 @@ import type { Payload } from 'payload'
 import type { TouchStore } from '../../functions/attribution/touch-recorder'
 import { localApiTouchStore } from './local-api-touch-store'
 import { sqliteTouchStore } from './sqlite-touch-store'
+import { sqliteClient } from '../database'
 
 export { localApiTouchStore, sqliteTouchStore }
 
 /** Where touches and clicks are stored on this database: SQL on the embedded SQLite file, the Local API elsewhere. */
 export function touchStoreFor(payload: Payload): TouchStore {
-  return payload.db.packageName === '@payloadcms/db-sqlite' ? sqliteTouchStore(payload) : localApiTouchStore(payload)
+  return sqliteClient(payload) ? sqliteTouchStore(payload) : localApiTouchStore(payload)
 }

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import type { Touch } from '../../functions/attribution/touch'
 import type { TouchStore } from '../../functions/attribution/touch-recorder'
+import { requireSqliteClient } from '../database'
 
 const COLUMNS = 'visitor, at, channel, source, medium, campaign, content, term, referrer, landing_page, campaign_link, referral_code'
 const ROW_SQL = 'SELECT at, channel, source, medium, campaign, content, term, referrer, landing_page, campaign_link, referral_code FROM touches WHERE visitor = ?'
@@ -31,7 +32,7 @@ function touchOf(row: Record<string, unknown> | undefined): Touch | null {
  * of redirects a second cost a few writes. Reads go through the same client.
  */
 export function sqliteTouchStore(payload: Payload): TouchStore {
-  const client = (payload.db as unknown as { client: Client }).client
+  const client = requireSqliteClient(payload)
   return {
     insertTouches: async (rows) => {
       const statements: InStatement[] = []

@@ -5,6 +5,7 @@ import { linkTitles } from './link-titles'
 import { localApiFunnelCounts } from './local-api-counts'
 import { sqliteFunnelCounts } from './sqlite-counts'
 import { funnelText, type FunnelLanguage } from './text'
+import { sqliteClient } from '../database'
 
 export { funnelText, type FunnelLanguage, type FunnelText } from './text'
 
@@ -18,7 +19,7 @@ export const FUNNEL_CSV_PATH = '/funnel.csv'
  * @example await funnelCounts(payload, query)
  */
 export function funnelCounts(payload: Payload, query: FunnelQuery): Promise<FunnelCounts> {
-  const count = payload.db.packageName === '@payloadcms/db-sqlite' ? sqliteFunnelCounts(payload) : localApiFunnelCounts(payload)
+  const count = sqliteClient(payload) ? sqliteFunnelCounts(payload) : localApiFunnelCounts(payload)
   return count(query)
 }
 

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { rangeBounds, type FunnelCounts, type FunnelGroup, type FunnelQuery, type GroupCount } from '../../functions/attribution'
 import { MEMBERS_SLUG, membersCountable } from './members'
+import { requireSqliteClient } from '../database'
 
 // The stored column of each grouping on touches, and the key inside a lead's or member's touch JSON.
 const TOUCH_COLUMN: Record<FunnelGroup, string> = { channel: 'channel', campaign: 'campaign', link: 'campaign_link' }
@@ -66,7 +67,7 @@ function counts(rows: Record<string, unknown>[], column = 'count'): GroupCount[]
  * @example await sqliteFunnelCounts(payload)(query)
  */
 export function sqliteFunnelCounts(payload: Payload): (query: FunnelQuery) => Promise<FunnelCounts> {
-  const client = (payload.db as unknown as { client: Client }).client
+  const client = requireSqliteClient(payload)
   const tableOf = (slug: string) => (payload.db as unknown as { tableNameMap: Map<string, string> }).tableNameMap.get(slug) ?? slug
   return async (query) => {
     const { start, end } = rangeBounds(query.range)

@@ -3,10 +3,11 @@ import type { Payload } from 'payload'
 import type { IntakeStore } from '../../functions/lead-intake/intake'
 import { localApiIntakeStore } from './local-api-store'
 import { sqliteIntakeStore } from './sqlite-store'
+import { sqliteClient } from '../database'
 
 export { localApiIntakeStore, sqliteIntakeStore }
 
 /** Lead intake's storage for this database: SQL on the embedded SQLite file, the Local API elsewhere. */
 export function intakeStoreFor(payload: Payload): IntakeStore {
-  return payload.db.packageName === '@payloadcms/db-sqlite' ? sqliteIntakeStore(payload) : localApiIntakeStore(payload)
+  return sqliteClient(payload) ? sqliteIntakeStore(payload) : localApiIntakeStore(payload)
 }

@@ -3,10 +3,12 @@ import type { Payload, Where } from 'payload'
 
 import { serialize } from '../../functions/concurrency/serialize'
 import { type FoundLead, type LeadStore, type PersonLead, personKey } from '../../functions/lead-intake/lead-store'
+import { sqliteClient } from '../database'
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
 const relation = (id: string | number) => (typeof id === 'string' && /^[0-9]+$/.test(id) ? Number(id) : id) as never
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: string | number }).id : ((value as string | number | null | undefined) ?? null))
+const idOf = (value: unknown) =>
+  value && typeof value === 'object' ? (value as { id: string | number }).id : ((value as string | number | null | undefined) ?? null)
 
 /**
  * The statements that find or create a person's lead inside a write transaction, and how later
@@ -15,9 +17,22 @@ const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as
  * Lead intake stores a submission with these in the same transaction; `findOrCreateLead` runs them
  * alone.
  */
-export function leadStatements(person: PersonLead, now: string): { statements: InStatement[]; leadSql: string; leadArgs: (string | number)[] } {
+export function leadStatements(
+  person: PersonLead,
+  now: string,
+): { statements: InStatement[]; leadSql: string; leadArgs: (string | number)[] } {
   const insert = `INSERT INTO leads (email, phone, name, status, score, first_touch, last_touch, member_id, became_member_at, updated_at, created_at) SELECT ?, ?, ?, 'new', 0, ?, ?, ?, ?, ?, ?`
-  const values = [person.email, person.phone, person.name, json(person.firstTouch), json(person.lastTouch), person.member == null ? null : Number(person.member), person.becameMemberAt ?? null, now, now]
+  const values = [
+    person.email,
+    person.phone,
+    person.name,
+    json(person.firstTouch),
+    json(person.lastTouch),
+    person.member == null ? null : Number(person.member),
+    person.becameMemberAt ?? null,
+    now,
+    now,
+  ]
   const key = personKey(person)
   if (!key) return { statements: [{ sql: insert, args: values }], leadSql: '(SELECT MAX(id) FROM leads)', leadArgs: [] }
   return {
@@ -32,7 +47,10 @@ export function sqliteLeadStore(client: Client): LeadStore {
   return {
     async findOrCreateLead(person) {
       const { statements, leadSql, leadArgs } = leadStatements(person, new Date().toISOString())
-      const results = await client.batch([...statements, { sql: `SELECT id, member_id, first_touch FROM leads WHERE id = ${leadSql}`, args: leadArgs }], 'write')
+      const results = await client.batch(
+        [...statements, { sql: `SELECT id, member_id, first_touch FROM leads WHERE id = ${leadSql}`, args: leadArgs }],
+        'write',
+      )
       const row = results[results.length - 1]!.rows[0]!
       return {
         id: Number(row.id),
@@ -83,5 +101,6 @@ export function localApiLeadStore(payload: Payload): LeadStore {
 
 /** The lead store of this database. */
 export function leadStoreFor(payload: Payload): LeadStore {
-  return payload.db.packageName === '@payloadcms/db-sqlite' ? sqliteLeadStore((payload.db as unknown as { client: Client }).client) : localApiLeadStore(payload)
+  const client = sqliteClient(payload)
+  return client ? sqliteLeadStore(client) : localApiLeadStore(payload)
 }

@@ -5,6 +5,7 @@ import type { IntakeStore, LeadRef, NewLead } from '../../functions/lead-intake/
 import { leadStatements } from './lead-store'
 import { localApiIntakeStore } from './local-api-store'
 import { NOTIFICATION_TASKS } from './tasks'
+import { requireSqliteClient } from '../database'
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
 const isNew = (lead: LeadRef | NewLead): lead is NewLead => !('id' in lead)
@@ -96,7 +97,7 @@ function groupCommit(client: Client) {
  * Submissions with files go through the Local API, which stores the uploads.
  */
 export function sqliteIntakeStore(payload: Payload): IntakeStore {
-  const client = (payload.db as unknown as { client: Client }).client
+  const client = requireSqliteClient(payload)
   const general = localApiIntakeStore(payload)
   const leadId = async (column: 'email' | 'phone', value: string | null) => {
     if (!value) return null

@@ -3,16 +3,13 @@ import type { Payload } from 'payload'
 import type { Id } from '../../functions/members/records'
 import { placeholderEmail } from '../../functions/phone/mailbox'
 import { DuplicateError, type StoredMember } from '../../functions/members/store'
+import { idOf, isUniqueViolation, toRelation } from './records'
 import { membersStore } from './store'
 
 export type IdentityKind = 'phone' | 'wechat' | 'unionid'
 
 /** The identity key of a confirmed phone number. */
 export const phoneKey = (e164: string) => `phone:${e164}`
-
-const isUniqueViolation = (error: unknown) => /unique|duplicate|E11000|already (registered|in use)|must be unique/i.test(`${(error as Error)?.message ?? ''} ${JSON.stringify((error as { data?: unknown })?.data ?? '')}`)
-const toRelation = (id: Id): number | string => (typeof id === 'string' && /^[0-9]+$/.test(id) ? Number(id) : id)
-const idOf = (value: unknown): Id => (value && typeof value === 'object' ? (value as { id: Id }).id : (value as Id))
 
 /**
  * The confirmed identities of members (member-identities): who owns a phone number or a WeChat
@@ -30,7 +27,13 @@ export function identityStore(payload: Payload) {
     },
     /** The keys a member owns, oldest first. */
     async identitiesOf(member: Id): Promise<{ id: Id; key: string; kind: IdentityKind; verifiedAt: string }[]> {
-      const { docs } = await payload.find({ collection: 'member-identities', where: { member: { equals: member } }, sort: 'createdAt', limit: 50, ...base })
+      const { docs } = await payload.find({
+        collection: 'member-identities',
+        where: { member: { equals: member } },
+        sort: 'createdAt',
+        limit: 50,
+        ...base,
+      })
       return docs.map((d) => ({ id: d.id, key: d.key, kind: d.kind, verifiedAt: d.verifiedAt }))
     },
     /**
@@ -41,7 +44,12 @@ export function identityStore(payload: Payload) {
       const owner = await this.ownerOf(key)
       if (owner !== null) return String(owner) === String(member) ? 'added' : 'taken'
       try {
-        await payload.create({ collection: 'member-identities', data: { key, kind, member: toRelation(member) as number, verifiedAt: now.toISOString() }, ...base, select: {} })
+        await payload.create({
+          collection: 'member-identities',
+          data: { key, kind, member: toRelation(member) as number, verifiedAt: now.toISOString() },
+          ...base,
+          select: {},
+        })
         return 'added'
       } catch (error) {
         if (!isUniqueViolation(error)) throw error
@@ -49,11 +57,27 @@ export function identityStore(payload: Payload) {
       }
     },
     /** A member with no email yet (a placeholder address, see functions/phone/mailbox.ts) and no password. */
-    async createMemberWithoutEmail(data: { phone: string | null; name: string | null; preferredLanguage: string; referralCode: string; visitor: string | null; firstTouch: unknown; lastTouch: unknown; referredBy: Id | null }): Promise<StoredMember> {
+    async createMemberWithoutEmail(data: {
+      phone: string | null
+      name: string | null
+      preferredLanguage: string
+      referralCode: string
+      visitor: string | null
+      firstTouch: unknown
+      lastTouch: unknown
+      referredBy: Id | null
+    }): Promise<StoredMember> {
       try {
         const doc = await payload.create({
           collection: 'members',
-          data: { ...data, email: placeholderEmail(), preferredLanguage: data.preferredLanguage as 'zh-CN' | 'en', referredBy: data.referredBy === null ? null : (toRelation(data.referredBy) as number), firstTouch: data.firstTouch as Record<string, unknown>, lastTouch: data.lastTouch as Record<string, unknown> },
+          data: {
+            ...data,
+            email: placeholderEmail(),
+            preferredLanguage: data.preferredLanguage as 'zh-CN' | 'en',
+            referredBy: data.referredBy === null ? null : (toRelation(data.referredBy) as number),
+            firstTouch: data.firstTouch as Record<string, unknown>,
+            lastTouch: data.lastTouch as Record<string, unknown>,
+          },
           ...base,
           select: {},
         })

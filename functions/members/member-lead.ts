@@ -14,7 +14,14 @@ export async function leadOfNewMember(
   person: { email: string | null; phone: string | null },
   now: Date,
 ): Promise<{ lead: Id; firstTouch: unknown } | null> {
-  const found = await store.findOrCreateLead({ ...person, name: member.name, firstTouch: member.firstTouch as never, lastTouch: member.lastTouch as never, member: member.id, becameMemberAt: now.toISOString() })
+  const found = await store.findOrCreateLead({
+    ...person,
+    name: member.name,
+    firstTouch: member.firstTouch as never,
+    lastTouch: member.lastTouch as never,
+    member: member.id,
+    becameMemberAt: now.toISOString(),
+  })
   if (found.created) return { lead: found.id, firstTouch: null }
   if (found.member !== null && String(found.member) !== String(member.id)) return null
   await store.linkLead(found.id, member.id, now)

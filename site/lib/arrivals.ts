@@ -24,7 +24,9 @@ const lazyStore: TouchStore = {
   touchesOf: async (visitor, before) => (await touchStore()).touchesOf(visitor, before),
   linkVisitor: async (visitor, lead) => (await touchStore()).linkVisitor(visitor, lead),
 }
-const recorder = createTouchRecorder(lazyStore, (error) => console.error('Touches not stored yet (will retry):', error instanceof Error ? error.message : error))
+const recorder = createTouchRecorder(lazyStore, (error) =>
+  console.error('Touches not stored yet (will retry):', error instanceof Error ? error.message : error),
+)
 let flushing: NodeJS.Timeout | null = null
 
 /** Writes batched touches and clicks every second from now on; once per process (site/lib/fast-path.ts). */
@@ -58,7 +60,11 @@ export interface ArrivalOutcome {
 
 const NONE: ArrivalOutcome = { setCookie: null, redirect: null }
 
-function note(input: ArrivalInput, stampSettings: { touchesNeedConsent: boolean }, extra: { campaignLink?: Parameters<typeof decideArrival>[0]['campaignLink']; referralCode?: string } = {}) {
+function note(
+  input: ArrivalInput,
+  stampSettings: { touchesNeedConsent: boolean },
+  extra: { campaignLink?: Parameters<typeof decideArrival>[0]['campaignLink']; referralCode?: string } = {},
+) {
   const decision = decideArrival(
     {
       method: input.method,
@@ -126,7 +132,9 @@ async function noteReferral(input: ArrivalInput, settings: { touchesNeedConsent:
  * The visitor's first touch and latest touch now, for a submission: what is still in memory is
  * written first. Null touches for a browser without a (consented) visitor id.
  */
-export async function touchesForConversion(cookie: string | null): Promise<{ visitor: string | null; first: Touch | null; last: Touch | null }> {
+export async function touchesForConversion(
+  cookie: string | null,
+): Promise<{ visitor: string | null; first: Touch | null; last: Touch | null }> {
   const visitor = readCookie(cookie, VISITOR_COOKIE)
   if (!isVisitorId(visitor)) return { visitor: null, first: null, last: null }
   await recorder.flush()

@@ -40,16 +40,21 @@ const attribution = perStamp(async (): Promise<AttributionSettings> => {
   const map = new Map<string, CampaignLinkRoute>()
   for (const link of links.docs) {
     const { target } = link
-    const page = target?.kind === 'page' && target.page && typeof target.page === 'object' && target.page._status !== 'draft' && target.page.path ? pageHref(target.page.path) : null
-    const post = target?.kind === 'post' && target.post && typeof target.post === 'object' && target.post.slug ? `/blog/${target.post.slug}` : null
-    if (link.code) map.set(link.code, {
-      code: link.code,
-      archived: link.status === 'archived',
-      target: page ?? post ?? (target?.kind === 'url' ? (target.url ?? null) : null),
-      allowOffsite: Boolean(target?.allowOffsite),
-      channel: link.channel ?? null,
-      utm: link.utm ?? {},
-    })
+    const page =
+      target?.kind === 'page' && target.page && typeof target.page === 'object' && target.page._status !== 'draft' && target.page.path
+        ? pageHref(target.page.path)
+        : null
+    const post =
+      target?.kind === 'post' && target.post && typeof target.post === 'object' && target.post.slug ? `/blog/${target.post.slug}` : null
+    if (link.code)
+      map.set(link.code, {
+        code: link.code,
+        archived: link.status === 'archived',
+        target: page ?? post ?? (target?.kind === 'url' ? (target.url ?? null) : null),
+        allowOffsite: Boolean(target?.allowOffsite),
+        channel: link.channel ?? null,
+        utm: link.utm ?? {},
+      })
   }
   return {
     touchesNeedConsent: Boolean(settings.attribution?.touchesNeedConsent),

@@ -57,7 +57,10 @@ export async function previewUser(userId: string): Promise<PreviewUser | null> {
   const payload = await cms()
   // SQLite ids are numbers, MongoDB ids strings; the token carries them as text.
   const id = /^[0-9]+$/.test(userId) ? Number(userId) : userId
-  const user = (await payload.findByID({ collection: 'users', id, depth: 0, disableErrors: true })) as { id: string | number; role?: string } | null
+  const user = (await payload.findByID({ collection: 'users', id, depth: 0, disableErrors: true })) as {
+    id: string | number
+    role?: string
+  } | null
   if (!user || (user.role !== 'admin' && user.role !== 'editor')) return null
   return { id: user.id, role: user.role, collection: 'users' }
 }

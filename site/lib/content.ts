@@ -9,7 +9,16 @@ import { perStamp } from './per-stamp'
 
 /** Brand settings, header and footer of a locale: what every page's frame needs. */
 export interface Frame {
-  settings: { brandName: string; tagline?: string | null; logo?: MediaDoc | null; defaultLocale: string; theme: string; brandColor: string; attribution?: { touchesNeedConsent?: boolean | null } | null; socialAccounts?: { channel: string; handle: string; url?: string | null }[] | null }
+  settings: {
+    brandName: string
+    tagline?: string | null
+    logo?: MediaDoc | null
+    defaultLocale: string
+    theme: string
+    brandColor: string
+    attribution?: { touchesNeedConsent?: boolean | null } | null
+    socialAccounts?: { channel: string; handle: string; url?: string | null }[] | null
+  }
   header: { items?: { link: { label?: string | null } & Record<string, unknown> }[] | null }
   footer: { columns?: { heading: string; links?: { link: Record<string, unknown> }[] | null }[] | null; smallPrint?: string | null }
 }
@@ -55,9 +64,19 @@ async function authorOf(payload: Payload, author: unknown): Promise<{ name?: str
 }
 
 /** The category with `slug`, or null. */
-export async function findCategory(slug: string, reader: Reader): Promise<{ id: string | number; title: string; slug: string; description?: string | null } | null> {
+export async function findCategory(
+  slug: string,
+  reader: Reader,
+): Promise<{ id: string | number; title: string; slug: string; description?: string | null } | null> {
   const payload = await cms()
-  const result = await payload.find({ collection: 'categories', where: { slug: { equals: slug } }, depth: 0, limit: 1, ...readOptions(reader), draft: false })
+  const result = await payload.find({
+    collection: 'categories',
+    where: { slug: { equals: slug } },
+    depth: 0,
+    limit: 1,
+    ...readOptions(reader),
+    draft: false,
+  })
   return (result.docs[0] as { id: string | number; title: string; slug: string } | undefined) ?? null
 }
 
@@ -85,7 +104,14 @@ export async function listPosts(
 /** A page or post again, body included, for a reader the site has found entitled to it (cms/access/members.ts). */
 export async function gatedBody(collection: 'pages' | 'posts', id: string | number, reader: Reader): Promise<unknown> {
   const payload = await cms()
-  const doc = await payload.findByID({ collection, id, depth: 2, ...readOptions(reader), context: { gatedBody: true }, disableErrors: true })
+  const doc = await payload.findByID({
+    collection,
+    id,
+    depth: 2,
+    ...readOptions(reader),
+    context: { gatedBody: true },
+    disableErrors: true,
+  })
   if (!doc) return null
   return collection === 'pages' ? (doc as { layout?: unknown }).layout : (doc as { body?: unknown }).body
 }
@@ -128,7 +154,12 @@ export async function siteContent(): Promise<SiteContent> {
 /** Editors' redirects, read as the site itself (visitors cannot read them through the API). */
 export async function redirectRules(): Promise<{ from: string; to: string; status: string; allowOffsite?: boolean | null }[]> {
   const payload = await cms()
-  const result = await payload.find({ collection: 'redirects', depth: 0, pagination: false, select: { from: true, to: true, status: true, allowOffsite: true } })
+  const result = await payload.find({
+    collection: 'redirects',
+    depth: 0,
+    pagination: false,
+    select: { from: true, to: true, status: true, allowOffsite: true },
+  })
   return result.docs as unknown as { from: string; to: string; status: string; allowOffsite?: boolean | null }[]
 }
 

@@ -36,7 +36,10 @@ export async function sitemapIndex(stamp: string | null): Promise<string> {
   const { urls } = await siteIndex(stamp, defaultLocale)
   return sitemapIndexXml(
     LOCALE_CODES.map((locale) => {
-      const dates = urls.filter((u) => u.locales.some((l) => l.locale === locale)).map((u) => u.lastmod ?? '').sort()
+      const dates = urls
+        .filter((u) => u.locales.some((l) => l.locale === locale))
+        .map((u) => u.lastmod ?? '')
+        .sort()
       return { loc: absoluteUrl(siteUrl, sitemapPath(locale)), lastmod: dates[dates.length - 1] || null }
     }),
   )

@@ -51,7 +51,9 @@ export function refusalHeaders(outcome: { retryAfterSeconds?: number }): Record<
 }
 
 /** Reads a request body as fields, within the size limit; a refusal when it cannot. */
-export async function readFields(request: Request): Promise<{ fields: Record<string, unknown> } | { refused: SubmitOutcome & { message: string } }> {
+export async function readFields(
+  request: Request,
+): Promise<{ fields: Record<string, unknown> } | { refused: SubmitOutcome & { message: string } }> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   const limit = type === 'multipart/form-data' ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES
   const declared = Number(request.headers.get('content-length') ?? 0)
@@ -76,7 +78,8 @@ export async function readFields(request: Request): Promise<{ fields: Record<str
     const fields: Record<string, unknown> = Object.create(null)
     for (const [key, entry] of data.entries()) {
       // Files are kept as bytes with their name; the form's file fields decide what they accept.
-      const value: string | UploadedFile = typeof entry === 'string' ? entry : { filename: entry.name, size: entry.size, bytes: new Uint8Array(await entry.arrayBuffer()) }
+      const value: string | UploadedFile =
+        typeof entry === 'string' ? entry : { filename: entry.name, size: entry.size, bytes: new Uint8Array(await entry.arrayBuffer()) }
       const existing = fields[key]
       fields[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value]
     }
@@ -89,7 +92,17 @@ export async function readFields(request: Request): Promise<{ fields: Record<str
  * Takes one submission of form `formId`: validated against the stored form, stored with its lead,
  * and only then its notifications queued. Never throws for bad input.
  */
-export async function submitForm(args: { formId: unknown; fields: Record<string, unknown>; locale: string; pageUrl: string; referrer: string | null; userAgent: string; clientAddress: string; cookie?: string | null; stamp?: string | null }): Promise<SubmitOutcome> {
+export async function submitForm(args: {
+  formId: unknown
+  fields: Record<string, unknown>
+  locale: string
+  pageUrl: string
+  referrer: string | null
+  userAgent: string
+  clientAddress: string
+  cookie?: string | null
+  stamp?: string | null
+}): Promise<SubmitOutcome> {
   const id = typeof args.formId === 'string' || typeof args.formId === 'number' ? String(args.formId) : ''
   const now = Date.now()
   const rate = perAddress.hit(`ip:${args.clientAddress}`, now)
@@ -127,6 +140,9 @@ export async function submitForm(args: { formId: unknown; fields: Record<string,
     return { status: 422, form, errors: result.errors, values: kept }
   }
   // The browser's touches become this lead's timeline; a lead that cannot be linked now still has its first and last touch.
-  if (known.visitor) await linkVisitorToLead(known.visitor, result.leadId).catch((error: unknown) => console.error('Touches not linked to the lead:', error instanceof Error ? error.message : error))
+  if (known.visitor)
+    await linkVisitorToLead(known.visitor, result.leadId).catch((error: unknown) =>
+      console.error('Touches not linked to the lead:', error instanceof Error ? error.message : error),
+    )
   return { status: 201, form, submissionId: result.submissionId }
 }

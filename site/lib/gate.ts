@@ -21,11 +21,18 @@ export type Gate = { open: true; body: unknown } | Extract<GateDecision, { open:
  * Opens a gated document for an entitled reader: the body read again with the CMS's gate lifted;
  * otherwise what stands in the way (sign in, or a tier). Public documents need none of this.
  */
-export async function openGate(collection: 'pages' | 'posts', doc: GatedDoc, reader: { locale: string; previewUser: PreviewUser | null; cookie: string | null }): Promise<Gate | null> {
+export async function openGate(
+  collection: 'pages' | 'posts',
+  doc: GatedDoc,
+  reader: { locale: string; previewUser: PreviewUser | null; cookie: string | null },
+): Promise<Gate | null> {
   if (isPublicVisibility(doc.visibility) || reader.previewUser) return null
   const store = await membersStore()
   const tierId = doc.minTier && typeof doc.minTier === 'object' ? (doc.minTier as { id?: unknown }).id : doc.minTier
-  const tier = tierId === null || tierId === undefined ? null : ((await store.tiers(reader.locale)).find((t) => String(t.id) === String(tierId)) ?? null)
+  const tier =
+    tierId === null || tierId === undefined
+      ? null
+      : ((await store.tiers(reader.locale)).find((t) => String(t.id) === String(tierId)) ?? null)
   const signed = await signedIn(reader.cookie)
   // Only a confirmed email makes a member a reader: an account made with someone else's address opens nothing.
   const tierPoints = signed?.member.emailVerifiedAt ? tierPointsOf(await store.ledgerOf(signed.member.id)) : null

@@ -67,11 +67,21 @@ export async function enter(request: PipelineRequest): Promise<{ answer: Answer 
     if (redirect) return { answer: { status: redirect.status, headers: Object.entries(redirectHeaders(redirect)), body: null } }
   }
   const arrival = await noteArrival(
-    { method: request.method, path: request.pathname + request.search, host: request.host, userAgent: request.userAgent, referrer: request.referrer, cookie: request.cookie },
+    {
+      method: request.method,
+      path: request.pathname + request.search,
+      host: request.host,
+      userAgent: request.userAgent,
+      referrer: request.referrer,
+      cookie: request.cookie,
+    },
     stamp,
   )
   if (arrival.redirect) {
-    const headers: [string, string][] = [['location', arrival.redirect], ['cache-control', 'no-store']]
+    const headers: [string, string][] = [
+      ['location', arrival.redirect],
+      ['cache-control', 'no-store'],
+    ]
     if (arrival.setCookie) headers.push(['set-cookie', arrival.setCookie])
     return { answer: { status: 302, headers, body: null } }
   }
@@ -90,9 +100,23 @@ export function lookup(request: PipelineRequest, setCookie: string | null): Answ
  * once, here), and leaves encoded as the request accepts. A response that may not be cached is
  * answered as rendered.
  */
-export function store(request: PipelineRequest, rendered: { status: number; headers: Headers; body: Uint8Array; declared: boolean; gated: boolean }, renderedAt: string | null): Answer | null {
+export function store(
+  request: PipelineRequest,
+  rendered: { status: number; headers: Headers; body: Uint8Array; declared: boolean; gated: boolean },
+  renderedAt: string | null,
+): Answer | null {
   const setsCookie = rendered.headers.has('set-cookie')
-  const ok = cacheable(request, { status: rendered.status, declared: rendered.declared, gated: rendered.gated, cacheControl: rendered.headers.get('cache-control'), setsCookie }, cookies)
+  const ok = cacheable(
+    request,
+    {
+      status: rendered.status,
+      declared: rendered.declared,
+      gated: rendered.gated,
+      cacheControl: rendered.headers.get('cache-control'),
+      setsCookie,
+    },
+    cookies,
+  )
   if (!ok) return null
   const type = rendered.headers.get('content-type') ?? 'text/html; charset=utf-8'
   const html = type.startsWith('text/html') ? new TextDecoder().decode(rendered.body) : undefined
@@ -124,7 +148,8 @@ function encoded(request: PipelineRequest, page: CachedAnswer, setCookie: string
     headers = headers.map(([name, value]) => (name === 'cache-control' ? [name, cacheControlFor(value, true)!] : [name, value]))
     headers.push(['set-cookie', setCookie])
   }
-  if (notModified(request.ifNoneMatch, etag)) return { status: 304, headers: headers.filter(([name]) => name !== 'content-type'), body: null }
+  if (notModified(request.ifNoneMatch, etag))
+    return { status: 304, headers: headers.filter(([name]) => name !== 'content-type'), body: null }
   if (body !== page.body.identity) headers.push(['content-encoding', encoding])
   headers.push(['content-length', String(body.byteLength)])
   return { status: page.status, headers, body: request.method === 'HEAD' ? null : body }

@@ -4,7 +4,14 @@
 import type { RefusalReason } from '../../cms/intake/counters'
 import { addRefusalCounts } from './stores'
 
-const REASONS: Record<number, RefusalReason> = { 400: 'unreadable', 404: 'unknown-form', 413: 'too-large', 415: 'wrong-type', 422: 'invalid', 429: 'rate-limited' }
+const REASONS: Record<number, RefusalReason> = {
+  400: 'unreadable',
+  404: 'unknown-form',
+  413: 'too-large',
+  415: 'wrong-type',
+  422: 'invalid',
+  429: 'rate-limited',
+}
 const FLUSH_MS = 5000
 
 const tallies = new Map<string, number>()

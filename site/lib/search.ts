@@ -58,7 +58,13 @@ async function current(locale: string): Promise<Loaded | null> {
 }
 
 /** One page of results for `query` in `locale`, with URLs as the site serves them; null while no index exists. */
-export async function searchSite(locale: string, defaultLocale: string, query: string, page: number, perPage: number): Promise<SearchPage | null> {
+export async function searchSite(
+  locale: string,
+  defaultLocale: string,
+  query: string,
+  page: number,
+  perPage: number,
+): Promise<SearchPage | null> {
   const index = (await current(locale))?.index
   if (!index) return null
   const found = searchIndex(index, query, { page, perPage })

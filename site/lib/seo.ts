@@ -2,7 +2,16 @@
 import { localePrefix, localizedHref } from '../../functions/content/paths'
 import { mediaUrl } from '../../functions/content/links'
 import type { Route } from '../../functions/content/routes'
-import { firstText, pageHead, shareImageKey, shareImagePath, type Crumb, type PageHead, type ShareImage, type ShareImageInput } from '../../functions/seo'
+import {
+  firstText,
+  pageHead,
+  shareImageKey,
+  shareImagePath,
+  type Crumb,
+  type PageHead,
+  type ShareImage,
+  type ShareImageInput,
+} from '../../functions/seo'
 import { siteUrl } from '../../cms/environment'
 import { searchTitle } from '../../themes/shared/search-view'
 import type { MediaDoc } from '../../themes/types'
@@ -64,7 +73,13 @@ export function shareTitle(view: View, settings: BrandSettings): string {
 
 /** What the generated share image of a view draws. */
 export async function shareImageInput(view: View, settings: BrandSettings): Promise<ShareImageInput> {
-  return { title: shareTitle(view, settings), brandName: settings.brandName, host: siteHost, color: settings.brandColor, canRenderCjk: await canRenderCjk() }
+  return {
+    title: shareTitle(view, settings),
+    brandName: settings.brandName,
+    host: siteHost,
+    color: settings.brandColor,
+    canRenderCjk: await canRenderCjk(),
+  }
 }
 
 function breadcrumbs(view: View, route: Route, locale: string, defaultLocale: string, path: string): Crumb[] {
@@ -120,7 +135,13 @@ export async function headFor({ view, route, basePath, locale, defaultLocale, se
   switch (view.kind) {
     case 'page': {
       const { page } = view
-      return pageHead({ ...common, kind: page.path === 'home' ? 'home' : 'page', title: page.title, seo: page.seo, image: imageOf(page.seo?.image) })
+      return pageHead({
+        ...common,
+        kind: page.path === 'home' ? 'home' : 'page',
+        title: page.title,
+        seo: page.seo,
+        image: imageOf(page.seo?.image),
+      })
     }
     case 'post': {
       const { post } = view
@@ -145,7 +166,14 @@ export async function headFor({ view, route, basePath, locale, defaultLocale, se
       return pageHead({ ...common, kind: 'list', title: searchTitle(view.search) })
     // A members-only document's head names it and its excerpt, as its teaser does; nothing of the body.
     case 'gated':
-      return pageHead({ ...common, kind: 'page', title: view.title, seo: view.doc.seo, excerpt: view.excerpt, image: imageOf(view.doc.seo?.image) })
+      return pageHead({
+        ...common,
+        kind: 'page',
+        title: view.title,
+        seo: view.doc.seo,
+        excerpt: view.excerpt,
+        image: imageOf(view.doc.seo?.image),
+      })
     case 'notFound':
       return pageHead({ ...common, kind: 'notFound', title: '404' })
   }

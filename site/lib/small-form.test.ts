@@ -18,13 +18,24 @@ function chunked(chunks: number, size: number, byte = 0x61): { request: Request;
 
 describe('readSmallForm', () => {
   it('reads a small url-encoded form', async () => {
-    const request = new Request('http://localhost/consent', { method: 'POST', body: 'answer=yes&back=%2Fen', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    const request = new Request('http://localhost/consent', {
+      method: 'POST',
+      body: 'answer=yes&back=%2Fen',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
     const form = await readSmallForm(request)
-    expect(form === 'too-large' ? form : [...form.entries()]).toEqual([['answer', 'yes'], ['back', '/en']])
+    expect(form === 'too-large' ? form : [...form.entries()]).toEqual([
+      ['answer', 'yes'],
+      ['back', '/en'],
+    ])
   })
 
   it('refuses a declared length over the limit without reading', async () => {
-    const request = new Request('http://localhost/consent', { method: 'POST', body: 'x', headers: { 'content-length': String(SMALL_FORM_LIMIT + 1) } })
+    const request = new Request('http://localhost/consent', {
+      method: 'POST',
+      body: 'x',
+      headers: { 'content-length': String(SMALL_FORM_LIMIT + 1) },
+    })
     expect(await readSmallForm(request)).toBe('too-large')
   })
 

@@ -20,7 +20,16 @@ export type View =
   | { kind: 'list'; posts: PostDoc[]; page: number; totalPages: number; heading: string; basePath: string }
   | { kind: 'search'; search: SearchViewProps }
   /** A members-only page or post the reader may not open: its title and excerpt, never its body. */
-  | { kind: 'gated'; title: string; excerpt: string | null; need: 'sign-in' | 'upgrade'; tierName: string | null; path: string; doc: PageDoc | PostDoc; of: 'page' | 'post' }
+  | {
+      kind: 'gated'
+      title: string
+      excerpt: string | null
+      need: 'sign-in' | 'upgrade'
+      tierName: string | null
+      path: string
+      doc: PageDoc | PostDoc
+      of: 'page' | 'post'
+    }
   | { kind: 'notFound' }
 
 export interface ResolvedView {
@@ -72,7 +81,14 @@ async function loadSearch(locale: string, defaultLocale: string, params: URLSear
 
 type Gated = { visibility?: string | null; minTier?: unknown; excerpt?: string | null; seo?: { description?: string | null } | null }
 
-async function loadView(route: Route, locale: string, defaultLocale: string, previewUser: PreviewUser | null, params: URLSearchParams, cookie: string | null): Promise<View> {
+async function loadView(
+  route: Route,
+  locale: string,
+  defaultLocale: string,
+  previewUser: PreviewUser | null,
+  params: URLSearchParams,
+  cookie: string | null,
+): Promise<View> {
   const reader = { locale, previewUser }
   const headings = LIST_HEADINGS[locale] ?? LIST_HEADINGS.en!
   switch (route.kind) {
@@ -80,7 +96,17 @@ async function loadView(route: Route, locale: string, defaultLocale: string, pre
       const page = await findPage(route.path, reader)
       if (!page?.title) return { kind: 'notFound' }
       const gate = await openGate('pages', page as PageDoc & Gated, { ...reader, cookie })
-      if (gate && !gate.open) return { kind: 'gated', title: page.title, excerpt: (page as Gated).seo?.description ?? null, need: gate.need, tierName: gate.tierName, path: localizedHref(pageHref(route.path), locale, defaultLocale), doc: page, of: 'page' }
+      if (gate && !gate.open)
+        return {
+          kind: 'gated',
+          title: page.title,
+          excerpt: (page as Gated).seo?.description ?? null,
+          need: gate.need,
+          tierName: gate.tierName,
+          path: localizedHref(pageHref(route.path), locale, defaultLocale),
+          doc: page,
+          of: 'page',
+        }
       const opened = gate ? { ...page, layout: gate.body as PageDoc['layout'] } : page
       return { kind: 'page', page: await withLatestPosts(opened, reader) }
     }
@@ -88,13 +114,30 @@ async function loadView(route: Route, locale: string, defaultLocale: string, pre
       const post = await findPost(route.slug, reader)
       if (!post?.title) return { kind: 'notFound' }
       const gate = await openGate('posts', post as PostDoc & Gated, { ...reader, cookie })
-      if (gate && !gate.open) return { kind: 'gated', title: post.title, excerpt: post.excerpt ?? null, need: gate.need, tierName: gate.tierName, path: localizedHref(`/blog/${route.slug}`, locale, defaultLocale), doc: post, of: 'post' }
+      if (gate && !gate.open)
+        return {
+          kind: 'gated',
+          title: post.title,
+          excerpt: post.excerpt ?? null,
+          need: gate.need,
+          tierName: gate.tierName,
+          path: localizedHref(`/blog/${route.slug}`, locale, defaultLocale),
+          doc: post,
+          of: 'post',
+        }
       return { kind: 'post', post: gate ? { ...post, body: gate.body } : post }
     }
     case 'blog': {
       const { posts, totalPages } = await listPosts({ page: route.page, perPage: POSTS_PER_PAGE }, reader)
       if (route.page > totalPages) return { kind: 'notFound' }
-      return { kind: 'list', posts, page: route.page, totalPages, heading: headings.blog, basePath: localizedHref('/blog', locale, defaultLocale) }
+      return {
+        kind: 'list',
+        posts,
+        page: route.page,
+        totalPages,
+        heading: headings.blog,
+        basePath: localizedHref('/blog', locale, defaultLocale),
+      }
     }
     case 'category': {
       const category = await findCategory(route.slug, reader)
@@ -143,10 +186,19 @@ export async function siteDefaultLocale(stamp: string | null): Promise<string> {
  * Resolves a request path to what the site shows there, read through the Local API as the
  * visitor (or previewing editor) may see it.
  */
-export async function resolveView(pathname: string, stamp: string | null, previewUser: PreviewUser | null, params: URLSearchParams = new URLSearchParams(), cookie: string | null = null): Promise<ResolvedView> {
+export async function resolveView(
+  pathname: string,
+  stamp: string | null,
+  previewUser: PreviewUser | null,
+  params: URLSearchParams = new URLSearchParams(),
+  cookie: string | null = null,
+): Promise<ResolvedView> {
   const defaultLocale = await siteDefaultLocale(stamp)
   const { locale, route } = matchRoute(pathname, LOCALE_CODES, defaultLocale)
-  const [{ settings, header, footer }, view] = await Promise.all([frame(locale, stamp), loadView(route, locale, defaultLocale, previewUser, params, cookie)])
+  const [{ settings, header, footer }, view] = await Promise.all([
+    frame(locale, stamp),
+    loadView(route, locale, defaultLocale, previewUser, params, cookie),
+  ])
   const path = view.kind === 'notFound' ? null : routePath(route)
   const meta = await headFor({ view, route, basePath: path, locale, defaultLocale, settings, stamp, preview: Boolean(previewUser) })
   const alternates = LOCALES.map((l) => ({ locale: l.code, label: l.label, href: localizedHref(path ?? '/', l.code, defaultLocale) }))

@@ -15,7 +15,8 @@ let stores: Record<string, LeadStore>
 beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())
   const { localApiLeadStore, sqliteLeadStore } = await import('../../cms/intake/lead-store')
-  stores = { 'Local API (any database)': localApiLeadStore(payload), 'SQL (embedded SQLite)': sqliteLeadStore((payload.db as unknown as { client: never }).client) }
+  const { requireSqliteClient } = await import('../../cms/database')
+  stores = { 'Local API (any database)': localApiLeadStore(payload), 'SQL (embedded SQLite)': sqliteLeadStore(requireSqliteClient(payload)) }
 })
 afterAll(async () => cleanup?.())
 
