@@ -1,13 +1,12 @@
-import { readWithin } from '../../functions/http/body-limit'
 import { acceptSubmission } from '../../functions/lead-intake/intake'
 import { MAX_FILE_MB } from '../../functions/lead-intake/form-definition'
 import { hashIp } from '../../functions/lead-intake/hash-ip'
 import { createRateLimiter } from '../../functions/lead-intake/rate-limit'
-import type { UploadedFile } from '../../functions/lead-intake/files'
 import { payloadSecret } from '../../cms/environment'
 import { landingTouch, linkVisitorToLead, touchesForConversion } from './arrivals'
 import { findForm, type PublicForm } from './forms'
 import { intakeStore } from './stores'
+import { readBody } from './read-body'
 import { countRefusal } from './refusals'
 
 /** Bodies larger than this are refused with 413 before they are parsed. */
@@ -50,42 +49,11 @@ export function refusalHeaders(outcome: { retryAfterSeconds?: number }): Record<
   return outcome.retryAfterSeconds ? { 'retry-after': String(outcome.retryAfterSeconds) } : {}
 }
 
-/** Reads a request body as fields, within the size limit; a refusal when it cannot. */
-export async function readFields(
-  request: Request,
-): Promise<{ fields: Record<string, unknown> } | { refused: SubmitOutcome & { message: string } }> {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  const limit = type === 'multipart/form-data' ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES
-  const declared = Number(request.headers.get('content-length') ?? 0)
-  if (declared > limit) return { refused: refusal(413) }
-  // A chunked body has no content-length: count what arrives, and stop reading past the limit.
-  const read = await readWithin(request.body, limit)
-  if ('refused' in read) return { refused: refusal(read.refused === 'too-large' ? 413 : 400) }
-  const raw = read.bytes
-  const text = new TextDecoder().decode(raw)
-  if (type === 'application/json') {
-    try {
-      const parsed: unknown = JSON.parse(text)
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { refused: refusal(400) }
-      return { fields: Object.assign(Object.create(null), parsed) as Record<string, unknown> }
-    } catch {
-      return { refused: refusal(400) }
-    }
-  }
-  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
-    const data = await new Response(raw, { headers: { 'content-type': request.headers.get('content-type')! } }).formData().catch(() => null)
-    if (!data) return { refused: refusal(400) }
-    const fields: Record<string, unknown> = Object.create(null)
-    for (const [key, entry] of data.entries()) {
-      // Files are kept as bytes with their name; the form's file fields decide what they accept.
-      const value: string | UploadedFile =
-        typeof entry === 'string' ? entry : { filename: entry.name, size: entry.size, bytes: new Uint8Array(await entry.arrayBuffer()) }
-      const existing = fields[key]
-      fields[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value]
-    }
-    return { fields }
-  }
-  return { refused: refusal(415) }
+/** Reads a request body as fields, within the size limit (files make it larger); a refusal when it cannot. */
+export async function readFields(request: Request): Promise<{ fields: Record<string, unknown> } | { refused: SubmitOutcome & { message: string } }> {
+  const body = await readBody(request, (type) => (type === 'multipart/form-data' ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES))
+  if ('fields' in body) return body
+  return { refused: refusal(({ 'too-large': 413, malformed: 400, 'unsupported-type': 415 } as const)[body.refused]) }
 }
 
 /**

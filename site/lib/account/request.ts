@@ -1,10 +1,10 @@
 // Reading an account request: its body (form or JSON, within a size limit), where it came from
 // (CSRF), and what kind of answer it wants (a page for a form, JSON for a script).
-import { readWithin } from '../../../functions/http/body-limit'
 import { accountError, type AccountErrorResponse } from '../../../functions/members/account-errors'
 import { isSameOrigin, originHeaders } from '../../../functions/members/csrf'
 import type { Locale } from '../../../functions/members/locale'
 import { siteUrl } from '../../../cms/environment'
+import { readBody } from '../read-body'
 
 /** Account forms are short: 16 KB is far more than any of them needs. */
 export const MAX_ACCOUNT_BODY = 16 * 1024
@@ -27,40 +27,17 @@ export type Fields = Record<string, string | string[]>
 
 /** The body as fields, or the refusal: 413 over the limit, 400 unreadable, 415 for any other type (said as 'malformed'). */
 export async function readAccountFields(request: Request, locale: Locale): Promise<{ fields: Fields } | { refused: AccountErrorResponse }> {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_ACCOUNT_BODY) return { refused: accountError('too-large', locale) }
-  // Read within the limit: a chunked body declares no length.
-  const read = await readWithin(request.body, MAX_ACCOUNT_BODY)
-  if ('refused' in read) return { refused: accountError(read.refused === 'too-large' ? 'too-large' : 'malformed', locale) }
-  const raw = read.bytes
+  const body = await readBody(request, () => MAX_ACCOUNT_BODY)
+  if ('refused' in body) return { refused: accountError(body.refused === 'too-large' ? 'too-large' : 'malformed', locale) }
+  // Account forms take text only: numbers and ticks of a JSON body as text, and no files.
   const fields: Fields = Object.create(null)
-  if (type === 'application/json') {
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(new TextDecoder().decode(raw))
-    } catch {
-      return { refused: accountError('malformed', locale) }
-    }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { refused: accountError('malformed', locale) }
-    for (const [key, value] of Object.entries(parsed)) {
-      if (typeof value === 'string') fields[key] = value
-      else if (typeof value === 'boolean' || typeof value === 'number') fields[key] = String(value)
-      else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) fields[key] = value as string[]
-      else if (value !== null) return { refused: accountError('malformed', locale) }
-    }
-    return { fields }
+  for (const [key, value] of Object.entries(body.fields)) {
+    if (typeof value === 'string') fields[key] = value
+    else if (typeof value === 'boolean' || typeof value === 'number') fields[key] = String(value)
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) fields[key] = value as string[]
+    else if (value !== null) return { refused: accountError('malformed', locale) }
   }
-  if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
-    const data = await new Response(raw, { headers: { 'content-type': request.headers.get('content-type')! } }).formData().catch(() => null)
-    if (!data) return { refused: accountError('malformed', locale) }
-    for (const [key, entry] of data.entries()) {
-      if (typeof entry !== 'string') return { refused: accountError('malformed', locale) }
-      const existing = fields[key]
-      fields[key] = existing === undefined ? entry : Array.isArray(existing) ? [...existing, entry] : [existing, entry]
-    }
-    return { fields }
-  }
-  return { refused: accountError('malformed', locale) }
+  return { fields }
 }
 
 /** One text field: a string (the first of a list), trimmed, or ''. */
