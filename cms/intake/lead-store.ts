@@ -4,9 +4,9 @@ import type { Payload, Where } from 'payload'
 import { serialize } from '../../functions/concurrency/serialize'
 import { type FoundLead, type LeadStore, type PersonLead, personKey } from '../../functions/lead-intake/lead-store'
 import { sqliteClient } from '../database'
+import { toRelation } from '../members/records'
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
-const relation = (id: string | number) => (typeof id === 'string' && /^[0-9]+$/.test(id) ? Number(id) : id) as never
 const idOf = (value: unknown) =>
   value && typeof value === 'object' ? (value as { id: string | number }).id : ((value as string | number | null | undefined) ?? null)
 
@@ -74,8 +74,8 @@ export function localApiLeadStore(payload: Payload): LeadStore {
   }
   const create = async (person: PersonLead): Promise<FoundLead> => {
     const { member, becameMemberAt, ...lead } = person
-    const data = { ...lead, status: 'new', ...(member == null ? {} : { member: relation(member), becameMemberAt }) }
-    const doc = await payload.create({ collection: 'leads', data: data as never, depth: 0, overrideAccess: true, select: {} })
+    const data = { ...lead, status: 'new' as const, ...(member == null ? {} : { member: toRelation(member), becameMemberAt }) }
+    const doc = await payload.create({ collection: 'leads', data: data, depth: 0, overrideAccess: true, select: {} })
     return { id: doc.id, member: member ?? null, firstTouch: person.firstTouch, created: true }
   }
   return {

@@ -3,9 +3,9 @@ import type { Payload, Where } from 'payload'
 import type { IntakeStore, LeadRef, NewLead } from '../../functions/lead-intake/intake'
 import { localApiLeadStore } from './lead-store'
 import { NOTIFICATION_TASKS } from './tasks'
+import { toRelation } from '../members/records'
 
 const isNew = (lead: LeadRef | NewLead): lead is NewLead => !('id' in lead)
-const relation = (id: string | number) => (typeof id === 'string' && /^[0-9]+$/.test(id) ? Number(id) : id) as never
 
 /**
  * Lead intake's storage through Payload's Local API: works on every database adapter (MongoDB in
@@ -33,14 +33,14 @@ export function localApiIntakeStore(payload: Payload): IntakeStore {
       // The same new person may have been stored by a request a moment ago: attach to that lead.
       const leadId = isNew(lead) ? (await leads.findOrCreateLead(lead)).id : lead.id
       const { spam, ...data } = submission
-      const attachments = Object.values(data.values).flatMap((v) => (v && typeof v === 'object' && 'file' in v ? [relation(v.file)] : []))
+      const attachments = Object.values(data.values).flatMap((v) => (v && typeof v === 'object' && 'file' in v ? [toRelation(v.file)] : []))
       const created = await payload.create({
         collection: 'submissions',
-        data: { ...data, form: relation(data.form), lead: relation(leadId), attachments, spamScore: spam.score, spamReasons: spam.reasons, isSpam: spam.isSpam } as never,
+        data: { ...data, form: toRelation(data.form), lead: toRelation(leadId), attachments, spamScore: spam.score, spamReasons: spam.reasons, isSpam: spam.isSpam },
         depth: 0,
         select: { locale: true },
       })
-      for (const kind of notify) await payload.jobs.queue({ task: NOTIFICATION_TASKS[kind], input: { submissionId: String(created.id) }, queue: 'default' } as never)
+      for (const kind of notify) await payload.jobs.queue({ task: NOTIFICATION_TASKS[kind], input: { submissionId: String(created.id) }, queue: 'default' })
       return { submissionId: created.id, leadId }
     },
   }

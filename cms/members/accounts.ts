@@ -1,6 +1,7 @@
+import { isLocale } from '../../functions/content/locales'
 import { DuplicateError, type MembersStore, type StoredMember } from '../../functions/members/store'
 import type { Id } from '../../functions/members/records'
-import { isUniqueViolation, memberOf, type MembersDb, toRelation } from './records'
+import { isUniqueViolation, jsonField, memberOf, type MembersDb, toRelation } from './records'
 
 /** Members' accounts: found by email, id or referral code; created and changed under the unique indexes. */
 export function accountsStore({ payload, base, findOne }: MembersDb) {
@@ -37,7 +38,7 @@ export function accountsStore({ payload, base, findOne }: MembersDb) {
       try {
         const doc = await payload.create({
           collection: 'members',
-          data: { ...data, referredBy: data.referredBy === null ? null : toRelation(data.referredBy) } as never,
+          data: { ...data, firstTouch: jsonField(data.firstTouch), lastTouch: jsonField(data.lastTouch), preferredLanguage: isLocale(data.preferredLanguage) ? data.preferredLanguage : null, referredBy: data.referredBy === null ? null : toRelation(data.referredBy) },
           ...base,
           showHiddenFields: true,
         })
@@ -52,7 +53,7 @@ export function accountsStore({ payload, base, findOne }: MembersDb) {
         const doc = await payload.update({
           collection: 'members',
           id: toRelation(id),
-          data: data as never,
+          data: data,
           ...base,
           showHiddenFields: true,
         })

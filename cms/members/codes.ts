@@ -2,7 +2,7 @@ import { serialize } from '../../functions/concurrency/serialize'
 import type { CodePurpose, CodeRecord } from '../../functions/members/one-time-code'
 import type { Id } from '../../functions/members/records'
 import type { MembersStore, StoredCode } from '../../functions/members/store'
-import { type MembersDb, toRelation } from './records'
+import { asRecord, type MembersDb, toRelation } from './records'
 
 /** One-time codes: issued by the code jobs, verified and counted by compare-and-set. */
 export function codesStore({ payload, sqlite, base, findOne }: MembersDb) {
@@ -27,7 +27,7 @@ export function codesStore({ payload, sqlite, base, findOne }: MembersDb) {
     ): Promise<void> {
       await serialize(`code:${subject}:${purpose}`, async () => {
         const existing = await store.codeOf(subject, purpose)
-        const data = { subject, purpose, record: record as never, requestId: extra.requestId, newEmail: extra.newEmail ?? null }
+        const data = { subject, purpose, record: asRecord(record), requestId: extra.requestId, newEmail: extra.newEmail ?? null }
         if (existing)
           await payload.update({
             collection: 'member-codes',
@@ -59,7 +59,7 @@ export function codesStore({ payload, sqlite, base, findOne }: MembersDb) {
         await payload.update({
           collection: 'member-codes',
           id: toRelation(code.id),
-          data: { record: record as never, version: code.version + 1 },
+          data: { record: asRecord(record), version: code.version + 1 },
           ...base,
           select: {},
         })

@@ -10,7 +10,7 @@ import { type MembersDb, toRelation } from './records'
 export function erasureStore({ payload, base }: MembersDb) {
   const store = {
     async audit(entry: AuditEntry): Promise<void> {
-      await payload.create({ collection: 'audit-log', data: entry as never, ...base, select: {} })
+      await payload.create({ collection: 'audit-log', data: entry, ...base, select: {} })
     },
     async idsOf(
       collection: 'consent-log' | 'points-ledger' | 'member-codes' | 'outbox' | 'member-sessions' | 'members',
@@ -24,7 +24,7 @@ export function erasureStore({ payload, base }: MembersDb) {
         await payload.update({
           collection: step.collection as 'leads',
           id: toRelation(step.id),
-          data: step.data as never,
+          data: step.data,
           ...base,
           select: {},
         })

@@ -1,5 +1,6 @@
 import type { ConsentEntry } from '../../functions/members/consent-log'
 import type { PointsEntry, Tier } from '../../functions/members/points'
+import { asLocale } from '../../functions/content/locales'
 import type { Id } from '../../functions/members/records'
 import type { MembersStore } from '../../functions/members/store'
 import { isUniqueViolation, type MembersDb, toRelation } from './records'
@@ -24,7 +25,7 @@ export function ledgerStore({ payload, sqlite, base }: MembersDb) {
         at: d.at,
         ref: d.ref,
         note: d.note ?? null,
-      })) as never
+      }))
     },
     /**
      * Appends an entry; false when (member, reason, ref) was credited already or when an entry that
@@ -81,14 +82,14 @@ export function ledgerStore({ payload, sqlite, base }: MembersDb) {
         pagination: false,
         ...base,
       })
-      return docs.map((d) => ({ id: d.id, topic: d.topic, subscribed: Boolean(d.subscribed), at: d.at, source: d.source })) as never
+      return docs.map((d) => ({ id: d.id, topic: d.topic, subscribed: Boolean(d.subscribed), at: d.at, source: d.source }))
     },
     async appendConsents(member: Id, entries: ConsentEntry[]): Promise<void> {
       for (const entry of entries)
         await payload.create({ collection: 'consent-log', data: { member: toRelation(member), ...entry }, ...base, select: {} })
     },
     async tiers(locale: string): Promise<(Tier & { id: Id })[]> {
-      const { docs } = await payload.find({ collection: 'tiers', sort: 'minPoints', limit: 100, locale: locale as never, ...base })
+      const { docs } = await payload.find({ collection: 'tiers', sort: 'minPoints', limit: 100, locale: asLocale(locale), ...base })
       return docs.map((d) => ({
         id: d.id,
         name: d.name ?? '',
@@ -102,13 +103,13 @@ export function ledgerStore({ payload, sqlite, base }: MembersDb) {
         where: { active: { equals: true } },
         sort: 'cost',
         limit: 100,
-        locale: locale as never,
+        locale: asLocale(locale),
         ...base,
       })
       return docs.map((d) => ({ id: d.id, name: d.name ?? '', cost: Number(d.cost) }))
     },
     async topics(locale: string): Promise<{ id: Id; slug: string; name: string }[]> {
-      const { docs } = await payload.find({ collection: 'topics', sort: 'slug', limit: 200, locale: locale as never, ...base })
+      const { docs } = await payload.find({ collection: 'topics', sort: 'slug', limit: 200, locale: asLocale(locale), ...base })
       return docs.map((d) => ({ id: d.id, slug: d.slug, name: d.name ?? d.slug }))
     },
   } satisfies Partial<MembersStore>

@@ -1,10 +1,11 @@
 import type { Where } from 'payload'
 
 import { isConfirmed } from '../../functions/members/confirmed'
+import { asLocale } from '../../functions/content/locales'
 import type { Id } from '../../functions/members/records'
 import type { MembersStore, StoredMember } from '../../functions/members/store'
 import { leadStoreFor } from '../intake/lead-store'
-import { type MembersDb, toRelation } from './records'
+import { asRecord, type MembersDb, toRelation } from './records'
 
 /** A member's leads, submissions and touches: what the account pages show and data rights export. */
 export function memberLeadsStore({ payload, base }: MembersDb) {
@@ -27,7 +28,7 @@ export function memberLeadsStore({ payload, base }: MembersDb) {
         limit: 200,
         depth: 1,
         overrideAccess: true,
-        locale: locale as never,
+        locale: asLocale(locale),
         select: { form: true, values: true, createdAt: true, lead: true },
       })
       return docs as unknown as Record<string, unknown>[]
@@ -51,21 +52,20 @@ export function memberLeadsStore({ payload, base }: MembersDb) {
       if (!isConfirmed(member)) return []
       const or: Where[] = [{ member: { equals: member.id } }]
       if (member.lead !== null) or.push({ id: { equals: member.lead } })
-      return (await payload.find({ collection: 'leads', where: { or }, ...base, limit: 50 })).docs as never
+      return (await payload.find({ collection: 'leads', where: { or }, ...base, limit: 50 })).docs.map(asRecord)
     },
     async submissionsOfLeads(leads: Id[]): Promise<Record<string, unknown>[]> {
       if (!leads.length) return []
       return (
         await payload.find({ collection: 'submissions', where: { lead: { in: leads } }, ...base, depth: 1, limit: 1000, pagination: false })
-      ).docs as never
+      ).docs.map(asRecord)
     },
     async touchesOf(leads: Id[], visitor: string | null): Promise<Record<string, unknown>[]> {
       const or: Where[] = []
       if (leads.length) or.push({ lead: { in: leads } })
       if (visitor) or.push({ visitor: { equals: visitor } })
       if (!or.length) return []
-      return (await payload.find({ collection: 'touches', where: { or }, ...base, limit: 5000, pagination: false, sort: 'at' }))
-        .docs as never
+      return (await payload.find({ collection: 'touches', where: { or }, ...base, limit: 5000, pagination: false, sort: 'at' })).docs.map(asRecord)
     },
     /** The visitor's latest arrival through a member's referral link, if any. */
     async referralCodeOfVisitor(visitor: string): Promise<string | null> {

@@ -10,8 +10,21 @@ import { sqliteClient } from '../database'
 /** The id of a relationship, whether Payload gave the document or its id. */
 export const idOf = (value: unknown): Id | null =>
   value && typeof value === 'object' ? ((value as { id: Id }).id ?? null) : ((value as Id | null | undefined) ?? null)
-/** An id as a relationship field takes it: SQLite ids are numbers, MongoDB ids strings. */
-export const toRelation = (id: Id) => (typeof id === 'string' && /^[0-9]+$/.test(id) ? Number(id) : id) as never
+/**
+ * An id as a relationship field takes it. SQLite ids are numbers, MongoDB ids strings; the
+ * generated types (cms/payload-types.ts, made on SQLite) say number, so a MongoDB id passes as one
+ * here, the only place that pretends.
+ */
+export const toRelation = (id: Id): number => (typeof id === 'string' && /^[0-9]+$/.test(id) ? Number(id) : (id as number))
+/**
+ * A document or domain record as plain fields: what the data-rights code reads and what a JSON
+ * field stores. (A TypeScript interface has no index signature, so this is said once here.)
+ */
+export const asRecord = (value: object): Record<string, unknown> => ({ ...value })
+
+/** A value for a JSON field: a domain record stored whole, or null. */
+export const jsonField = (value: unknown): Record<string, unknown> | null => (value && typeof value === 'object' ? asRecord(value) : null)
+
 /** A write refused by a unique index (SQLite, MongoDB's E11000, or Payload's own check). */
 export const isUniqueViolation = (error: unknown) =>
   /unique|duplicate|E11000|already (registered|in use)|must be unique/i.test(

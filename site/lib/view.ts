@@ -1,6 +1,6 @@
 import { localizedHref, pageHref } from '../../functions/content/paths'
 import { matchRoute, type Route } from '../../functions/content/routes'
-import { LOCALE_CODES, LOCALES } from '../../functions/content/locales'
+import { asLocale, LOCALE_CODES, LOCALES } from '../../functions/content/locales'
 import type { LayoutProps, PageDoc, PostDoc } from '../../themes/types'
 import type { SearchViewProps } from '../../themes/shared/search-view'
 import { type PreviewUser } from './cms'
@@ -179,7 +179,7 @@ async function withLatestPosts(page: PageDoc, reader: { locale: string; previewU
 /** The locale served at the root of the site, a site setting (not localised itself). */
 export async function siteDefaultLocale(stamp: string | null): Promise<string> {
   const { settings } = await frame(LOCALE_CODES[0]!, stamp)
-  return LOCALE_CODES.includes(settings.defaultLocale as never) ? settings.defaultLocale : LOCALE_CODES[0]!
+  return asLocale(settings.defaultLocale)
 }
 
 /**

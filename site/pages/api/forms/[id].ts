@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro'
 
-import { LOCALE_CODES } from '../../../../functions/content/locales'
+import { asLocale, LOCALE_CODES } from '../../../../functions/content/locales'
 import { localizedHref, pageHref } from '../../../../functions/content/paths'
 import { readFields, refusalHeaders, submitForm } from '../../../lib/form-submit'
 import { siteDefaultLocale } from '../../../lib/view'
@@ -17,7 +17,7 @@ export const POST: APIRoute = async ({ params, request, url, clientAddress, loca
   const body = await readFields(request)
   if ('refused' in body) return json(body.refused.status, { message: body.refused.message })
   const requested = url.searchParams.get('locale') ?? ''
-  const locale = LOCALE_CODES.includes(requested as never) ? requested : LOCALE_CODES[0]!
+  const locale = asLocale(requested)
   const outcome = await submitForm({
     formId: params.id,
     fields: body.fields,
