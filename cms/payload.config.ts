@@ -30,6 +30,7 @@ import { WechatAdds } from './collections/WechatAdds'
 import { AuditLog, ConsentLog, MemberCodes, MemberIdentities, Members, MemberSessions, PointsLedger, Rewards, ThrottleCounters, Tiers, Topics } from './collections/members'
 import { roleOf } from './access/roles'
 import { databaseAdapter, usesMongo } from './database'
+import { ensureMongoIndexes } from './mongo/indexes'
 import { richTextEditor } from './editor'
 import { emailAdapter } from './email/adapter'
 import { funnelCsvEndpoint } from './endpoints/funnelCsv'
@@ -75,9 +76,12 @@ export default buildConfig({
     Segments, Broadcasts, BroadcastDeliveries, BroadcastEvents, Suppressions,
   ],
   globals: [SiteSettings, Header, Footer, ContentVersion],
-  // SQLite seeds the newsletter segment in its migration; MongoDB has none to run.
+  // SQLite seeds the newsletter segment and declares its indexes in its migrations; MongoDB has
+  // none to run, so every process builds the indexes its guarantees rest on as it starts.
   onInit: async (payload) => {
-    if (usesMongo) await ensureNewsletterSegment(payload)
+    if (!usesMongo) return
+    await ensureMongoIndexes(payload)
+    await ensureNewsletterSegment(payload)
   },
   // A cookie name of its own, so that no other auth collection's cookie is ever read as a CMS user's.
   cookiePrefix: 'cms',
