@@ -1,6 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 import type { IntakeStore, LeadRef, NewLead } from '../../functions/lead-intake/intake'
+import { createLeadOnce } from './create-lead'
 import { NOTIFICATION_TASKS } from './tasks'
 
 const isNew = (lead: LeadRef | NewLead): lead is NewLead => !('id' in lead)
@@ -29,11 +30,11 @@ export function localApiIntakeStore(payload: Payload): IntakeStore {
       ),
     storeSubmission: ({ lead, submission, notify }) =>
       // One person's submissions are stored one after another in this process, so two at the same
-      // moment make one lead. (Across processes this store cannot promise that; the SQL one does.)
+      // moment make one lead; across processes, MongoDB's unique indexes do (createLeadOnce).
       oneAtATime(isNew(lead) ? (lead.email ?? lead.phone ?? null) : null, async () => {
       // The same new person may have been stored by a request a moment ago: attach to that lead.
       const known = isNew(lead) ? ((lead.email && (await first({ email: { equals: lead.email } }))) || (lead.phone && (await first({ phone: { equals: lead.phone } }))) || null) : lead
-      const leadId = known ? known.id : (await payload.create({ collection: 'leads', data: { ...(lead as NewLead), status: 'new' } as never, depth: 0, select: { email: true } })).id
+      const leadId = known ? known.id : (await createLeadOnce(payload, lead as NewLead)).id
       const { spam, ...data } = submission
       const attachments = Object.values(data.values).flatMap((v) => (v && typeof v === 'object' && 'file' in v ? [relation(v.file)] : []))
       const created = await payload.create({
