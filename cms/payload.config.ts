@@ -124,5 +124,7 @@ export default buildConfig({
   // A refused upload is the editor's mistake, not the server's: log it as info, like Payload's own
   // 4xx errors. Payload looks the level up by error name at run time; its type lists only its own names.
   loggingLevels: { UploadRefused: 'info' } as Config['loggingLevels'],
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // The committed types are SQLite's (numeric ids). Payload regenerates them at every start outside
+  // production; on MongoDB that would rewrite them with string ids, so it does not there.
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: !usesMongo },
 })
