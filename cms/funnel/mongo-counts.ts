@@ -15,9 +15,16 @@ export type Aggregate = (aggregation: FunnelAggregation) => Promise<Document[]>
  * sqlite-counts.ts reads its SQL rows (each group's `_id` is its key).
  * @example await countWithAggregations(aggregate, query, { members: true })
  */
-export async function countWithAggregations(aggregate: Aggregate, query: FunnelQuery, options: { members: boolean }): Promise<FunnelCounts> {
+export async function countWithAggregations(
+  aggregate: Aggregate,
+  query: FunnelQuery,
+  options: { members: boolean },
+): Promise<FunnelCounts> {
   const plan = funnelAggregations(query, options)
-  const rows = (aggregation?: FunnelAggregation) => (aggregation ? aggregate(aggregation).then((docs) => docs.map(({ _id, ...rest }) => ({ key: _id, ...rest }))) : Promise.resolve(undefined))
+  const rows = (aggregation?: FunnelAggregation) =>
+    aggregation
+      ? aggregate(aggregation).then((docs) => docs.map(({ _id, ...rest }) => ({ key: _id, ...rest })))
+      : Promise.resolve(undefined)
   const [visits, leads, members, clicks] = await Promise.all([rows(plan.visits), rows(plan.leads), rows(plan.members), rows(plan.clicks)])
   return {
     visits: groupCounts(visits!),
@@ -35,6 +42,7 @@ export async function countWithAggregations(aggregate: Aggregate, query: FunnelQ
  */
 export function mongoFunnelCounts(payload: Payload): (query: FunnelQuery) => Promise<FunnelCounts> {
   // allowDiskUse: a long range's sort of touches may pass the 100 MB a stage may hold in memory.
-  const aggregate: Aggregate = ({ collection, pipeline }) => mongoCollection(payload, collection).aggregate(pipeline, { allowDiskUse: true }).toArray()
+  const aggregate: Aggregate = ({ collection, pipeline }) =>
+    mongoCollection(payload, collection).aggregate(pipeline, { allowDiskUse: true }).toArray()
   return (query) => countWithAggregations(aggregate, query, { members: membersCountable(payload) })
 }

@@ -15,7 +15,9 @@ const TOUCH_FIELD: Record<FunnelGroup, string> = { channel: 'channel', campaign:
  * A group key from a field: non-empty text only, anything else (missing, null, '', a number, an
  * array, a touch stored as a string) is none, as sqlite-counts.ts reads it (NULLIF and json_type).
  */
-export const textKey = (path: string): Document => ({ $cond: [{ $and: [{ $eq: [{ $type: path }, 'string'] }, { $ne: [path, ''] }] }, path, null] })
+export const textKey = (path: string): Document => ({
+  $cond: [{ $and: [{ $eq: [{ $type: path }, 'string'] }, { $ne: [path, ''] }] }, path, null],
+})
 
 /**
  * Visitors per group (definitions in functions/attribution/funnel.ts); touches without a visitor id
@@ -49,7 +51,10 @@ export function conversionsPipeline(query: FunnelQuery, withWon: boolean): Docum
   const { start, end } = dates(query)
   const touch = query.model === 'first' ? 'firstTouch' : 'lastTouch'
   const won = withWon ? { won: { $sum: { $cond: [{ $eq: ['$status', 'won'] }, 1, 0] } } } : {}
-  return [{ $match: { createdAt: { $gte: start, $lt: end } } }, { $group: { _id: textKey(`$${touch}.${TOUCH_FIELD[query.group]}`), count: { $sum: 1 }, ...won } }]
+  return [
+    { $match: { createdAt: { $gte: start, $lt: end } } },
+    { $group: { _id: textKey(`$${touch}.${TOUCH_FIELD[query.group]}`), count: { $sum: 1 }, ...won } },
+  ]
 }
 
 /** Clicks per campaign link; clicks are stored per UTC day as YYYY-MM-DD text, compared as they are. */
@@ -63,7 +68,10 @@ export function clicksPipeline(query: FunnelQuery): Document[] {
  * link clicks when grouping by link.
  * @example funnelAggregations(query, { members: true }).visits.pipeline
  */
-export function funnelAggregations(query: FunnelQuery, { members }: { members: boolean }): Record<'visits' | 'leads', FunnelAggregation> & Partial<Record<'members' | 'clicks', FunnelAggregation>> {
+export function funnelAggregations(
+  query: FunnelQuery,
+  { members }: { members: boolean },
+): Record<'visits' | 'leads', FunnelAggregation> & Partial<Record<'members' | 'clicks', FunnelAggregation>> {
   return {
     visits: { collection: 'touches', pipeline: visitsPipeline(query) },
     leads: { collection: 'leads', pipeline: conversionsPipeline(query, true) },

@@ -39,10 +39,13 @@ export function personWhere(lead: Pick<NewLead, 'email' | 'phone'>): Where | nul
 export async function createLeadOnce(payload: Payload, lead: NewLead): Promise<LeadRef> {
   const where = personWhere(lead)
   return createOrJoin(
-    async () => ({ id: (await payload.create({ collection: 'leads', data: { ...lead, status: 'new' } as never, depth: 0, select: { email: true } })).id }),
+    async () => ({
+      id: (await payload.create({ collection: 'leads', data: { ...lead, status: 'new' } as never, depth: 0, select: { email: true } })).id,
+    }),
     async () => {
       if (!where) return null
-      const doc = (await payload.find({ collection: 'leads', where, limit: 1, depth: 0, sort: 'createdAt', select: { email: true } })).docs[0]
+      const doc = (await payload.find({ collection: 'leads', where, limit: 1, depth: 0, sort: 'createdAt', select: { email: true } }))
+        .docs[0]
       return doc ? { id: doc.id } : null
     },
     LEAD_KEY_FIELDS,

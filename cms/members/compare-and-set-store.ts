@@ -31,7 +31,11 @@ export function compareAndSetThrottleStore(table: CounterTable, now: () => Date)
       const expiresAt = now().getTime() + ttlMs
       const gone = next === null || next === undefined
       if (!row && gone) return
-      const changed = !row ? await table.insert(key, next, expiresAt) : gone ? await table.remove(key, row.version) : await table.replace(key, row.version, next, expiresAt)
+      const changed = !row
+        ? await table.insert(key, next, expiresAt)
+        : gone
+          ? await table.remove(key, row.version)
+          : await table.replace(key, row.version, next, expiresAt)
       if (changed) return
     }
     // Under a storm of changes to one key from many processes: counting is a defence, not a ledger; the next request counts again.

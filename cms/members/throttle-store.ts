@@ -17,20 +17,34 @@ export function sqliteThrottleStore(payload: Payload, now: () => Date = () => ne
   const client = (payload.db as unknown as { client: Client }).client
   let writes = 0
   const changed = async (sql: string, args: (string | number)[]) => {
-    if (++writes % PRUNE_EVERY === 0) await client.execute({ sql: 'DELETE FROM throttle_counters WHERE expires_at <= ?', args: [now().getTime()] })
+    if (++writes % PRUNE_EVERY === 0)
+      await client.execute({ sql: 'DELETE FROM throttle_counters WHERE expires_at <= ?', args: [now().getTime()] })
     return (await client.execute({ sql, args })).rowsAffected === 1
   }
   return compareAndSetThrottleStore(
     {
       async read(key) {
-        const { rows } = await client.execute({ sql: 'SELECT state, version, expires_at FROM throttle_counters WHERE counter_key = ?', args: [key] })
+        const { rows } = await client.execute({
+          sql: 'SELECT state, version, expires_at FROM throttle_counters WHERE counter_key = ?',
+          args: [key],
+        })
         const row = rows[0]
         if (!row) return null
         const live = Number(row.expires_at) > now().getTime()
         return { state: live && row.state !== null ? (JSON.parse(String(row.state)) as unknown) : null, version: Number(row.version) }
       },
-      insert: (key, state, expiresAt) => changed('INSERT INTO throttle_counters (counter_key, state, version, expires_at) VALUES (?, ?, 0, ?) ON CONFLICT (counter_key) DO NOTHING', [key, JSON.stringify(state), expiresAt]),
-      replace: (key, version, state, expiresAt) => changed('UPDATE throttle_counters SET state = ?, version = version + 1, expires_at = ? WHERE counter_key = ? AND version = ?', [JSON.stringify(state), expiresAt, key, version]),
+      insert: (key, state, expiresAt) =>
+        changed(
+          'INSERT INTO throttle_counters (counter_key, state, version, expires_at) VALUES (?, ?, 0, ?) ON CONFLICT (counter_key) DO NOTHING',
+          [key, JSON.stringify(state), expiresAt],
+        ),
+      replace: (key, version, state, expiresAt) =>
+        changed('UPDATE throttle_counters SET state = ?, version = version + 1, expires_at = ? WHERE counter_key = ? AND version = ?', [
+          JSON.stringify(state),
+          expiresAt,
+          key,
+          version,
+        ]),
       remove: (key, version) => changed('DELETE FROM throttle_counters WHERE counter_key = ? AND version = ?', [key, version]),
     },
     now,
@@ -45,5 +59,7 @@ export function sqliteThrottleStore(payload: Payload, now: () => Date = () => ne
 export function throttleStoreFor(payload: Payload, now: () => Date = () => new Date()): ThrottleStore {
   if (payload.db.packageName === '@payloadcms/db-sqlite') return sqliteThrottleStore(payload, now)
   if (isMongo(payload)) return mongoThrottleStore(payload, now)
-  throw new Error(`No shared throttle store for the database adapter ${payload.db.packageName}: sign-in limits would be counted per process. Use SQLite or MongoDB.`)
+  throw new Error(
+    `No shared throttle store for the database adapter ${payload.db.packageName}: sign-in limits would be counted per process. Use SQLite or MongoDB.`,
+  )
 }

@@ -27,7 +27,12 @@ export function isDuplicateKeyError(error: unknown, fields?: readonly string[]):
   }
   if ((error as Error).name === 'ValidationError') {
     const errors = (error as { data?: { errors?: { path?: unknown; message?: unknown }[] } }).data?.errors
-    return Array.isArray(errors) && errors.length > 0 && errors.every((e) => UNIQUE_MESSAGES.has(String(e.message))) && errors.some((e) => named(e.path))
+    return (
+      Array.isArray(errors) &&
+      errors.length > 0 &&
+      errors.every((e) => UNIQUE_MESSAGES.has(String(e.message))) &&
+      errors.some((e) => named(e.path))
+    )
   }
   return false
 }

@@ -39,10 +39,26 @@ export const MONGO_INDEXES: MongoIndex[] = [
     options: { name: 'one_lead_per_phone', unique: true, partialFilterExpression: { phone: { $type: 'string' } } },
     whenRefused: 'Two leads without an email share a phone number: merge them in the CMS, then start again.',
   },
-  { collection: 'throttle-counters', key: { counterKey: 1 }, options: { name: 'counterKey_1', unique: true }, whenRefused: 'Two throttle counters share a key: delete the throttle-counters collection (it holds only minutes of counts), then start again.' },
+  {
+    collection: 'throttle-counters',
+    key: { counterKey: 1 },
+    options: { name: 'counterKey_1', unique: true },
+    whenRefused:
+      'Two throttle counters share a key: delete the throttle-counters collection (it holds only minutes of counts), then start again.',
+  },
   // expireAfterSeconds 0: each document goes when the time in its purgeAt has passed.
-  { collection: 'throttle-counters', key: { purgeAt: 1 }, options: { name: 'throttle_counters_expire', expireAfterSeconds: 0 }, whenRefused: 'Drop the index named throttle_counters_expire, then start again.' },
-  { collection: 'touches', key: { visitor: 1, at: 1, _id: 1 }, options: { name: 'funnel_touches_by_visitor' }, whenRefused: 'Drop the index named funnel_touches_by_visitor, then start again.' },
+  {
+    collection: 'throttle-counters',
+    key: { purgeAt: 1 },
+    options: { name: 'throttle_counters_expire', expireAfterSeconds: 0 },
+    whenRefused: 'Drop the index named throttle_counters_expire, then start again.',
+  },
+  {
+    collection: 'touches',
+    key: { visitor: 1, at: 1, _id: 1 },
+    options: { name: 'funnel_touches_by_visitor' },
+    whenRefused: 'Drop the index named funnel_touches_by_visitor, then start again.',
+  },
 ]
 
 /**
@@ -56,7 +72,9 @@ export async function ensureMongoIndexes(payload: Payload, indexes: MongoIndex[]
       await mongoCollection(payload, index.collection).createIndex(index.key, index.options)
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      throw new Error(`MongoDB refused the index ${index.options.name} on ${index.collection} (${reason}). ${index.whenRefused}`, { cause: error })
+      throw new Error(`MongoDB refused the index ${index.options.name} on ${index.collection} (${reason}). ${index.whenRefused}`, {
+        cause: error,
+      })
     }
   }
 }

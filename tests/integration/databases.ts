@@ -21,7 +21,10 @@ export const DATABASES: readonly Database[] = mongoUri ? ['sqlite', 'mongodb'] :
 
 /** Says, once per test file, that the MongoDB runs were left out and why (not a skipped test: they were never declared). */
 export function reportLeftOutDatabases(): void {
-  if (!mongoUri) console.info('MongoDB runs left out: MONGODB_URI is not set (set it to a mongodb:// server to run these store contracts on MongoDB too).')
+  if (!mongoUri)
+    console.info(
+      'MongoDB runs left out: MONGODB_URI is not set (set it to a mongodb:// server to run these store contracts on MongoDB too).',
+    )
 }
 
 /**

@@ -1,10 +1,9 @@
 import type { Client } from '@libsql/client'
-import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-
 import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 import { Aggregator } from 'mingo'
 import type { Document } from 'mongodb'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { FunnelCounts, FunnelGroup, FunnelModel, FunnelQuery, GroupCount } from '../../functions/attribution'
 import { DATABASES, reportLeftOutDatabases, startPayloadOn } from './databases'

@@ -2,7 +2,7 @@ import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { IntakeStore, NewLead, SubmissionRecord } from '../../functions/lead-intake/intake'
-import { DATABASES, type Database, reportLeftOutDatabases, startPayloadOn } from './databases'
+import { type Database, DATABASES, reportLeftOutDatabases, startPayloadOn } from './databases'
 import { startPayload } from './payload'
 
 reportLeftOutDatabases()
