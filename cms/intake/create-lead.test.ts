@@ -3,6 +3,14 @@ import { describe, expect, it } from 'vitest'
 
 import { createOrJoin, LEAD_KEY_FIELDS, personWhere } from './create-lead'
 
+const conflict = () =>
+  new MongoServerError({
+    ok: 0,
+    code: 112,
+    codeName: 'WriteConflict',
+    errmsg: 'Write conflict during plan execution',
+    errorLabels: ['TransientTransactionError'],
+  })
 const refused = () =>
   new MongoServerError({
     ok: 0,
@@ -41,6 +49,48 @@ describe('createOrJoin', () => {
         LEAD_KEY_FIELDS,
       ),
     ).rejects.toMatchObject({ code: 11000 })
+  })
+
+  it('tries again after a transaction met another one’s uncommitted lead, and joins it once committed', async () => {
+    const waits: number[] = []
+    let creates = 0
+    const winner = async () => (creates >= 3 ? { id: 'first' } : null)
+    const create = async () => {
+      creates++
+      throw conflict()
+    }
+    expect(await createOrJoin(create, winner, LEAD_KEY_FIELDS, async (ms) => void waits.push(ms))).toEqual({ id: 'first' })
+    expect([creates, waits]).toEqual([3, [10, 20]])
+  })
+
+  it('creates on a later try when the conflicting transaction was aborted', async () => {
+    let creates = 0
+    const create = async () => (++creates === 1 ? Promise.reject(conflict()) : { id: 'mine' })
+    expect(
+      await createOrJoin(
+        create,
+        async () => null,
+        LEAD_KEY_FIELDS,
+        async () => {},
+      ),
+    ).toEqual({ id: 'mine' })
+  })
+
+  it('gives up after five write conflicts with the last one', async () => {
+    let creates = 0
+    const create = async () => {
+      creates++
+      throw conflict()
+    }
+    await expect(
+      createOrJoin(
+        create,
+        async () => null,
+        LEAD_KEY_FIELDS,
+        async () => {},
+      ),
+    ).rejects.toMatchObject({ code: 112 })
+    expect(creates).toBe(5)
   })
 
   it('throws any other failure without looking for a winner', async () => {

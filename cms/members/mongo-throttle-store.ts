@@ -40,7 +40,8 @@ export function mongoThrottleStore(payload: Payload, now: () => Date = () => new
         try {
           const result = await counters.updateOne(
             { counterKey: key },
-            { $setOnInsert: { counterKey: key, state: JSON.stringify(state), version: 0, expiresAt, purgeAt: new Date(expiresAt) } },
+            // The key comes from the filter's equality; the rest is set only when this inserts.
+            { $setOnInsert: { state: JSON.stringify(state), version: 0, expiresAt, purgeAt: new Date(expiresAt) } },
             { upsert: true },
           )
           return result.upsertedCount === 1

@@ -2,7 +2,7 @@ import { MongoServerError } from 'mongodb'
 import { ValidationError } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { isDuplicateKeyError } from './duplicate-key'
+import { isDuplicateKeyError, isTransientTransactionError } from './duplicate-key'
 
 // The server's reply to an insert refused by a unique index, as the driver turns it into an error.
 const e11000 = (keyValue: Record<string, unknown> | undefined, index = 'one_lead_per_email') =>
@@ -50,5 +50,38 @@ describe('isDuplicateKeyError', () => {
     ['a string', 'E11000 duplicate key error', undefined, false],
   ] as const)('%s → %s', (_, error, fields, expected) => {
     expect(isDuplicateKeyError(error, fields)).toBe(expected)
+  })
+})
+
+describe('isTransientTransactionError', () => {
+  it.each([
+    [
+      'a write conflict labelled transient',
+      new MongoServerError({
+        ok: 0,
+        code: 112,
+        codeName: 'WriteConflict',
+        errmsg: 'Write conflict',
+        errorLabels: ['TransientTransactionError'],
+      }),
+      true,
+    ],
+    [
+      'another error labelled transient',
+      new MongoServerError({
+        ok: 0,
+        code: 251,
+        codeName: 'NoSuchTransaction',
+        errmsg: 'no such transaction',
+        errorLabels: ['TransientTransactionError'],
+      }),
+      true,
+    ],
+    ['a write conflict without its label', { code: 112 }, true],
+    ['a duplicate key', new MongoServerError({ ok: 0, code: 11000, codeName: 'DuplicateKey', errmsg: 'E11000' }), false],
+    ['a plain error', new Error('boom'), false],
+    ['nothing', undefined, false],
+  ])('%s → %s', (_, error, expected) => {
+    expect(isTransientTransactionError(error)).toBe(expected)
   })
 })

@@ -36,3 +36,19 @@ export function isDuplicateKeyError(error: unknown, fields?: readonly string[]):
   }
   return false
 }
+
+/** MongoDB's error code for a write that met another transaction's uncommitted write of the same document or key. */
+export const WRITE_CONFLICT = 112
+
+/**
+ * Whether a write failed inside a transaction for a reason that trying the transaction again may
+ * cure: the server labels it TransientTransactionError (a write conflict with another transaction
+ * among them). Payload's MongoDB adapter passes such errors on as the driver threw them.
+ * @example isTransientTransactionError({ code: 112, errorLabels: ['TransientTransactionError'] }) // true
+ */
+export function isTransientTransactionError(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false
+  const { code, errorLabels, hasErrorLabel } = error as { code?: unknown; errorLabels?: unknown; hasErrorLabel?: unknown }
+  if (typeof hasErrorLabel === 'function' && hasErrorLabel.call(error, 'TransientTransactionError') === true) return true
+  return code === WRITE_CONFLICT || (Array.isArray(errorLabels) && errorLabels.includes('TransientTransactionError'))
+}
