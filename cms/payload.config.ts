@@ -30,6 +30,7 @@ import { WechatAdds } from './collections/WechatAdds'
 import { AuditLog, ConsentLog, MemberCodes, MemberIdentities, Members, MemberSessions, PointsLedger, Rewards, ThrottleCounters, Tiers, Topics } from './collections/members'
 import { roleOf } from './access/roles'
 import { databaseAdapter, usesMongo } from './database'
+import { ensureMongoIndexes } from './mongo/indexes'
 import { richTextEditor } from './editor'
 import { emailAdapter } from './email/adapter'
 import { funnelCsvEndpoint } from './endpoints/funnelCsv'
@@ -75,9 +76,12 @@ export default buildConfig({
     Segments, Broadcasts, BroadcastDeliveries, BroadcastEvents, Suppressions,
   ],
   globals: [SiteSettings, Header, Footer, ContentVersion],
-  // SQLite seeds the newsletter segment in its migration; MongoDB has none to run.
+  // SQLite seeds the newsletter segment and declares its indexes in its migrations; MongoDB has
+  // none to run, so every process builds the indexes its guarantees rest on as it starts.
   onInit: async (payload) => {
-    if (usesMongo) await ensureNewsletterSegment(payload)
+    if (!usesMongo) return
+    await ensureMongoIndexes(payload)
+    await ensureNewsletterSegment(payload)
   },
   // A cookie name of its own, so that no other auth collection's cookie is ever read as a CMS user's.
   cookiePrefix: 'cms',
@@ -120,5 +124,7 @@ export default buildConfig({
   // A refused upload is the editor's mistake, not the server's: log it as info, like Payload's own
   // 4xx errors. Payload looks the level up by error name at run time; its type lists only its own names.
   loggingLevels: { UploadRefused: 'info' } as Config['loggingLevels'],
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // The committed types are SQLite's (numeric ids). Payload regenerates them at every start outside
+  // production; on MongoDB that would rewrite them with string ids, so it does not there.
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: !usesMongo },
 })

@@ -1,11 +1,13 @@
 import type { Payload } from 'payload'
 
 import { buildFunnel, channelName, isChannel, type FunnelCounts, type FunnelQuery, type FunnelReport } from '../../functions/attribution'
+import { sqliteClient } from '../database'
+import { isMongo } from '../mongo/collection'
 import { linkTitles } from './link-titles'
 import { localApiFunnelCounts } from './local-api-counts'
+import { mongoFunnelCounts } from './mongo-counts'
 import { sqliteFunnelCounts } from './sqlite-counts'
 import { funnelText, type FunnelLanguage } from './text'
-import { sqliteClient } from '../database'
 
 export { funnelText, type FunnelLanguage, type FunnelText } from './text'
 
@@ -15,11 +17,12 @@ export const FUNNEL_VIEW_PATH = '/funnel'
 export const FUNNEL_CSV_PATH = '/funnel.csv'
 
 /**
- * The counts for a query: in SQL on the embedded SQLite database, through the Local API on MongoDB.
+ * The counts for a query: in SQL on the embedded SQLite database, as aggregations on MongoDB, and
+ * through the Local API on any other database.
  * @example await funnelCounts(payload, query)
  */
 export function funnelCounts(payload: Payload, query: FunnelQuery): Promise<FunnelCounts> {
-  const count = sqliteClient(payload) ? sqliteFunnelCounts(payload) : localApiFunnelCounts(payload)
+  const count = sqliteClient(payload) ? sqliteFunnelCounts(payload) : isMongo(payload) ? mongoFunnelCounts(payload) : localApiFunnelCounts(payload)
   return count(query)
 }
 

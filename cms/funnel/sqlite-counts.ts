@@ -1,7 +1,8 @@
 import type { Client, InArgs } from '@libsql/client'
 import type { Payload } from 'payload'
 
-import { rangeBounds, type FunnelCounts, type FunnelGroup, type FunnelQuery, type GroupCount } from '../../functions/attribution'
+import { rangeBounds, type FunnelCounts, type FunnelGroup, type FunnelQuery } from '../../functions/attribution'
+import { groupCounts } from './group-counts'
 import { MEMBERS_SLUG, membersCountable } from './members'
 import { requireSqliteClient } from '../database'
 
@@ -51,16 +52,6 @@ function conversionsSql(table: string, query: FunnelQuery, withWon: boolean): st
     FROM "${table}" WHERE created_at >= :start AND created_at < :end GROUP BY 1`
 }
 
-// Rows of one key are added up, so that each key is one count whatever the query's grouping gives.
-function counts(rows: Record<string, unknown>[], column = 'count'): GroupCount[] {
-  const byKey = new Map<string | null, number>()
-  for (const row of rows) {
-    const key = row.key === null ? null : String(row.key)
-    byKey.set(key, (byKey.get(key) ?? 0) + Number(row[column] ?? 0))
-  }
-  return [...byKey].filter(([, count]) => count > 0).map(([key, count]) => ({ key, count }))
-}
-
 /**
  * The funnel's counts in SQL on the embedded SQLite database: a few grouped queries over indexed
  * columns, where the Local API would load every touch of the range into memory (see bench/funnel.ts).
@@ -79,6 +70,6 @@ export function sqliteFunnelCounts(payload: Payload): (query: FunnelQuery) => Pr
       // Clicks are stored per UTC day, so the range's days are compared as they are.
       query.group === 'link' ? run(`SELECT link AS key, SUM(count) AS count FROM link_clicks WHERE day >= :from AND day <= :to GROUP BY link`, { ...query.range }) : undefined,
     ])
-    return { visits: counts(visits), leads: counts(leads), members: counts(members), won: counts(leads, 'won'), ...(clicks ? { clicks: counts(clicks) } : {}) }
+    return { visits: groupCounts(visits), leads: groupCounts(leads), members: groupCounts(members), won: groupCounts(leads, 'won'), ...(clicks ? { clicks: groupCounts(clicks) } : {}) }
   }
 }

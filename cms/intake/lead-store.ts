@@ -1,9 +1,10 @@
 import type { Client, InStatement } from '@libsql/client'
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 
 import { serialize } from '../../functions/concurrency/serialize'
 import { type FoundLead, type LeadStore, type PersonLead, personKey } from '../../functions/lead-intake/lead-store'
 import { sqliteClient } from '../database'
+import { createOrJoin, LEAD_KEY_FIELDS } from './create-lead'
 import { toRelation } from '../members/records'
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
@@ -63,38 +64,38 @@ export function sqliteLeadStore(client: Client): LeadStore {
 }
 
 /**
- * Through the Local API, for every adapter: one person's look-ups and creations wait their turn in
- * this process; across processes the database's unique index on the person key refuses a second
- * lead, and the loser reads the winner's.
+ * Looks for the person's lead and creates it when there is none, without waiting for this
+ * process's other calls: what each of several processes does at once. A unique index on the
+ * person key (MongoDB, cms/mongo/indexes.ts) refuses the second create, and the loser reads the
+ * winner's lead (createOrJoin).
  */
-export function localApiLeadStore(payload: Payload): LeadStore {
-  const find = async (where: Where): Promise<FoundLead | null> => {
-    const doc = (await payload.find({ collection: 'leads', where, sort: 'createdAt', limit: 1, depth: 0, overrideAccess: true })).docs[0]
+export async function findOrCreateAcrossProcesses(payload: Payload, person: PersonLead): Promise<FoundLead> {
+  const key = personKey(person)
+  const find = async (): Promise<FoundLead | null> => {
+    if (!key) return null
+    const doc = (await payload.find({ collection: 'leads', where: { [key[0]]: { equals: key[1] } }, sort: 'createdAt', limit: 1, depth: 0, overrideAccess: true })).docs[0]
     return doc ? { id: doc.id, member: idOf(doc.member), firstTouch: doc.firstTouch ?? null, created: false } : null
   }
-  const create = async (person: PersonLead): Promise<FoundLead> => {
+  const create = async (): Promise<FoundLead> => {
     const { member, becameMemberAt, ...lead } = person
     const data = { ...lead, status: 'new' as const, ...(member == null ? {} : { member: toRelation(member), becameMemberAt }) }
-    const doc = await payload.create({ collection: 'leads', data: data, depth: 0, overrideAccess: true, select: {} })
+    const doc = await payload.create({ collection: 'leads', data, depth: 0, overrideAccess: true, select: {} })
     return { id: doc.id, member: member ?? null, firstTouch: person.firstTouch, created: true }
   }
+  return (await find()) ?? createOrJoin(create, find, LEAD_KEY_FIELDS)
+}
+
+/**
+ * Through the Local API, for every adapter: one person's calls wait their turn in this process
+ * (so a burst of one person's submissions costs one create), and across processes the database's
+ * unique index decides (findOrCreateAcrossProcesses).
+ */
+export function localApiLeadStore(payload: Payload): LeadStore {
   return {
     findOrCreateLead(person) {
       const key = personKey(person)
-      if (!key) return create(person)
-      const where: Where = { [key[0]]: { equals: key[1] } }
-      return serialize(`lead:${key[0]}:${key[1]}`, async () => {
-        const known = await find(where)
-        if (known) return known
-        try {
-          return await create(person)
-        } catch (error) {
-          // Another process created this person's lead between the look-up and the write.
-          const winner = await find(where)
-          if (winner) return winner
-          throw error
-        }
-      })
+      if (!key) return findOrCreateAcrossProcesses(payload, person)
+      return serialize(`lead:${key[0]}:${key[1]}`, () => findOrCreateAcrossProcesses(payload, person))
     },
   }
 }

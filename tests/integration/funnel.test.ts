@@ -1,9 +1,15 @@
 import type { Client } from '@libsql/client'
+import type { MongooseAdapter } from '@payloadcms/db-mongodb'
+import { Aggregator } from 'mingo'
+import type { Document } from 'mongodb'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { FunnelCounts, FunnelGroup, FunnelModel, FunnelQuery, GroupCount } from '../../functions/attribution'
+import { DATABASES, reportLeftOutDatabases, startPayloadOn } from './databases'
 import { startPayload } from './payload'
+
+reportLeftOutDatabases()
 
 let payload: Payload
 let cleanup: () => Promise<void>
@@ -44,22 +50,23 @@ const LEADS = [
   { email: 'april@test.example', createdAt: '2026-04-01T00:00:00.000Z', status: 'new', firstTouch: { channel: 'linkedin' }, lastTouch: { channel: 'linkedin' } },
 ]
 
+/** The touches, leads, link and clicks above; `backdate` gives a lead its own creation time (leads are stamped when stored). */
+async function seed(on: Payload, backdate: (id: string | number, createdAt: string) => Promise<unknown>) {
+  for (const touch of TOUCHES) await on.create({ collection: 'touches', data: touch as never })
+  for (const lead of LEADS) await backdate((await on.create({ collection: 'leads', data: lead as never })).id, lead.createdAt)
+  await on.create({ collection: 'campaign-links', data: { code: 'poster', title: 'Spring poster', target: { kind: 'url', url: '/' } } as never })
+  for (const [link, day, count] of [['poster', '2026-03-03', 5], ['poster', '2026-02-28', 9], ['flyer', '2026-03-31', 2]] as const) {
+    await on.create({ collection: 'link-clicks', data: { link, day, count } })
+  }
+}
+
 beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())
   funnel = await import('../../cms/funnel')
   counters = { ...(await import('../../cms/funnel/sqlite-counts')), ...(await import('../../cms/funnel/local-api-counts')) }
   ;({ handleEndpoints } = await import('payload'))
   config = (await import('../../cms/payload.config')).default
-  for (const touch of TOUCHES) await payload.create({ collection: 'touches', data: touch as never })
-  for (const lead of LEADS) {
-    const created = await payload.create({ collection: 'leads', data: lead as never })
-    // Leads are stamped when stored; these need their own dates.
-    await client().execute({ sql: 'UPDATE leads SET created_at = ? WHERE id = ?', args: [lead.createdAt, created.id] })
-  }
-  await payload.create({ collection: 'campaign-links', data: { code: 'poster', title: 'Spring poster', target: { kind: 'url', url: '/' } } as never })
-  for (const [link, day, count] of [['poster', '2026-03-03', 5], ['poster', '2026-02-28', 9], ['flyer', '2026-03-31', 2]] as const) {
-    await payload.create({ collection: 'link-clicks', data: { link, day, count } })
-  }
+  await seed(payload, (id, createdAt) => client().execute({ sql: 'UPDATE leads SET created_at = ? WHERE id = ?', args: [createdAt, id] }))
   for (const role of ['admin', 'editor', 'sales'] as const) {
     const email = `${role}@test.example`
     await payload.create({ collection: 'users', data: { email, password: 'a-Strong-passw0rd', role } })
@@ -75,9 +82,13 @@ const body = async (response: Response) => new TextDecoder('utf-8', { ignoreBOM:
 const get = (search: string, role?: string) =>
   handleEndpoints({ config, request: new Request(`http://localhost/api/funnel.csv${search}`, { headers: role ? { authorization: `JWT ${tokens[role]}` } : {} }) })
 
-describe('the funnel on the stored touches and leads', () => {
+const sorted = (counts: GroupCount[]) => [...counts].sort((a, b) => String(a.key).localeCompare(String(b.key)))
+const normal = (c: FunnelCounts) => ({ visits: sorted(c.visits), leads: sorted(c.leads), members: sorted(c.members), won: sorted(c.won), clicks: c.clicks && sorted(c.clicks) })
+
+/** The reports every database must give on the seeded rows. */
+function reportsOn(on: () => Payload) {
   it('credits first touches: new visitors in March, leads by their first touch', async () => {
-    const report = await funnel.loadFunnel(payload, query('first'), 'en')
+    const report = await funnel.loadFunnel(on(), query('first'), 'en')
     expect(pick(report)).toEqual([
       ['WeChat', 1, 2, 0, 2, 2, 0, 1],
       ['Weibo', 1, 1, 0, 0, 1, 0, 0],
@@ -88,7 +99,7 @@ describe('the funnel on the stored touches and leads', () => {
   })
 
   it('credits last touches: every March visitor under their latest March touch, leads by their last touch', async () => {
-    const report = await funnel.loadFunnel(payload, query('last'), 'en')
+    const report = await funnel.loadFunnel(on(), query('last'), 'en')
     expect(pick(report)).toEqual([
       ['Xiaohongshu', 2, 0, 0, 0, 0, null, null],
       ['Direct', 1, 1, 0, 0, 1, 0, 0],
@@ -100,28 +111,49 @@ describe('the funnel on the stored touches and leads', () => {
   })
 
   it('groups by campaign link with clicks and link titles, and by campaign, in Chinese', async () => {
-    const links = await funnel.loadFunnel(payload, query('first', 'link'), 'zh')
+    const links = await funnel.loadFunnel(on(), query('first', 'link'), 'zh')
     expect(links.rows.map((r) => [r.label, r.clicks, r.visits, r.leads, r.won])).toEqual([
       ['（无活动链接）', 0, 2, 2, 0],
       ['poster · Spring poster', 5, 1, 2, 2],
       ['flyer', 2, 0, 0, 0],
     ])
     expect(links.total).toMatchObject({ label: '合计', clicks: 7, visits: 3, leads: 4 })
-    const campaigns = await funnel.loadFunnel(payload, query('last', 'campaign'), 'en')
+    const campaigns = await funnel.loadFunnel(on(), query('last', 'campaign'), 'en')
     expect(campaigns.rows.map((r) => [r.label, r.visits, r.leads])).toEqual([
       ['(no campaign)', 3, 4],
       ['notes', 1, 0],
     ])
   })
+}
 
-  it.each(['channel', 'campaign', 'link'] as const)('gives the same %s counts through the Local API (the MongoDB path) as in SQL', async (group) => {
-    const sorted = (counts: GroupCount[]) => [...counts].sort((a, b) => String(a.key).localeCompare(String(b.key)))
-    const normal = (c: FunnelCounts) => ({ visits: sorted(c.visits), leads: sorted(c.leads), members: sorted(c.members), won: sorted(c.won), clicks: c.clicks && sorted(c.clicks) })
+describe('the funnel on the stored touches and leads (sqlite)', () => {
+  reportsOn(() => payload)
+
+  it.each(['channel', 'campaign', 'link'] as const)('gives the same %s counts through the Local API (any other database) as in SQL', async (group) => {
     for (const model of ['first', 'last'] as const) {
       const sql = await counters.sqliteFunnelCounts(payload)(query(model, group))
       const local = await counters.localApiFunnelCounts(payload)(query(model, group))
       expect(normal(local)).toEqual(normal(sql))
       expect(sql.visits.reduce((n, c) => n + c.count, 0)).toBe(model === 'first' ? 3 : 4)
+    }
+  })
+
+  it.each(['channel', 'campaign', 'link'] as const)('gives the SQL %s counts from the MongoDB aggregations, run by mingo over the same rows as MongoDB holds them', async (group) => {
+    const { countWithAggregations } = await import('../../cms/funnel/mongo-counts')
+    const rows = async (collection: 'touches' | 'leads' | 'link-clicks') => (await payload.find({ collection, pagination: false, depth: 0 })).docs as unknown as Record<string, unknown>[]
+    // Ids under _id and dates as dates; a field never set is missing on MongoDB, one set to nothing
+    // is null: every other row has its nulls left out, so both are counted.
+    const asStored = (row: Record<string, unknown>, i: number): Document => {
+      const { id, ...fields } = row
+      const kept = Object.entries(fields).filter(([, value]) => i % 2 === 0 || value !== null)
+      return { _id: id, ...Object.fromEntries(kept.map(([key, value]) => [key, (key === 'at' || key === 'createdAt') && typeof value === 'string' ? new Date(value) : value])) }
+    }
+    const stored: Record<string, Document[]> = { members: [] }
+    for (const collection of ['touches', 'leads', 'link-clicks'] as const) stored[collection] = (await rows(collection)).map(asStored)
+    const inMemory = async ({ collection, pipeline }: { collection: string; pipeline: Document[] }) => new Aggregator(pipeline).run(stored[collection]!) as Document[]
+    for (const model of ['first', 'last'] as const) {
+      const sql = await counters.sqliteFunnelCounts(payload)(query(model, group))
+      expect(normal(await countWithAggregations(inMemory, query(model, group), { members: true }))).toEqual(normal(sql))
     }
   })
 
@@ -192,5 +224,26 @@ describe('GET /api/funnel.csv', () => {
     const response = await get(search, 'admin')
     expect(response.status).toBe(400)
     expect(await response.json()).toEqual({ errors: [error] })
+  })
+})
+
+// Last in the file: starting MongoDB's Payload imports the app's modules anew (databases.ts).
+describe.each(DATABASES.filter((database) => database !== 'sqlite'))('the funnel on the stored touches and leads (%s)', (database) => {
+  let mongo: Payload
+  let stop = async () => {}
+  beforeAll(async () => {
+    ;({ payload: mongo, cleanup: stop } = await startPayloadOn(database))
+    const leads = (mongo.db as unknown as MongooseAdapter).collections.leads!
+    await seed(mongo, (id, createdAt) => leads.updateOne({ _id: id }, { $set: { createdAt: new Date(createdAt) } }))
+  })
+  afterAll(async () => stop())
+
+  reportsOn(() => mongo)
+
+  it.each(['channel', 'campaign', 'link'] as const)('gives the same %s counts from the aggregations as through the Local API', async (group) => {
+    const { mongoFunnelCounts } = await import('../../cms/funnel/mongo-counts')
+    for (const model of ['first', 'last'] as const) {
+      expect(normal(await mongoFunnelCounts(mongo)(query(model, group)))).toEqual(normal(await counters.localApiFunnelCounts(mongo)(query(model, group))))
+    }
   })
 })

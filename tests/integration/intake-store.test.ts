@@ -1,41 +1,47 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { IntakeStore, SubmissionRecord } from '../../functions/lead-intake/intake'
+import type { IntakeStore, NewLead, SubmissionRecord } from '../../functions/lead-intake/intake'
+import { type Database, DATABASES, reportLeftOutDatabases, startPayloadOn } from './databases'
 import { startPayload } from './payload'
+
+reportLeftOutDatabases()
 
 let payload: Payload
 let cleanup: () => Promise<void>
 let formId: number
-let stores: Record<string, IntakeStore>
 let submitForm: typeof import('../../site/lib/form-submit').submitForm
 let flushRefusals: typeof import('../../site/lib/refusals').flushRefusals
 
+/** The form every submission here is made on: an email and an optional PDF. */
+const createForm = async (on: Payload) =>
+  (
+    await on.create({
+      collection: 'forms',
+      locale: 'en',
+      data: {
+        name: 'Brief',
+        defaultRecipient: 'sales@test.example',
+        minSecondsToSubmit: 0,
+        fields: [
+          { name: 'email', type: 'email', label: 'Email', required: true },
+          { name: 'brief', type: 'file', label: 'Brief', maxSizeMB: 1, accept: ['pdf'] },
+        ],
+      },
+    })
+  ).id
+
+// The site's own tests below run on SQLite, the database site/lib opens in a test.
 beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())
-  const { localApiIntakeStore, sqliteIntakeStore } = await import('../../cms/intake')
-  stores = { 'Local API (any database)': localApiIntakeStore(payload), 'SQL (embedded SQLite)': sqliteIntakeStore(payload) }
   ;({ submitForm } = await import('../../site/lib/form-submit'))
   ;({ flushRefusals } = await import('../../site/lib/refusals'))
-  const form = await payload.create({
-    collection: 'forms',
-    locale: 'en',
-    data: {
-      name: 'Brief',
-      defaultRecipient: 'sales@test.example',
-      minSecondsToSubmit: 0,
-      fields: [
-        { name: 'email', type: 'email', label: 'Email', required: true },
-        { name: 'brief', type: 'file', label: 'Brief', maxSizeMB: 1, accept: ['pdf'] },
-      ],
-    },
-  })
-  formId = form.id as number
+  formId = (await createForm(payload)) as number
 })
 afterAll(async () => cleanup?.())
 
-const record = (email: string): SubmissionRecord => ({
-  form: formId,
+const record = (form: string | number, email: string): SubmissionRecord => ({
+  form,
   values: { email },
   consents: [],
   locale: 'en',
@@ -52,42 +58,6 @@ const submissionsOf = async (email: string) => {
   const { docs: [lead] } = await payload.find({ collection: 'leads', where: { email: { equals: email } }, depth: 0 })
   return lead ? (await payload.find({ collection: 'submissions', where: { lead: { equals: lead.id } }, depth: 0, sort: 'id' })).docs : []
 }
-
-const jobsOf = async (submissionId: string | number) =>
-  (await payload.find({ collection: 'payload-jobs', where: { 'input.submissionId': { equals: String(submissionId) } }, depth: 0, sort: 'id' })).docs.map((j) => [j.taskSlug, j.queue, j.processing, j.hasError])
-
-describe.each(['Local API (any database)', 'SQL (embedded SQLite)'])('the intake store on %s', (name) => {
-  it('stores a new lead, its submission and its jobs as Payload reads them', async () => {
-    const store = stores[name]!
-    const email = `${name.length}-new@example.com`
-    const lead = { email, phone: '+8613800138000', name: 'Li Lei', firstTouch: { channel: 'wechat' }, lastTouch: { channel: 'search' } }
-    const stored = await store.storeSubmission({ lead, submission: record(email), notify: ['sales-email', 'webhook'] })
-    const submission = await payload.findByID({ collection: 'submissions', id: stored.submissionId, depth: 0 })
-    expect(submission).toMatchObject({ form: formId, lead: stored.leadId, values: { email }, locale: 'en', firstTouch: { channel: 'wechat', campaign: '春季' }, isSpam: false, spamScore: 0 })
-    expect(new Date(submission.createdAt).getTime()).toBeGreaterThan(Date.now() - 60_000)
-    const storedLead = await payload.findByID({ collection: 'leads', id: stored.leadId, depth: 0 })
-    expect(storedLead).toMatchObject({ email, phone: '+8613800138000', name: 'Li Lei', status: 'new', score: 0, firstTouch: { channel: 'wechat' } })
-    expect(await jobsOf(stored.submissionId)).toEqual([['notifyLead', 'default', false, false], ['sendWebhook', 'default', false, false]])
-    expect(await store.findLeads({ email, phone: null })).toEqual({ byEmail: { id: stored.leadId }, byPhone: null })
-  })
-
-  it('makes one lead of the same new person submitting twice at the same moment', async () => {
-    const store = stores[name]!
-    const email = `${name.length}-twice@example.com`
-    const lead = { email, phone: null, name: null, firstTouch: null, lastTouch: null }
-    const [a, b] = await Promise.all([0, 1].map(() => store.storeSubmission({ lead, submission: record(email), notify: [] })))
-    expect(a!.leadId).toBe(b!.leadId)
-    expect((await payload.count({ collection: 'leads', where: { email: { equals: email } } })).totalDocs).toBe(1)
-    expect(await jobsOf(a!.submissionId)).toEqual([])
-  })
-
-  it('attaches to a known lead', async () => {
-    const store = stores[name]!
-    const { byEmail } = await store.findLeads({ email: `${name.length}-new@example.com`, phone: null })
-    const stored = await store.storeSubmission({ lead: byEmail!, submission: record('x@example.com'), notify: ['sales-email'] })
-    expect(stored.leadId).toBe(byEmail!.id)
-  })
-})
 
 const meta = { locale: 'en', pageUrl: 'https://brand.example/contact', referrer: null, userAgent: 'test', cookie: null }
 
@@ -146,4 +116,86 @@ describe('submitting through the site', () => {
       [day, '999999', 'unknown-form', 30],
     ])
   })
+})
+
+// Last in the file: starting MongoDB's Payload imports the app's modules anew (databases.ts).
+/** The stores each database has: SQL only on SQLite; the Local API store on every database. */
+const STORES: Record<Database, string[]> = { sqlite: ['Local API (any database)', 'SQL (embedded SQLite)'], mongodb: ['Local API (any database)'] }
+
+describe.each(DATABASES)('the intake stores on %s', (database) => {
+  let db: Payload
+  let form: string | number
+  let stores: Record<string, IntakeStore>
+  let stop = async () => {}
+
+  beforeAll(async () => {
+    if (database === 'sqlite') [db, form] = [payload, formId]
+    else {
+      const started = await startPayloadOn(database)
+      ;[db, stop] = [started.payload, started.cleanup]
+      form = await createForm(db)
+    }
+    const { localApiIntakeStore, sqliteIntakeStore } = await import('../../cms/intake')
+    stores = { 'Local API (any database)': localApiIntakeStore(db), ...(database === 'sqlite' ? { 'SQL (embedded SQLite)': sqliteIntakeStore(db) } : {}) }
+  })
+  afterAll(async () => stop())
+
+  const jobsOf = async (submissionId: string | number) =>
+    (await db.find({ collection: 'payload-jobs', where: { 'input.submissionId': { equals: String(submissionId) } }, depth: 0, sort: 'id' })).docs.map((j) => [j.taskSlug, j.queue, j.processing, j.hasError])
+
+  describe.each(STORES[database])('through the %s store', (name) => {
+    it('stores a new lead, its submission and its jobs as Payload reads them', async () => {
+      const store = stores[name]!
+      const email = `${name.length}-new@example.com`
+      const lead = { email, phone: '+8613800138000', name: 'Li Lei', firstTouch: { channel: 'wechat' }, lastTouch: { channel: 'search' } }
+      const stored = await store.storeSubmission({ lead, submission: record(form, email), notify: ['sales-email', 'webhook'] })
+      const submission = await db.findByID({ collection: 'submissions', id: stored.submissionId, depth: 0 })
+      expect(submission).toMatchObject({ form, lead: stored.leadId, values: { email }, locale: 'en', firstTouch: { channel: 'wechat', campaign: '春季' }, isSpam: false, spamScore: 0 })
+      expect(new Date(submission.createdAt).getTime()).toBeGreaterThan(Date.now() - 60_000)
+      const storedLead = await db.findByID({ collection: 'leads', id: stored.leadId, depth: 0 })
+      expect(storedLead).toMatchObject({ email, phone: '+8613800138000', name: 'Li Lei', status: 'new', score: 0, firstTouch: { channel: 'wechat' } })
+      expect(await jobsOf(stored.submissionId)).toEqual([['notifyLead', 'default', false, false], ['sendWebhook', 'default', false, false]])
+      expect(await store.findLeads({ email, phone: null })).toEqual({ byEmail: { id: stored.leadId }, byPhone: null })
+    })
+
+    it('makes one lead of the same new person submitting twice at the same moment', async () => {
+      const store = stores[name]!
+      const email = `${name.length}-twice@example.com`
+      const lead = { email, phone: null, name: null, firstTouch: null, lastTouch: null }
+      const [a, b] = await Promise.all([0, 1].map(() => store.storeSubmission({ lead, submission: record(form, email), notify: [] })))
+      expect(a!.leadId).toBe(b!.leadId)
+      expect((await db.count({ collection: 'leads', where: { email: { equals: email } } })).totalDocs).toBe(1)
+      expect(await jobsOf(a!.submissionId)).toEqual([])
+    })
+
+    it('attaches to a known lead', async () => {
+      const store = stores[name]!
+      const { byEmail } = await store.findLeads({ email: `${name.length}-new@example.com`, phone: null })
+      const stored = await store.storeSubmission({ lead: byEmail!, submission: record(form, 'x@example.com'), notify: ['sales-email'] })
+      expect(stored.leadId).toBe(byEmail!.id)
+    })
+  })
+
+  if (database === 'mongodb') {
+    // Processes share no memory: each create below runs without the in-process queue, as separate
+    // site processes would, and only the unique indexes stand between them and a second lead.
+    it('makes one lead of one person created by many processes at once, by email or by phone alone', async () => {
+      const { findOrCreateAcrossProcesses } = await import('../../cms/intake/lead-store')
+      for (const person of [{ email: 'race@example.com', phone: null }, { email: null, phone: '+8613900139000' }]) {
+        const lead: NewLead = { ...person, name: null, firstTouch: null, lastTouch: null }
+        const ids = await Promise.all(Array.from({ length: 8 }, () => findOrCreateAcrossProcesses(db, lead).then((found) => String(found.id))))
+        expect(new Set(ids).size).toBe(1)
+        const where: Where = person.email ? { email: { equals: person.email } } : { phone: { equals: person.phone } }
+        expect((await db.count({ collection: 'leads', where })).totalDocs).toBe(1)
+      }
+    })
+
+    it('refuses a second lead for an email, a member’s too: one lead per person', async () => {
+      await db.create({ collection: 'leads', data: { email: 'once@example.com', status: 'new' } })
+      await expect(db.create({ collection: 'leads', data: { email: 'once@example.com', status: 'new' } })).rejects.toMatchObject({ name: 'ValidationError', data: { errors: [{ path: 'email', message: 'Value must be unique' }] } })
+      const member = await db.create({ collection: 'members', data: { email: 'once@example.com' } as never })
+      await expect(db.create({ collection: 'leads', data: { email: 'once@example.com', status: 'new', member: member.id } })).rejects.toMatchObject({ name: 'ValidationError' })
+      expect((await db.count({ collection: 'leads', where: { email: { equals: 'once@example.com' } } })).totalDocs).toBe(1)
+    })
+  }
 })

@@ -2,17 +2,9 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { checkWindow, recordWindowEvent, type ThrottleStore, type WindowPolicy, type WindowState } from '../../functions/members/throttle'
-import { startPayload } from './payload'
+import { DATABASES, reportLeftOutDatabases, startPayloadOn } from './databases'
 
-let payload: Payload
-let cleanup: () => Promise<void>
-let sqliteThrottleStore: typeof import('../../cms/members/throttle-store').sqliteThrottleStore
-
-beforeAll(async () => {
-  ;({ payload, cleanup } = await startPayload())
-  ;({ sqliteThrottleStore } = await import('../../cms/members/throttle-store'))
-})
-afterAll(async () => cleanup?.())
+reportLeftOutDatabases()
 
 const POLICY: WindowPolicy = { limit: 5, windowMs: 60_000 }
 /** One counted attempt, as site/lib/account/guard.ts counts them: allowed while under the limit. */
@@ -25,25 +17,36 @@ async function attempt(store: ThrottleStore, key: string, now: Date): Promise<bo
   return allowed
 }
 
-describe('throttle counters shared through the database', () => {
+describe.each(DATABASES)('throttle counters shared through the database (%s)', (database) => {
+  let payload: Payload
+  let cleanup: () => Promise<void>
+  let storeFor: (now?: () => Date) => ThrottleStore
+
+  beforeAll(async () => {
+    ;({ payload, cleanup } = await startPayloadOn(database))
+    const { throttleStoreFor } = await import('../../cms/members/throttle-store')
+    // Each store stands for one site process: no memory shared but the database.
+    storeFor = (now) => throttleStoreFor(payload, now)
+  })
+  afterAll(async () => cleanup?.())
+
   it('counts the attempts of two site processes against one limit', async () => {
     const now = new Date()
-    // Two stores on one database stand for two site processes.
-    const [a, b] = [sqliteThrottleStore(payload, () => now), sqliteThrottleStore(payload, () => now)]
+    const [a, b] = [storeFor(() => now), storeFor(() => now)]
     const answers = []
     for (let i = 0; i < 8; i++) answers.push(await attempt(i % 2 ? b : a, 'ip:shared', now))
     expect(answers).toEqual([true, true, true, true, true, false, false, false])
   })
 
   it('loses no count when many requests of two processes change one key at once', async () => {
-    const [a, b] = [sqliteThrottleStore(payload), sqliteThrottleStore(payload)]
+    const [a, b] = [storeFor(), storeFor()]
     await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? b : a).update('count:race', (state) => ((state as number | null) ?? 0) + 1, 60_000)))
     expect(await a.get('count:race')).toBe(40)
   })
 
   it('forgets a key when its window is over, and deletes it when the change says so', async () => {
     let clock = new Date('2026-03-03T10:00:00Z')
-    const store = sqliteThrottleStore(payload, () => clock)
+    const store = storeFor(() => clock)
     await store.update('ip:old', () => ({ n: 1 }), 1000)
     expect(await store.get('ip:old')).toEqual({ n: 1 })
     clock = new Date('2026-03-03T10:00:02Z')
@@ -52,4 +55,17 @@ describe('throttle counters shared through the database', () => {
     await store.update('ip:gone', () => null, 60_000)
     expect(await payload.count({ collection: 'throttle-counters', where: { counterKey: { equals: 'ip:gone' } } })).toMatchObject({ totalDocs: 0 })
   })
+
+  if (database === 'mongodb') {
+    it('leaves expired counters to a TTL index on the date of their expiry', async () => {
+      const { mongoCollection } = await import('../../cms/mongo/collection')
+      const counters = mongoCollection(payload, 'throttle-counters')
+      const indexes = await counters.indexes()
+      expect(indexes.find((index) => index.name === 'throttle_counters_expire')).toMatchObject({ key: { purgeAt: 1 }, expireAfterSeconds: 0 })
+      expect(indexes.find((index) => index.name === 'counterKey_1')).toMatchObject({ key: { counterKey: 1 }, unique: true })
+      const clock = new Date('2026-03-03T10:00:00Z')
+      await storeFor(() => clock).update('ip:ttl', () => ({ n: 1 }), 1000)
+      expect(await counters.findOne({ counterKey: 'ip:ttl' }, { projection: { _id: 0 } })).toEqual({ counterKey: 'ip:ttl', state: '{"n":1}', version: 0, expiresAt: clock.getTime() + 1000, purgeAt: new Date(clock.getTime() + 1000) })
+    })
+  }
 })

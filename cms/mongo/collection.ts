@@ -1,0 +1,21 @@
+import type { MongooseAdapter } from '@payloadcms/db-mongodb'
+import type { Collection, Document } from 'mongodb'
+import type { CollectionSlug, Payload } from 'payload'
+
+/** True when Payload runs on its MongoDB adapter (`DATABASE_URI=mongodb://…`). */
+export function isMongo(payload: Payload): boolean {
+  return payload.db.packageName === '@payloadcms/db-mongodb'
+}
+
+/**
+ * The MongoDB driver's collection behind a Payload collection, for the few writes and counts that
+ * need one atomic command or one aggregation (the Local API has neither). Documents written here
+ * skip Payload's hooks and validation: keep to the fields the collection config declares.
+ * @example await mongoCollection(payload, 'leads').createIndex({ email: -1 }, { unique: true })
+ */
+export function mongoCollection<T extends Document = Document>(payload: Payload, slug: CollectionSlug): Collection<T> {
+  if (!isMongo(payload)) throw new Error(`The ${slug} collection is not on MongoDB (the database adapter is ${payload.db.packageName}).`)
+  const model = (payload.db as unknown as MongooseAdapter).collections[slug]
+  if (!model) throw new Error(`Payload has no MongoDB model for the ${slug} collection.`)
+  return model.collection as unknown as Collection<T>
+}
