@@ -292,7 +292,7 @@ export function membersStore(payload: Payload): MembersStore {
     async audit(entry: AuditEntry): Promise<void> {
       await payload.create({ collection: 'audit-log', data: entry as never, ...base, select: {} })
     },
-    async idsOf(collection: 'consent-log' | 'points-ledger' | 'member-codes' | 'outbox' | 'member-sessions' | 'members', where: Where): Promise<Id[]> {
+    async idsOf(collection: 'consent-log' | 'points-ledger' | 'member-codes' | 'outbox' | 'member-sessions' | 'members' | 'lead-deliveries', where: Where): Promise<Id[]> {
       return (await payload.find({ collection, where, ...base, limit: 0, pagination: false, select: {} })).docs.map((d) => d.id)
     },
     /** Carries out an erasure plan: anonymise, then delete (children before the member), then the audit entry. */
