@@ -22,7 +22,7 @@ beforeAll(async () => {
   const form = await payload.create({ collection: 'forms', locale: 'en', data: { name: 'Contact', fields: [{ name: 'email', type: 'email', label: 'Email' }], defaultRecipient: 'sales@example.com' } as never })
   member = await payload.create({ collection: 'members', data: { email: 'real@example.com', referralCode: 'REALREAL' } as never })
   lead = await payload.create({ collection: 'leads', data: { email: 'real@example.com', status: 'new', member: member.id, firstTouch: { channel: 'wechat' } } as never })
-  await payload.create({ collection: 'lead-deliveries', data: { ...DELIVERY, lead: lead.id } })
+  await payload.create({ collection: 'lead-deliveries', data: { ...DELIVERY, lead: lead.id as number } })
   submission = await payload.create({ collection: 'submissions', data: { form: form.id, lead: lead.id, values: { email: 'real@example.com', message: 'Original' }, consents: CONSENTS, locale: 'en', pageUrl: 'http://localhost:4321/contact' } as never })
 })
 afterAll(async () => cleanup?.())
@@ -41,7 +41,7 @@ describe('read-only fields stay read-only through the API', () => {
     expect([stored.status, stored.notes, stored.member, stored.anonymisedAt ?? null, stored.becameMemberAt ?? null, stored.firstTouch, stored.deliveryProblem ?? null]).toEqual(['contacted', 'Called', member.id, null, null, { channel: 'wechat' }, null])
     expect((await deliveryAttempts(payload, lead.id)).map((d) => [d.kind, d.status, d.to, d.providerId])).toEqual([['sales email', 'sent', 'sales@example.com', 'p-1']])
     // Nor can they write or rewrite an attempt of their own.
-    await expect(payload.create({ collection: 'lead-deliveries', data: { ...DELIVERY, lead: lead.id }, overrideAccess: false, user: sales as never })).rejects.toThrow('You are not allowed to perform this action.')
+    await expect(payload.create({ collection: 'lead-deliveries', data: { ...DELIVERY, lead: lead.id as number }, overrideAccess: false, user: sales as never })).rejects.toThrow('You are not allowed to perform this action.')
     const [attempt] = await deliveryAttempts(payload, lead.id)
     await expect(payload.update({ collection: 'lead-deliveries', id: attempt!.id, data: { status: 'failed' }, overrideAccess: false, user: sales as never })).rejects.toThrow('You are not allowed to perform this action.')
   })
