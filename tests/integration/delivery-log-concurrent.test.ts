@@ -20,7 +20,8 @@ beforeAll(async () => {
   process.env.RESEND_API_KEY = 're_test_key'
   process.env.RESEND_BASE_URL = resend.url
   ;({ payload, cleanup } = await startPayload())
-})
+  // Payload's start on a busy two-core machine can take longer than the default two minutes.
+}, 300_000)
 afterAll(async () => {
   await cleanup?.()
   await resend?.close()
