@@ -16,6 +16,9 @@ import { bin, productEnv, root, run, waitForHttp } from '../scripts/lib.mjs'
 import { runBench } from './lib'
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 2000)
+/** With BENCH_CPU_PROF=<folder>, the site and the worker write V8 CPU profiles there when they stop (read them with bench/profile-top.ts). */
+const PROFILE_DIR = process.env.BENCH_CPU_PROF
+const profile = (name: string) => (PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [])
 const dataDir = mkdtempSync(path.join(tmpdir(), 'brand-site-bench-intake-'))
 const children: ChildProcess[] = []
 
@@ -29,8 +32,8 @@ async function main() {
     children.push(child)
   }
   start(bin('next'), ['start', 'cms', '-p', env.CMS_PORT!])
-  start(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/worker.ts')])
-  start(process.execPath, [path.join(root, 'site/server.mjs')], { PORT: env.SITE_PORT! })
+  start(process.execPath, [...profile('worker'), '--import', 'tsx', path.join(root, 'scripts/worker.ts')])
+  start(process.execPath, [...profile('site'), path.join(root, 'site/server.mjs')], { PORT: env.SITE_PORT! })
   await Promise.all([waitForHttp(`${env.CMS_URL}/admin`), waitForHttp(`${env.SITE_URL}/`)])
   const endpoint = `${env.SITE_URL}/api/forms/1?locale=en`
 

@@ -73,6 +73,7 @@ export interface Config {
     media: Media;
     forms: Form;
     leads: Lead;
+    'lead-deliveries': LeadDelivery;
     submissions: Submission;
     'lead-files': LeadFile;
     teams: Team;
@@ -110,6 +111,7 @@ export interface Config {
     leads: {
       submissions: 'submissions';
       touches: 'touches';
+      deliveries: 'lead-deliveries';
     };
   };
   collectionsSelect: {
@@ -119,6 +121,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     forms: FormsSelect<false> | FormsSelect<true>;
     leads: LeadsSelect<false> | LeadsSelect<true>;
+    'lead-deliveries': LeadDeliveriesSelect<false> | LeadDeliveriesSelect<true>;
     submissions: SubmissionsSelect<false> | SubmissionsSelect<true>;
     'lead-files': LeadFilesSelect<false> | LeadFilesSelect<true>;
     teams: TeamsSelect<false> | TeamsSelect<true>;
@@ -728,19 +731,13 @@ export interface Lead {
     totalDocs?: number;
   };
   /**
-   * Every email attempt for this lead.
+   * Every delivery attempt for this lead.
    */
-  deliveries?:
-    | {
-        kind?: ('sales email' | 'autoresponder' | 'webhook') | null;
-        status?: ('queued' | 'sent' | 'failed') | null;
-        to?: string | null;
-        providerId?: string | null;
-        reason?: string | null;
-        at?: string | null;
-        id?: string | null;
-      }[]
-    | null;
+  deliveries?: {
+    docs?: (number | LeadDelivery)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -919,6 +916,21 @@ export interface Touch {
   campaignLink?: string | null;
   referralCode?: string | null;
   lead?: (number | null) | Lead;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lead-deliveries".
+ */
+export interface LeadDelivery {
+  id: number;
+  lead: number | Lead;
+  kind: 'sales email' | 'autoresponder' | 'webhook';
+  status: 'sent' | 'failed';
+  to?: string | null;
+  providerId?: string | null;
+  reason?: string | null;
+  job?: string | null;
+  at: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1490,6 +1502,10 @@ export interface PayloadLockedDocument {
         value: number | Lead;
       } | null)
     | ({
+        relationTo: 'lead-deliveries';
+        value: number | LeadDelivery;
+      } | null)
+    | ({
         relationTo: 'submissions';
         value: number | Submission;
       } | null)
@@ -2035,19 +2051,23 @@ export interface LeadsSelect<T extends boolean = true> {
   lastTouch?: T;
   submissions?: T;
   touches?: T;
-  deliveries?:
-    | T
-    | {
-        kind?: T;
-        status?: T;
-        to?: T;
-        providerId?: T;
-        reason?: T;
-        at?: T;
-        id?: T;
-      };
+  deliveries?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lead-deliveries_select".
+ */
+export interface LeadDeliveriesSelect<T extends boolean = true> {
+  lead?: T;
+  kind?: T;
+  status?: T;
+  to?: T;
+  providerId?: T;
+  reason?: T;
+  job?: T;
+  at?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

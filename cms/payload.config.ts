@@ -13,6 +13,7 @@ import { Forms } from './collections/Forms'
 import { IntakeCounters } from './collections/IntakeCounters'
 import { LeadFiles } from './collections/LeadFiles'
 import { LinkClicks } from './collections/LinkClicks'
+import { LeadDeliveries } from './collections/LeadDeliveries'
 import { Leads } from './collections/Leads'
 import { Outbox } from './collections/Outbox'
 import { Submissions } from './collections/Submissions'
@@ -71,7 +72,7 @@ export default buildConfig({
     },
   },
   collections: [
-    Pages, Posts, Categories, Media, Forms, Leads, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users, WechatAdds,
+    Pages, Posts, Categories, Media, Forms, Leads, LeadDeliveries, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users, WechatAdds,
     Members, MemberSessions, MemberCodes, MemberIdentities, PointsLedger, Tiers, Rewards, Topics, ConsentLog, AuditLog, ThrottleCounters,
     Segments, Broadcasts, BroadcastDeliveries, BroadcastEvents, Suppressions,
   ],

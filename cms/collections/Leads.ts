@@ -12,6 +12,10 @@ export const Leads: CollectionConfig = {
   labels: { singular: { en: 'Lead', zh: '线索' }, plural: { en: 'Leads', zh: '线索' } },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'phone', 'status', 'owner', 'becameMemberAt', 'deliveryProblem', 'createdAt'], group: { en: 'Leads', zh: '线索' } },
   access: { create: nobody, read: canWorkLeads, update: canWorkLeads, delete: isAdmin },
+  hooks: {
+    // A lead's delivery attempts go with it (they name the addresses mailed); before, since each row requires its lead.
+    beforeDelete: [async ({ req, id }) => void (await req.payload.delete({ collection: 'lead-deliveries', where: { lead: { equals: id } }, req, overrideAccess: true }))],
+  },
   endpoints: [
     exportCsv('leads', ['id', 'email', 'phone', 'name', 'status', 'score', 'notes', 'firstTouch', 'lastTouch', 'createdAt'].map((key) => ({ key, header: key }))),
   ],
@@ -42,18 +46,16 @@ export const Leads: CollectionConfig = {
     { name: 'submissions', type: 'join', collection: 'submissions', on: 'lead' },
     // Every arrival of the browsers this person submitted from, oldest first: where they came from, each time.
     { name: 'touches', type: 'join', collection: 'touches', on: 'lead', defaultSort: 'at', admin: { defaultColumns: ['at', 'channel', 'source', 'campaign', 'campaignLink', 'landingPage'] } },
+    // Every attempt at this lead's sales email, autoresponder and webhook, newest first: one row each
+    // in lead-deliveries (see ./LeadDeliveries.ts for why not an array here).
     {
       name: 'deliveries',
-      type: 'array',
-      admin: { readOnly: true, description: { en: 'Every email attempt for this lead.', zh: '该线索的每次邮件发送尝试。' } },
-      fields: [
-        { name: 'kind', type: 'select', options: ['sales email', 'autoresponder', 'webhook'] },
-        { name: 'status', type: 'select', options: ['queued', 'sent', 'failed'] },
-        { name: 'to', type: 'text' },
-        { name: 'providerId', type: 'text' },
-        { name: 'reason', type: 'text' },
-        { name: 'at', type: 'date' },
-      ],
+      type: 'join',
+      collection: 'lead-deliveries',
+      on: 'lead',
+      defaultSort: '-at',
+      defaultLimit: 20,
+      admin: { defaultColumns: ['at', 'kind', 'status', 'to', 'reason'], description: { en: 'Every delivery attempt for this lead.', zh: '该线索的每次投递尝试。' } },
     },
   ]),
 }

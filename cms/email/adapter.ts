@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { EmailAdapter, SendEmailOptions } from 'payload'
 import { Resend } from 'resend'
 
+import { unnamedEmailKey } from '../../functions/notifications/idempotency-key'
 import { dataDir } from '../environment'
 import { resendMailer } from './resend-mailer'
 
@@ -51,9 +52,9 @@ export const emailAdapter: EmailAdapter<SentEmail> = ({ payload }) => {
       const replyTo = addresses(message.replyTo as SendEmailOptions['to'])
       const to = addresses(message.to)
       const subject = String(message.subject ?? '')
-      // Every email of the product's jobs carries a key naming what it is (lead-email/<submission>/<to>);
-      // one sent from elsewhere (Payload's password reset) gets one from its content.
-      const idempotencyKey = (message as { idempotencyKey?: string }).idempotencyKey ?? `email/${to.join(',')}/${subject}/${Date.now()}`
+      // Every email of the product's jobs carries a key naming what it is (lead-email/<submission>/<address hash>);
+      // one sent from elsewhere (Payload's password reset) gets one from its content, hashed.
+      const idempotencyKey = (message as { idempotencyKey?: string }).idempotencyKey ?? unnamedEmailKey(to, subject, Date.now())
       // Throws when Resend refuses, so that the job retries.
       const id = await mailer.send({ from: FROM, to, subject, html: String(message.html ?? ''), text: String(message.text ?? ''), ...(replyTo.length ? { replyTo } : {}), idempotencyKey })
       return { id }

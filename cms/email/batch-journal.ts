@@ -24,7 +24,7 @@ const KEEP_MS = 24 * 60 * 60 * 1000
 
 /**
  * The batch key of a set of emails: derived from their own keys, so it names what is in it.
- * @example batchKey([{ idempotencyKey: 'lead-email/1/a@b.co' }, …]) // 'batch/3f1c…'
+ * @example batchKey([{ idempotencyKey: 'lead-email/1/9f2c…' }, …]) // 'batch/3f1c…'
  */
 export function batchKey(emails: Pick<OutgoingEmail, 'idempotencyKey'>[]): string {
   return `batch/${createHash('sha256').update(emails.map((e) => e.idempotencyKey).join('\n')).digest('hex').slice(0, 40)}`

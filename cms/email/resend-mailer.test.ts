@@ -4,6 +4,7 @@ import path from 'node:path'
 import { Resend } from 'resend'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
+import { salesEmailKey } from '../../functions/notifications/idempotency-key'
 import { startFakeResend } from '../../tests/integration/fake-resend'
 import type { OutgoingEmail } from './batch-journal'
 import { resendMailer } from './resend-mailer'
@@ -12,7 +13,7 @@ let resend: Awaited<ReturnType<typeof startFakeResend>>
 let clock = Date.now()
 let journal: string
 
-const email = (n: number): OutgoingEmail => ({ from: 'Brand <noreply@example.com>', to: [`sales${n}@example.com`], subject: `Lead ${n}`, html: `<p>${n}</p>`, text: `${n}`, idempotencyKey: `lead-email/${n}/sales${n}@example.com` })
+const email = (n: number): OutgoingEmail => ({ from: 'Brand <noreply@example.com>', to: [`sales${n}@example.com`], subject: `Lead ${n}`, html: `<p>${n}</p>`, text: `${n}`, idempotencyKey: salesEmailKey(n, `sales${n}@example.com`) })
 const client = () => {
   process.env.RESEND_BASE_URL = resend.url
   return new Resend('re_test_key')
@@ -43,7 +44,7 @@ describe('the Resend mailer', () => {
     const mailer = resendMailer(client(), journal, { windowMs: 20 })
     await mailer.send(email(9))
     expect(resend.batches).toEqual([])
-    expect(resend.received.map((e) => e.idempotencyKey)).toEqual(['lead-email/9/sales9@example.com'])
+    expect(resend.received.map((e) => e.idempotencyKey)).toEqual([salesEmailKey(9, 'sales9@example.com')])
   })
 
   it('after a crash (a new worker on the same journal), a batch Resend accepted is posted again as it was: nothing is sent twice', async () => {
@@ -69,6 +70,39 @@ describe('the Resend mailer', () => {
     for (const n of [12, 11, 13]) await mailer.send(email(n))
     expect(resend.received.map((e) => e.subject)).toEqual(['Lead 11', 'Lead 12', 'Lead 13'])
     expect(resend.batches).toEqual([3])
+  })
+
+  it('a batch Resend refuses for one bad address (422) is sent one by one: the bad email fails alone, the others go once', async () => {
+    const mailer = resendMailer(client(), journal, { windowMs: 20 })
+    const bad = { ...email(23), to: ['sales23@example..com'] }
+    const refusals = resend.refusals()
+    const results = await Promise.allSettled([email(21), email(22), bad, email(24)].map((e) => mailer.send(e)))
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'sent'))).toEqual([
+      'sent',
+      'sent',
+      'Resend refused the email (HTTP 422): Invalid `to` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.',
+      'sent',
+    ])
+    // One refused batch, then each email on its own request under its own key; the bad one refused again.
+    expect(resend.batches).toEqual([])
+    expect(resend.refusals()).toBe(refusals + 2)
+    expect(resend.received.map((e) => [e.subject, e.idempotencyKey])).toEqual([21, 22, 24].map((n) => [`Lead ${n}`, salesEmailKey(n, `sales${n}@example.com`)]))
+
+    // The bad email's retry (its job tries again) fails the same way and sends none of the others twice.
+    await expect(mailer.send(bad)).rejects.toThrow('Resend refused the email (HTTP 422)')
+    const next = resendMailer(client(), journal, { windowMs: 20 })
+    await expect(next.send(bad)).rejects.toThrow('Resend refused the email (HTTP 422)')
+    expect(await next.send(email(22))).toBe(results[1]!.status === 'fulfilled' ? results[1]!.value : 'unreachable')
+    expect(resend.received.map((e) => e.subject)).toEqual(['Lead 21', 'Lead 22', 'Lead 24'])
+  })
+
+  it('a batch refused for every email (403, a wrong API key) is not split: each send fails with that reason', async () => {
+    process.env.RESEND_BASE_URL = resend.url
+    const mailer = resendMailer(new Resend('wrong'), journal, { windowMs: 20 })
+    const refusals = resend.refusals()
+    const results = await Promise.allSettled([31, 32, 33].map((n) => mailer.send(email(n))))
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected'])
+    expect(resend.refusals()).toBe(refusals + 1)
   })
 
   it('a 429 is waited out for its retry-after, then the email goes', async () => {

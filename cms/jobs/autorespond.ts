@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { renderAutoresponder } from '../../functions/notifications/autoresponder'
+import { autoresponderKey } from '../../functions/notifications/idempotency-key'
 import { attemptDelivery, deliveryRetries, submissionInputSchema } from './deliveries'
 import { loadSubmission } from './loadSubmission'
 import { sendEmail } from './sendEmail'
@@ -31,7 +32,7 @@ export const autorespond: TaskConfig<{ input: { submissionId: string }; output: 
     const name = typeof values.name === 'string' ? values.name.trim() : (lead.name ?? '')
     const email = renderAutoresponder({ subject: settings.subject, body: settings.body, name })
     const providerId = await attemptDelivery({ req, job, leadId: lead.id, kind: 'autoresponder', to }, () =>
-      sendEmail(req, { to, subject: email.subject, html: email.html, text: email.text, replyTo: form.defaultRecipient, idempotencyKey: `autoresponder/${submission.id}/${to}` }),
+      sendEmail(req, { to, subject: email.subject, html: email.html, text: email.text, replyTo: form.defaultRecipient, idempotencyKey: autoresponderKey(submission.id, to) }),
     )
     return { output: { providerId } }
   },

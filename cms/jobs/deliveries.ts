@@ -1,13 +1,14 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
-import type { Lead } from '../payload-types'
 import { describeDeliveryProblem, isProblemOf, type DeliveryKind } from '../../functions/notifications/delivery-problem'
 import { alertAdmins } from './adminAlert'
-import { serialize } from '../../functions/concurrency/serialize'
 import { DeliveryFailed } from './tracked'
 
-/** How many times a delivery (sales email, autoresponder, webhook) is tried before an admin is shown it failed. */
-export const DELIVERY_ATTEMPTS = 5
+/**
+ * How many times a delivery (sales email, autoresponder, webhook) is tried before an admin is shown
+ * it failed: seven tries span about two minutes, so a mail outage of a minute loses nothing.
+ */
+export const DELIVERY_ATTEMPTS = 7
 
 /**
  * The first wait before a retry; tests shorten it (DELIVERY_BACKOFF_MS) to drive an outage's
@@ -17,14 +18,12 @@ const BACKOFF_MS = Number(process.env.DELIVERY_BACKOFF_MS) || 2000
 
 /**
  * The retries of every delivery task: Payload's `attempts` counts retries after the first try, so
- * DELIVERY_ATTEMPTS tries in all, waiting 2 s, 4 s, 8 s and 16 s between them.
+ * DELIVERY_ATTEMPTS tries in all, waiting 2, 4, 8, 16, 32 and 64 s between them (126 s).
  */
 export const deliveryRetries: TaskConfig['retries'] = { attempts: DELIVERY_ATTEMPTS - 1, backoff: { type: 'exponential', delay: BACKOFF_MS } }
 
 /** The input every delivery task is queued with. */
 export const submissionInputSchema = [{ name: 'submissionId', type: 'text' as const, required: true }]
-
-type Delivery = NonNullable<Lead['deliveries']>[number]
 
 /** Whether this run of a job is its last try: `totalTried` counts the tries before this one. */
 export function isLastAttempt(job: { totalTried?: number | null }): boolean {
@@ -32,8 +31,10 @@ export function isLastAttempt(job: { totalTried?: number | null }): boolean {
 }
 
 /**
- * Appends one delivery attempt to the lead's log, which sales and admins read in the CMS; a failed
- * last attempt sets the lead's delivery problem, and a success of the same kind clears it.
+ * Records one delivery attempt for the lead, which sales and admins read in the CMS: one insert of a
+ * row of its own (lead-deliveries), so attempts made at the same moment, in any process, never
+ * overwrite each other. A failed last attempt sets the lead's delivery problem, and a success of the
+ * same kind clears it; each is an update of that one column, never a rewrite of the lead.
  */
 export async function recordDelivery(
   req: PayloadRequest,
@@ -42,20 +43,25 @@ export async function recordDelivery(
   lastAttempt: boolean,
   jobId?: string | number,
 ): Promise<void> {
-  let problem: string | null = null
-  await serialize(`lead:${leadId}`, async () => {
-    // Without its joins (submissions, touches): a campaign's burst runs this for every lead.
-    const lead = await req.payload.findByID({ collection: 'leads', id: leadId, depth: 0, joins: false })
-    const row: Delivery = { ...delivery, at: new Date().toISOString() }
-    const data: Partial<Lead> = { deliveries: [...(lead.deliveries ?? []), row] }
-    if (delivery.status === 'sent' && isProblemOf(lead.deliveryProblem, delivery.kind)) data.deliveryProblem = null
-    if (delivery.status === 'failed' && lastAttempt) {
-      problem = describeDeliveryProblem({ kind: delivery.kind, to: delivery.to, attempts: DELIVERY_ATTEMPTS, reason: delivery.reason ?? '' })
-      data.deliveryProblem = problem
-    }
-    await req.payload.update({ collection: 'leads', id: leadId, data, depth: 0 })
+  const lead = typeof leadId === 'number' ? leadId : Number(leadId) || leadId
+  await req.payload.create({
+    collection: 'lead-deliveries',
+    data: { lead: lead as number, ...delivery, job: jobId === undefined ? undefined : String(jobId), at: new Date().toISOString() },
+    depth: 0,
+    select: {},
   })
-  if (problem) await alertAdmins(req, { leadId, problem, key: `delivery-problem/${leadId}/${delivery.kind}/${jobId ?? 'manual'}` })
+  if (delivery.status === 'sent') {
+    const { deliveryProblem } = await req.payload.findByID({ collection: 'leads', id: leadId, depth: 0, joins: false, select: { deliveryProblem: true } })
+    // Cleared only if it is still the problem just read: a problem set meanwhile by another kind stays.
+    if (isProblemOf(deliveryProblem, delivery.kind)) {
+      await req.payload.db.updateOne({ collection: 'leads', where: { and: [{ id: { equals: leadId } }, { deliveryProblem: { equals: deliveryProblem } }] }, data: { deliveryProblem: null }, returning: false })
+    }
+    return
+  }
+  if (!lastAttempt) return
+  const problem = describeDeliveryProblem({ kind: delivery.kind, to: delivery.to, attempts: DELIVERY_ATTEMPTS, reason: delivery.reason ?? '' })
+  await req.payload.db.updateOne({ collection: 'leads', id: leadId, data: { deliveryProblem: problem }, returning: false })
+  await alertAdmins(req, { leadId, problem, key: `delivery-problem/${leadId}/${delivery.kind}/${jobId ?? 'manual'}` })
 }
 
 /**
@@ -76,6 +82,6 @@ export async function attemptDelivery(
     // Names the lead in the worker's one-line log of the failed attempt (see ./tracked.ts).
     throw new DeliveryFailed(reason, leadId)
   }
-  await recordDelivery(req, leadId, { kind, status: 'sent', to, providerId }, false)
+  await recordDelivery(req, leadId, { kind, status: 'sent', to, providerId }, false, job.id)
   return providerId
 }

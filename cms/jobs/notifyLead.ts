@@ -4,6 +4,7 @@ import { describeTouches } from '../../functions/attribution/describe-touch'
 import type { Touch } from '../../functions/attribution/touch'
 import { cmsUrl } from '../environment'
 import { routeLead, type RoutingRule } from '../../functions/lead-intake/routing'
+import { salesEmailKey } from '../../functions/notifications/idempotency-key'
 import { renderSalesEmail } from '../../functions/notifications/sales-email'
 import { attemptDelivery, deliveryRetries, submissionInputSchema } from './deliveries'
 import { loadSubmission } from './loadSubmission'
@@ -58,7 +59,7 @@ export const notifyLead: TaskConfig<{ input: { submissionId: string }; output: {
       locale: recipient.language ?? locale,
     })
     const providerId = await attemptDelivery({ req, job, leadId: lead.id, kind: 'sales email', to: recipient.email }, () =>
-      sendEmail(req, { to: recipient.email, subject: email.subject, html: email.html, text: email.text, replyTo: email.replyTo, idempotencyKey: `lead-email/${submission.id}/${recipient.email}` }),
+      sendEmail(req, { to: recipient.email, subject: email.subject, html: email.html, text: email.text, replyTo: email.replyTo, idempotencyKey: salesEmailKey(submission.id, recipient.email) }),
     )
     return { output: { providerId } }
   },

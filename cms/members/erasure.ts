@@ -13,7 +13,7 @@ export function erasureStore({ payload, base }: MembersDb) {
       await payload.create({ collection: 'audit-log', data: entry, ...base, select: {} })
     },
     async idsOf(
-      collection: 'consent-log' | 'points-ledger' | 'member-codes' | 'outbox' | 'member-sessions' | 'members',
+      collection: 'consent-log' | 'points-ledger' | 'member-codes' | 'outbox' | 'member-sessions' | 'members' | 'lead-deliveries',
       where: Where,
     ): Promise<Id[]> {
       return (await payload.find({ collection, where, ...base, limit: 0, pagination: false, select: {} })).docs.map((d) => d.id)

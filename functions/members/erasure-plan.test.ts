@@ -17,7 +17,6 @@ const lead: LeadRecord = {
   score: 30,
   notes: 'Called; wife is Han Meimei.',
   deliveryProblem: 'bounced: li.lei@example.com',
-  deliveries: [{ kind: 'sales email', status: 'sent', to: 'sales@brand.example', providerId: 're_1', reason: null, at: '2026-02-01T00:00:01.000Z' }],
   firstTouch: touch,
   lastTouch: { ...touch, channel: 'direct' },
 }
@@ -50,6 +49,7 @@ const sources: ErasureSources = {
   sessionIds: [81],
   outboxIds: [81],
   referredMemberIds: [9],
+  deliveryIds: [15],
 }
 
 describe('erasurePlan', () => {
@@ -75,13 +75,13 @@ describe('erasurePlan', () => {
           name: null,
           notes: null,
           deliveryProblem: null,
-          deliveries: [{ kind: 'sales email', status: 'sent', at: '2026-02-01T00:00:01.000Z' }],
           firstTouch: anonymousTouch,
           lastTouch: { ...anonymousTouch, channel: 'direct' },
           member: null,
           anonymisedAt: '2026-03-03T10:00:00.000Z',
         },
       },
+      { collection: 'lead-deliveries', id: 15, data: { to: null, providerId: null, reason: null } },
       {
         collection: 'submissions',
         id: 21,
@@ -122,7 +122,7 @@ describe('erasurePlan', () => {
       actor: 'member',
       at: '2026-03-03T10:00:00.000Z',
       details: {
-        anonymised: { members: 1, leads: 1, submissions: 2, touches: 1 },
+        anonymised: { members: 1, leads: 1, 'lead-deliveries': 1, submissions: 2, touches: 1 },
         deleted: { 'lead-files': 2, 'consent-log': 2, 'points-ledger': 1, 'member-codes': 1, 'member-sessions': 1, outbox: 1, members: 1 },
       },
     })
@@ -146,7 +146,7 @@ describe('erasurePlan', () => {
 
   it('clears touch fields it does not know, but never prototype keys', () => {
     const odd = JSON.parse('{"id": 1, "channel": "x", "deviceId": "d-1", "__proto__": {"polluted": true}, "at": "2026-01-01T00:00:00.000Z"}')
-    const [write] = erasurePlan(member, { ...sources, leads: [], submissions: [], referredMemberIds: [], touches: [odd] }, { actor: 'member', now }).anonymise
+    const [write] = erasurePlan(member, { ...sources, leads: [], deliveryIds: [], submissions: [], referredMemberIds: [], touches: [odd] }, { actor: 'member', now }).anonymise
     expect(write).toEqual({ collection: 'touches', id: 1, data: { deviceId: null, landingPage: null } })
     expect(Object.getPrototypeOf(write!.data)).toBe(Object.prototype)
   })

@@ -6,6 +6,7 @@ import { idOf, type Id, type LeadRecord, type MemberRecord, type SubmissionRecor
 export const ERASURE_COLLECTIONS = {
   members: 'members',
   leads: 'leads',
+  deliveries: 'lead-deliveries',
   submissions: 'submissions',
   touches: 'touches',
   leadFiles: 'lead-files',
@@ -32,6 +33,8 @@ export interface ErasureSources {
   sessionIds?: readonly Id[]
   /** The member's confirmed phone numbers and WeChat accounts (member-identities): the key is the number or openid itself. */
   identityIds?: readonly Id[]
+  /** The delivery attempts recorded for the member's leads (lead-deliveries): they name the address they went to. */
+  deliveryIds?: readonly Id[]
   /** Outbox mail to the member's address (a copy of what was sent, held for admins). */
   outboxIds: readonly Id[]
   /** Members this member referred: their `referredBy` is cleared, the rest of their record is theirs. */
@@ -115,14 +118,14 @@ export function erasurePlan(
         name: null,
         notes: null,
         deliveryProblem: null,
-        // A delivery keeps what happened and when; the address, the provider's message id and the reason text go.
-        deliveries: (lead.deliveries ?? []).map((d) => ({ kind: d.kind ?? null, status: d.status ?? null, at: d.at ?? null })),
         firstTouch: anonymiseTouch(lead.firstTouch),
         lastTouch: anonymiseTouch(lead.lastTouch),
         member: null,
         anonymisedAt,
       },
     })),
+    // A delivery attempt keeps what happened and when; the address, the provider's message id and the reason text go.
+    ...(sources.deliveryIds ?? []).map((id) => ({ collection: C.deliveries, id, data: { to: null, providerId: null, reason: null } })),
     ...sources.submissions.map((s) => ({
       collection: C.submissions,
       id: s.id,

@@ -68,7 +68,6 @@ export interface LeadRecord {
   phone?: string | null
   name?: string | null
   notes?: string | null
-  deliveries?: readonly { kind?: string | null; status?: string | null; at?: string | null; [field: string]: unknown }[] | null
   firstTouch?: TouchRecord | null
   lastTouch?: TouchRecord | null
   [field: string]: unknown

@@ -144,7 +144,7 @@ export interface MembersStore {
     name: string
   }[]>
   audit(entry: AuditEntry): Promise<void>
-  idsOf(collection: 'consent-log' | 'points-ledger' | 'member-codes' | 'outbox' | 'member-sessions' | 'members', where: Record<string, unknown>): Promise<Id[]>
+  idsOf(collection: 'consent-log' | 'points-ledger' | 'member-codes' | 'outbox' | 'member-sessions' | 'members' | 'lead-deliveries', where: Record<string, unknown>): Promise<Id[]>
   /** Carries out an erasure plan: anonymise, then delete (children before the member), then the audit entry. */
   applyErasure(plan: ErasurePlan): Promise<void>
 }

@@ -1,5 +1,6 @@
 export { renderAutoresponder, type AutoresponderInput } from './autoresponder'
 export { describeDeliveryProblem, isProblemOf, MAX_PROBLEM_LENGTH, type DeliveryKind } from './delivery-problem'
+export { addressHash, autoresponderKey, salesEmailKey, unnamedEmailKey } from './idempotency-key'
 export { renderSalesEmail, type SalesEmailInput } from './sales-email'
 export { submissionCreatedEvent, webhookDeliveryId, type SubmissionCreatedEvent, type SubmissionCreatedInput } from './webhook-event'
 export { signWebhook, verifyWebhook } from './webhook-signature'

@@ -4,9 +4,10 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { Lead, User } from '../../cms/payload-types'
+import { autoresponderKey } from '../../functions/notifications/idempotency-key'
 import { signWebhook, verifyWebhook } from '../../functions/notifications/webhook-signature'
 import { startFakeResend } from './fake-resend'
-import { startPayload } from './payload'
+import { deliveryAttempts, startPayload } from './payload'
 
 const SECRET = 'whsec_test_0123456789abcdef'
 const CRM_DOWN = `CRM is down. ${'x'.repeat(300)}`
@@ -153,7 +154,7 @@ async function deliveriesOf(leadId: number) {
   const lead = await payload.findByID({ collection: 'leads', id: leadId, depth: 0 })
   return {
     lead,
-    rows: (lead.deliveries ?? []).map((d) => [d.kind, d.status, d.to, d.providerId ?? null, d.reason ?? null]),
+    rows: (await deliveryAttempts(payload, leadId)).map((d) => [d.kind, d.status, d.to, d.providerId ?? null, d.reason ?? null]),
   }
 }
 
@@ -177,7 +178,7 @@ describe('the autoresponder', () => {
       subject: 'Thanks, Ada <b>&</b>',
       html: '<p>Dear Ada &lt;b&gt;&amp;&lt;/b&gt;,</p>\n<p>We got your message and will reply within one working day.<br>The Brand team</p>',
       text: 'Dear Ada <b>&</b>,\n\nWe got your message and will reply within one working day.\nThe Brand team',
-      idempotencyKey: `autoresponder/${en.submission.id}/Ada@Example.com`,
+      idempotencyKey: autoresponderKey(en.submission.id, 'Ada@Example.com'),
     })
     expect(toLi).toEqual({
       from: expect.any(String),
@@ -186,7 +187,7 @@ describe('the autoresponder', () => {
       subject: '李雷，感谢您的留言',
       html: '<p>李雷您好：</p>\n<p>我们已收到您的留言，将在一个工作日内回复。<br>品牌团队</p>',
       text: '李雷您好：\n\n我们已收到您的留言，将在一个工作日内回复。\n品牌团队',
-      idempotencyKey: `autoresponder/${zh.submission.id}/li@example.cn`,
+      idempotencyKey: autoresponderKey(zh.submission.id, 'li@example.cn'),
     })
     expect((await deliveriesOf(en.lead.id)).rows).toEqual([['autoresponder', 'sent', 'Ada@Example.com', providerIdOf(toAda), null]])
     expect((await deliveriesOf(zh.lead.id)).rows).toEqual([['autoresponder', 'sent', 'li@example.cn', providerIdOf(toLi), null]])
@@ -311,7 +312,7 @@ describe('the three deliveries of a submission', () => {
 })
 
 describe('a delivery that fails on its last attempt', () => {
-  it('is tried 5 times, then shown on the lead until a delivery of the same kind succeeds', async () => {
+  it('is tried 7 times, then shown on the lead until a delivery of the same kind succeeds', async () => {
     const form = await payload.create({
       collection: 'forms',
       locale: 'en',
@@ -327,12 +328,12 @@ describe('a delivery that fails on its last attempt', () => {
     const jobId = await queue('sendWebhook', first.submission.id)
     await runAll()
 
-    expect(crm.received.map((r) => [r.path, r.headers['x-webhook-id'], r.genuine])).toEqual(Array(5).fill(['/always-fails', `submission-${first.submission.id}`, true]))
+    expect(crm.received.map((r) => [r.path, r.headers['x-webhook-id'], r.genuine])).toEqual(Array(7).fill(['/always-fails', `submission-${first.submission.id}`, true]))
     const job = await payload.findByID({ collection: 'payload-jobs', id: jobId, depth: 0 })
-    expect([job.totalTried, job.hasError, job.completedAt ?? null]).toEqual([5, true, null])
-    const problem = `webhook to ${crm.host} failed after 5 attempts: HTTP 503`
+    expect([job.totalTried, job.hasError, job.completedAt ?? null]).toEqual([7, true, null])
+    const problem = `webhook to ${crm.host} failed after 7 attempts: HTTP 503`
     let { lead, rows } = await deliveriesOf(first.lead.id)
-    expect(rows).toEqual(Array(5).fill(['webhook', 'failed', crm.host, null, 'HTTP 503']))
+    expect(rows).toEqual(Array(7).fill(['webhook', 'failed', crm.host, null, 'HTTP 503']))
     expect(lead.deliveryProblem).toBe(problem)
     // Admins list and filter leads by it.
     expect((await payload.find({ collection: 'leads', where: { deliveryProblem: { exists: true } }, depth: 0 })).docs.map((l) => l.id)).toEqual([first.lead.id])
@@ -356,13 +357,13 @@ describe('a delivery that fails on its last attempt', () => {
 
   it('works the same for the sales email', async () => {
     const { lead, submission } = await submit(quietForm, { name: 'Mo', email: 'mo@example.com' })
-    resend.failNext(5)
+    resend.failNext(7)
     await queue('notifyLead', submission.id)
     await runAll()
     expect(resend.received).toEqual([])
     const { lead: after, rows } = await deliveriesOf(lead.id)
-    expect(rows).toEqual(Array(5).fill(['sales email', 'failed', 'quiet@test.example', null, 'Resend refused the email (HTTP 500): Temporary failure']))
-    expect(after.deliveryProblem).toBe('sales email to quiet@test.example failed after 5 attempts: Resend refused the email (HTTP 500): Temporary failure')
+    expect(rows).toEqual(Array(7).fill(['sales email', 'failed', 'quiet@test.example', null, 'Resend refused the email (HTTP 500): Temporary failure']))
+    expect(after.deliveryProblem).toBe('sales email to quiet@test.example failed after 7 attempts: Resend refused the email (HTTP 500): Temporary failure')
   })
 })
 
@@ -371,11 +372,11 @@ describe('the admins, when a delivery gives up', () => {
     const admin = await payload.create({ collection: 'users', data: { email: 'ops@test.example', password: 'a-Strong-passw0rd', role: 'admin' } })
     try {
       const { lead, submission } = await submit(quietForm, { name: 'Ola', email: 'ola@example.com' })
-      resend.failNext(5)
+      resend.failNext(7)
       await queue('notifyLead', submission.id)
       await runAll()
       expect(resend.received.map((e) => [e.to, e.subject])).toEqual([[['ops@test.example'], `Delivery failed for lead ${lead.id}`]])
-      expect(resend.received[0]!.text).toContain('sales email to quiet@test.example failed after 5 attempts: Resend refused the email (HTTP 500): Temporary failure')
+      expect(resend.received[0]!.text).toContain('sales email to quiet@test.example failed after 7 attempts: Resend refused the email (HTTP 500): Temporary failure')
 
       resend.received.length = 0
       const down = await submit(quietForm, { name: 'Pia', email: 'pia@example.com' })

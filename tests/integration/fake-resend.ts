@@ -17,6 +17,14 @@ const KEY_TTL_MS = 24 * 60 * 60 * 1000
 /** Resend takes at most 100 emails in one batch request. */
 const MAX_BATCH = 100
 
+/** Resend's answer to a `to` it cannot send to (HTTP 422, name validation_error). */
+const INVALID_TO = 'Invalid `to` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.'
+
+/** Whether every `to` of an email is an address Resend would take: one @, a dotted domain without empty labels. */
+function validRecipients(email: Pick<ReceivedEmail, 'to'>): boolean {
+  return [email.to].flat().every((address) => /^[^\s@<>]+@[^\s@<>.]+(\.[^\s@<>.]+)+$/.test(String(address).replace(/^.*<(.*)>$/, '$1')))
+}
+
 interface Remembered {
   body: string
   status: number
@@ -30,6 +38,8 @@ export interface FakeResendControls {
   failNext: (n: number) => void
   /** Until called again with false, every request answers 503 (an outage). */
   outage: (down: boolean) => void
+  /** Every request answers 503 for the next `ms` milliseconds (an outage that ends by itself); answers when it ends. */
+  outageFor: (ms: number) => Promise<void>
   /** The next `n` requests answer 429 with `retry-after: seconds`. */
   throttleNext: (n: number, seconds: number) => void
   /**
@@ -56,7 +66,7 @@ export async function startFakeResend({ now = () => Date.now() }: { now?: () => 
     received: ReceivedEmail[]
     /** Requests answered from an earlier one with the same key. */
     duplicates: () => number
-    /** Requests answered with an error (500, 503 or 429). */
+    /** Requests answered with an error (500, 503, 429, or 422 for an invalid address). */
     refusals: () => number
     /** Batch requests accepted, with their sizes. */
     batches: number[]
@@ -68,6 +78,7 @@ export async function startFakeResend({ now = () => Date.now() }: { now?: () => 
   const keys = new Map<string, Remembered>()
   let failures = 0
   let down = false
+  let downUntil = 0
   let throttled = 0
   let retryAfter = 1
   let duplicates = 0
@@ -89,7 +100,8 @@ export async function startFakeResend({ now = () => Date.now() }: { now?: () => 
     const path = req.url ?? ''
     if (req.method !== 'POST' || (path !== '/emails' && path !== '/emails/batch')) return refuse(res, 404, 'not_found', 'Not found')
     if (!req.headers.authorization?.startsWith('Bearer ')) return refuse(res, 401, 'missing_api_key', 'Missing API key in the authorization header.')
-    if (down) return refuse(res, 503, 'service_unavailable', 'Service unavailable')
+    if (!req.headers.authorization.startsWith('Bearer re_')) return refuse(res, 403, 'invalid_api_key', 'API key is invalid')
+    if (down || now() < downUntil) return refuse(res, 503, 'service_unavailable', 'Service unavailable')
     if (failures > 0) {
       failures -= 1
       return refuse(res, 500, 'internal_server_error', 'Temporary failure')
@@ -107,10 +119,15 @@ export async function startFakeResend({ now = () => Date.now() }: { now?: () => 
       return res.writeHead(earlier.status, { 'content-type': 'application/json' }).end(earlier.answer)
     }
     let answer: unknown
-    if (path === '/emails') answer = accept(JSON.parse(body) as ReceivedEmail, typeof header === 'string' ? header : undefined)
-    else {
+    if (path === '/emails') {
+      const email = JSON.parse(body) as ReceivedEmail
+      if (!validRecipients(email)) return refuse(res, 422, 'validation_error', INVALID_TO)
+      answer = accept(email, typeof header === 'string' ? header : undefined)
+    } else {
       const emails = JSON.parse(body) as ReceivedEmail[]
       if (!Array.isArray(emails) || emails.length === 0 || emails.length > MAX_BATCH) return refuse(res, 422, 'validation_error', `A batch holds 1 to ${MAX_BATCH} emails.`)
+      // Resend's default (strict) batch validation: one invalid email refuses the whole batch, and none of it is sent.
+      if (!emails.every(validRecipients)) return refuse(res, 422, 'validation_error', INVALID_TO)
       batches.push(emails.length)
       answer = { data: emails.map((email) => accept(email, typeof header === 'string' ? header : undefined)) }
     }
@@ -133,6 +150,10 @@ export async function startFakeResend({ now = () => Date.now() }: { now?: () => 
     refusals: () => refusals,
     failNext: (n) => (failures = n),
     outage: (value) => (down = value),
+    outageFor: (ms) => {
+      downUntil = now() + ms
+      return new Promise((resolve) => setTimeout(resolve, ms))
+    },
     throttleNext: (n, seconds) => {
       throttled = n
       retryAfter = seconds

@@ -4,7 +4,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startPayload } from './payload'
+import { deliveryAttempts, startPayload } from './payload'
 
 let payload: Payload
 let cleanup: () => Promise<void>
@@ -14,14 +14,15 @@ let submission: { id: number | string }
 let member: { id: number | string }
 
 const CONSENTS = [{ key: 'marketing', text: 'You may email me about offers.', accepted: true }]
-const DELIVERIES = [{ kind: 'sales email', status: 'sent', to: 'sales@example.com', providerId: 'p-1', at: '2026-11-01T00:00:00.000Z' }]
+const DELIVERY = { kind: 'sales email', status: 'sent', to: 'sales@example.com', providerId: 'p-1', at: '2026-11-01T00:00:00.000Z' } as const
 
 beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())
   sales = { ...(await payload.create({ collection: 'users', data: { email: 'sales@test.example', password: 'a-Strong-passw0rd', role: 'sales' } })), collection: 'users' }
   const form = await payload.create({ collection: 'forms', locale: 'en', data: { name: 'Contact', fields: [{ name: 'email', type: 'email', label: 'Email' }], defaultRecipient: 'sales@example.com' } as never })
   member = await payload.create({ collection: 'members', data: { email: 'real@example.com', referralCode: 'REALREAL' } as never })
-  lead = await payload.create({ collection: 'leads', data: { email: 'real@example.com', status: 'new', member: member.id, firstTouch: { channel: 'wechat' }, deliveries: DELIVERIES } as never })
+  lead = await payload.create({ collection: 'leads', data: { email: 'real@example.com', status: 'new', member: member.id, firstTouch: { channel: 'wechat' } } as never })
+  await payload.create({ collection: 'lead-deliveries', data: { ...DELIVERY, lead: lead.id as number } })
   submission = await payload.create({ collection: 'submissions', data: { form: form.id, lead: lead.id, values: { email: 'real@example.com', message: 'Original' }, consents: CONSENTS, locale: 'en', pageUrl: 'http://localhost:4321/contact' } as never })
 })
 afterAll(async () => cleanup?.())
@@ -38,7 +39,11 @@ describe('read-only fields stay read-only through the API', () => {
     })
     const stored = await payload.findByID({ collection: 'leads', id: lead.id, depth: 0 })
     expect([stored.status, stored.notes, stored.member, stored.anonymisedAt ?? null, stored.becameMemberAt ?? null, stored.firstTouch, stored.deliveryProblem ?? null]).toEqual(['contacted', 'Called', member.id, null, null, { channel: 'wechat' }, null])
-    expect(stored.deliveries?.map((d) => [d.kind, d.status, d.to, d.providerId])).toEqual([['sales email', 'sent', 'sales@example.com', 'p-1']])
+    expect((await deliveryAttempts(payload, lead.id)).map((d) => [d.kind, d.status, d.to, d.providerId])).toEqual([['sales email', 'sent', 'sales@example.com', 'p-1']])
+    // Nor can they write or rewrite an attempt of their own.
+    await expect(payload.create({ collection: 'lead-deliveries', data: { ...DELIVERY, lead: lead.id as number }, overrideAccess: false, user: sales as never })).rejects.toThrow('You are not allowed to perform this action.')
+    const [attempt] = await deliveryAttempts(payload, lead.id)
+    await expect(payload.update({ collection: 'lead-deliveries', id: attempt!.id, data: { status: 'failed' }, overrideAccess: false, user: sales as never })).rejects.toThrow('You are not allowed to perform this action.')
   })
 
   it('a sales user’s PATCH of a submission changes none of its values, consent evidence or lead', async () => {

@@ -24,3 +24,11 @@ export async function startPayload(): Promise<{ payload: Payload; cleanup: () =>
     },
   }
 }
+
+/**
+ * A lead's recorded delivery attempts (the lead-deliveries collection), in the order they were made.
+ * @example expect((await deliveryAttempts(payload, lead.id)).map((d) => d.status)).toEqual(['failed', 'sent'])
+ */
+export async function deliveryAttempts(payload: Payload, leadId: number | string) {
+  return (await payload.find({ collection: 'lead-deliveries', where: { lead: { equals: leadId } }, sort: 'id', depth: 0, pagination: false })).docs
+}

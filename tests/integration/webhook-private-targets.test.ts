@@ -7,7 +7,7 @@ import { hostname } from 'node:os'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { startPayload } from './payload'
+import { deliveryAttempts, startPayload } from './payload'
 
 const SECRET = 'a-webhook-secret-of-32-characters!'
 const REFUSED = 'The webhook must be a public address on the internet: not this machine, the private network or a cloud metadata service.'
@@ -50,8 +50,7 @@ async function deliver(form: number | string) {
   const submission = await payload.create({ collection: 'submissions', data: { form, lead: lead.id, values: { email: 'p@example.com' }, locale: 'en', isSpam: false } as never })
   await payload.jobs.queue({ task: 'sendWebhook' as 'notifyLead', input: { submissionId: String(submission.id) }, queue: 'default' })
   await payload.jobs.run({ queue: 'default' })
-  const stored = await payload.findByID({ collection: 'leads', id: lead.id, depth: 0 })
-  return (stored.deliveries ?? []).filter((d) => d.kind === 'webhook').map((d) => [d.status, d.reason ?? null])
+  return (await deliveryAttempts(payload, lead.id)).filter((d) => d.kind === 'webhook').map((d) => [d.status, d.reason ?? null])
 }
 
 describe('webhook targets', () => {

@@ -62,6 +62,7 @@ export async function eraseMember(member: StoredMember, actor: 'member' | 'admin
       pointsIds: await store.idsOf('points-ledger', { member: { equals: member.id } }),
       codeIds: await store.idsOf('member-codes', { subject: { in: [member.email, ...phones] } }),
       // Mail to the member, and the copies of mail about them (a sales email names them in its Reply-To and text); texts to their numbers.
+      deliveryIds: leads.length ? await store.idsOf('lead-deliveries', { lead: { in: leads.map((lead) => lead.id) } }) : [],
       outboxIds: await store.idsOf('outbox', { or: [{ to: { contains: member.email } }, { replyTo: { contains: member.email } }, { text: { contains: member.email } }, ...(phones.length ? [{ to: { in: phones } }] : [])] }),
       identityIds: owned.map((i) => i.id),
       sessionIds: await store.idsOf('member-sessions', { member: { equals: member.id } }),
