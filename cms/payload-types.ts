@@ -757,6 +757,7 @@ export interface Member {
   company?: string | null;
   jobTitle?: string | null;
   phone?: string | null;
+  avatarUrl?: string | null;
   preferredLanguage?: ('zh-CN' | 'en') | null;
   interests?: (number | Topic)[] | null;
   referralCode?: string | null;
@@ -2252,6 +2253,7 @@ export interface MembersSelect<T extends boolean = true> {
   company?: T;
   jobTitle?: T;
   phone?: T;
+  avatarUrl?: T;
   preferredLanguage?: T;
   interests?: T;
   referralCode?: T;

@@ -48,6 +48,10 @@ export function identityStore(payload: Payload) {
         return String(await this.ownerOf(key)) === String(member) ? 'added' : 'taken'
       }
     },
+    /** Gives `key` back when it is `member`'s (a join that could not be finished); another member's key is never touched. */
+    async release(key: string, member: Id): Promise<void> {
+      await payload.delete({ collection: 'member-identities', where: { and: [{ key: { equals: key } }, { member: { equals: member } }] }, ...base })
+    },
     /** A member with no email yet (a placeholder address, see functions/phone/mailbox.ts) and no password. */
     async createMemberWithoutEmail(data: { phone: string | null; name: string | null; preferredLanguage: string; referralCode: string; visitor: string | null; firstTouch: unknown; lastTouch: unknown; referredBy: Id | null }): Promise<StoredMember> {
       try {
@@ -74,7 +78,8 @@ export function identityStore(payload: Payload) {
       const doc = (await payload.find({ collection: 'leads', where: { phone: { equals: phone } }, sort: 'createdAt', limit: 1, ...base })).docs[0]
       return doc ? { id: doc.id, member: doc.member ? idOf(doc.member) : null, firstTouch: doc.firstTouch ?? null } : null
     },
-    async createLeadForPhone(data: { phone: string; name: string | null; firstTouch: unknown; lastTouch: unknown; member: Id; now: Date }): Promise<Id> {
+    /** A lead for a member who signed up without an email (by phone, or by WeChat with neither). */
+    async createLeadForPhone(data: { phone: string | null; name: string | null; firstTouch: unknown; lastTouch: unknown; member: Id; now: Date }): Promise<Id> {
       const doc = await payload.create({
         collection: 'leads',
         data: { phone: data.phone, name: data.name, status: 'new', firstTouch: data.firstTouch as Record<string, unknown>, lastTouch: data.lastTouch as Record<string, unknown>, member: toRelation(data.member) as number, becameMemberAt: data.now.toISOString() },
