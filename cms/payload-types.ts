@@ -84,6 +84,7 @@ export interface Config {
     redirects: Redirect;
     users: User;
     'wechat-adds': WechatAdd;
+    'live-codes': LiveCode;
     members: Member;
     'member-sessions': MemberSession;
     'member-codes': MemberCode;
@@ -130,6 +131,7 @@ export interface Config {
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'wechat-adds': WechatAddsSelect<false> | WechatAddsSelect<true>;
+    'live-codes': LiveCodesSelect<false> | LiveCodesSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
     'member-sessions': MemberSessionsSelect<false> | MemberSessionsSelect<true>;
     'member-codes': MemberCodesSelect<false> | MemberCodesSelect<true>;
@@ -988,6 +990,10 @@ export interface CampaignLink {
       )
     | null;
   owner?: (number | null) | User;
+  /**
+   * 企业微信 "Contact me" live code at /wecom/live-code/<code>: the UserID of one advisor, or several separated by commas (they take turns).
+   */
+  liveCodeStaff?: string | null;
   notes?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1059,6 +1065,29 @@ export interface WechatAdd {
   campaignLink?: string | null;
   lead?: (number | null) | Lead;
   touch?: (number | null) | Touch;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-codes".
+ */
+export interface LiveCode {
+  id: number;
+  state: string;
+  campaignLink: string;
+  lead?: (number | null) | Lead;
+  staff?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  configId: string;
+  qrCode: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1533,6 +1562,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'wechat-adds';
         value: number | WechatAdd;
+      } | null)
+    | ({
+        relationTo: 'live-codes';
+        value: number | LiveCode;
       } | null)
     | ({
         relationTo: 'members';
@@ -2162,6 +2195,7 @@ export interface CampaignLinksSelect<T extends boolean = true> {
       };
   channel?: T;
   owner?: T;
+  liveCodeStaff?: T;
   notes?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -2240,6 +2274,20 @@ export interface WechatAddsSelect<T extends boolean = true> {
   campaignLink?: T;
   lead?: T;
   touch?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-codes_select".
+ */
+export interface LiveCodesSelect<T extends boolean = true> {
+  state?: T;
+  campaignLink?: T;
+  lead?: T;
+  staff?: T;
+  configId?: T;
+  qrCode?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

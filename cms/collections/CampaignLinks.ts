@@ -84,6 +84,16 @@ export const CampaignLinks: CollectionConfig = {
     },
     { name: 'channel', type: 'select', options: CHANNELS.map((value) => ({ value, label: value })), admin: { position: 'sidebar' } },
     { name: 'owner', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar' } },
+    {
+      name: 'liveCodeStaff',
+      type: 'text',
+      // 企业微信 UserIDs are letters, digits, '_', '-', '.', '@' (up to 64): a list of them, nothing else.
+      validate: (value: string | null | undefined) => !value || /^\s*[A-Za-z0-9_.@-]{1,64}(\s*,\s*[A-Za-z0-9_.@-]{1,64}){0,99}\s*$/.test(value) || 'List 企业微信 UserIDs separated by commas.',
+      admin: {
+        position: 'sidebar',
+        description: { en: '企业微信 "Contact me" live code at /wecom/live-code/<code>: the UserID of one advisor, or several separated by commas (they take turns).', zh: '企业微信「联系我」活码（/wecom/live-code/<code>）：一位成员的 UserID，或多位（以逗号分隔，轮流接待）。' },
+      },
+    },
     { name: 'notes', type: 'textarea' },
   ],
 }
