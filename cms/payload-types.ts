@@ -994,6 +994,18 @@ export interface CampaignLink {
    * 企业微信 "Contact me" live code at /wecom/live-code/<code>: the UserID of one advisor, or several separated by commas (they take turns).
    */
   liveCodeStaff?: string | null;
+  /**
+   * WeChat group QR images in order. /wecom/group-code/<code> shows the first group not marked full; tick "Full" when a group reaches its limit and the next one is shown.
+   */
+  groupCodes?:
+    | {
+        label?: string | null;
+        full?: boolean | null;
+        image: number | Media;
+        scans?: number | null;
+        id?: string | null;
+      }[]
+    | null;
   notes?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -2196,6 +2208,15 @@ export interface CampaignLinksSelect<T extends boolean = true> {
   channel?: T;
   owner?: T;
   liveCodeStaff?: T;
+  groupCodes?:
+    | T
+    | {
+        label?: T;
+        full?: T;
+        image?: T;
+        scans?: T;
+        id?: T;
+      };
   notes?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -1,6 +1,21 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE TABLE \`campaign_links_group_codes\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`label\` text,
+  	\`full\` integer DEFAULT false,
+  	\`image_id\` integer NOT NULL,
+  	\`scans\` numeric DEFAULT 0,
+  	FOREIGN KEY (\`image_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`campaign_links\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`campaign_links_group_codes_order_idx\` ON \`campaign_links_group_codes\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`campaign_links_group_codes_parent_id_idx\` ON \`campaign_links_group_codes\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`campaign_links_group_codes_image_idx\` ON \`campaign_links_group_codes\` (\`image_id\`);`)
   await db.run(sql`CREATE TABLE \`live_codes\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`state\` text NOT NULL,
@@ -26,6 +41,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP TABLE \`campaign_links_group_codes\`;`)
   await db.run(sql`DROP TABLE \`live_codes\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
