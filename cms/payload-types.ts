@@ -85,6 +85,7 @@ export interface Config {
     redirects: Redirect;
     users: User;
     'wechat-adds': WechatAdd;
+    'live-codes': LiveCode;
     members: Member;
     'member-sessions': MemberSession;
     'member-codes': MemberCode;
@@ -133,6 +134,7 @@ export interface Config {
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'wechat-adds': WechatAddsSelect<false> | WechatAddsSelect<true>;
+    'live-codes': LiveCodesSelect<false> | LiveCodesSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
     'member-sessions': MemberSessionsSelect<false> | MemberSessionsSelect<true>;
     'member-codes': MemberCodesSelect<false> | MemberCodesSelect<true>;
@@ -754,6 +756,7 @@ export interface Member {
   company?: string | null;
   jobTitle?: string | null;
   phone?: string | null;
+  avatarUrl?: string | null;
   preferredLanguage?: ('zh-CN' | 'en') | null;
   interests?: (number | Topic)[] | null;
   referralCode?: string | null;
@@ -999,6 +1002,22 @@ export interface CampaignLink {
       )
     | null;
   owner?: (number | null) | User;
+  /**
+   * 企业微信 "Contact me" live code at /wecom/live-code/<code>: the UserID of one advisor, or several separated by commas (they take turns).
+   */
+  liveCodeStaff?: string | null;
+  /**
+   * WeChat group QR images in order. /wecom/group-code/<code> shows the first group not marked full; tick "Full" when a group reaches its limit and the next one is shown.
+   */
+  groupCodes?:
+    | {
+        label?: string | null;
+        full?: boolean | null;
+        image: number | Media;
+        scans?: number | null;
+        id?: string | null;
+      }[]
+    | null;
   notes?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1070,6 +1089,29 @@ export interface WechatAdd {
   campaignLink?: string | null;
   lead?: (number | null) | Lead;
   touch?: (number | null) | Touch;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-codes".
+ */
+export interface LiveCode {
+  id: number;
+  state: string;
+  campaignLink: string;
+  lead?: (number | null) | Lead;
+  staff?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  configId: string;
+  qrCode: string;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1548,6 +1590,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'wechat-adds';
         value: number | WechatAdd;
+      } | null)
+    | ({
+        relationTo: 'live-codes';
+        value: number | LiveCode;
       } | null)
     | ({
         relationTo: 'members';
@@ -2181,6 +2227,16 @@ export interface CampaignLinksSelect<T extends boolean = true> {
       };
   channel?: T;
   owner?: T;
+  liveCodeStaff?: T;
+  groupCodes?:
+    | T
+    | {
+        label?: T;
+        full?: T;
+        image?: T;
+        scans?: T;
+        id?: T;
+      };
   notes?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -2262,6 +2318,20 @@ export interface WechatAddsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "live-codes_select".
+ */
+export interface LiveCodesSelect<T extends boolean = true> {
+  state?: T;
+  campaignLink?: T;
+  lead?: T;
+  staff?: T;
+  configId?: T;
+  qrCode?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "members_select".
  */
 export interface MembersSelect<T extends boolean = true> {
@@ -2272,6 +2342,7 @@ export interface MembersSelect<T extends boolean = true> {
   company?: T;
   jobTitle?: T;
   phone?: T;
+  avatarUrl?: T;
   preferredLanguage?: T;
   interests?: T;
   referralCode?: T;

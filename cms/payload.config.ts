@@ -28,6 +28,7 @@ import { ensureNewsletterSegment } from './broadcasts/segments'
 import { resendWebhookEndpoint } from './broadcasts/webhook'
 import { BroadcastDeliveries, BroadcastEvents, Broadcasts, Segments, Suppressions } from './collections/broadcasts'
 import { WechatAdds } from './collections/WechatAdds'
+import { LiveCodes } from './collections/LiveCodes'
 import { AuditLog, ConsentLog, MemberCodes, MemberIdentities, Members, MemberSessions, PointsLedger, Rewards, ThrottleCounters, Tiers, Topics } from './collections/members'
 import { roleOf } from './access/roles'
 import { databaseAdapter, usesMongo } from './database'
@@ -72,7 +73,7 @@ export default buildConfig({
     },
   },
   collections: [
-    Pages, Posts, Categories, Media, Forms, Leads, LeadDeliveries, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users, WechatAdds,
+    Pages, Posts, Categories, Media, Forms, Leads, LeadDeliveries, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users, WechatAdds, LiveCodes,
     Members, MemberSessions, MemberCodes, MemberIdentities, PointsLedger, Tiers, Rewards, Topics, ConsentLog, AuditLog, ThrottleCounters,
     Segments, Broadcasts, BroadcastDeliveries, BroadcastEvents, Suppressions,
   ],

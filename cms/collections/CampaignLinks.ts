@@ -84,6 +84,34 @@ export const CampaignLinks: CollectionConfig = {
     },
     { name: 'channel', type: 'select', options: CHANNELS.map((value) => ({ value, label: value })), admin: { position: 'sidebar' } },
     { name: 'owner', type: 'relationship', relationTo: 'users', admin: { position: 'sidebar' } },
+    {
+      name: 'liveCodeStaff',
+      type: 'text',
+      // 企业微信 UserIDs are letters, digits, '_', '-', '.', '@' (up to 64): a list of them, nothing else.
+      validate: (value: string | null | undefined) => !value || /^\s*[A-Za-z0-9_.@-]{1,64}(\s*,\s*[A-Za-z0-9_.@-]{1,64}){0,99}\s*$/.test(value) || 'List 企业微信 UserIDs separated by commas.',
+      admin: {
+        position: 'sidebar',
+        description: { en: '企业微信 "Contact me" live code at /wecom/live-code/<code>: the UserID of one advisor, or several separated by commas (they take turns).', zh: '企业微信「联系我」活码（/wecom/live-code/<code>）：一位成员的 UserID，或多位（以逗号分隔，轮流接待）。' },
+      },
+    },
+    {
+      name: 'groupCodes',
+      type: 'array',
+      labels: { singular: { en: 'WeChat group code', zh: '微信群二维码' }, plural: { en: 'WeChat group codes', zh: '微信群二维码' } },
+      admin: {
+        description: {
+          en: 'WeChat group QR images in order. /wecom/group-code/<code> shows the first group not marked full; tick "Full" when a group reaches its limit and the next one is shown.',
+          zh: '按顺序排列的微信群二维码。/wecom/group-code/<code> 显示第一个未满的群；群满时勾选“已满”，即改为显示下一个群。',
+        },
+      },
+      fields: [
+        { type: 'row', fields: [{ name: 'label', type: 'text' }, { name: 'full', type: 'checkbox', defaultValue: false }] },
+        { name: 'image', type: 'upload', relationTo: 'media', required: true },
+        // Counted by the site on each scan (bots left out), never typed: an editor's save (which
+        // carries the count the form loaded) must not write back over the scans counted since.
+        { name: 'scans', type: 'number', defaultValue: 0, access: { create: () => false, update: () => false }, admin: { readOnly: true } },
+      ],
+    },
     { name: 'notes', type: 'textarea' },
   ],
 }

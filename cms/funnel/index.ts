@@ -35,7 +35,7 @@ export async function loadFunnel(payload: Payload, query: FunnelQuery, language:
   const counts = await funnelCounts(payload, query)
   const text = funnelText(language)
   const locale = language === 'zh' ? 'zh-CN' : 'en'
-  const titles = query.group === 'link' ? await linkTitles(payload, [...new Set([...counts.visits, ...counts.leads, ...counts.members, ...(counts.clicks ?? [])].flatMap((c) => (c.key ? [c.key] : [])))]) : new Map<string, string>()
+  const titles = query.group === 'link' ? await linkTitles(payload, [...new Set([...counts.visits, ...counts.leads, ...(counts.added ?? []), ...counts.members, ...(counts.clicks ?? [])].flatMap((c) => (c.key ? [c.key] : [])))]) : new Map<string, string>()
   const label = (key: string | null): string => {
     if (key === null) return text.none[query.group]
     if (query.group === 'channel') return isChannel(key) ? channelName(key, locale) : key

@@ -34,6 +34,20 @@ export function localApiFunnelCounts(payload: Payload): (query: FunnelQuery) => 
     const conversionFields = { firstTouch: true, lastTouch: true } as const
     const leads = countConversions(await all<FunnelConversion>('leads', inRange('createdAt'), { ...conversionFields, status: true }), query)
     const members = membersCountable(payload) ? countConversions(await all<FunnelConversion>(MEMBERS_SLUG as CollectionSlug, inRange('createdAt'), conversionFields), query).count : []
+    // Adds on WeChat, under the touch each recorded (a few per day: read whole).
+    const adds = await all<{ touch: number | string | null }>('wechat-adds', inRange('at'), { touch: true })
+    const addTouchIds = adds.flatMap((a) => (a.touch === null || a.touch === undefined ? [] : [a.touch]))
+    const addTouches = new Map<string, FunnelTouch>()
+    for (let i = 0; i < addTouchIds.length; i += VISITOR_BATCH) {
+      for (const touch of await all<FunnelTouch & { id: number | string }>('touches', { id: { in: addTouchIds.slice(i, i + VISITOR_BATCH) } }, { channel: true, campaign: true, campaignLink: true })) addTouches.set(String(touch.id), touch)
+    }
+    const field = { channel: 'channel', campaign: 'campaign', link: 'campaignLink' } as const
+    const addedByKey = new Map<string | null, number>()
+    for (const add of adds) {
+      const value = add.touch === null || add.touch === undefined ? null : (addTouches.get(String(add.touch))?.[field[query.group]] ?? null)
+      const key = typeof value === 'string' && value !== '' ? value : null
+      addedByKey.set(key, (addedByKey.get(key) ?? 0) + 1)
+    }
     let clicks: GroupCount[] | undefined
     if (query.group === 'link') {
       const days = await all<{ link: string; count: number }>('link-clicks', { and: [{ day: { greater_than_equal: query.range.from } }, { day: { less_than_equal: query.range.to } }] }, { link: true, count: true })
@@ -44,6 +58,7 @@ export function localApiFunnelCounts(payload: Payload): (query: FunnelQuery) => 
     return {
       visits: countVisits(touches, { model: query.model, group: query.group, returning }),
       leads: leads.count,
+      added: [...addedByKey].map(([key, count]) => ({ key, count })),
       members,
       won: leads.won,
       ...(clicks ? { clicks } : {}),

@@ -52,6 +52,12 @@ function conversionsSql(table: string, query: FunnelQuery, withWon: boolean): st
     FROM "${table}" WHERE created_at >= :start AND created_at < :end GROUP BY 1`
 }
 
+/** Adds on WeChat in the range per group, under the touch each add recorded (its live code's channel, campaign and link). */
+function addedSql(query: FunnelQuery, adds: string, touches: string): string {
+  return `SELECT NULLIF(t.${TOUCH_COLUMN[query.group]}, '') AS key, COUNT(*) AS count
+    FROM "${adds}" a LEFT JOIN "${touches}" t ON t.id = a.touch_id WHERE a.at >= :start AND a.at < :end GROUP BY 1`
+}
+
 /**
  * The funnel's counts in SQL on the embedded SQLite database: a few grouped queries over indexed
  * columns, where the Local API would load every touch of the range into memory (see bench/funnel.ts).
@@ -59,17 +65,22 @@ function conversionsSql(table: string, query: FunnelQuery, withWon: boolean): st
  */
 export function sqliteFunnelCounts(payload: Payload): (query: FunnelQuery) => Promise<FunnelCounts> {
   const client = requireSqliteClient(payload)
-  const tableOf = (slug: string) => (payload.db as unknown as { tableNameMap: Map<string, string> }).tableNameMap.get(slug) ?? slug
+  // Payload names tables in snake case (wechat-adds → wechat_adds).
+  const tableOf = (slug: string) => {
+    const names = (payload.db as unknown as { tableNameMap: Map<string, string> }).tableNameMap
+    return names.get(slug) ?? names.get(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
+  }
   return async (query) => {
     const { start, end } = rangeBounds(query.range)
     const run = (sql: string, args: InArgs = { start, end }) => client.execute({ sql, args }).then((r) => r.rows as unknown as Record<string, unknown>[])
-    const [visits, leads, members, clicks] = await Promise.all([
+    const [visits, leads, added, members, clicks] = await Promise.all([
       run(visitsSql(query)),
       run(conversionsSql(tableOf('leads'), query, true)),
+      run(addedSql(query, tableOf('wechat-adds'), tableOf('touches'))),
       membersCountable(payload) ? run(conversionsSql(tableOf(MEMBERS_SLUG), query, false)) : [],
       // Clicks are stored per UTC day, so the range's days are compared as they are.
       query.group === 'link' ? run(`SELECT link AS key, SUM(count) AS count FROM link_clicks WHERE day >= :from AND day <= :to GROUP BY link`, { ...query.range }) : undefined,
     ])
-    return { visits: groupCounts(visits), leads: groupCounts(leads), members: groupCounts(members), won: groupCounts(leads, 'won'), ...(clicks ? { clicks: groupCounts(clicks) } : {}) }
+    return { visits: groupCounts(visits), leads: groupCounts(leads), added: groupCounts(added), members: groupCounts(members), won: groupCounts(leads, 'won'), ...(clicks ? { clicks: groupCounts(clicks) } : {}) }
   }
 }

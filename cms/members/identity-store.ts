@@ -56,6 +56,10 @@ export function identityStore(payload: Payload) {
         return String(await this.ownerOf(key)) === String(member) ? 'added' : 'taken'
       }
     },
+    /** Gives `key` back when it is `member`'s (a join that could not be finished); another member's key is never touched. */
+    async release(key: string, member: Id): Promise<void> {
+      await payload.delete({ collection: 'member-identities', where: { and: [{ key: { equals: key } }, { member: { equals: member } }] }, ...base })
+    },
     /** A member with no email yet (a placeholder address, see functions/phone/mailbox.ts) and no password. */
     async createMemberWithoutEmail(data: {
       phone: string | null

@@ -10,6 +10,7 @@ import * as migration_20261201_050730_china_sign_in_wecom from './20261201_05073
 import * as migration_20261201_051224_redirects_allow_offsite from './20261201_051224_redirects_allow_offsite';
 import * as migration_20261201_054914_snapshot_after_merge from './20261201_054914_snapshot_after_merge';
 import * as migration_20261201_095205_lead_deliveries from './20261201_095205_lead_deliveries';
+import * as migration_20261201_101227_china from './20261201_101227_china';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261201_095205_lead_deliveries.up,
     down: migration_20261201_095205_lead_deliveries.down,
-    name: '20261201_095205_lead_deliveries'
+    name: '20261201_095205_lead_deliveries',
+  },
+  {
+    up: migration_20261201_101227_china.up,
+    down: migration_20261201_101227_china.down,
+    name: '20261201_101227_china'
   },
 ];

@@ -19,14 +19,15 @@ describe('funnelChartSvg', () => {
     )
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 100"')).toBe(true)
     expect(svg.endsWith('</svg>')).toBe(true)
-    expect(svg.match(/<rect /g)).toHaveLength(8)
-    // Panels are 178 px wide, bars at most 130: the largest of each step fills it, the others in proportion.
-    expect(svg).toContain('<rect x="200" y="48" width="130.0" height="16" rx="2" fill="#4c6ef5"/>')
-    expect(svg).toContain('<rect x="200" y="72" width="65.0" height="16" rx="2" fill="#4c6ef5"/>')
-    expect(svg).toContain('<rect x="394" y="48" width="65.0" height="16" rx="2" fill="#2b8a3e"/>')
-    expect(svg).toContain('<rect x="394" y="72" width="130.0" height="16" rx="2" fill="#2b8a3e"/>')
-    // No members at all: no bars, and no division by zero.
-    expect(svg).toContain('<rect x="588" y="48" width="0.0" height="16" rx="2" fill="#e67700"/>')
+    expect(svg.match(/<rect /g)).toHaveLength(10)
+    // Five panels 139.2 px wide, bars at most 91.2: the largest of each step fills it, the others in proportion.
+    expect(svg).toContain('<rect x="200" y="48" width="91.2" height="16" rx="2" fill="#4c6ef5"/>')
+    expect(svg).toContain('<rect x="200" y="72" width="45.6" height="16" rx="2" fill="#4c6ef5"/>')
+    expect(svg).toContain('<rect x="355.2" y="48" width="45.6" height="16" rx="2" fill="#2b8a3e"/>')
+    expect(svg).toContain('<rect x="355.2" y="72" width="91.2" height="16" rx="2" fill="#2b8a3e"/>')
+    // Nobody added on WeChat and no members: no bars, and no division by zero.
+    expect(svg).toContain('<rect x="510.4" y="48" width="0.0" height="16" rx="2" fill="#07c160"/>')
+    expect(svg).toContain('<rect x="665.6" y="48" width="0.0" height="16" rx="2" fill="#e67700"/>')
     expect(svg).not.toMatch(/NaN|Infinity/)
     expect(svg).toContain('<text x="200" y="32" opacity="0.7">150</text>')
   })
@@ -46,7 +47,7 @@ describe('funnelChartSvg', () => {
   it('shows the first rows and says how many more the table has', () => {
     const visits = Array.from({ length: 15 }, (_, i) => ({ key: `c${String(i).padStart(2, '0')}`, count: 100 - i }))
     const svg = funnelChartSvg(buildFunnel({ ...none, visits }, query), { maxRows: 10 })
-    expect(svg.match(/<rect /g)).toHaveLength(40)
+    expect(svg.match(/<rect /g)).toHaveLength(50)
     expect(svg).toContain('c09')
     expect(svg).not.toContain('c10')
     expect(svg).toContain('>5 more in the table below</text>')

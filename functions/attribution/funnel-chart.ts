@@ -10,12 +10,12 @@ export interface FunnelChartText {
 
 export const FUNNEL_CHART_TEXT_EN: FunnelChartText = {
   title: 'Funnel',
-  steps: { visits: 'Visits', leads: 'Leads', members: 'Members', won: 'Won' },
+  steps: { visits: 'Visits', leads: 'Leads', added: 'Added on WeChat', members: 'Members', won: 'Won' },
   empty: 'Nothing in this range yet.',
   more: (hidden) => `${hidden} more in the table below`,
 }
 
-const COLORS: Record<FunnelStep, string> = { visits: '#4c6ef5', leads: '#2b8a3e', members: '#e67700', won: '#c92a2a' }
+const COLORS: Record<FunnelStep, string> = { visits: '#4c6ef5', leads: '#2b8a3e', added: '#07c160', members: '#e67700', won: '#c92a2a' }
 const WIDTH = 960
 const LABEL_WIDTH = 200
 const ROW_HEIGHT = 24
@@ -58,7 +58,7 @@ export function funnelChartSvg(report: FunnelReport, options: { maxRows?: number
   }
   const panelWidth = (WIDTH - LABEL_WIDTH - PANEL_GAP * (FUNNEL_STEPS.length - 1)) / FUNNEL_STEPS.length
   FUNNEL_STEPS.forEach((step, i) => {
-    const x = LABEL_WIDTH + i * (panelWidth + PANEL_GAP)
+    const x = Math.round((LABEL_WIDTH + i * (panelWidth + PANEL_GAP)) * 10) / 10
     const max = Math.max(...rows.map((row) => row[step]))
     parts.push(`<text x="${x}" y="16" font-weight="600">${escapeXml(text.steps[step])}</text>`)
     parts.push(`<text x="${x}" y="32" opacity="0.7">${escapeXml(`${report.total[step]}`)}</text>`)

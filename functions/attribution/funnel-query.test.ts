@@ -38,8 +38,8 @@ describe('parseFunnelQuery', () => {
     ['group=country', 'group', 'group must be one of: channel, campaign, link.'],
     ['model=linear', 'model', 'model must be one of: first, last.'],
     ['model=first&model=last', 'model', 'model must be given once.'],
-    ['sort=-revenue', 'sort', 'sort must be one of: name, clicks, visits, leads, members, won, visitToLead, leadToMember, leadToWon, with a leading - for largest first.'],
-    ['sort=__proto__', 'sort', 'sort must be one of: name, clicks, visits, leads, members, won, visitToLead, leadToMember, leadToWon, with a leading - for largest first.'],
+    ['sort=-revenue', 'sort', 'sort must be one of: name, clicks, visits, leads, added, members, won, visitToLead, leadToAdded, leadToMember, leadToWon, with a leading - for largest first.'],
+    ['sort=__proto__', 'sort', 'sort must be one of: name, clicks, visits, leads, added, members, won, visitToLead, leadToAdded, leadToMember, leadToWon, with a leading - for largest first.'],
     [`from=${'9'.repeat(10_000)}`, 'from', 'from must be a date written YYYY-MM-DD, e.g. 2026-03-01.'],
   ])('refuses %s', (search, field, message) => {
     let error: unknown

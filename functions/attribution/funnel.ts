@@ -16,6 +16,9 @@
  *   as many "new" visitors as they had touches.
  * - leads: leads created in the range, credited by their firstTouch or lastTouch; won: those of
  *   them whose status is now won (so lead→won is the share of the range's leads that were won).
+ * - added on WeChat: people who added a 企业微信 staff member through a live code in the range
+ *   (wechat-adds), under the touch that add recorded (channel wechat, the live code's campaign and
+ *   link) in both models: the live code is where they came from for this step.
  * - members: members who signed up in the range, credited the same way by their own touches. A
  *   member need not have sent a form, so lead→member can exceed 100%.
  * - A group key is null when the touch had no campaign or link (or, for leads, no touch at all).
@@ -30,11 +33,11 @@ export const FUNNEL_GROUPS = ['channel', 'campaign', 'link'] as const
 export type FunnelGroup = (typeof FUNNEL_GROUPS)[number]
 
 /** The steps, in funnel order. */
-export const FUNNEL_STEPS = ['visits', 'leads', 'members', 'won'] as const
+export const FUNNEL_STEPS = ['visits', 'leads', 'added', 'members', 'won'] as const
 export type FunnelStep = (typeof FUNNEL_STEPS)[number]
 
 /** The conversion rates between steps. */
-export const FUNNEL_RATES = ['visitToLead', 'leadToMember', 'leadToWon'] as const
+export const FUNNEL_RATES = ['visitToLead', 'leadToAdded', 'leadToMember', 'leadToWon'] as const
 export type FunnelRate = (typeof FUNNEL_RATES)[number]
 
 /** What a table can be sorted by. */
@@ -70,6 +73,8 @@ export interface GroupCount {
 export interface FunnelCounts {
   visits: GroupCount[]
   leads: GroupCount[]
+  /** Added on WeChat (a 企业微信 live code's add); left out by a database without them, it is 0. */
+  added?: GroupCount[]
   members: GroupCount[]
   won: GroupCount[]
   /** Clicks on campaign links (only meaningful when grouping by link). */
@@ -104,6 +109,7 @@ function withRates(row: Omit<FunnelRow, FunnelRate>): FunnelRow {
   return {
     ...row,
     visitToLead: conversionRate(row.leads, row.visits),
+    leadToAdded: conversionRate(row.added, row.leads),
     leadToMember: conversionRate(row.members, row.leads),
     leadToWon: conversionRate(row.won, row.leads),
   }
@@ -154,17 +160,17 @@ export function buildFunnel(counts: FunnelCounts, query: FunnelQuery, names: Fun
   const rowOf = (key: string | null) => {
     let row = byKey.get(key)
     if (!row) {
-      row = { key, label: label(key), clicks: hasClicks ? 0 : null, visits: 0, leads: 0, members: 0, won: 0 }
+      row = { key, label: label(key), clicks: hasClicks ? 0 : null, visits: 0, leads: 0, added: 0, members: 0, won: 0 }
       byKey.set(key, row)
     }
     return row
   }
   // Empty text and null are the same "none" group: a touch without a campaign may store either.
   const keyOf = (key: string | null) => (key === '' ? null : key)
-  for (const step of FUNNEL_STEPS) for (const { key, count } of counts[step]) rowOf(keyOf(key))[step] += checkedCount(count, step)
+  for (const step of FUNNEL_STEPS) for (const { key, count } of counts[step] ?? []) rowOf(keyOf(key))[step] += checkedCount(count, step)
   for (const { key, count } of counts.clicks ?? []) rowOf(keyOf(key)).clicks! += checkedCount(count, 'clicks')
   const rows = [...byKey.values()].filter((row) => FUNNEL_STEPS.some((step) => row[step] > 0) || (row.clicks ?? 0) > 0).map(withRates)
   const sum = (field: FunnelStep | 'clicks') => rows.reduce((n, row) => n + (row[field] ?? 0), 0)
-  const total = withRates({ key: null, label: names.total ?? 'Total', clicks: hasClicks ? sum('clicks') : null, visits: sum('visits'), leads: sum('leads'), members: sum('members'), won: sum('won') })
+  const total = withRates({ key: null, label: names.total ?? 'Total', clicks: hasClicks ? sum('clicks') : null, visits: sum('visits'), leads: sum('leads'), added: sum('added'), members: sum('members'), won: sum('won') })
   return { query, rows: sortFunnelRows(rows, query.sort), total, hasClicks }
 }

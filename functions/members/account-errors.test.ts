@@ -13,6 +13,10 @@ describe('accountError', () => {
     ['email-taken', 409, 'An account with this email already exists. Sign in, or reset your password.', '该邮箱已注册。请直接登录，或重置密码。'],
     ['not-enough-points', 409, 'You do not have enough points for this.', '积分不足，无法兑换。'],
     ['phone-taken', 409, 'This number belongs to another account. Sign out and sign in with it, or use another number.', '该手机号已绑定其他账户。请退出后用该手机号登录，或使用其他号码。'],
+    ['wechat-taken', 409, 'This WeChat account belongs to another account. Sign out and sign in with WeChat, or use another WeChat account.', '该微信已绑定其他账户。请退出后用微信登录，或使用其他微信。'],
+    ['wechat-state', 403, 'This WeChat sign-in was not started in this browser, or it has expired or been used. Start again.', '该微信登录不是从本浏览器发起的，或已过期、已使用。请重新用微信登录。'],
+    ['wechat-rejected', 401, 'WeChat’s authorisation has expired or was used already. Sign in with WeChat again.', '微信授权已失效或已使用。请重新用微信登录。'],
+    ['wechat-unavailable', 503, 'Sign-in with WeChat is not available here right now. Open this page in WeChat, or sign in with your phone.', '此处暂时无法使用微信登录。请在微信中打开本页，或用手机号登录。'],
     ['too-large', 413, 'The request is too large.', '提交的内容过大。'],
     ['invalid-fields', 422, 'Some fields need attention.', '部分内容需要修改。'],
   ])('%s is %i with fixed messages', (code, status, en, zh) => {
@@ -27,7 +31,7 @@ describe('accountError', () => {
   it('covers every code in the table', () => {
     expect(Object.keys(ACCOUNT_ERRORS).sort()).toEqual([
       'code-rejected', 'cross-origin', 'email-taken', 'email-unconfirmed', 'invalid-fields', 'link-invalid', 'malformed', 'not-enough-points',
-      'password-throttled', 'phone-taken', 'signed-out', 'sms-unavailable', 'throttled', 'too-large', 'wrong-credentials',
+      'password-throttled', 'phone-taken', 'signed-out', 'sms-unavailable', 'throttled', 'too-large', 'wechat-rejected', 'wechat-state', 'wechat-taken', 'wechat-unavailable', 'wrong-credentials',
     ])
   })
 

@@ -17,6 +17,10 @@ export type AccountErrorCode =
   | 'password-throttled'
   | 'phone-taken'
   | 'sms-unavailable'
+  | 'wechat-state'
+  | 'wechat-rejected'
+  | 'wechat-taken'
+  | 'wechat-unavailable'
 
 interface ErrorEntry {
   status: number
@@ -91,6 +95,34 @@ export const ACCOUNT_ERRORS: Readonly<Record<AccountErrorCode, ErrorEntry>> = {
     message: {
       'zh-CN': '该手机号已绑定其他账户。请退出后用该手机号登录，或使用其他号码。',
       en: 'This number belongs to another account. Sign out and sign in with it, or use another number.',
+    },
+  },
+  'wechat-taken': {
+    status: 409,
+    message: {
+      'zh-CN': '该微信已绑定其他账户。请退出后用微信登录，或使用其他微信。',
+      en: 'This WeChat account belongs to another account. Sign out and sign in with WeChat, or use another WeChat account.',
+    },
+  },
+  'wechat-state': {
+    status: 403,
+    message: {
+      'zh-CN': '该微信登录不是从本浏览器发起的，或已过期、已使用。请重新用微信登录。',
+      en: 'This WeChat sign-in was not started in this browser, or it has expired or been used. Start again.',
+    },
+  },
+  'wechat-rejected': {
+    status: 401,
+    message: {
+      'zh-CN': '微信授权已失效或已使用。请重新用微信登录。',
+      en: 'WeChat’s authorisation has expired or was used already. Sign in with WeChat again.',
+    },
+  },
+  'wechat-unavailable': {
+    status: 503,
+    message: {
+      'zh-CN': '此处暂时无法使用微信登录。请在微信中打开本页，或用手机号登录。',
+      en: 'Sign-in with WeChat is not available here right now. Open this page in WeChat, or sign in with your phone.',
     },
   },
   'not-enough-points': {

@@ -3,3 +3,5 @@ export { aesKeyOf, callbackSignature, CallbackError, decryptMessage, verifySigna
 export { readContactEvent, xmlField, type ContactEvent } from './callback-event'
 export { CALLBACK_WINDOW_MS, openCallback, type CallbackRequest } from './callback'
 export { contactState, parseContactState, STATE_MAX_LENGTH, type ContactState } from './contact-state'
+export { createTokenCache, FETCH_LOCK_MS, RENEW_BEFORE_MS, type CachedToken, type TokenCache } from './access-token'
+export { addContactWay, getToken, STALE_TOKEN_ERRORS, withToken, WorkApiError, type ContactWayRequest, type WorkEndpoint } from './work-api'

@@ -42,7 +42,7 @@ test('the funnel needs a CMS user: anonymous visitors go to the login and come b
   await page.locator('button[type="submit"]').click()
   await expect(page).toHaveURL(`${e2e.cmsUrl}${funnel}`)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Channel funnel')
-  await expect(rowOf(page, campaign).locator('td')).toHaveText([campaign, '2', '1', '0', '1', '50.0%', '0.0%', '100.0%'])
+  await expect(rowOf(page, campaign).locator('td')).toHaveText([campaign, '2', '1', '0', '0', '1', '50.0%', '0.0%', '0.0%', '100.0%'])
 })
 
 test.describe('on a wide screen, where the admin shows its navigation open', () => {
@@ -58,12 +58,12 @@ test.describe('on a wide screen, where the admin shows its navigation open', () 
     await page.getByRole('link', { name: 'Campaign', exact: true }).click()
     await expect(page).toHaveURL(/group=campaign/)
     // First touch: visitor A came first by Weibo, B too; the lead's first touch is Weibo.
-    await expect(rowOf(page, campaign).locator('td')).toHaveText([campaign, '2', '1', '0', '1', '50.0%', '0.0%', '100.0%'])
+    await expect(rowOf(page, campaign).locator('td')).toHaveText([campaign, '2', '1', '0', '0', '1', '50.0%', '0.0%', '0.0%', '100.0%'])
 
     await page.getByRole('link', { name: 'Last touch' }).click()
     await expect(page).toHaveURL(/model=last/)
     await expect(page.getByRole('link', { name: 'Last touch' })).toHaveAttribute('aria-current', 'page')
-    await expect(rowOf(page, campaign).locator('td')).toHaveText([campaign, '2', '1', '0', '1', '50.0%', '0.0%', '100.0%'])
+    await expect(rowOf(page, campaign).locator('td')).toHaveText([campaign, '2', '1', '0', '0', '1', '50.0%', '0.0%', '0.0%', '100.0%'])
 
     await page.getByRole('link', { name: 'Channel', exact: true }).click()
     await expect(page).toHaveURL(/group=channel&model=last/)
@@ -74,7 +74,7 @@ test.describe('on a wide screen, where the admin shows its navigation open', () 
     const file = await download
     expect(file.suggestedFilename()).toBe(`funnel-channel-last-touch-${new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)}-to-${today}.csv`)
     const csv = readFileSync((await file.path())!, 'utf8')
-    expect(csv.startsWith('\uFEFFchannel,name,visits,leads,members,won,visit_to_lead,lead_to_member,lead_to_won\r\n')).toBe(true)
+    expect(csv.startsWith('\uFEFFchannel,name,visits,leads,added,members,won,visit_to_lead,lead_to_added,lead_to_member,lead_to_won\r\n')).toBe(true)
     expect(csv).toMatch(/\r\nxiaohongshu,Xiaohongshu,\d+,/)
   })
 })

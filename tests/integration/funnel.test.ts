@@ -83,7 +83,7 @@ const get = (search: string, role?: string) =>
   handleEndpoints({ config, request: new Request(`http://localhost/api/funnel.csv${search}`, { headers: role ? { authorization: `JWT ${tokens[role]}` } : {} }) })
 
 const sorted = (counts: GroupCount[]) => [...counts].sort((a, b) => String(a.key).localeCompare(String(b.key)))
-const normal = (c: FunnelCounts) => ({ visits: sorted(c.visits), leads: sorted(c.leads), members: sorted(c.members), won: sorted(c.won), clicks: c.clicks && sorted(c.clicks) })
+const normal = (c: FunnelCounts) => ({ visits: sorted(c.visits), leads: sorted(c.leads), added: sorted(c.added ?? []), members: sorted(c.members), won: sorted(c.won), clicks: c.clicks && sorted(c.clicks) })
 
 /** The reports every database must give on the seeded rows. */
 function reportsOn(on: () => Payload) {
@@ -187,12 +187,12 @@ describe('GET /api/funnel.csv', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="funnel-channel-first-touch-2026-03-01-to-2026-03-31.csv"')
     expect(await body(response)).toBe(
-      '\uFEFFchannel,name,visits,leads,members,won,visit_to_lead,lead_to_member,lead_to_won\r\n' +
-        'wechat,WeChat,1,2,0,2,2,0,1\r\n' +
-        'weibo,Weibo,1,1,0,0,1,0,0\r\n' +
-        'xiaohongshu,Xiaohongshu,1,0,0,0,0,,\r\n' +
-        ',(no touch),0,1,0,0,,0,0\r\n' +
-        ',Total,3,4,0,2,1.3333,0,0.5\r\n',
+      '\uFEFFchannel,name,visits,leads,added,members,won,visit_to_lead,lead_to_added,lead_to_member,lead_to_won\r\n' +
+        'wechat,WeChat,1,2,0,0,2,2,0,0,1\r\n' +
+        'weibo,Weibo,1,1,0,0,0,1,0,0,0\r\n' +
+        'xiaohongshu,Xiaohongshu,1,0,0,0,0,0,,,\r\n' +
+        ',(no touch),0,1,0,0,0,,0,0,0\r\n' +
+        ',Total,3,4,0,0,2,1.3333,0,0,0.5\r\n',
     )
   })
 
@@ -201,11 +201,11 @@ describe('GET /api/funnel.csv', () => {
       const response = await get('?from=2026-03-01&to=2026-03-31&group=link&model=first&sort=-clicks', role)
       expect(response.status).toBe(200)
       expect(await body(response)).toBe(
-        '\uFEFFlink,name,clicks,visits,leads,members,won,visit_to_lead,lead_to_member,lead_to_won\r\n' +
-          'poster,poster · Spring poster,5,1,2,0,2,2,0,1\r\n' +
-          'flyer,flyer,2,0,0,0,0,,,\r\n' +
-          ',(no campaign link),0,2,2,0,0,1,0,0\r\n' +
-          ',Total,7,3,4,0,2,1.3333,0,0.5\r\n',
+        '\uFEFFlink,name,clicks,visits,leads,added,members,won,visit_to_lead,lead_to_added,lead_to_member,lead_to_won\r\n' +
+          'poster,poster · Spring poster,5,1,2,0,0,2,2,0,0,1\r\n' +
+          'flyer,flyer,2,0,0,0,0,0,,,,\r\n' +
+          ',(no campaign link),0,2,2,0,0,0,1,0,0,0\r\n' +
+          ',Total,7,3,4,0,0,2,1.3333,0,0,0.5\r\n',
       )
     }
   })
@@ -224,6 +224,30 @@ describe('GET /api/funnel.csv', () => {
     const response = await get(search, 'admin')
     expect(response.status).toBe(400)
     expect(await response.json()).toEqual({ errors: [error] })
+  })
+})
+
+describe('added on WeChat', () => {
+  it('counts the adds of the range under the touch each recorded (its live code), the same in SQL and through the Local API', async () => {
+    const touch = (data: Record<string, unknown>) => payload.create({ collection: 'touches', data: { channel: 'wechat', source: 'wecom', medium: 'added-on-wechat', ...data } as never })
+    const inMarch = await touch({ at: '2026-03-12T09:00:00.000Z', campaign: 'spring', campaignLink: 'poster' })
+    const inMarchToo = await touch({ at: '2026-03-13T09:00:00.000Z', campaign: 'spring', campaignLink: 'poster' })
+    const unlinked = await touch({ at: '2026-03-14T09:00:00.000Z' })
+    const inApril = await touch({ at: '2026-04-02T09:00:00.000Z', campaign: 'spring', campaignLink: 'poster' })
+    const adds = [[inMarch, 'zhangsan', 'wm1'], [inMarchToo, 'lisi', 'wm2'], [unlinked, 'zhangsan', 'wm3'], [inApril, 'zhangsan', 'wm4']] as const
+    for (const [t, staff, external] of adds) await payload.create({ collection: 'wechat-adds', data: { at: t.at, staffUserId: staff, externalUserId: external, campaignLink: t.campaignLink ?? null, touch: t.id } })
+
+    const expected = { channel: [{ key: 'wechat', count: 3 }], campaign: [{ key: null, count: 1 }, { key: 'spring', count: 2 }], link: [{ key: null, count: 1 }, { key: 'poster', count: 2 }] }
+    const sorted = (counts: GroupCount[] = []) => [...counts].sort((a, b) => String(a.key).localeCompare(String(b.key)))
+    for (const group of ['channel', 'campaign', 'link'] as const) {
+      for (const model of ['first', 'last'] as const) {
+        expect(sorted((await counters.sqliteFunnelCounts(payload)(query(model, group))).added)).toEqual(sorted(expected[group]))
+        expect(sorted((await counters.localApiFunnelCounts(payload)(query(model, group))).added)).toEqual(sorted(expected[group]))
+      }
+    }
+    const report = await funnel.loadFunnel(payload, query('first', 'link'), 'en')
+    expect(report.rows.find((r) => r.key === 'poster')).toMatchObject({ label: 'poster · Spring poster', leads: 2, added: 2, leadToAdded: 1 })
+    expect(report.total.added).toBe(3)
   })
 })
 

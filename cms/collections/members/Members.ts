@@ -23,6 +23,8 @@ export const Members: CollectionConfig = {
     { name: 'company', type: 'text', admin: { readOnly: true } },
     { name: 'jobTitle', type: 'text', admin: { readOnly: true } },
     { name: 'phone', type: 'text', admin: { readOnly: true } },
+    // The WeChat avatar, only when the member agreed to share it (snsapi_userinfo or the QR login).
+    { name: 'avatarUrl', type: 'text', admin: { readOnly: true } },
     { name: 'preferredLanguage', type: 'select', options: LOCALES.map((l) => ({ label: l.label, value: l.code })), admin: { readOnly: true } },
     { name: 'interests', type: 'relationship', relationTo: 'topics', hasMany: true, admin: { readOnly: true } },
     { name: 'referralCode', type: 'text', unique: true, index: true, admin: { readOnly: true, position: 'sidebar' } },

@@ -53,6 +53,15 @@ export async function handleAccount(input: AccountRequest): Promise<Response | S
   if (!route) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', ...PRIVATE } })
   const api = wantsJson(request)
 
+  if (request.method === 'GET' && route.get) {
+    // WeChat's redirects: counted like a POST (each may cost a call to WeChat), read from the query string.
+    const address = addressKey(input.clientAddress)
+    const rate = await countPost(address)
+    if (!rate.allowed) return refusal(accountError('throttled', locale, rate))
+    const signed = await signedIn(request.headers.get('cookie'))
+    const fields = Object.fromEntries([...url.searchParams].slice(0, 20))
+    return answer(await route.get({ request, clientAddress: input.clientAddress, address, locale, fields, signed, href, stamp: input.stamp ?? null }), signed)
+  }
   if (request.method === 'GET' || request.method === 'HEAD') {
     const signed = await signedIn(request.headers.get('cookie'))
     if (route.private && !signed) return redirect(`${href('/account/sign-in')}?next=${encodeURIComponent(url.pathname)}`)
@@ -76,23 +85,25 @@ export async function handleAccount(input: AccountRequest): Promise<Response | S
   if ('refused' in body) return refusal(body.refused)
   const signed = await signedIn(request.headers.get('cookie'))
   const ctx: ActionContext = { request, clientAddress: input.clientAddress, address, locale, fields: body.fields, signed, href, stamp: input.stamp ?? null }
-  const outcome: Outcome = await route.post(ctx)
+  return answer(await route.post(ctx), signed)
 
-  switch (outcome.kind) {
-    case 'done':
-      return api ? json(outcome.status ?? 200, outcome.json ?? { ok: true }, outcome.cookies) : redirect(outcome.location, outcome.cookies)
-    case 'download':
-      return new Response(outcome.body, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${outcome.filename}"`, ...PRIVATE } })
-    case 'next':
-      if (api) return json(200, outcome.json ?? { ok: true })
-      return { ...base, screen: route.screen, status: 200, signed, notice: NOTICES[outcome.notice as Notice][locale], values: outcome.keep, step: outcome.step, data: await loadScreen(route.screen, signed, locale, url) }
-    case 'refused': {
-      if (api) return refusal(outcome.error)
-      const { status, body: answer, headers } = outcome.error
-      // A refused form is shown again with the message and the visitor's input (never the password).
-      const model: ScreenModel = { ...base, screen: route.screen, status, signed, error: { message: answer.error.message, fields: answer.error.fields ?? {} }, values: outcome.keep ?? {}, step: outcome.step ?? null, data: await loadScreen(route.screen, signed, locale, url) }
-      if (headers['retry-after']) (model.data as Record<string, unknown>).retryAfter = headers['retry-after']
-      return model
+  async function answer(outcome: Outcome, signed: SignedIn | null): Promise<Response | ScreenModel> {
+    switch (outcome.kind) {
+      case 'done':
+        return api ? json(outcome.status ?? 200, outcome.json ?? { ok: true }, outcome.cookies) : redirect(outcome.location, outcome.cookies)
+      case 'download':
+        return new Response(outcome.body, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${outcome.filename}"`, ...PRIVATE } })
+      case 'next':
+        if (api) return json(200, outcome.json ?? { ok: true })
+        return { ...base, screen: route!.screen, status: 200, signed, notice: NOTICES[outcome.notice as Notice][locale], values: outcome.keep, step: outcome.step, data: await loadScreen(route!.screen, signed, locale, url) }
+      case 'refused': {
+        if (api) return refusal(outcome.error)
+        const { status, body: answer, headers } = outcome.error
+        // A refused form is shown again with the message and the visitor's input (never the password).
+        const model: ScreenModel = { ...base, screen: route!.screen, status, signed, error: { message: answer.error.message, fields: answer.error.fields ?? {} }, values: outcome.keep ?? {}, step: outcome.step ?? null, data: await loadScreen(route!.screen, signed, locale, url) }
+        if (headers['retry-after']) (model.data as Record<string, unknown>).retryAfter = headers['retry-after']
+        return model
+      }
     }
   }
 }

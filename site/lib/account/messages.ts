@@ -29,6 +29,8 @@ export const NOTICES = {
   revoked: { 'zh-CN': '已退出该设备。', en: 'That device is signed out.' },
   'phone-code-sent': { 'zh-CN': '验证码已通过短信发送（10 分钟内有效）。', en: 'We texted you a code (it works for 10 minutes).' },
   'phone-added': { 'zh-CN': '手机号已绑定。', en: 'Your phone number is added.' },
+  'wechat-added': { 'zh-CN': '微信已绑定，以后可以用微信登录。', en: 'WeChat is added: you can sign in with it from now on.' },
+  'wechat-cancelled': { 'zh-CN': '您取消了微信授权。', en: 'You cancelled the WeChat authorisation.' },
   unsubscribed: { 'zh-CN': '您已退订。', en: 'You are unsubscribed.' },
 } satisfies Record<string, Localized>
 

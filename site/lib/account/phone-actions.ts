@@ -36,8 +36,8 @@ function smsGuard() {
   return createSmsGuard({ store, now: () => new Date(), dailyBudget: Number.isInteger(budget) && budget >= 0 ? budget : DEFAULT_DAILY_BUDGET })
 }
 
-/** Only a path inside the account pages may be where a sign-in goes next. */
-function nextPath(ctx: ActionContext): string {
+/** Only a path inside the account pages (or the blog) may be where a sign-in goes next. */
+export function nextPath(ctx: Pick<ActionContext, 'fields' | 'href'>): string {
   const next = text(ctx.fields, 'next')
   return /^\/(?:[a-z]{2}(?:-[A-Z]{2})?\/)?(?:account|blog)(?:[/?#][^\s\\]*)?$/.test(next) && !next.startsWith('//') ? next : ctx.href('/account')
 }

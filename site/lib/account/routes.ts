@@ -5,6 +5,7 @@ import { changeEmail, changePassword, redeemReward, revokeSessions, saveProfile,
 import type { Screen } from '../../../functions/members/screen-model'
 import type { Action } from './outcome'
 import { signInWithPhone } from './phone-actions'
+import { finishWechatSignIn, startWechatSignIn } from './wechat-login'
 
 
 interface Route {
@@ -12,6 +13,8 @@ interface Route {
   /** Shown only to a signed-in member; others are sent to sign in. */
   private: boolean
   post?: Action
+  /** A GET that acts instead of showing the screen (WeChat's redirects); a refusal shows the screen with its message. */
+  get?: Action
 }
 
 /** Every account path below /account (without the locale prefix), and what it is. */
@@ -21,6 +24,8 @@ export const ACCOUNT_ROUTES: Readonly<Record<string, Route>> = {
   'sign-in': { screen: 'sign-in', private: false, post: signInWithPassword },
   'sign-in/code': { screen: 'sign-in/code', private: false, post: signInWithCode },
   'sign-in/phone': { screen: 'sign-in/phone', private: false, post: signInWithPhone },
+  wechat: { screen: 'sign-in', private: false, get: startWechatSignIn },
+  'wechat/callback': { screen: 'sign-in', private: false, get: finishWechatSignIn },
   verify: { screen: 'verify', private: true, post: verifyEmail },
   forgot: { screen: 'forgot', private: false, post: forgotPassword },
   reset: { screen: 'reset', private: false, post: resetPassword },

@@ -7,6 +7,7 @@ import { formatReferralCode, referralPath } from '../../../functions/members/ref
 import { requestStatus, requestStatusLabel } from '../../../functions/members/request-status'
 import { payloadSecret, siteUrl } from '../../../cms/environment'
 import { membersStore } from '../stores'
+import { wechatLoginAvailable } from './wechat-config'
 import type { Screen, ScreenData, SignedIn } from '../../../functions/members/screen-model'
 
 
@@ -15,6 +16,10 @@ export async function loadScreen(screen: Screen, signed: SignedIn | null, locale
   const store = await membersStore()
   const member = signed?.member
   switch (screen) {
+    case 'sign-in':
+    case 'sign-in/phone':
+    case 'sign-in/code':
+      return { wechat: wechatLoginAvailable() }
     case 'profile': {
       return { topics: await store.topics(locale) }
     }
