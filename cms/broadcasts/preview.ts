@@ -4,7 +4,7 @@ import { selectRecipients } from '../../functions/broadcasts/recipients'
 import { segmentProblems, segmentTopic } from '../../functions/broadcasts/segment'
 import { roleOf } from '../access/roles'
 import { segmentOf, type SegmentRow } from './segments'
-import { localApiBroadcastStore } from './store'
+import { broadcastStoreFor } from './sqlite-store'
 
 /**
  * `GET /api/segments/:id/recipients`: how many people a broadcast to the segment would reach now
@@ -24,7 +24,7 @@ export const segmentRecipientsEndpoint: Endpoint = {
     if (!doc) return Response.json({ errors: [{ message: 'No such segment.' }] }, { status: 404 })
     const segment = segmentOf(doc as { match?: string | null; rules?: SegmentRow[] | null })
     if (segmentProblems(segment).length) return Response.json({ errors: segmentProblems(segment) }, { status: 422 })
-    const store = localApiBroadcastStore(req.payload)
+    const store = broadcastStoreFor(req.payload)
     const recipients = selectRecipients(await store.people(), segment, {
       topic: segmentTopic(segment),
       suppressed: await store.suppressedHashes(),

@@ -167,6 +167,26 @@ describe('a broadcast to the newsletter segment', () => {
     )
   })
 
+  it('once sent, its content and segment cannot change (a batch sent again must be the same request), its status and public flag can', async () => {
+    const edit = (data: Record<string, unknown>) =>
+      payload.update({ collection: 'broadcasts', id: first, locale: 'en', data, overrideAccess: false, user: editor })
+    await expect(edit({ subject: 'Hello again' })).rejects.toMatchObject({
+      data: {
+        errors: [
+          {
+            path: 'subject',
+            message: 'This broadcast is being sent or was sent: its content and segment can no longer change. Make a new broadcast instead.',
+          },
+        ],
+      },
+    })
+    const stored = await payload.findByID({ collection: 'broadcasts', id: first, locale: 'en', depth: 0, overrideAccess: true })
+    expect(stored.subject).toBe('Hello {name|friend}')
+    // The admin saves the whole form: the same subject, post and segment pass, and so does the public flag.
+    const saved = await edit({ subject: stored.subject, post: stored.post, segment: stored.segment, public: true })
+    expect([saved.subject, saved.public, saved.status]).toEqual(['Hello {name|friend}', true, 'sent'])
+  })
+
   it('a click on a tracked link is counted for its recipient and becomes an email touch', async () => {
     const alice = resend.received.find((e) => e.to[0] === 'alice@people.example')!
     const href = alice.html.match(/href="(http:\/\/localhost:\d+\/l\/[^"]+)"/)![1]!
