@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { readLeaveToken, readLinkToken } from '../../functions/broadcasts/tokens'
+import { broadcastCampaign } from '../../functions/broadcasts/events'
 import { type ConsentEntry,planConsentChanges } from '../../functions/members/consent-log'
 import { relation } from './relation'
 import { recordEvent, suppressAddress } from './suppress'
@@ -54,7 +55,7 @@ export async function followLink(
       channel: 'email',
       source: 'newsletter',
       medium: 'email',
-      campaign: `broadcast-${grant.broadcast}`,
+      campaign: broadcastCampaign(grant.broadcast),
       landingPage: url.pathname,
       lead: delivery.lead ? relation(delivery.lead) : null,
     },

@@ -207,6 +207,15 @@ describe('a broadcast to the newsletter segment', () => {
     expect(forged.status).toBe(404)
   })
 
+  it('counts the leads and members that came from it (a touch of its campaign) within 30 days', async () => {
+    const click = { channel: 'email', campaign: `broadcast-${first}` }
+    await payload.create({ collection: 'leads', data: { email: 'came@people.example', status: 'new', lastTouch: click }, overrideAccess: true })
+    await payload.create({ collection: 'leads', data: { email: 'other@people.example', status: 'new', lastTouch: { channel: 'email', campaign: 'broadcast-999' } }, overrideAccess: true })
+    await payload.create({ collection: 'members', data: { email: 'joined@people.example', firstTouch: click }, overrideAccess: true })
+    const { statsOf } = await import('../../cms/broadcasts/stats')
+    expect(await statsOf(payload, String(first))).toMatchObject({ recipients: 2, accepted: 2, clicked: 1, leads: 1, members: 1 })
+  })
+
   it('a one-click POST to the List-Unsubscribe URL unsubscribes, and the next broadcast leaves that person out', async () => {
     const alice = resend.received.find((e) => e.to[0] === 'alice@people.example')!
     const url = new URL(unsubscribeUrl(alice.headers!['List-Unsubscribe']!))
@@ -323,6 +332,8 @@ describe('Resend webhooks', () => {
       opened: 0,
       clicked: 0,
       unsubscribed: 0,
+      leads: 0,
+      members: 0,
     })
   })
 
