@@ -128,6 +128,7 @@ export const Broadcasts: CollectionConfig = {
         description: { en: 'List it in the newsletter archive on the site once sent.', zh: '发送后在网站的通讯归档中展示。' },
       },
     },
+    { name: 'stats', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/broadcasts/BroadcastStats#BroadcastStats' } } },
     { name: 'plannedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'recipients', type: 'number', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'sentAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },

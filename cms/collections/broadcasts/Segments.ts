@@ -59,6 +59,7 @@ export const Segments: CollectionConfig = {
         { value: 'any', label: 'Any rule' },
       ],
     },
+    { name: 'preview', type: 'ui', admin: { components: { Field: '/components/broadcasts/SegmentPreview#SegmentPreview' } } },
     {
       name: 'rules',
       type: 'array',
