@@ -4,12 +4,13 @@
 // 3 minutes of the send starting), and the site's p99 on a cached page while the jobs worker sends,
 // against the same load before the send. The product runs as built (`node scripts/build.mjs`).
 // Part of `npm run bench`; alone: `npx tsx bench/broadcasts.ts`.
-import type { Client } from '@libsql/client'
-import autocannon from 'autocannon'
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
+import type { Client } from '@libsql/client'
+import autocannon from 'autocannon'
 
 import { build } from '../scripts/build.mjs'
 import { bin, productEnv, root, run, waitForHttp } from '../scripts/lib.mjs'

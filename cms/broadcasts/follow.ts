@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { readLeaveToken, readLinkToken } from '../../functions/broadcasts/tokens'
 import { broadcastCampaign } from '../../functions/broadcasts/events'
-import { type ConsentEntry,planConsentChanges } from '../../functions/members/consent-log'
+import { readLeaveToken, readLinkToken } from '../../functions/broadcasts/tokens'
+import { type ConsentEntry, planConsentChanges } from '../../functions/members/consent-log'
 import { relation } from './relation'
 import { recordEvent, suppressAddress } from './suppress'
 

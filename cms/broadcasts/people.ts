@@ -168,8 +168,6 @@ export async function loadPeople(payload: Payload): Promise<PersonFacts[]> {
     ),
     tierPoints: new Map([...ledgerOf].map(([member, entries]) => [member, tierPointsOf(entries as unknown as PointsEntry[])])),
     tiers: tiers.docs.map((t) => ({ id: String(t.id), name: String(t.name ?? t.id), minPoints: t.minPoints, benefits: [] })),
-    forms: new Map(
-      [...formsOf].map(([lead, subs]) => [lead, subs.map((s) => idOf(s.form)).filter((f): f is string => f !== null)]),
-    ),
+    forms: new Map([...formsOf].map(([lead, subs]) => [lead, subs.map((s) => idOf(s.form)).filter((f): f is string => f !== null)])),
   })
 }

@@ -70,7 +70,14 @@ async function readPeople(client: Client): Promise<PersonFacts[]> {
     consents: consentsOf,
     tierPoints: new Map(points!.rows.map((r) => [String(r.member_id), Number(r.points)])),
     tiers: tiers!.rows.map((r) => ({ id: String(r.id), name: String(r.id), minPoints: Number(r.min_points), benefits: [] })),
-    forms: new Map(forms!.rows.map((r) => [String(r.lead_id), String(r.forms ?? '').split(',').filter(Boolean)])),
+    forms: new Map(
+      forms!.rows.map((r) => [
+        String(r.lead_id),
+        String(r.forms ?? '')
+          .split(',')
+          .filter(Boolean),
+      ]),
+    ),
   })
 }
 

@@ -22,7 +22,13 @@ async function knownAfter(payload: Payload, collection: 'leads' | 'members', sen
 /** A broadcast's figures from its delivery rows, stored events and the people it brought (functions/broadcasts/events.ts). */
 export async function statsOf(payload: Payload, broadcastId: string): Promise<BroadcastStats> {
   const where = { broadcast: { equals: broadcastId } }
-  const broadcast = await payload.findByID({ collection: 'broadcasts', id: broadcastId, depth: 0, overrideAccess: true, disableErrors: true })
+  const broadcast = await payload.findByID({
+    collection: 'broadcasts',
+    id: broadcastId,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+  })
   // From the start of the send: a reader may click the first batch's email while the last is going out.
   const sentAt = broadcast?.plannedAt ?? broadcast?.sentAt ?? null
   const [recipients, accepted, events, leads, members] = await Promise.all([

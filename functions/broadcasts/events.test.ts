@@ -37,6 +37,17 @@ describe('broadcastStats', () => {
         ],
         { leads: 2, members: 1 },
       ),
-    ).toEqual({ recipients: 3, accepted: 3, delivered: 0, bounced: 0, complained: 0, opened: 1, clicked: 1, unsubscribed: 0, leads: 2, members: 1 })
+    ).toEqual({
+      recipients: 3,
+      accepted: 3,
+      delivered: 0,
+      bounced: 0,
+      complained: 0,
+      opened: 1,
+      clicked: 1,
+      unsubscribed: 0,
+      leads: 2,
+      members: 1,
+    })
   })
 })

@@ -1,5 +1,6 @@
-import type { Client } from '@libsql/client'
 import { type ChildProcess, spawn } from 'node:child_process'
+
+import type { Client } from '@libsql/client'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -33,7 +34,9 @@ function startWorker(env: Record<string, string>): ChildProcess {
 }
 
 const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => child.once('exit', () => resolve()))
 
 /** Waits for `check` to hold, naming `what` (and the worker's output) when it never does. */
 async function until(what: string, check: () => boolean | Promise<boolean>, timeout = 600_000, interval = 200): Promise<void> {
@@ -41,7 +44,14 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
     async () => {
       if (await check()) return
       const jobs = await payload.find({ collection: 'payload-jobs', depth: 0, overrideAccess: true, limit: 20 })
-      const state = jobs.docs.map((j) => ({ id: j.id, task: j.taskSlug, processing: j.processing, tried: j.totalTried, error: j.hasError, done: j.completedAt }))
+      const state = jobs.docs.map((j) => ({
+        id: j.id,
+        task: j.taskSlug,
+        processing: j.processing,
+        tried: j.totalTried,
+        error: j.hasError,
+        done: j.completedAt,
+      }))
       throw new Error(`still waiting for ${what}; jobs ${JSON.stringify(state)}; worker output:\n${output.join('').slice(-3000)}`)
     },
     { timeout, interval },
@@ -69,11 +79,18 @@ async function seedReaders(prefix: string): Promise<string[]> {
 }
 
 async function scheduleNow(subject: string): Promise<number> {
-  const newsletter = (await payload.find({ collection: 'segments', where: { slug: { equals: 'newsletter' } }, overrideAccess: true })).docs[0]!
+  const newsletter = (await payload.find({ collection: 'segments', where: { slug: { equals: 'newsletter' } }, overrideAccess: true }))
+    .docs[0]!
   const post = await payload.create({
     collection: 'posts',
     locale: 'en',
-    data: { title: subject, slug: subject.toLowerCase().replace(/\W+/g, '-'), excerpt: 'Read on.', _status: 'published', visibility: 'public' },
+    data: {
+      title: subject,
+      slug: subject.toLowerCase().replace(/\W+/g, '-'),
+      excerpt: 'Read on.',
+      _status: 'published',
+      visibility: 'public',
+    },
     draft: false,
     overrideAccess: true,
   })
@@ -152,8 +169,10 @@ describe('the jobs worker killed with SIGKILL in the middle of a broadcast', () 
     const client = (payload.db as unknown as { client: Client }).client
     const subject = 'Killed while writing the outbox'
     // A cheap count, asked often: the kill should land while a batch is being written.
-    const written = async () => Number((await client.execute({ sql: 'SELECT COUNT(*) AS n FROM outbox WHERE subject = ?', args: [subject] })).rows[0]!.n)
-    const outboxOf = async () => (await client.execute({ sql: 'SELECT "to" FROM outbox WHERE subject = ?', args: [subject] })).rows.map((r) => String(r.to))
+    const written = async () =>
+      Number((await client.execute({ sql: 'SELECT COUNT(*) AS n FROM outbox WHERE subject = ?', args: [subject] })).rows[0]!.n)
+    const outboxOf = async () =>
+      (await client.execute({ sql: 'SELECT "to" FROM outbox WHERE subject = ?', args: [subject] })).rows.map((r) => String(r.to))
     const first = startWorker(env)
     // Killed once the second batch is being written: its rows are in the outbox, its deliveries not yet marked.
     await until('the second batch under way', async () => (await written()) > 120, 600_000, 50)
@@ -161,7 +180,11 @@ describe('the jobs worker killed with SIGKILL in the middle of a broadcast', () 
     await exited(first)
     const atKill = await written()
     const markedAtKill = (
-      await payload.count({ collection: 'broadcast-deliveries', where: { broadcast: { equals: id }, status: { equals: 'sent' } }, overrideAccess: true })
+      await payload.count({
+        collection: 'broadcast-deliveries',
+        where: { broadcast: { equals: id }, status: { equals: 'sent' } },
+        overrideAccess: true,
+      })
     ).totalDocs
     // The kill fell inside a batch: some of it written, not marked sent.
     expect(atKill).toBeGreaterThan(markedAtKill)

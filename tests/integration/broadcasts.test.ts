@@ -175,7 +175,8 @@ describe('a broadcast to the newsletter segment', () => {
         errors: [
           {
             path: 'subject',
-            message: 'This broadcast is being sent or was sent: its content and segment can no longer change. Make a new broadcast instead.',
+            message:
+              'This broadcast is being sent or was sent: its content and segment can no longer change. Make a new broadcast instead.',
           },
         ],
       },
@@ -214,7 +215,11 @@ describe('a broadcast to the newsletter segment', () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(Date.parse(plannedAt!) + 86_400_000)
     try {
-      await payload.create({ collection: 'leads', data: { email: 'came@people.example', status: 'new', lastTouch: click }, overrideAccess: true })
+      await payload.create({
+        collection: 'leads',
+        data: { email: 'came@people.example', status: 'new', lastTouch: click },
+        overrideAccess: true,
+      })
       await payload.create({
         collection: 'leads',
         data: { email: 'other@people.example', status: 'new', lastTouch: { channel: 'email', campaign: 'broadcast-999' } },
@@ -285,12 +290,23 @@ describe('a live segment count while rules are edited (POST /api/segments/previe
   it('counts the rules as the form holds them, names the bad ones, and refuses what is not JSON or not an editor', async () => {
     const { segmentPreviewEndpoint } = await import('../../cms/broadcasts/preview')
     const call = (user: unknown, body: string) =>
-      segmentPreviewEndpoint.handler({ payload, user, text: async () => body } as unknown as Parameters<typeof segmentPreviewEndpoint.handler>[0])
+      segmentPreviewEndpoint.handler({ payload, user, text: async () => body } as unknown as Parameters<
+        typeof segmentPreviewEndpoint.handler
+      >[0])
     const newsletterRules = JSON.stringify({ match: 'all', rules: [{ kind: 'topic', topic: 'newsletter' }] })
     const ok = await call(editor, newsletterRules)
     expect(ok.status).toBe(200)
     expect(await ok.json()).toEqual({ count: 1, first: [{ key: `m:${members.erin}`, email: 'erin@people.example', name: null }] })
-    const anyOf = await call(editor, JSON.stringify({ match: 'any', rules: [{ kind: 'topic', topic: 'newsletter' }, { kind: 'leadStatus', status: 'new' }] }))
+    const anyOf = await call(
+      editor,
+      JSON.stringify({
+        match: 'any',
+        rules: [
+          { kind: 'topic', topic: 'newsletter' },
+          { kind: 'leadStatus', status: 'new' },
+        ],
+      }),
+    )
     expect(((await anyOf.json()) as { count: number }).count).toBeGreaterThan(1)
     const bad = await call(editor, JSON.stringify({ match: 'all', rules: [{ kind: 'points', above: -5 }, {}] }))
     expect(bad.status).toBe(422)

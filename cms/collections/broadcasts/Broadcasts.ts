@@ -23,9 +23,7 @@ const SENT_FIELDS = ['subject', 'preheader', 'body', 'post', 'segment'] as const
  */
 const lockedOncePlanned: CollectionBeforeValidateHook = ({ data, originalDoc, context }) => {
   if (!originalDoc?.plannedAt || context.broadcastSend || !data) return data
-  const changed = SENT_FIELDS.filter(
-    (field) => field in data && stable(idOrValue(data[field])) !== stable(idOrValue(originalDoc[field])),
-  )
+  const changed = SENT_FIELDS.filter((field) => field in data && stable(idOrValue(data[field])) !== stable(idOrValue(originalDoc[field])))
   if (changed.length)
     throw new ValidationError({
       errors: changed.map((path) => ({
@@ -40,7 +38,8 @@ const stable = (value: unknown): string =>
   JSON.stringify(value, (_, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
   )
-const idOrValue = (value: unknown) => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : (value ?? null))
+const idOrValue = (value: unknown) =>
+  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : (value ?? null)
 
 /**
  * Queues the send when a broadcast becomes scheduled (or is resumed): the jobs worker runs it at
@@ -128,7 +127,11 @@ export const Broadcasts: CollectionConfig = {
         description: { en: 'List it in the newsletter archive on the site once sent.', zh: '发送后在网站的通讯归档中展示。' },
       },
     },
-    { name: 'stats', type: 'ui', admin: { position: 'sidebar', components: { Field: '/components/broadcasts/BroadcastStats#BroadcastStats' } } },
+    {
+      name: 'stats',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/broadcasts/BroadcastStats#BroadcastStats' } },
+    },
     { name: 'plannedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'recipients', type: 'number', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'sentAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },

@@ -15,7 +15,13 @@ export function SegmentPreview() {
     const controller = new AbortController()
     // Asked half a second after the last change, so typing does not count the audience per keystroke.
     const timer = setTimeout(() => {
-      fetch('/api/segments/preview', { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: rules, signal: controller.signal })
+      fetch('/api/segments/preview', {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: rules,
+        signal: controller.signal,
+      })
         .then((r) => r.json() as Promise<Preview>)
         .then(setPreview)
         .catch(() => undefined)
@@ -26,7 +32,8 @@ export function SegmentPreview() {
     }
   }, [rules])
   if (!preview) return <p style={{ fontSize: 13 }}>Counting recipients…</p>
-  if ('errors' in preview) return <p style={{ fontSize: 13 }}>Finish the rules to see who they reach: {preview.errors.map((e) => e.message).join(' ')}</p>
+  if ('errors' in preview)
+    return <p style={{ fontSize: 13 }}>Finish the rules to see who they reach: {preview.errors.map((e) => e.message).join(' ')}</p>
   return (
     <div style={{ marginBottom: 24, fontSize: 13 }}>
       <p>
