@@ -1051,6 +1051,7 @@ export interface Outbox {
   subject: string;
   text?: string | null;
   html?: string | null;
+  idempotencyKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2262,6 +2263,7 @@ export interface OutboxSelect<T extends boolean = true> {
   subject?: T;
   text?: T;
   html?: T;
+  idempotencyKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }

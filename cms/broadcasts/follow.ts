@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
+import { broadcastCampaign } from '../../functions/broadcasts/events'
 import { readLeaveToken, readLinkToken } from '../../functions/broadcasts/tokens'
-import { type ConsentEntry,planConsentChanges } from '../../functions/members/consent-log'
+import { type ConsentEntry, planConsentChanges } from '../../functions/members/consent-log'
 import { relation } from './relation'
 import { recordEvent, suppressAddress } from './suppress'
 
@@ -54,7 +55,7 @@ export async function followLink(
       channel: 'email',
       source: 'newsletter',
       medium: 'email',
-      campaign: `broadcast-${grant.broadcast}`,
+      campaign: broadcastCampaign(grant.broadcast),
       landingPage: url.pathname,
       lead: delivery.lead ? relation(delivery.lead) : null,
     },

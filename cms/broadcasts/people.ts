@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { PersonFacts, TouchFacts } from '../../functions/broadcasts/segment'
-import { type ConsentEntry,currentConsents } from '../../functions/members/consent-log'
+import { type ConsentEntry, currentConsents } from '../../functions/members/consent-log'
 import { type PointsEntry, type Tier, tierFor, tierPointsOf } from '../../functions/members/points'
 
 type Ref = string | number | { id: string | number } | null | undefined
@@ -27,11 +27,104 @@ function groupBy<T>(rows: T[], key: (row: T) => string | null): Map<string, T[]>
   return groups
 }
 
+/** A member as segments look at them, whichever database it was read from. */
+export interface MemberRow {
+  id: string
+  email: string
+  name: string | null
+  locale: string | null
+  leadId: string | null
+  firstTouch: TouchFacts | null
+  lastTouch: TouchFacts | null
+  createdAt: string
+}
+
+/** A lead as segments look at it. */
+export interface LeadRow {
+  id: string
+  email: string | null
+  name: string | null
+  status: string | null
+  owner: string | null
+  firstTouch: TouchFacts | null
+  lastTouch: TouchFacts | null
+  createdAt: string
+}
+
+/** Everything segments look at, already grouped per member and per lead. */
+export interface PeopleRows {
+  members: MemberRow[]
+  leads: LeadRow[]
+  /** Per member id: topic → subscribed now (the latest consent entry of each topic). */
+  consents: Map<string, Map<string, boolean>>
+  /** Per member id: the points that count toward a tier. */
+  tierPoints: Map<string, number>
+  tiers: (Tier & { id: string })[]
+  /** Per lead id: the ids of the forms it submitted. */
+  forms: Map<string, string[]>
+}
+
+/**
+ * The facts of every member (with their lead) and of every lead that is not a member, from rows
+ * read by either store: one place decides what a person is, so SQLite and MongoDB agree.
+ */
+export function assemblePeople(rows: PeopleRows): PersonFacts[] {
+  const leadById = new Map(rows.leads.map((l) => [l.id, l]))
+  const people: PersonFacts[] = []
+  const leadsOfMembers = new Set<string>()
+  for (const m of rows.members) {
+    const lead = m.leadId ? leadById.get(m.leadId) : undefined
+    if (m.leadId) leadsOfMembers.add(m.leadId)
+    const states = rows.consents.get(m.id) ?? new Map<string, boolean>()
+    const points = rows.tierPoints.get(m.id) ?? 0
+    people.push({
+      key: `m:${m.id}`,
+      email: m.email,
+      name: m.name ?? lead?.name ?? null,
+      locale: m.locale,
+      memberId: m.id,
+      leadId: m.leadId,
+      subscribed: [...states].filter(([, s]) => s).map(([topic]) => topic),
+      unsubscribed: [...states].filter(([, s]) => !s).map(([topic]) => topic),
+      tier: (tierFor(points, rows.tiers) as (Tier & { id: string }) | null)?.id ?? null,
+      points,
+      firstTouch: m.firstTouch ?? lead?.firstTouch ?? null,
+      lastTouch: m.lastTouch ?? lead?.lastTouch ?? null,
+      leadStatus: lead?.status ?? null,
+      leadOwner: lead?.owner ?? null,
+      forms: m.leadId ? (rows.forms.get(m.leadId) ?? []) : [],
+      since: m.createdAt,
+    })
+  }
+  for (const lead of rows.leads) {
+    if (leadsOfMembers.has(lead.id) || !lead.email) continue
+    people.push({
+      key: `l:${lead.id}`,
+      email: lead.email,
+      name: lead.name,
+      locale: null,
+      memberId: null,
+      leadId: lead.id,
+      subscribed: [],
+      unsubscribed: [],
+      tier: null,
+      points: 0,
+      firstTouch: lead.firstTouch,
+      lastTouch: lead.lastTouch,
+      leadStatus: lead.status,
+      leadOwner: lead.owner,
+      forms: rows.forms.get(lead.id) ?? [],
+      since: lead.createdAt,
+    })
+  }
+  return people
+}
+
 const all = { limit: 0, pagination: false, depth: 0, overrideAccess: true } as const
 
 /**
- * The facts segments look at, for every member (with their lead) and every lead that is not a
- * member, read through the Local API so that it works on every database. Erased members and
+ * The facts segments look at, read through the Local API so that it works on every database
+ * (cms/broadcasts/sqlite-store.ts reads the same in a few SQL statements). Erased members and
  * anonymised leads are left out: they have no address to mail.
  */
 export async function loadPeople(payload: Payload): Promise<PersonFacts[]> {
@@ -46,61 +139,35 @@ export async function loadPeople(payload: Payload): Promise<PersonFacts[]> {
   const consentsOf = groupBy(consents.docs, (d) => idOf(d.member))
   const ledgerOf = groupBy(ledger.docs, (d) => idOf(d.member))
   const formsOf = groupBy(submissions.docs, (d) => idOf(d.lead))
-  const leadById = new Map(leads.docs.map((l) => [String(l.id), l]))
-  const tierList: (Tier & { id: string })[] = tiers.docs.map((t) => ({
-    id: String(t.id),
-    name: String(t.name ?? t.id),
-    minPoints: t.minPoints,
-    benefits: [],
-  }))
-  const people: PersonFacts[] = []
-  const leadsOfMembers = new Set<string>()
-  for (const m of members.docs) {
-    const leadId = idOf(m.lead)
-    const lead = leadId ? leadById.get(leadId) : undefined
-    if (leadId) leadsOfMembers.add(leadId)
-    const states = currentConsents((consentsOf.get(String(m.id)) ?? []) as unknown as ConsentEntry[])
-    const entries = (ledgerOf.get(String(m.id)) ?? []) as unknown as PointsEntry[]
-    const points = tierPointsOf(entries)
-    people.push({
-      key: `m:${m.id}`,
+  return assemblePeople({
+    members: members.docs.map((m) => ({
+      id: String(m.id),
       email: m.email,
-      name: m.name ?? lead?.name ?? null,
+      name: m.name ?? null,
       locale: m.preferredLanguage ?? null,
-      memberId: String(m.id),
-      leadId,
-      subscribed: [...states].filter(([, s]) => s.subscribed).map(([topic]) => topic),
-      unsubscribed: [...states].filter(([, s]) => !s.subscribed).map(([topic]) => topic),
-      tier: (tierFor(points, tierList) as (Tier & { id: string }) | null)?.id ?? null,
-      points,
-      firstTouch: touchOf(m.firstTouch ?? lead?.firstTouch),
-      lastTouch: touchOf(m.lastTouch ?? lead?.lastTouch),
-      leadStatus: lead?.status ?? null,
-      leadOwner: idOf(lead?.owner),
-      forms: leadId ? (formsOf.get(leadId) ?? []).map((s) => idOf(s.form)).filter((f): f is string => f !== null) : [],
-      since: m.createdAt,
-    })
-  }
-  for (const lead of leads.docs) {
-    if (leadsOfMembers.has(String(lead.id)) || !lead.email) continue
-    people.push({
-      key: `l:${lead.id}`,
-      email: lead.email,
-      name: lead.name ?? null,
-      locale: null,
-      memberId: null,
-      leadId: String(lead.id),
-      subscribed: [],
-      unsubscribed: [],
-      tier: null,
-      points: 0,
-      firstTouch: touchOf(lead.firstTouch),
-      lastTouch: touchOf(lead.lastTouch),
-      leadStatus: lead.status ?? null,
-      leadOwner: idOf(lead.owner),
-      forms: (formsOf.get(String(lead.id)) ?? []).map((s) => idOf(s.form)).filter((f): f is string => f !== null),
-      since: lead.createdAt,
-    })
-  }
-  return people
+      leadId: idOf(m.lead),
+      firstTouch: touchOf(m.firstTouch),
+      lastTouch: touchOf(m.lastTouch),
+      createdAt: m.createdAt,
+    })),
+    leads: leads.docs.map((l) => ({
+      id: String(l.id),
+      email: l.email ?? null,
+      name: l.name ?? null,
+      status: l.status ?? null,
+      owner: idOf(l.owner),
+      firstTouch: touchOf(l.firstTouch),
+      lastTouch: touchOf(l.lastTouch),
+      createdAt: l.createdAt,
+    })),
+    consents: new Map(
+      [...consentsOf].map(([member, entries]) => [
+        member,
+        new Map([...currentConsents(entries as unknown as ConsentEntry[])].map(([topic, s]) => [topic, s.subscribed])),
+      ]),
+    ),
+    tierPoints: new Map([...ledgerOf].map(([member, entries]) => [member, tierPointsOf(entries as unknown as PointsEntry[])])),
+    tiers: tiers.docs.map((t) => ({ id: String(t.id), name: String(t.name ?? t.id), minPoints: t.minPoints, benefits: [] })),
+    forms: new Map([...formsOf].map(([lead, subs]) => [lead, subs.map((s) => idOf(s.form)).filter((f): f is string => f !== null)])),
+  })
 }

@@ -38,20 +38,49 @@ export function resendBatchSender(apiKey: string): BatchSender {
   }
 }
 
-/** Without RESEND_API_KEY: each email to the Outbox collection, as the project's email adapter does. */
+/**
+ * Without RESEND_API_KEY: each email to the Outbox collection, as the project's email adapter does.
+ * Each row carries the batch's key and the email's place in it (unique), so a batch written again
+ * after a kill keeps the rows already there and adds only the missing ones, as Resend's key would.
+ */
 export function outboxBatchSender(payload: Payload): BatchSender {
+  const existing = async (keys: string[]) => {
+    const { docs } = await payload.find({
+      collection: 'outbox',
+      where: { idempotencyKey: { in: keys } },
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { idempotencyKey: true },
+    })
+    return new Map(docs.map((d) => [d.idempotencyKey!, d.id]))
+  }
   return {
-    async send(emails) {
+    async send(emails, idempotencyKey) {
+      const keys = emails.map((_, i) => `${idempotencyKey}:${i}`)
+      const written = await existing(keys)
       const ids: string[] = []
-      for (const e of emails) {
-        const doc = await payload.create({
-          collection: 'outbox',
-          data: { to: e.to, from: FROM(), subject: e.subject, text: e.text, html: e.html },
-          overrideAccess: true,
-          depth: 0,
-          select: {},
-        })
-        ids.push(`outbox-${doc.id}`)
+      for (const [i, e] of emails.entries()) {
+        let id = written.get(keys[i]!)
+        if (id === undefined) {
+          const doc = await payload
+            .create({
+              collection: 'outbox',
+              data: { to: e.to, from: FROM(), subject: e.subject, text: e.text, html: e.html, idempotencyKey: keys[i] },
+              overrideAccess: true,
+              depth: 0,
+              select: {},
+            })
+            // Another run wrote this email meanwhile (the unique key refused a second row): use that one.
+            .catch(async (error: unknown) => {
+              const id = (await existing([keys[i]!])).get(keys[i]!)
+              if (id === undefined) throw error
+              return { id }
+            })
+          id = doc.id
+        }
+        ids.push(`outbox-${id}`)
       }
       return { ok: true, ids }
     },

@@ -17,5 +17,8 @@ export const Outbox: CollectionConfig = {
     { name: 'subject', type: 'text', required: true },
     { name: 'text', type: 'textarea' },
     { name: 'html', type: 'code', admin: { language: 'html' } },
+    // A broadcast's batch written here again after its worker was killed finds its emails by this key
+    // (the batch's Idempotency-Key and the email's place in it) instead of writing them twice.
+    { name: 'idempotencyKey', type: 'text', unique: true, index: true, admin: { readOnly: true } },
   ],
 }

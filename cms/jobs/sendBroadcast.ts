@@ -4,7 +4,7 @@ import { renderBroadcastEmail } from '../../functions/broadcasts/email'
 import { sendBroadcast } from '../../functions/broadcasts/send'
 import { loadBroadcastTexts } from '../broadcasts/content'
 import { batchSenderFor } from '../broadcasts/sender'
-import { localApiBroadcastStore } from '../broadcasts/store'
+import { broadcastStoreFor } from '../broadcasts/sqlite-store'
 import { payloadSecret, siteUrl } from '../environment'
 
 /** The mailbox of the List-Unsubscribe mailto link: UNSUBSCRIBE_MAILBOX, or unsubscribe@ the sender's domain. */
@@ -26,7 +26,7 @@ export const sendBroadcastTask: TaskConfig<{ input: { broadcastId: string }; out
   retries: { attempts: 10, backoff: { type: 'exponential', delay: 5000 } },
   handler: async ({ input, req }) => {
     const payload = req.payload
-    const store = localApiBroadcastStore(payload)
+    const store = broadcastStoreFor(payload)
     const plan = await store.loadBroadcast(input.broadcastId)
     if (!plan) return { output: { outcome: 'missing' } }
     const texts = await loadBroadcastTexts(payload, plan.id, plan.topic, siteUrl)

@@ -9,6 +9,7 @@ import * as migration_20261201_043817_broadcasts from './20261201_043817_broadca
 import * as migration_20261201_050730_china_sign_in_wecom from './20261201_050730_china_sign_in_wecom';
 import * as migration_20261201_051224_redirects_allow_offsite from './20261201_051224_redirects_allow_offsite';
 import * as migration_20261201_054914_snapshot_after_merge from './20261201_054914_snapshot_after_merge';
+import * as migration_20261201_094046_broadcasts_outbox_key from './20261201_094046_broadcasts_outbox_key';
 import * as migration_20261201_095205_lead_deliveries from './20261201_095205_lead_deliveries';
 import * as migration_20261201_101227_china from './20261201_101227_china';
 
@@ -69,6 +70,11 @@ export const migrations = [
     name: '20261201_054914_snapshot_after_merge',
   },
   {
+    up: migration_20261201_094046_broadcasts_outbox_key.up,
+    down: migration_20261201_094046_broadcasts_outbox_key.down,
+    name: '20261201_094046_broadcasts_outbox_key',
+  },
+  {
     up: migration_20261201_095205_lead_deliveries.up,
     down: migration_20261201_095205_lead_deliveries.down,
     name: '20261201_095205_lead_deliveries',
@@ -76,6 +82,6 @@ export const migrations = [
   {
     up: migration_20261201_101227_china.up,
     down: migration_20261201_101227_china.down,
-    name: '20261201_101227_china'
+    name: '20261201_101227_china',
   },
 ];

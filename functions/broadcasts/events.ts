@@ -57,6 +57,40 @@ export interface BroadcastStats {
   opened: number
   clicked: number
   unsubscribed: number
+  /** New leads and new members within 30 days of the send whose first or last touch is a click in it. */
+  leads: number
+  members: number
+}
+
+/** How long after a broadcast a new lead or member still counts as coming from it. */
+export const ATTRIBUTION_DAYS = 30
+
+/**
+ * The campaign a click in a broadcast records on its touch (channel `email`), by which the funnel
+ * and the stats find the people it brought.
+ * @example broadcastCampaign('3') // 'broadcast-3'
+ */
+export const broadcastCampaign = (broadcastId: string) => `broadcast-${broadcastId}`
+
+/**
+ * How many of `people` (created in the window) came from the broadcast: their first or last touch
+ * carries its campaign, and they became known within ATTRIBUTION_DAYS after it was sent.
+ * @example cameFrom([{ createdAt: '2026-03-02T00:00:00Z', lastTouch: { campaign: 'broadcast-3' } }], '3', '2026-03-01T00:00:00Z') // 1
+ */
+export function cameFrom(
+  people: readonly { createdAt: string; firstTouch?: unknown; lastTouch?: unknown }[],
+  broadcastId: string,
+  sentAt: string | null,
+): number {
+  if (!sentAt) return 0
+  const from = Date.parse(sentAt)
+  const to = from + ATTRIBUTION_DAYS * 86_400_000
+  const campaign = broadcastCampaign(broadcastId)
+  const carries = (touch: unknown) => (touch as { campaign?: unknown } | null)?.campaign === campaign
+  return people.filter((p) => {
+    const at = Date.parse(p.createdAt)
+    return at >= from && at < to && (carries(p.firstTouch) || carries(p.lastTouch))
+  }).length
 }
 
 /**
@@ -66,6 +100,7 @@ export interface BroadcastStats {
 export function broadcastStats(
   deliveries: { recipients: number; accepted: number },
   events: readonly { type: string; recipient: string | null }[],
+  came: { leads: number; members: number } = { leads: 0, members: 0 },
 ): BroadcastStats {
   const people = (type: EventType) => new Set(events.filter((e) => e.type === type && e.recipient).map((e) => e.recipient)).size
   return {
@@ -76,5 +111,6 @@ export function broadcastStats(
     opened: people('opened'),
     clicked: people('clicked'),
     unsubscribed: people('unsubscribed'),
+    ...came,
   }
 }

@@ -65,6 +65,27 @@ describe('compileSegment', () => {
       { rule: 2, field: 'kind', message: 'Choose what the rule looks at.' },
     ])
   })
+
+  it('takes a relationship as the admin form and the database give it: a number id, a string id or a document', () => {
+    const rules = [
+      { kind: 'tier', tier: 2 },
+      { kind: 'leadOwner', owner: '64f0c0ffee' },
+      { kind: 'form', form: { id: 5 } },
+    ]
+    expect(segmentProblems({ match: 'all', rules })).toEqual([])
+    expect(
+      segmentProblems({
+        match: 'all',
+        rules: [
+          { kind: 'tier', tier: null },
+          { kind: 'form', form: { id: null } },
+        ],
+      }),
+    ).toEqual([
+      { rule: 0, field: 'tier', message: 'Choose a tier.' },
+      { rule: 1, field: 'form', message: 'Choose a form.' },
+    ])
+  })
 })
 
 describe('selectRecipients', () => {

@@ -62,7 +62,15 @@ export interface SegmentProblem {
   message: string
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
+/** A rule's value as text: a relationship arrives as a number id (SQLite), a string id (MongoDB) or a document. */
+const text = (value: unknown): string =>
+  typeof value === 'string'
+    ? value.trim()
+    : typeof value === 'number' && Number.isFinite(value)
+      ? String(value)
+      : value && typeof value === 'object' && 'id' in value
+        ? text((value as { id: unknown }).id)
+        : ''
 
 /**
  * The problems of a segment's rules, one per bad field; an empty list when it can be compiled.

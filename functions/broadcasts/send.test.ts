@@ -155,6 +155,25 @@ describe('sendBroadcast', () => {
     expect(keys[0]).toBe(keys[1])
   })
 
+  it('sends a batch again under its key when the answer never came (a dropped connection), and Resend takes it once', async () => {
+    const run = memoryStore(people.slice(0, 3), null)
+    const provider = idempotentProvider()
+    const waits: number[] = []
+    let dropped = false
+    const sender: BatchSender = {
+      send: async (emails, key) => {
+        const answer = await provider.sender.send(emails, key)
+        if (dropped) return answer
+        dropped = true
+        return { ok: false, status: 0, retryAfterSeconds: null, message: 'Unable to fetch data.' }
+      },
+    }
+    const sleep = async (ms: number) => void waits.push(ms)
+    expect(await sendBroadcast({ broadcastId: '1', store: run.store, sender, render, clock: { ...clock, sleep } })).toBe('sent')
+    expect(waits).toEqual([1000])
+    expect(provider.delivered).toEqual(['p0@x.example', 'p1@x.example', 'p2@x.example'])
+  })
+
   it('fails the run on any other refusal, so the job retries with backoff', async () => {
     const run = memoryStore(people.slice(0, 3), null)
     const sender: BatchSender = { send: async () => ({ ok: false, status: 500, retryAfterSeconds: null, message: 'Temporary failure' }) }

@@ -42,7 +42,7 @@ export interface BroadcastStore {
   markSent(id: string, batch: number, providerIds: Map<string, string>, at: Date): Promise<void>
 }
 
-/** The provider's answer to one batch: the id of each email, or why not. */
+/** The provider's answer to one batch: the id of each email, or why not (`status` 0: no answer at all). */
 export type BatchResult = { ok: true; ids: string[] } | { ok: false; status: number; retryAfterSeconds: number | null; message: string }
 
 /** Hands a batch to the provider (Resend's POST /emails/batch, or the outbox). */
@@ -115,8 +115,10 @@ async function sendBatch(input: SendInput, batch: number): Promise<void> {
       await store.markSent(broadcastId, batch, new Map(recipients.map((r, i) => [r.key, result.ids[i] ?? ''])), clock.now())
       return
     }
+    // 429: slow down as told. 0: no answer (a connection dropped, a timeout): whether the provider took
+    // the batch is unknown, and sending it again under its key is exactly what the key is for.
     const wait = (result.retryAfterSeconds ?? 1) * 1000
-    if (result.status !== 429 || attempt >= MAX_RATE_RETRIES || wait > MAX_RATE_WAIT_MS)
+    if ((result.status !== 429 && result.status !== 0) || attempt >= MAX_RATE_RETRIES || wait > MAX_RATE_WAIT_MS)
       throw new BroadcastSendError(result.status, `The provider refused batch ${batch}: ${result.message}`)
     await clock.sleep(wait)
   }

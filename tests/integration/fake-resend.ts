@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -11,6 +12,8 @@ export interface ReceivedEmail {
   reply_to?: string[]
   idempotencyKey?: string
 }
+
+const digest = (body: string) => createHash('sha256').update(body).digest('hex')
 
 /** Resend keeps an idempotency key for 24 hours. */
 const KEY_TTL_MS = 24 * 60 * 60 * 1000
@@ -26,6 +29,7 @@ function validRecipients(email: Pick<ReceivedEmail, 'to'>): boolean {
 }
 
 interface Remembered {
+  /** SHA-256 of the request's body: enough to tell the same request from another. */
   body: string
   status: number
   answer: string
@@ -47,6 +51,11 @@ export interface FakeResendControls {
    * learns that its emails were accepted, as when a worker dies while Resend is answering.
    */
   hold: () => void
+  /**
+   * Lets `n` more batch requests through, then holds every later request as `hold()` does: a
+   * broadcast's sender is caught in the middle of its send, with `n` batches accepted.
+   */
+  holdAfterBatches: (n: number) => void
   /** Handles the held requests (as if they had just arrived) and stops holding. */
   release: () => void
   /** How many requests are held now. */
@@ -60,7 +69,17 @@ export interface FakeResendControls {
  * the first request's answer and sends nothing again; the same key with another body answers 409.
  * `now` moves the stand-in's clock (the 24 hours) without waiting.
  */
-export async function startFakeResend({ now = () => Date.now() }: { now?: () => number } = {}): Promise<
+export async function startFakeResend({
+  now = () => Date.now(),
+  requestsPerSecond = Infinity,
+  keepBodies = true,
+}: {
+  now?: () => number
+  /** Resend's rate limit: beyond this many requests in the last second, 429 with `retry-after: 1`. */
+  requestsPerSecond?: number
+  /** False keeps only each email's recipients and subject (a bench's 100,000 emails would not fit). */
+  keepBodies?: boolean
+} = {}): Promise<
   FakeResendControls & {
     url: string
     received: ReceivedEmail[]
@@ -84,6 +103,8 @@ export async function startFakeResend({ now = () => Date.now() }: { now?: () => 
   let duplicates = 0
   let refusals = 0
   let holding = false
+  let holdAfter: number | null = null
+  const recent: number[] = []
   let held: (() => void)[] = []
 
   const send = (res: ServerResponse, status: number, answer: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer))
@@ -92,7 +113,8 @@ export async function startFakeResend({ now = () => Date.now() }: { now?: () => 
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify({ statusCode: status, name, message }))
   }
   const accept = (email: ReceivedEmail, key: string | undefined): { id: string } => {
-    received.push({ ...email, to: [email.to].flat(), idempotencyKey: key })
+    const to = [email.to].flat()
+    received.push(keepBodies ? { ...email, to, idempotencyKey: key } : { from: email.from, to, subject: email.subject, html: '', text: '' })
     return { id: `re_${received.length}` }
   }
 
@@ -106,6 +128,10 @@ export async function startFakeResend({ now = () => Date.now() }: { now?: () => 
       failures -= 1
       return refuse(res, 500, 'internal_server_error', 'Temporary failure')
     }
+    while (recent.length && recent[0]! <= now() - 1000) recent.shift()
+    if (recent.length >= requestsPerSecond)
+      return refuse(res, 429, 'rate_limit_exceeded', `Too many requests. You can only make ${requestsPerSecond} requests per second.`, { 'retry-after': '1' })
+    recent.push(now())
     if (throttled > 0) {
       throttled -= 1
       return refuse(res, 429, 'rate_limit_exceeded', 'Too many requests. You can only make 2 requests per second.', { 'retry-after': String(retryAfter) })
@@ -114,7 +140,7 @@ export async function startFakeResend({ now = () => Date.now() }: { now?: () => 
     const key = typeof header === 'string' ? `${path} ${header}` : undefined
     const earlier = key ? keys.get(key) : undefined
     if (earlier && now() - earlier.at < KEY_TTL_MS) {
-      if (earlier.body !== body) return refuse(res, 409, 'invalid_idempotent_request', 'Same idempotency key used with a different request payload. Change your idempotency key or payload.')
+      if (earlier.body !== digest(body)) return refuse(res, 409, 'invalid_idempotent_request', 'Same idempotency key used with a different request payload. Change your idempotency key or payload.')
       duplicates += 1
       return res.writeHead(earlier.status, { 'content-type': 'application/json' }).end(earlier.answer)
     }
@@ -131,15 +157,22 @@ export async function startFakeResend({ now = () => Date.now() }: { now?: () => 
       batches.push(emails.length)
       answer = { data: emails.map((email) => accept(email, typeof header === 'string' ? header : undefined)) }
     }
-    if (key) keys.set(key, { body, status: 200, answer: JSON.stringify(answer), at: now() })
+    if (key) keys.set(key, { body: digest(body), status: 200, answer: JSON.stringify(answer), at: now() })
     send(res, 200, answer)
   }
 
   const server: Server = createServer((req, res) => {
     let body = ''
     req.on('data', (chunk) => (body += chunk))
-    req.on('end', () => (holding ? held.push(() => handle(req, res, body)) : handle(req, res, body)))
+    req.on('end', () => {
+      if (holdAfter !== null && batches.length >= holdAfter) holding = true
+      if (holding) held.push(() => handle(req, res, body))
+      else handle(req, res, body)
+    })
   })
+  // Resend keeps idle connections open longer than Node's 5 s default; a broadcast's sender may pause
+  // that long between two batches (writing delivery rows on a loaded machine).
+  server.keepAliveTimeout = 120_000
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
@@ -159,8 +192,10 @@ export async function startFakeResend({ now = () => Date.now() }: { now?: () => 
       retryAfter = seconds
     },
     hold: () => (holding = true),
+    holdAfterBatches: (n) => (holdAfter = batches.length + n),
     release: () => {
       holding = false
+      holdAfter = null
       const waiting = held
       held = []
       for (const run of waiting) run()

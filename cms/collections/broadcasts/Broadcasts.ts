@@ -13,6 +13,34 @@ const needsContent: CollectionBeforeValidateHook = ({ data, originalDoc }) => {
   return data
 }
 
+/** What the recipients read and who they are: fixed once the recipients are planned. */
+const SENT_FIELDS = ['subject', 'preheader', 'body', 'post', 'segment'] as const
+
+/**
+ * Once a broadcast's recipients are planned, its content and segment stay as they are: a batch sent
+ * again after a stop must be the same request under the same Idempotency-Key (Resend refuses the
+ * key with another body), and every recipient must get the same email. Status and `public` may change.
+ */
+const lockedOncePlanned: CollectionBeforeValidateHook = ({ data, originalDoc, context }) => {
+  if (!originalDoc?.plannedAt || context.broadcastSend || !data) return data
+  const changed = SENT_FIELDS.filter((field) => field in data && stable(idOrValue(data[field])) !== stable(idOrValue(originalDoc[field])))
+  if (changed.length)
+    throw new ValidationError({
+      errors: changed.map((path) => ({
+        path,
+        message: 'This broadcast is being sent or was sent: its content and segment can no longer change. Make a new broadcast instead.',
+      })),
+    })
+  return data
+}
+/** JSON with keys in order, so that the same rich text saved again by the admin compares equal. */
+const stable = (value: unknown): string =>
+  JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  )
+const idOrValue = (value: unknown) =>
+  value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : (value ?? null)
+
 /**
  * Queues the send when a broadcast becomes scheduled (or is resumed): the jobs worker runs it at
  * `sendAt`. A job for an older `sendAt` finds the broadcast not due and ends; this one sends.
@@ -45,7 +73,7 @@ export const Broadcasts: CollectionConfig = {
   },
   access: { create: canEditContent, read: canEditContent, update: canEditContent, delete: canEditContent },
   endpoints: [broadcastStatsEndpoint],
-  hooks: { beforeValidate: [needsContent], afterChange: [queueSend] },
+  hooks: { beforeValidate: [lockedOncePlanned, needsContent], afterChange: [queueSend] },
   fields: [
     {
       name: 'subject',
@@ -98,6 +126,11 @@ export const Broadcasts: CollectionConfig = {
         position: 'sidebar',
         description: { en: 'List it in the newsletter archive on the site once sent.', zh: '发送后在网站的通讯归档中展示。' },
       },
+    },
+    {
+      name: 'stats',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/broadcasts/BroadcastStats#BroadcastStats' } },
     },
     { name: 'plannedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'recipients', type: 'number', admin: { readOnly: true, position: 'sidebar' } },

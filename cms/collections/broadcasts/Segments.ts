@@ -4,7 +4,7 @@ import { CHANNELS } from '../../../functions/attribution/touch'
 import { RULE_KINDS, segmentProblems } from '../../../functions/broadcasts/segment'
 import { LOCALES } from '../../../functions/content/locales'
 import { canEditContent } from '../../access/roles'
-import { segmentRecipientsEndpoint } from '../../broadcasts/preview'
+import { segmentPreviewEndpoint, segmentRecipientsEndpoint } from '../../broadcasts/preview'
 import { LEAD_STATUSES } from '../Leads'
 
 const KIND_LABELS: Record<(typeof RULE_KINDS)[number], string> = {
@@ -37,7 +37,7 @@ export const Segments: CollectionConfig = {
   labels: { singular: { en: 'Segment', zh: '人群' }, plural: { en: 'Segments', zh: '人群' } },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'match'], group: { en: 'Reach', zh: '触达' } },
   access: { create: canEditContent, read: canEditContent, update: canEditContent, delete: canEditContent },
-  endpoints: [segmentRecipientsEndpoint],
+  endpoints: [segmentPreviewEndpoint, segmentRecipientsEndpoint],
   hooks: { beforeValidate: [checkRules] },
   fields: [
     { name: 'name', type: 'text', required: true },
@@ -59,6 +59,7 @@ export const Segments: CollectionConfig = {
         { value: 'any', label: 'Any rule' },
       ],
     },
+    { name: 'preview', type: 'ui', admin: { components: { Field: '/components/broadcasts/SegmentPreview#SegmentPreview' } } },
     {
       name: 'rules',
       type: 'array',

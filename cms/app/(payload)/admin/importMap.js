@@ -23,6 +23,8 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { CampaignLinkQr as CampaignLinkQr_5aefed21ed4af9903df283443489c463 } from '../../../components/CampaignLinkQr'
+import { SegmentPreview as SegmentPreview_5116d81d0db3fbecbdf69f477de881fc } from '../../../components/broadcasts/SegmentPreview'
+import { BroadcastStats as BroadcastStats_8d0f4dc0abc8dbe02d585bae2adc17ec } from '../../../components/broadcasts/BroadcastStats'
 import { FunnelNavLink as FunnelNavLink_96221f82f74a66373c1d2f3370447d39 } from '../../../components/funnel/FunnelNavLink'
 import { JobsNavLink as JobsNavLink_74cc688549bf5fe3d8944d901a69c74b } from '../../../components/jobs/JobsNavLink'
 import { FunnelView as FunnelView_86536c7e32bfcf51d6acef6f73a669a9 } from '../../../components/funnel/FunnelView'
@@ -56,6 +58,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/CampaignLinkQr#CampaignLinkQr": CampaignLinkQr_5aefed21ed4af9903df283443489c463,
+  "/components/broadcasts/SegmentPreview#SegmentPreview": SegmentPreview_5116d81d0db3fbecbdf69f477de881fc,
+  "/components/broadcasts/BroadcastStats#BroadcastStats": BroadcastStats_8d0f4dc0abc8dbe02d585bae2adc17ec,
   "/components/funnel/FunnelNavLink#FunnelNavLink": FunnelNavLink_96221f82f74a66373c1d2f3370447d39,
   "/components/jobs/JobsNavLink#JobsNavLink": JobsNavLink_74cc688549bf5fe3d8944d901a69c74b,
   "/components/funnel/FunnelView#FunnelView": FunnelView_86536c7e32bfcf51d6acef6f73a669a9,
