@@ -38,7 +38,7 @@ export function sourceHash() {
 export async function build({ force = false } = {}) {
   const built = existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sourceHash() && existsSync(path.join(root, 'cms/.next/BUILD_ID'))
   if (built && !force) return false
-  const env = productEnv({ NODE_ENV: 'production' })
+  const env = productEnv({ NODE_ENV: 'production', LOG_PROCESS: 'build' })
   console.log('Building the CMS (Next.js) and the site (Astro); this takes a minute or two the first time…')
   await run(bin('payload'), ['generate:importmap'], { env })
   const hash = sourceHash()

@@ -1,7 +1,7 @@
 // Helpers shared by the start, build and test scripts: environment defaults and child processes.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 /** The repository root. */
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -35,6 +35,10 @@ export function productEnv(overrides = {}) {
   env.NEXT_TELEMETRY_DISABLED = '1'
   env.ASTRO_TELEMETRY_DISABLED = '1'
   env.DISABLE_PAYLOAD_HMR = 'true'
+  // LOG_FORMAT=json reaches processes whose entry is not ours (next, astro, payload) through a
+  // preload; each child is named by LOG_PROCESS (scripts/log-format.mjs).
+  const preload = `--import=${pathToFileURL(path.join(root, 'scripts/log-preload.mjs')).href}`
+  if (env.LOG_FORMAT === 'json' && !(env.NODE_OPTIONS ?? '').includes(preload)) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} ${preload}`.trim()
   return env
 }
 

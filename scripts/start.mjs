@@ -7,7 +7,9 @@ import path from 'node:path'
 import { build } from './build.mjs'
 import { databaseReady } from './prepared.mjs'
 import { bin, productEnv, requireNode22, root, run, waitForHttp } from './lib.mjs'
+import { installLogFormat } from './log-format.mjs'
 
+installLogFormat('start', { exitOnUncaught: true })
 requireNode22()
 const dev = process.argv.includes('--dev')
 const env = productEnv({ NODE_ENV: dev ? 'development' : 'production' })
@@ -29,7 +31,8 @@ const MAX_RESTARTS_PER_MINUTE = 5
 function serve(name, command, args, { extraEnv = {}, restart = false } = {}) {
   const restarts = []
   const start = () => {
-    const child = spawn(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' })
+    // LOG_PROCESS: the name in each JSON log line (LOG_FORMAT=json) of the child.
+    const child = spawn(command, args, { cwd: root, env: { ...env, LOG_PROCESS: name === 'jobs worker' ? 'worker' : name.toLowerCase(), ...extraEnv }, stdio: 'inherit' })
     children.push(child)
     child.on('exit', (code, signal) => {
       children.splice(children.indexOf(child), 1)
@@ -63,7 +66,7 @@ try {
   // Runs pending migrations (production) or pushes the schema (dev), creates the first admin,
   // and seeds the demo brand into an empty database; skipped when there is nothing to do, so that
   // a restart answers again within seconds.
-  if (!(await databaseReady(env))) await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env })
+  if (!(await databaseReady(env))) await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env: { ...env, LOG_PROCESS: 'seed' } })
 
   const cmsArgs = dev ? ['dev', 'cms', '-p', env.CMS_PORT] : ['start', 'cms', '-p', env.CMS_PORT, '-H', env.HOST]
   serve('CMS', bin('next'), cmsArgs)
