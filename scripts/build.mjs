@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSy
 import path from 'node:path'
 
 import { bin, productEnv, requireNode22, root, run } from './lib.mjs'
+import { installLogFormat } from './log-format.mjs'
 
 const SOURCES = ['cms', 'site', 'themes', 'functions', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']
 // Files the build writes itself are no sources: `next build` creates cms/next-env.d.ts, and
@@ -51,6 +52,7 @@ export async function build({ force = false } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  installLogFormat('build', { exitOnUncaught: true })
   requireNode22()
   build({ force: process.argv.includes('--force') }).catch((error) => {
     console.error(error.message)

@@ -6,7 +6,7 @@ import path from 'node:path'
 
 import { build } from './build.mjs'
 import { databaseReady } from './prepared.mjs'
-import { bin, productEnv, requireNode22, root, run, waitForHttp } from './lib.mjs'
+import { bin, productEnv, requireNode22, root, run, waitForHttp, withLogPreload } from './lib.mjs'
 import { installLogFormat } from './log-format.mjs'
 
 installLogFormat('start', { exitOnUncaught: true })
@@ -66,10 +66,10 @@ try {
   // Runs pending migrations (production) or pushes the schema (dev), creates the first admin,
   // and seeds the demo brand into an empty database; skipped when there is nothing to do, so that
   // a restart answers again within seconds.
-  if (!(await databaseReady(env))) await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env: { ...env, LOG_PROCESS: 'seed' } })
+  if (!(await databaseReady(env))) await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env: withLogPreload({ ...env, LOG_PROCESS: 'seed' }) })
 
   const cmsArgs = dev ? ['dev', 'cms', '-p', env.CMS_PORT] : ['start', 'cms', '-p', env.CMS_PORT, '-H', env.HOST]
-  serve('CMS', bin('next'), cmsArgs)
+  serve('CMS', bin('next'), cmsArgs, { extraEnv: withLogPreload(env) })
   // Lead emails and scheduled publishing run in a process of their own (scripts/worker.ts).
   // Node itself runs the worker (tsx as a loader, not as a parent process), so that a signal sent to
   // the worker's process id reaches the worker and nothing is left behind when it is killed.
