@@ -23,7 +23,7 @@ const log: string[] = []
  */
 function get(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    httpRequest(url, { agent: false, headers: { connection: 'close', 'user-agent': 'Mozilla/5.0 (site-processes e2e)' } }, (res) => {
+    httpRequest(url.replace('//localhost:', '//127.0.0.1:'), { agent: false, headers: { connection: 'close', 'user-agent': 'Mozilla/5.0 (site-processes e2e)' } }, (res) => {
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => (body += chunk))
@@ -45,6 +45,8 @@ test.beforeAll(async () => {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       SEED_DEMO_USERS_PASSWORD: ADMIN.password,
+      // IPv4 only: the requests below open their own connections to 127.0.0.1 (localhost could be ::1 alone).
+      HOST: '127.0.0.1',
       SITE_PROCESSES: '2',
       LOG_FORMAT: 'json',
     },
