@@ -77,7 +77,8 @@ try {
   if (dev) serve('site', bin('astro'), ['dev', '--port', env.SITE_PORT, '--host', env.HOST])
   else serve('site', process.execPath, [path.join(root, 'site/server.mjs')], { extraEnv: { PORT: env.SITE_PORT } })
 
-  await Promise.all([waitForHttp(`${env.CMS_URL}/admin`), waitForHttp(`${env.SITE_URL}/`)])
+  // Five minutes: on a busy machine each site process takes a while to load Astro and Payload.
+  await Promise.all([waitForHttp(`${env.CMS_URL}/admin`, 300_000), waitForHttp(`${env.SITE_URL}/`, 300_000)])
   console.log(`\n  Site:  ${env.SITE_URL}\n  CMS:   ${env.CMS_URL}/admin\n`)
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)
