@@ -115,7 +115,7 @@ async function main() {
     site: start(process.execPath, [path.join(root, 'site/server.mjs')], { PORT: env.SITE_PORT, SITE_PROCESSES: siteProcesses }),
   }
   const siteUrl = `http://127.0.0.1:${env.SITE_PORT}`
-  await Promise.all([waitForHttp(`${env.CMS_URL}/api/users/me`), waitForHttp(`${siteUrl}/`)])
+  await Promise.all([waitForHttp(`${env.CMS_URL}/api/users/me`, 300_000), waitForHttp(`${siteUrl}/`, 300_000)])
   // Idle: started, each site process has answered a page, nothing under load.
   for (let i = 0; i < 8; i++) await (await fetch(`${siteUrl}/blog/bench-post-0`, { headers: { connection: 'close' } })).text()
   await new Promise((resolve) => setTimeout(resolve, 5000))

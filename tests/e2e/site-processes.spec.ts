@@ -94,11 +94,14 @@ test('two site processes answer on one port, and a publish is visible from each'
 })
 
 test('a lead is taken by the processes, and every line of the product was one JSON object', async () => {
+  test.setTimeout(360_000)
   const lead = await fetch(`${product.siteUrl}/api/forms/1?locale=en`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Processes', email: 'processes@example.com', consent: true }) })
   expect(lead.status).toBe(201)
   // A missing page and a bad request leave their lines too.
   expect((await get(`${product.siteUrl}/no-such-page-${Date.now()}`)).status).toBe(404)
 
+  // The worker loads the CMS before its first line: on a busy machine that can come after the site answers.
+  await until('the jobs worker to say it runs', () => log.some((line) => line.includes('"process":"worker"') && line.includes('Jobs worker running')), 300_000)
   await product.stop()
   const lines = log.filter((line) => line.trim() !== '')
   const notJson = lines.filter((line) => {
