@@ -7,7 +7,7 @@
 // (8530: nginx in front of the site, +1 nginx static, +2 Node static).
 import autocannon from 'autocannon'
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
@@ -22,6 +22,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const ACCEPT_ENCODING = 'gzip, deflate, br, zstd'
 const BASE = Number(process.env.BENCH_PORT_BASE ?? 8530)
 const dataDir = mkdtempSync(path.join(tmpdir(), 'brand-site-bench-production-'))
+// The compressed page, in a folder of its own that nginx's workers (another user when started as root) can read.
+const filesDir = mkdtempSync(path.join(tmpdir(), 'brand-site-bench-static-'))
 const env = productEnv({
   NODE_ENV: 'production',
   DATA_DIR: dataDir,
@@ -44,7 +46,11 @@ function start(command: string, args: string[], extra: Record<string, string> = 
 async function load(url: string) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { 'accept-encoding': ACCEPT_ENCODING } })
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`)
-  return { rps: Math.round(result.requests.average), latency: `${result.latency.p50} / ${result.latency.p99}`, kbPerRequest: Number((result.throughput.average / result.requests.average / 1024).toFixed(1)) }
+  return {
+    rps: Math.round(result.requests.average),
+    latency: `${result.latency.p50} / ${result.latency.p99}`,
+    kbPerRequest: Number((result.throughput.average / result.requests.average / 1024).toFixed(1)),
+  }
 }
 
 /** The body exactly as sent (no decompression) and its encoding. */
@@ -67,7 +73,7 @@ function treeRssMb(pid: number): number {
     .split('\n')
     .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number])
   const tree = new Set([pid])
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const [child, parent] of rows) if (tree.has(parent) && !tree.has(child)) grew = tree.add(child).size > 0
   }
@@ -99,7 +105,9 @@ http {
 }
 `,
   )
-  const child = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   children.push(child)
   return child
 }
@@ -124,10 +132,9 @@ async function main() {
   // The page as the site sends it from its cache, compressed once when cached.
   const postUrl = `${siteUrl}/blog/bench-post-0`
   const page = await raw(postUrl)
-  const filesDir = path.join(dataDir, 'static')
-  mkdirSync(filesDir)
+  chmodSync(filesDir, 0o755)
   const file = path.join(filesDir, 'post.html.compressed')
-  writeFileSync(file, page.body)
+  writeFileSync(file, page.body, { mode: 0o644 })
 
   nginx(
     path.join(dataDir, 'nginx-proxy'),
@@ -186,4 +193,4 @@ async function main() {
   console.table({ idle, 'after the load': after })
 }
 
-runBench(main, { children, dataDir })
+runBench(() => main().finally(() => rmSync(filesDir, { recursive: true, force: true })), { children, dataDir })
