@@ -10,6 +10,8 @@ declare module 'autocannon' {
   interface Result {
     requests: Histogram
     latency: Histogram
+    /** Bytes per second. */
+    throughput: Histogram
     errors: number
     non2xx: number
     '2xx': number

@@ -45,7 +45,8 @@ async function main() {
   await run(bin('tsx'), [path.join(root, 'bench/extra-posts.ts'), '60'], { env })
 
   const cms = start(bin('next'), ['start', 'cms', '-p', env.CMS_PORT])
-  const site = start(process.execPath, [path.join(root, 'site/server.mjs')], { PORT: env.SITE_PORT })
+  // One site process: the figures below compare it with one static server process, and its memory is that one process's.
+  const site = start(process.execPath, [path.join(root, 'site/server.mjs')], { PORT: env.SITE_PORT, SITE_PROCESSES: '1' })
   await Promise.all([waitForHttp(`${env.CMS_URL}/api/users/me`), waitForHttp(`${env.SITE_URL}/`)])
   const siteUrl = env.SITE_URL
 

@@ -48,6 +48,7 @@ import { sendWebhook } from './jobs/sendWebhook'
 import { sendBroadcastTask } from './jobs/sendBroadcast'
 import { tracked } from './jobs/tracked'
 import { cmsUrl, payloadSecret } from './environment'
+import { payloadLogger } from './logging'
 import { ContentVersion } from './globals/ContentVersion'
 import { Footer } from './globals/Footer'
 import { Header } from './globals/Header'
@@ -126,6 +127,8 @@ export default buildConfig({
   // A refused upload is the editor's mistake, not the server's: log it as info, like Payload's own
   // 4xx errors. Payload looks the level up by error name at run time; its type lists only its own names.
   loggingLevels: { UploadRefused: 'info' } as Config['loggingLevels'],
+  // LOG_FORMAT=json: one JSON line per event (cms/logging.ts); otherwise Payload's readable lines.
+  logger: payloadLogger(),
   // The committed types are SQLite's (numeric ids). Payload regenerates them at every start outside
   // production; on MongoDB that would rewrite them with string ids, so it does not there.
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: !usesMongo },

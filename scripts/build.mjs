@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSy
 import path from 'node:path'
 
 import { bin, productEnv, requireNode22, root, run } from './lib.mjs'
+import { installLogFormat } from './log-format.mjs'
 
 const SOURCES = ['cms', 'site', 'themes', 'functions', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']
 // Files the build writes itself are no sources: `next build` creates cms/next-env.d.ts, and
@@ -38,7 +39,7 @@ export function sourceHash() {
 export async function build({ force = false } = {}) {
   const built = existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sourceHash() && existsSync(path.join(root, 'cms/.next/BUILD_ID'))
   if (built && !force) return false
-  const env = productEnv({ NODE_ENV: 'production' })
+  const env = productEnv({ NODE_ENV: 'production', LOG_PROCESS: 'build' })
   console.log('Building the CMS (Next.js) and the site (Astro); this takes a minute or two the first time…')
   await run(bin('payload'), ['generate:importmap'], { env })
   const hash = sourceHash()
@@ -51,6 +52,7 @@ export async function build({ force = false } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  installLogFormat('build', { exitOnUncaught: true })
   requireNode22()
   build({ force: process.argv.includes('--force') }).catch((error) => {
     console.error(error.message)

@@ -1,7 +1,8 @@
 // Helpers shared by the start, build and test scripts: environment defaults and child processes.
 import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 /** The repository root. */
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -38,12 +39,33 @@ export function productEnv(overrides = {}) {
   return env
 }
 
-/** Runs a command to completion, inheriting stdio; rejects with its exit code on failure. */
+/**
+ * With LOG_FORMAT=json, `env` plus a preload that makes a process whose entry is not ours (the CMS's
+ * `next start`, the seed) write JSON lines, named by LOG_PROCESS (scripts/log-format.mjs).
+ */
+export function withLogPreload(env) {
+  if (env.LOG_FORMAT !== 'json') return env
+  const preload = `--import=${pathToFileURL(path.join(root, 'scripts/log-preload.mjs')).href}`
+  return (env.NODE_OPTIONS ?? '').includes(preload) ? env : { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${preload}`.trim() }
+}
+
+/**
+ * Runs a command to completion; rejects with its exit code on failure. Its output is inherited, or
+ * with LOG_FORMAT=json read line by line and written through this process's JSON lines: builds
+ * (Next's workers talk to their parent over their own output, so no preload may touch it).
+ */
 export function run(command, args, { env = process.env, cwd = root } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, cwd, stdio: 'inherit' })
+    const json = env.LOG_FORMAT === 'json'
+    const child = spawn(command, args, { env, cwd, stdio: json ? ['inherit', 'pipe', 'pipe'] : 'inherit' })
+    if (json) {
+      for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+        createInterface({ input: from, crlfDelay: Infinity }).on('line', (line) => to.write(`${line}\n`))
+      }
+    }
     child.on('error', reject)
-    child.on('exit', (code, signal) =>
+    // 'close': after the last line of its output, too.
+    child.on('close', (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
     )
   })

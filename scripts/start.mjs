@@ -6,8 +6,10 @@ import path from 'node:path'
 
 import { build } from './build.mjs'
 import { databaseReady } from './prepared.mjs'
-import { bin, productEnv, requireNode22, root, run, waitForHttp } from './lib.mjs'
+import { bin, productEnv, requireNode22, root, run, waitForHttp, withLogPreload } from './lib.mjs'
+import { installLogFormat } from './log-format.mjs'
 
+installLogFormat('start', { exitOnUncaught: true })
 requireNode22()
 const dev = process.argv.includes('--dev')
 const env = productEnv({ NODE_ENV: dev ? 'development' : 'production' })
@@ -29,7 +31,8 @@ const MAX_RESTARTS_PER_MINUTE = 5
 function serve(name, command, args, { extraEnv = {}, restart = false } = {}) {
   const restarts = []
   const start = () => {
-    const child = spawn(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' })
+    // LOG_PROCESS: the name in each JSON log line (LOG_FORMAT=json) of the child.
+    const child = spawn(command, args, { cwd: root, env: { ...env, LOG_PROCESS: name === 'jobs worker' ? 'worker' : name.toLowerCase(), ...extraEnv }, stdio: 'inherit' })
     children.push(child)
     child.on('exit', (code, signal) => {
       children.splice(children.indexOf(child), 1)
@@ -63,10 +66,10 @@ try {
   // Runs pending migrations (production) or pushes the schema (dev), creates the first admin,
   // and seeds the demo brand into an empty database; skipped when there is nothing to do, so that
   // a restart answers again within seconds.
-  if (!(await databaseReady(env))) await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env })
+  if (!(await databaseReady(env))) await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env: withLogPreload({ ...env, LOG_PROCESS: 'seed' }) })
 
   const cmsArgs = dev ? ['dev', 'cms', '-p', env.CMS_PORT] : ['start', 'cms', '-p', env.CMS_PORT, '-H', env.HOST]
-  serve('CMS', bin('next'), cmsArgs)
+  serve('CMS', bin('next'), cmsArgs, { extraEnv: withLogPreload(env) })
   // Lead emails and scheduled publishing run in a process of their own (scripts/worker.ts).
   // Node itself runs the worker (tsx as a loader, not as a parent process), so that a signal sent to
   // the worker's process id reaches the worker and nothing is left behind when it is killed.
@@ -74,7 +77,8 @@ try {
   if (dev) serve('site', bin('astro'), ['dev', '--port', env.SITE_PORT, '--host', env.HOST])
   else serve('site', process.execPath, [path.join(root, 'site/server.mjs')], { extraEnv: { PORT: env.SITE_PORT } })
 
-  await Promise.all([waitForHttp(`${env.CMS_URL}/admin`), waitForHttp(`${env.SITE_URL}/`)])
+  // Five minutes: on a busy machine each site process takes a while to load Astro and Payload.
+  await Promise.all([waitForHttp(`${env.CMS_URL}/admin`, 300_000), waitForHttp(`${env.SITE_URL}/`, 300_000)])
   console.log(`\n  Site:  ${env.SITE_URL}\n  CMS:   ${env.CMS_URL}/admin\n`)
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)

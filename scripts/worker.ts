@@ -3,6 +3,12 @@
 // each with its own cron, and two runners could pick up and send the same job twice.
 import { setPriority } from 'node:os'
 
+import { installLogFormat } from './log-format.mjs'
+
+// LOG_FORMAT=json: one JSON line per event (scripts/log-format.mjs; Payload's logger: cms/logging.ts).
+process.env.LOG_PROCESS = 'worker'
+installLogFormat('worker', { exitOnUncaught: true })
+
 process.env.DISABLE_PAYLOAD_HMR = 'true'
 process.env.PAYLOAD_JOBS_WORKER = 'true'
 

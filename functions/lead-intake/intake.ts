@@ -108,7 +108,7 @@ export async function acceptSubmission(request: IntakeRequest, store: IntakeStor
   const texts = Object.values(result.values).flatMap((v) => (Array.isArray(v) ? v : typeof v === 'object' ? [] : [String(v)]))
   const elapsedMs = request.renderedAt === null ? null : request.now - request.renderedAt
   const person = email ?? phone
-  const tooFrequent = person !== null && request.personLimiter ? !request.personLimiter.hit(`person:${person}`, request.now).allowed : false
+  const tooFrequent = person !== null && request.personLimiter ? !(await request.personLimiter.hit(`person:${person}`, request.now)).allowed : false
   const spam = scoreSpam({ texts, honeypot: request.honeypot, elapsedMs, minSecondsToSubmit: form.minSecondsToSubmit ?? 3, tooFrequent })
 
   const { byEmail, byPhone } = await store.findLeads({ email, phone })

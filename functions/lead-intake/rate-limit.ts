@@ -1,3 +1,5 @@
+import type { ThrottleStore } from '../members/throttle'
+
 /** The answer for one request: allowed, or how long to wait. */
 export interface RateDecision {
   allowed: boolean
@@ -6,31 +8,69 @@ export interface RateDecision {
 
 /** Counts requests per key and says when a key has used up its allowance. */
 export interface RateLimiter {
-  hit(key: string, now: number): RateDecision
+  hit(key: string, now: number): RateDecision | Promise<RateDecision>
+}
+
+/** `limit` requests per `windowMs`. */
+export interface RatePolicy {
+  limit: number
+  windowMs: number
+}
+
+/** One key's bucket: the tokens left and when they were counted. JSON, so any store can keep it. */
+export interface Bucket {
+  tokens: number
+  at: number
 }
 
 /**
- * A token bucket per key: `limit` requests per `windowMs`, refilled continuously, so a burst of
- * `limit` is allowed and then one more every windowMs/limit. Memory is bounded by `maxKeys`
- * (the oldest keys are forgotten first, which only ever errs on the side of allowing).
+ * Spends one token of a bucket refilled continuously at `limit` per `windowMs`: a burst of `limit`
+ * is allowed, then one more every windowMs/limit. Returns the bucket to keep and the decision.
+ * @example spendToken(null, 0, { limit: 2, windowMs: 60_000 }) // { bucket: { tokens: 1, at: 0 }, decision: { allowed: true, retryAfterMs: 0 } }
+ */
+export function spendToken(known: Bucket | null | undefined, now: number, { limit, windowMs }: RatePolicy): { bucket: Bucket; decision: RateDecision } {
+  const perMs = limit / windowMs
+  const valid = known && typeof known.tokens === 'number' && typeof known.at === 'number'
+  const tokens = valid ? Math.min(limit, known.tokens + Math.max(0, now - known.at) * perMs) : limit
+  if (tokens >= 1) return { bucket: { tokens: tokens - 1, at: now }, decision: { allowed: true, retryAfterMs: 0 } }
+  return { bucket: { tokens, at: now }, decision: { allowed: false, retryAfterMs: Math.ceil((1 - tokens) / perMs) } }
+}
+
+/**
+ * A token bucket per key in this process's memory: for one process and for tests. Memory is
+ * bounded by `maxKeys` (the oldest keys are forgotten first, which only ever errs on the side of allowing).
  * @example createRateLimiter({ limit: 2, windowMs: 60_000 }).hit('ip:1', Date.now()) // { allowed: true, retryAfterMs: 0 }
  */
-export function createRateLimiter({ limit, windowMs, maxKeys = 50_000 }: { limit: number; windowMs: number; maxKeys?: number }): RateLimiter {
-  const buckets = new Map<string, { tokens: number; at: number }>()
-  const perMs = limit / windowMs
+export function createRateLimiter({ limit, windowMs, maxKeys = 50_000 }: RatePolicy & { maxKeys?: number }): { hit(key: string, now: number): RateDecision } {
+  const buckets = new Map<string, Bucket>()
   return {
     hit(key, now) {
-      const known = buckets.get(key)
-      const tokens = known ? Math.min(limit, known.tokens + (now - known.at) * perMs) : limit
+      const { bucket, decision } = spendToken(buckets.get(key), now, { limit, windowMs })
       // Re-inserting keeps the Map in least-recently-used order for the eviction below.
       buckets.delete(key)
       if (buckets.size >= maxKeys) buckets.delete(buckets.keys().next().value!)
-      if (tokens >= 1) {
-        buckets.set(key, { tokens: tokens - 1, at: now })
-        return { allowed: true, retryAfterMs: 0 }
-      }
-      buckets.set(key, { tokens, at: now })
-      return { allowed: false, retryAfterMs: Math.ceil((1 - tokens) / perMs) }
+      buckets.set(key, bucket)
+      return decision
+    },
+  }
+}
+
+/**
+ * The same token bucket kept in a ThrottleStore (the database's throttle counters), so that every
+ * site process counts against one allowance. `keyOf` turns a key into the one stored (a keyed hash:
+ * the table holds no address or email).
+ * @example createStoredRateLimiter({ store, limit: 30, windowMs: 600_000, keyOf: (k) => hash(k) })
+ */
+export function createStoredRateLimiter({ store, limit, windowMs, keyOf = (key) => key }: RatePolicy & { store: ThrottleStore; keyOf?: (key: string) => string }): { hit(key: string, now: number): Promise<RateDecision> } {
+  return {
+    async hit(key, now) {
+      let decision: RateDecision = { allowed: true, retryAfterMs: 0 }
+      await store.update(keyOf(key), (state) => {
+        const spent = spendToken(state as Bucket | null, now, { limit, windowMs })
+        decision = spent.decision
+        return spent.bucket
+      }, windowMs)
+      return decision
     },
   }
 }

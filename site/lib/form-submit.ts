@@ -1,12 +1,13 @@
 import { acceptSubmission } from '../../functions/lead-intake/intake'
 import { MAX_FILE_MB } from '../../functions/lead-intake/form-definition'
 import { hashIp } from '../../functions/lead-intake/hash-ip'
-import { createRateLimiter } from '../../functions/lead-intake/rate-limit'
+import { createStoredRateLimiter } from '../../functions/lead-intake/rate-limit'
 import { payloadSecret } from '../../cms/environment'
 import { landingTouch, linkVisitorToLead, touchesForConversion } from './arrivals'
 import { findForm, type PublicForm } from './forms'
-import { intakeStore } from './stores'
+import { addressKey, hashedKey, sharedThrottles } from './limits'
 import { readBody } from './read-body'
+import { intakeStore } from './stores'
 import { countRefusal } from './refusals'
 
 /** Bodies larger than this are refused with 413 before they are parsed. */
@@ -16,10 +17,11 @@ export const MAX_UPLOAD_BYTES = MAX_FILE_MB * 1024 * 1024 + MAX_BODY_BYTES
 
 const TEN_MINUTES = 10 * 60_000
 const HOUR = 60 * 60_000
+// Both counted in the database (site/lib/limits.ts), so that every site process shares them.
 // Per address: a shared office or event Wi-Fi must get through, a script must not (429, nothing stored).
-const perAddress = createRateLimiter({ limit: Number(process.env.INTAKE_LIMIT_PER_IP ?? 30), windowMs: TEN_MINUTES })
+const perAddress = createStoredRateLimiter({ store: sharedThrottles, limit: Number(process.env.INTAKE_LIMIT_PER_IP ?? 30), windowMs: TEN_MINUTES, keyOf: (address) => `intake-ip:${addressKey(address)}` })
 // Per person (email or phone): more than this in an hour goes to the spam folder for review.
-const perPerson = createRateLimiter({ limit: Number(process.env.INTAKE_LIMIT_PER_PERSON ?? 5), windowMs: HOUR })
+const perPerson = createStoredRateLimiter({ store: sharedThrottles, limit: Number(process.env.INTAKE_LIMIT_PER_PERSON ?? 5), windowMs: HOUR, keyOf: (person) => `intake-${hashedKey(person)}` })
 
 /** The names the form markup uses for itself, beside the editor's fields. */
 export const FORM_META = { formId: '_form', renderedAt: '_t', honeypot: 'website' } as const
@@ -73,7 +75,7 @@ export async function submitForm(args: {
 }): Promise<SubmitOutcome> {
   const id = typeof args.formId === 'string' || typeof args.formId === 'number' ? String(args.formId) : ''
   const now = Date.now()
-  const rate = perAddress.hit(`ip:${args.clientAddress}`, now)
+  const rate = await perAddress.hit(args.clientAddress, now)
   if (!rate.allowed) return refusal(429, id, Math.ceil(rate.retryAfterMs / 1000))
   if (!/^[0-9a-f]{1,24}$/i.test(id)) return refusal(404)
   const form = await findForm(/^[0-9]+$/.test(id) ? Number(id) : id, args.locale, args.stamp ?? null)

@@ -2,7 +2,9 @@
 // another by writing X-Forwarded-For. Debian's nginx runs in front of a site process of this test's
 // own, with the real per-address limit (30 submissions in ten minutes). Clients connect from
 // distinct loopback addresses (127.0.0.10, .11, …), as distinct visitors reach nginx from the internet;
-// nginx reaches the site from 127.0.0.2, the only address TRUST_PROXY names.
+// nginx reaches the site from 127.0.0.2, the only address TRUST_PROXY names. Two site processes
+// share the port (SITE_PROCESSES=2) and nginx opens a connection per request, so the submissions of
+// one visitor reach both: the limit holds because both count in the database.
 import { expect, test } from '@playwright/test'
 import { request as httpRequest } from 'node:http'
 
@@ -33,7 +35,7 @@ function submit(base: string, localAddress: string, headers: Record<string, stri
 test.beforeAll(async () => {
   test.setTimeout(120_000)
   const port = await freePort()
-  site = await startSite({ TRUST_PROXY: '127.0.0.2', INTAKE_LIMIT_PER_IP: '30', SITE_URL: `http://localhost:${port}` })
+  site = await startSite({ TRUST_PROXY: '127.0.0.2', INTAKE_LIMIT_PER_IP: '30', SITE_URL: `http://localhost:${port}`, SITE_PROCESSES: '2' })
   nginx = await startNginx({ port, upstream: `http://127.0.0.1:${site.port}`, bindAddress: '127.0.0.2' })
 })
 

@@ -53,11 +53,14 @@ function stopper(child: ChildProcess, after: () => void = () => {}): () => Promi
     })
 }
 
-/** A site process on the test database (the shared CMS's), with `env` on top: TRUST_PROXY, SITE_URL, limits. */
+/**
+ * A site process on the test database (the shared CMS's), with `env` on top: TRUST_PROXY, SITE_URL,
+ * limits. One process unless `env` sets SITE_PROCESSES, so that `pid` is the process that serves.
+ */
 export async function startSite(env: Record<string, string>): Promise<Running & { port: number }> {
   const port = await freePort()
   const child = spawn(process.execPath, ['site/server.mjs'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: e2e.dataDir, NODE_ENV: 'production', DISABLE_PAYLOAD_HMR: 'true', SITE_URL: `http://localhost:${port}`, ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: e2e.dataDir, NODE_ENV: 'production', DISABLE_PAYLOAD_HMR: 'true', SITE_URL: `http://localhost:${port}`, SITE_PROCESSES: '1', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const url = `http://127.0.0.1:${port}`

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { createStoredRateLimiter } from '../../functions/lead-intake/rate-limit'
 import { checkWindow, recordWindowEvent, type ThrottleStore, type WindowPolicy, type WindowState } from '../../functions/members/throttle'
 import { DATABASES, reportLeftOutDatabases, startPayloadOn } from './databases'
 
@@ -66,6 +67,23 @@ describe.each(DATABASES)('throttle counters shared through the database (%s)', (
       const clock = new Date('2026-03-03T10:00:00Z')
       await storeFor(() => clock).update('ip:ttl', () => ({ n: 1 }), 1000)
       expect(await counters.findOne({ counterKey: 'ip:ttl' }, { projection: { _id: 0 } })).toEqual({ counterKey: 'ip:ttl', state: '{"n":1}', version: 0, expiresAt: clock.getTime() + 1000, purgeAt: new Date(clock.getTime() + 1000) })
+    })
+  }
+
+  if (database === 'sqlite') {
+    it('keeps one lead-intake allowance per address for two site processes: the 31st submission is refused in either', async () => {
+      const now = Date.parse('2026-03-03T10:00:00Z')
+      const policy = { limit: 30, windowMs: 10 * 60_000 }
+      // Two limiters on two stores stand for the per-address limit of two site processes (site/lib/form-submit.ts).
+      const [a, b] = [storeFor(), storeFor()].map((store) => createStoredRateLimiter({ store, ...policy, keyOf: (address) => `intake-ip:${address}` }))
+      const decisions = []
+      for (let i = 0; i < 32; i++) decisions.push(await (i % 2 ? b! : a!).hit('198.51.100.9', now))
+      // The bucket refills one submission every 20 s, whichever process counts it.
+      expect(decisions.map((d) => d.retryAfterMs)).toEqual([...Array(30).fill(0), 20_000, 20_000])
+      expect(await b!.hit('198.51.100.9', now + 20_000)).toEqual({ allowed: true, retryAfterMs: 0 })
+      expect(await a!.hit('198.51.100.9', now + 20_000)).toMatchObject({ allowed: false })
+      // Another address has its own allowance.
+      expect(await a!.hit('198.51.100.10', now)).toEqual({ allowed: true, retryAfterMs: 0 })
     })
   }
 })

@@ -1,17 +1,12 @@
 // The brute-force limits of account requests (functions/members throttle), counted in the
 // database so that every site process on it shares them.
-import { checkWindow, createSignInGuard, recordWindowEvent, throttleAddress, type ThrottleStore, type WindowPolicy, type WindowState } from '../../../functions/members/throttle'
+import { checkWindow, createSignInGuard, recordWindowEvent, type WindowPolicy, type WindowState } from '../../../functions/members/throttle'
 import { CODE_RESEND_INTERVAL_MS } from '../../../functions/members/one-time-code'
-import { hashIp } from '../../../functions/lead-intake/hash-ip'
-import { payloadSecret } from '../../../cms/environment'
-import { throttleStore } from '../stores'
+import { addressKey, sharedThrottles as store } from '../limits'
+
+export { addressKey }
 
 const now = () => new Date()
-// Opened on first use, so that importing this module costs nothing.
-const store: ThrottleStore = {
-  get: async (key) => (await throttleStore()).get(key),
-  update: async (key, change, ttlMs) => (await throttleStore()).update(key, change, ttlMs),
-}
 
 /** Wrong passwords, wrong codes and code requests (per address and per account). */
 export const signInGuard = createSignInGuard({ store, now })
@@ -20,11 +15,6 @@ export const signInGuard = createSignInGuard({ store, now })
 const POSTS_PER_ADDRESS: WindowPolicy = { limit: Number(process.env.ACCOUNT_LIMIT_PER_IP ?? 300), windowMs: 10 * 60_000 }
 /** New accounts from one address: a family or an office, not a farm of referral sign-ups. */
 const SIGN_UPS_PER_ADDRESS: WindowPolicy = { limit: Number(process.env.SIGN_UP_LIMIT_PER_IP ?? 10), windowMs: 60 * 60_000 }
-
-/** The key an address is counted under: a keyed hash of the address (an IPv6 address by its /64). */
-export function addressKey(clientAddress: string): string {
-  return hashIp(throttleAddress(clientAddress) ?? clientAddress.slice(0, 64), payloadSecret())
-}
 
 async function count(key: string, policy: WindowPolicy): Promise<{ allowed: boolean; retryAfterMs: number }> {
   let decision = { allowed: true, retryAfterMs: 0 }

@@ -1,0 +1,23 @@
+// Every limit of the site (lead intake, sign-up, sign-in, account requests, SMS) counts in the
+// database's throttle counters, so that all site processes (SITE_PROCESSES) share one allowance:
+// a limit kept in one process's memory would allow SITE_PROCESSES times as much.
+import { hashIp } from '../../functions/lead-intake/hash-ip'
+import { throttleAddress, type ThrottleStore } from '../../functions/members/throttle'
+import { payloadSecret } from '../../cms/environment'
+import { throttleStore } from './stores'
+
+/** The database's throttle counters, opened on first use so that importing this module costs nothing. */
+export const sharedThrottles: ThrottleStore = {
+  get: async (key) => (await throttleStore()).get(key),
+  update: async (key, change, ttlMs) => (await throttleStore()).update(key, change, ttlMs),
+}
+
+/** The key an address is counted under: a keyed hash of the address (an IPv6 address by its /64). */
+export function addressKey(clientAddress: string): string {
+  return hashIp(throttleAddress(clientAddress) ?? clientAddress.slice(0, 64), payloadSecret())
+}
+
+/** A keyed hash of anything else counted (an email or a phone): the table holds no personal data. */
+export function hashedKey(key: string): string {
+  return hashIp(key, payloadSecret())
+}
