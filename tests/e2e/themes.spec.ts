@@ -3,6 +3,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test'
 import { pageBlocks } from '../../cms/blocks'
 import { localizedHref, pageHref } from '../../functions/content/paths'
 import { THEMES } from '../../functions/content/themes'
+import { BLOCK_TYPES as THEME_BLOCK_TYPES } from '../../themes/types'
 import { e2e } from '../../playwright.config'
 import { expectOnlyThemeCss, h1Count, html, MARKERS, siteSettings, stylesOf, untilTheme } from './themes-helpers'
 
@@ -43,7 +44,8 @@ test.afterAll(async () => {
   await request?.dispose()
 })
 
-test('the seed holds every block type on some page, in both locales', () => {
+test('the seed holds every block type on some page, in both locales; every theme must render each (themes/types.ts)', () => {
+  expect([...THEME_BLOCK_TYPES].sort()).toEqual(BLOCK_TYPES)
   expect(settings.original.theme).toBe('classic')
   expect(seededPages.length).toBe(8)
   expect(postPaths.length).toBeGreaterThanOrEqual(18)
