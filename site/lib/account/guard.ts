@@ -1,6 +1,7 @@
 // The brute-force limits of account requests (functions/members throttle), counted in the
 // database so that every site process on it shares them.
-import { checkWindow, createSignInGuard, recordWindowEvent, throttleAddress, type ThrottleStore, type WindowPolicy, type WindowState } from '../../../functions/members/throttle'
+import { checkWindow, createSignInGuard, recordWindowEvent, type ThrottleStore, type WindowPolicy, type WindowState } from '../../../functions/members/throttle'
+import { throttleAddress } from '../../../functions/members/throttle-address'
 import { CODE_RESEND_INTERVAL_MS } from '../../../functions/members/one-time-code'
 import { hashIp } from '../../../functions/lead-intake/hash-ip'
 import { payloadSecret } from '../../../cms/environment'
