@@ -3,10 +3,11 @@
 // sitemap and the feed, a new redirect, a theme switch; and how soon an image bomb is refused.
 // The browser tests check that each of these happens; how soon is measured here, on a quiet
 // product of its own, so a busy CI machine fails no test. `npx tsx bench/editing.ts`.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess,spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
 import sharp from 'sharp'
 
 import { build } from '../scripts/build.mjs'

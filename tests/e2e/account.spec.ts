@@ -1,5 +1,6 @@
-import { expect, test } from '@playwright/test'
 import { readFileSync } from 'node:fs'
+
+import { expect, type Page, test } from '@playwright/test'
 
 import { e2e } from '../../playwright.config'
 import { adminApi, codeFromOutbox, confirmedMember, lastOutboxId, MEMBER_PASSWORD as password, paragraph } from './account-helpers'
@@ -197,6 +198,6 @@ test('the member downloads their data, then deletes the account; the database ke
 })
 
 /** Script elements whose text holds `text` (the theme's own scripts, such as JSON-LD, hold none of a member's input). */
-async function scriptsWith(page: import('@playwright/test').Page, text: string): Promise<number> {
+async function scriptsWith(page: Page, text: string): Promise<number> {
   return page.locator('script').evaluateAll((nodes, t) => nodes.filter((n) => (n.textContent ?? '').includes(t)).length, text)
 }

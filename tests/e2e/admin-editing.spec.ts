@@ -1,6 +1,6 @@
 // The admin as editors use it, in both languages: every view opens, becomes interactive and takes
 // typing without freezing the browser (issue 18: the Chinese contact page froze the tab for good).
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { type Browser, type BrowserContext, expect, type Page,test } from '@playwright/test'
 
 import { e2e } from '../../playwright.config'
 import { signIn, uniqueSlug, untilVisible } from './helpers'

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { type APIRequestContext,expect, test } from '@playwright/test'
 import jsQR from 'jsqr'
 import sharp from 'sharp'
 
@@ -52,7 +52,7 @@ test('a visitor from WeChat Moments comes back through a LinkedIn campaign link 
   await admin.close()
 })
 
-test('an editor changes a printed link’s target, and the next scan lands on the new page; its QR code downloads', async ({ page, browser, request }) => {
+test('an editor changes a printed link’s target, and the next scan lands on the new page; its QR code downloads', async ({ browser, request }) => {
   const admin = await browser.newContext()
   const editor = await admin.newPage()
   await signIn(editor, e2e.editor)

@@ -1,8 +1,8 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { type APIRequestContext,expect, test } from '@playwright/test'
 
-import { e2e } from '../../playwright.config'
-import { childrenNamed, parseXml } from '../../functions/seo/xml-tree.test-helper'
 import { SITEMAP_NS } from '../../functions/seo/sitemap'
+import { childrenNamed, parseXml } from '../../functions/seo/xml-tree.test-helper'
+import { e2e } from '../../playwright.config'
 import { uniqueSlug, untilVisible } from './helpers'
 import { until } from './product'
 

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { type APIRequestContext,expect, test } from '@playwright/test'
 
 import { e2e } from '../../playwright.config'
 import { untilVisible } from './helpers'

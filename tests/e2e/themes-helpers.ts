@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from '@playwright/test'
+import { type APIRequestContext,expect } from '@playwright/test'
 
 import { THEMES } from '../../functions/content/themes'
 import { e2e } from '../../playwright.config'

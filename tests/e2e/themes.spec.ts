@@ -1,10 +1,10 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { type APIRequestContext,expect, test } from '@playwright/test'
 
 import { pageBlocks } from '../../cms/blocks'
 import { localizedHref, pageHref } from '../../functions/content/paths'
 import { THEMES } from '../../functions/content/themes'
-import { BLOCK_TYPES as THEME_BLOCK_TYPES } from '../../themes/types'
 import { e2e } from '../../playwright.config'
+import { BLOCK_TYPES as THEME_BLOCK_TYPES } from '../../themes/types'
 import { expectOnlyThemeCss, h1Count, html, MARKERS, siteSettings, stylesOf, untilTheme } from './themes-helpers'
 
 // Switching the theme in site settings changes the whole site, and every seeded page and post

@@ -1,5 +1,6 @@
+import { type ChildProcess,spawn } from 'node:child_process'
+
 import { expect, test } from '@playwright/test'
-import { spawn, type ChildProcess } from 'node:child_process'
 
 import { e2e } from '../../playwright.config'
 import { untilVisible } from './helpers'

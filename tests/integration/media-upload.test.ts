@@ -1,4 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs'
+
 import { handleEndpoints, type Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
