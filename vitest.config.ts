@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config'
 // Unit tests sit beside the code they test; integration tests (real SQLite file, Local API) in tests/integration.
 export default defineConfig({
   test: {
-    include: ['functions/**/*.test.ts', 'cms/**/*.test.ts', 'site/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: ['functions/**/*.test.ts', 'cms/**/*.test.ts', 'site/**/*.test.ts', 'themes/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     // Integration files spend most of their time waiting (Payload's start, servers, retries):
     // four at once on CI's two cores take a fraction of one at a time (19 min of waiting for 5 min of CPU).
     maxWorkers: 4,

@@ -1,5 +1,7 @@
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js'
 
+import type { BlockType } from './types'
+
 /** What a theme gives the site: a layout and one view per kind of URL. Blocks are the views' business. */
 export interface Theme {
   /** The HTML document around every view; props: LayoutProps (themes/types.ts). */
@@ -15,3 +17,9 @@ export interface Theme {
   /** The 404 page; props: { locale, defaultLocale }. */
   NotFoundView: AstroComponentFactory
 }
+
+/**
+ * A theme's component for every block type (themes/<name>/blocks/index.ts); themes/shared/Blocks.astro
+ * renders a page's blocks with them. Props: BlockProps (themes/shared/blocks.ts).
+ */
+export type BlockComponents = Record<BlockType, AstroComponentFactory>

@@ -80,7 +80,11 @@ export interface SeoFields {
   image?: MediaDoc | null
 }
 
-/** A page built from blocks. `layout` holds blocks by `blockType`: hero, richText, mediaBlock, callToAction, featureCards, faq, testimonials, latestPosts, formSlot. */
+/** Every page block of the CMS (cms/blocks/index.ts): each theme renders each of them (themes/theme.ts, BlockComponents). */
+export const BLOCK_TYPES = ['hero', 'richText', 'mediaBlock', 'callToAction', 'featureCards', 'faq', 'testimonials', 'latestPosts', 'formSlot'] as const
+export type BlockType = (typeof BLOCK_TYPES)[number]
+
+/** A page built from blocks. `layout` holds blocks by `blockType` (BLOCK_TYPES). */
 export interface PageDoc {
   id: string | number
   title: string

@@ -1,89 +1,10 @@
+import { FIELD_MAX, hasParam, originByParam, originByReferrer, rowByUtm, type Origin } from './channel-rows'
 import { cleanText } from './clean-text'
-import { firstParams, isHostOf, normalHost, parseWebUrl } from './parse-url'
+import { firstParams, normalHost, parseWebUrl } from './parse-url'
 import { isChannel, type Channel, type Touch } from './touch'
 
-/** A query parameter that names a place by being there (a click id) or by one of its values (WeChat's `from=`). */
-export interface KnownParam {
-  name: string
-  /** The lowercase value that counts; without it, any non-empty value does. */
-  value?: string
-  medium: string
-}
-
-/** One place a visitor can come from, and every way an arrival can name it. */
-export interface ChannelRow {
-  channel: Channel
-  /** The source a touch gets; null keeps the one that arrived (the utm_source, or the referrer's host). */
-  source: string | null
-  /** The medium when the arrival names none. */
-  medium: string | null
-  utmSources?: readonly string[]
-  utmMediums?: readonly string[]
-  params?: readonly KnownParam[]
-  /** Referrer domains, subdomains included, or a pattern for the whole host. */
-  referrers?: readonly (string | RegExp)[]
-}
-
-// google.com, google.de, google.com.hk, google.co.uk; not google.evil.example.
-const GOOGLE_HOST = /(?:^|\.)google\.(?:com?\.)?[a-z]{2,3}$/
-
-/**
- * The one table that recognises channels, searched from the top: utm_medium rows before utm_source
- * rows, and mail hosts before search engines so that mail.google.com is email, not Google search.
- * @example CHANNEL_ROWS.find((row) => row.source === 'baidu')?.channel // 'search'
- */
-export const CHANNEL_ROWS: readonly ChannelRow[] = [
-  { channel: 'offline', source: null, medium: null, utmMediums: ['qr', 'qrcode', 'print', 'poster', 'flyer', 'offline'] },
-  {
-    channel: 'email',
-    source: null,
-    medium: 'email',
-    utmSources: ['newsletter', 'email'],
-    utmMediums: ['email', 'e-mail', 'edm', 'newsletter'],
-    referrers: ['mail.qq.com', 'exmail.qq.com', 'mail.google.com', 'outlook.live.com', 'outlook.office.com', 'mail.163.com', 'mail.126.com'],
-  },
-  {
-    channel: 'wechat',
-    source: 'wechat',
-    medium: 'social',
-    utmSources: ['wechat', 'weixin'],
-    params: [
-      { name: 'from', value: 'timeline', medium: 'moments' },
-      { name: 'from', value: 'groupmessage', medium: 'group' },
-      { name: 'from', value: 'singlemessage', medium: 'chat' },
-    ],
-    referrers: ['weixin.qq.com'],
-  },
-  { channel: 'weibo', source: 'weibo', medium: 'social', utmSources: ['weibo'], referrers: ['weibo.com', 'weibo.cn', 't.cn'] },
-  { channel: 'douyin', source: 'douyin', medium: 'social', utmSources: ['douyin'], referrers: ['douyin.com', 'iesdouyin.com'] },
-  {
-    channel: 'xiaohongshu',
-    source: 'xiaohongshu',
-    medium: 'social',
-    utmSources: ['xiaohongshu', 'xhs', 'redbook', 'rednote'],
-    referrers: ['xiaohongshu.com', 'xhslink.com'],
-  },
-  { channel: 'bilibili', source: 'bilibili', medium: 'social', utmSources: ['bilibili'], referrers: ['bilibili.com', 'b23.tv'] },
-  { channel: 'zhihu', source: 'zhihu', medium: 'social', utmSources: ['zhihu'], referrers: ['zhihu.com'] },
-  { channel: 'linkedin', source: 'linkedin', medium: 'social', utmSources: ['linkedin'], referrers: ['linkedin.com', 'lnkd.in'] },
-  { channel: 'x', source: 'x', medium: 'social', utmSources: ['x', 'twitter'], referrers: ['x.com', 'twitter.com', 't.co'] },
-  {
-    channel: 'facebook',
-    source: 'facebook',
-    medium: 'social',
-    utmSources: ['facebook', 'fb'],
-    params: [{ name: 'fbclid', medium: 'social' }],
-    referrers: ['facebook.com', 'fb.com'],
-  },
-  { channel: 'instagram', source: 'instagram', medium: 'social', utmSources: ['instagram', 'ig'], referrers: ['instagram.com'] },
-  { channel: 'youtube', source: 'youtube', medium: 'social', utmSources: ['youtube', 'yt'], referrers: ['youtube.com', 'youtu.be'] },
-  { channel: 'search', source: 'baidu', medium: 'organic', utmSources: ['baidu'], params: [{ name: 'bd_vid', medium: 'cpc' }], referrers: ['baidu.com'] },
-  { channel: 'search', source: 'google', medium: 'organic', utmSources: ['google'], params: [{ name: 'gclid', medium: 'cpc' }], referrers: [GOOGLE_HOST] },
-  { channel: 'search', source: 'bing', medium: 'organic', utmSources: ['bing'], params: [{ name: 'msclkid', medium: 'cpc' }], referrers: ['bing.com'] },
-  { channel: 'search', source: 'sogou', medium: 'organic', utmSources: ['sogou'], referrers: ['sogou.com'] },
-  { channel: 'search', source: '360', medium: 'organic', utmSources: ['360', 'so.com'], referrers: ['so.com'] },
-  { channel: 'search', source: 'shenma', medium: 'organic', utmSources: ['shenma', 'sm.cn'], referrers: ['sm.cn'] },
-]
+// Reading an arrival (URL, referrer, campaign link, referral code) into a touch, by the rules of
+// the channel table (channel-rows.ts) and a fixed precedence.
 
 /** The campaign link (`/go/<code>`) a visitor came through, as the CMS stores it. */
 export interface CampaignLinkArrival {
@@ -108,12 +29,6 @@ export interface Arrival {
   referralCode?: string | null
 }
 
-interface Origin {
-  channel: Channel
-  source: string | null
-  medium: string | null
-}
-
 interface Utm {
   source: string | null
   medium: string | null
@@ -122,7 +37,6 @@ interface Utm {
   term: string | null
 }
 
-const FIELD_MAX = 200
 const REFERRER_MAX = 500
 const PATH_MAX = 500
 
@@ -142,7 +56,7 @@ export function classifyTouch(arrival: Arrival): Touch | null {
   // Precedence, strongest first: campaign link > referral code > UTM tags > known parameters
   // (from=, gclid, …) > referrer host > direct. The link and the referral are editor- and
   // member-made, so they overrule whatever the URL says; a direct touch is the caller's call (directTouch).
-  let origin: Origin | null = byUtm(utm, params) ?? byParam(params) ?? byReferrer(referrer?.host ?? null)
+  let origin: Origin | null = byUtm(utm, params) ?? originByParam(params) ?? originByReferrer(referrer?.host ?? null)
   if (origin && utm.medium && !utm.source) origin = { ...origin, medium: utm.medium }
   if (!origin && tagged) origin = { channel: 'other', source: null, medium: utm.medium }
   if (referralCode) origin = { channel: 'referral', source: origin?.source ?? null, medium: 'referral' }
@@ -198,33 +112,6 @@ function byUtm(utm: Utm, params: Map<string, string>): Origin | null {
   if (!row) return utm.source ? { channel: 'other', source: utm.source, medium: utm.medium } : null
   const paramMedium = row.params?.find((param) => hasParam(params, param))?.medium
   return { channel: row.channel, source: row.source ?? utm.source, medium: utm.medium ?? paramMedium ?? row.medium }
-}
-
-function rowByUtm(source: string | null, medium: string | null): ChannelRow | undefined {
-  return (
-    (medium ? CHANNEL_ROWS.find((row) => row.utmMediums?.includes(medium)) : undefined) ??
-    (source ? CHANNEL_ROWS.find((row) => row.utmSources?.includes(source)) : undefined)
-  )
-}
-
-function byParam(params: Map<string, string>): Origin | null {
-  for (const row of CHANNEL_ROWS) {
-    const param = row.params?.find((p) => hasParam(params, p))
-    if (param) return { channel: row.channel, source: row.source, medium: param.medium }
-  }
-  return null
-}
-
-function hasParam(params: Map<string, string>, param: KnownParam): boolean {
-  const value = params.get(param.name)?.trim().toLowerCase()
-  return param.value === undefined ? Boolean(value) : value === param.value
-}
-
-function byReferrer(host: string | null): Origin | null {
-  if (!host) return null
-  const row = CHANNEL_ROWS.find((r) => r.referrers?.some((d) => (typeof d === 'string' ? isHostOf(host, d) : d.test(host))))
-  if (!row) return { channel: 'other', source: cleanText(host, FIELD_MAX), medium: 'referral' }
-  return { channel: row.channel, source: row.source ?? cleanText(host, FIELD_MAX), medium: row.medium }
 }
 
 function externalReferrer(raw: string | null, siteHost: string): { host: string; text: string | null } | null {

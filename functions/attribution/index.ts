@@ -1,5 +1,6 @@
 export { CHANNELS, isChannel, type Channel, type Touch } from './touch'
-export { CHANNEL_ROWS, classifyTouch, directTouch, type Arrival, type CampaignLinkArrival, type ChannelRow, type KnownParam } from './channels'
+export { CHANNEL_ROWS, type ChannelRow, type KnownParam } from './channel-rows'
+export { classifyTouch, directTouch, type Arrival, type CampaignLinkArrival } from './channels'
 export { BOT_PATTERNS, isBot } from './bots'
 export { channelName, describeTouches, type DescribeLocale } from './describe-touch'
 export { safeRedirectTarget, withUtm, type UtmValues } from './safe-target'

@@ -59,3 +59,33 @@ describe('validateSubmission', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })
+
+// A form with a file field, for the file rules.
+const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)))
+const briefForm: FormDefinition = {
+  id: 1,
+  name: 'Brief',
+  fields: [
+    { name: 'brief', type: 'file', label: 'Brief', required: true, maxSizeMB: 1, accept: ['pdf'] },
+    { name: 'campaign', type: 'hidden', label: 'Campaign', fillFrom: 'utm_campaign' },
+    { name: 'channel', type: 'hidden', label: 'Channel', fillFrom: 'channel' },
+    { name: 'note', type: 'text', label: 'Note' },
+  ],
+}
+const pdf = (size: number) => ({ filename: 'brief.pdf', size, bytes: bytes('%PDF-1.4 ') })
+
+describe('file fields', () => {
+  it.each<[string, Record<string, unknown>, Record<string, string> | null]>([
+    ['a PDF under the limit', { brief: pdf(1000) }, null],
+    ['no file', {}, { brief: 'This field is required.' }],
+    ['an empty file input', { brief: { filename: '', size: 0, bytes: bytes() } }, { brief: 'This field is required.' }],
+    ['a file over the limit', { brief: pdf(1024 * 1024 + 1) }, { brief: 'The file must be 1 MB or smaller.' }],
+    ['an image where only PDF is accepted', { brief: { filename: 'x.pdf', size: 4, bytes: bytes([0xff, 0xd8, 0xff, 0xe0]) } }, { brief: 'This type of file is not accepted.' }],
+    ['text where a file belongs', { brief: 'not a file' }, { brief: 'This value has the wrong type.' }],
+    ['a file where text belongs', { brief: pdf(10), note: pdf(10) }, { note: 'This value has the wrong type.' }],
+  ])('%s', (_, input, errors) => {
+    const result = validateSubmission(briefForm, input, 'en')
+    if (errors) expect(result).toEqual({ ok: false, errors })
+    else expect(result).toMatchObject({ ok: true, values: {}, files: [{ field: 'brief', filename: 'brief.pdf', mimeType: 'application/pdf', size: 1000 }] })
+  })
+})

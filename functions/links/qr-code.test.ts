@@ -1,13 +1,25 @@
-import QRCode from 'qrcode'
+import jsQR from 'jsqr'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 
 import { luminance } from './colors'
-import { QrError } from './errors'
-import { LOGO_SHARE, PRINT_SIZES, qrPng, qrSvg, type SharpLike } from './qr-code'
+import { LOGO_SHARE, PRINT_SIZES, qrPng, qrSvg } from './qr-code'
+
+// What qrSvg and qrPng draw. Every code is read back by jsQR, a decoder written independently of
+// the qrcode library that encodes them: a reader built on the same library would agree with any
+// mistake the library made. What they refuse is tested in qr-code.refusals.test.ts.
 
 const LINK = 'https://brand.example/go/spring-2025'
 const BRAND = '#c0392b'
+
+/** What a phone's scanner reads in an SVG or PNG (sharp rasterises it, jsQR decodes it), or null. */
+async function scan(image: Buffer | string): Promise<{ text: string; version: number } | null> {
+  // An SVG's viewBox is one unit per module: 10 pixels per module reads like a printed poster.
+  const input = typeof image === 'string' ? sharp(Buffer.from(image), { density: 720 }) : sharp(image)
+  const { data, info } = await input.flatten({ background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
+  const code = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)
+  return code ? { text: code.data, version: code.version } : null
+}
 
 /** The dark modules an SVG draws, as "row,col" of the symbol (the quiet zone taken off). */
 function darkModules(svg: string, margin = 4): Set<string> {
@@ -18,28 +30,10 @@ function darkModules(svg: string, margin = 4): Set<string> {
   return cells
 }
 
-function expectedModules(text: string): { size: number; dark: Set<string> } {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'H' })
-  const dark = new Set<string>()
-  for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; col++) if (modules.get(row, col)) dark.add(`${row},${col}`)
-  }
-  return { size: modules.size, dark }
-}
-
 function viewBoxWidth(svg: string): number {
   const match = /viewBox="0 0 (\d+) (\d+)"/.exec(svg)
   expect(match?.[1]).toBe(match?.[2])
   return Number(match?.[1])
-}
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run()
-  } catch (error) {
-    return error
-  }
-  throw new Error('expected a throw')
 }
 
 describe('qrSvg', () => {
@@ -60,11 +54,14 @@ describe('qrSvg', () => {
     ['digits only', '20250301'],
     ['a Chinese link', 'https://品牌.example/go/春季活动'],
     ['a long link with UTM tags', `https://brand.example/go/spring?utm_source=wechat&utm_medium=poster&utm_campaign=${'x'.repeat(200)}`],
-  ])('draws every module of %s at level H', (_, text) => {
-    const expected = expectedModules(text)
-    const svg = qrSvg(text, { color: BRAND })
-    expect(viewBoxWidth(svg)).toBe(expected.size + 8)
-    expect(darkModules(svg)).toEqual(expected.dark)
+  ])('draws %s so that a scanner reads it back, with the logo square and without', async (_, text) => {
+    for (const logo of [false, true]) {
+      const svg = qrSvg(text, { color: BRAND, logo })
+      const read = await scan(svg)
+      expect(read?.text, `logo: ${logo}`).toBe(text)
+      // A version-v symbol is 4v + 17 modules wide, plus the standard quiet zone of 4 on each side.
+      expect(viewBoxWidth(svg)).toBe(4 * read!.version + 17 + 8)
+    }
   })
 
   it('draws in the brand colour on white and no other dark colour', () => {
@@ -84,18 +81,29 @@ describe('qrSvg', () => {
     expect(svg).toContain(`<rect width="${width}" height="${width}" fill="#fffff0"/>`)
   })
 
-  it('uses the margin it is given', () => {
-    const { size, dark } = expectedModules(LINK)
+  it('draws on white when the background is left out or null, as the CMS stores an empty field', () => {
+    const white = qrSvg(LINK, { color: BRAND, background: '#ffffff' })
+    expect(qrSvg(LINK, { color: BRAND })).toBe(white)
+    expect(qrSvg(LINK, { color: BRAND, background: null as unknown as string })).toBe(white)
+  })
+
+  it('uses the margin it is given: the same modules, moved, still readable', async () => {
+    const standard = qrSvg(LINK, { color: BRAND })
+    const size = viewBoxWidth(standard) - 8
     for (const margin of [0, 1, 4, 16]) {
       const svg = qrSvg(LINK, { color: BRAND, margin })
       expect(viewBoxWidth(svg)).toBe(size + 2 * margin)
-      expect(darkModules(svg, margin)).toEqual(dark)
+      expect(darkModules(svg, margin)).toEqual(darkModules(standard))
+      expect((await scan(svg))?.text, `margin ${margin}`).toBe(LINK)
     }
   })
 
   it('leaves a white rounded square of at most a fifth of the width in the centre for the logo', () => {
     for (const text of ['a', LINK, 'https://brand.example/go/' + 'y'.repeat(300)]) {
-      const { size, dark } = expectedModules(text)
+      // The code without a logo is the reference: the scans above show it is the right code.
+      const plain = qrSvg(text, { color: BRAND })
+      const size = viewBoxWidth(plain) - 8
+      const dark = darkModules(plain)
       const svg = qrSvg(text, { color: BRAND, logo: true })
       const hole = /<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)" rx="[\d.]+" fill="#ffffff"/.exec(svg)
       expect(hole).not.toBeNull()
@@ -130,93 +138,6 @@ describe('qrSvg', () => {
     expect(qrSvg(LINK, { color: BRAND })).not.toContain('logo')
     expect(qrSvg(LINK, { color: BRAND, logo: false })).not.toContain('logo')
   })
-
-  const COLOUR_MESSAGE = 'The QR colour must be a hex colour such as #c0392b (#rgb or #rrggbb); pick another value.'
-  const HOSTILE: unknown[] = [
-    'red"/><script>alert(1)</script>',
-    'url(javascript:alert(1))',
-    'javascript:alert(1)',
-    '#c0392b"/><script>',
-    '#c0392b" onload="alert(1)',
-    '#c0392b;',
-    '#c0392b\n',
-    ' #c0392b',
-    'red',
-    'rgb(0,0,0)',
-    'hsl(0 0% 0%)',
-    'var(--brand)',
-    'currentColor',
-    '#12',
-    '#1234',
-    '#c0392b80',
-    '#12345g',
-    'c0392b',
-    '＃c0392b',
-    '',
-    null,
-    42,
-    { toString: () => '#c0392b' },
-  ]
-
-  it.each(HOSTILE)('refuses the colour %j with a QrError that does not repeat it', (color) => {
-    const error = thrown(() => qrSvg(LINK, { color: color as string }))
-    expect(error).toBeInstanceOf(QrError)
-    expect(error).toMatchObject({ name: 'QrError', message: COLOUR_MESSAGE, status: 422, data: { field: 'color' } })
-  })
-
-  it('draws on white when the background is left out or null, as the CMS stores an empty field', () => {
-    const white = qrSvg(LINK, { color: BRAND, background: '#ffffff' })
-    expect(qrSvg(LINK, { color: BRAND })).toBe(white)
-    expect(qrSvg(LINK, { color: BRAND, background: null as unknown as string })).toBe(white)
-  })
-
-  it.each(HOSTILE.filter((value) => value !== null))('refuses the background %j with a QrError', (background) => {
-    const error = thrown(() => qrSvg(LINK, { color: BRAND, background: background as string }))
-    expect(error).toMatchObject({
-      name: 'QrError',
-      message: 'The QR background colour must be a hex colour such as #c0392b (#rgb or #rrggbb); pick another value.',
-      data: { field: 'background' },
-    })
-  })
-
-  it.each([
-    ['a pale yellow on white', '#f1c40f', '#ffffff'],
-    ['white on white', '#ffffff', '#ffffff'],
-    ['light on dark (many scanners read only dark on light)', '#ffffff', '#000000'],
-    ['a mid grey on white', '#aaaaaa', '#ffffff'],
-  ])('refuses %s as too little contrast', (_, color, background) => {
-    expect(() => qrSvg(LINK, { color, background })).toThrow(
-      new QrError('The QR colour is too light against its background for phones to scan it reliably (it needs at least 3:1 contrast, dark on light); choose a darker colour.', 'color'),
-    )
-  })
-
-  it.each([['#000'], ['#c0392b'], ['#1a5276'], ['#0b6623']])('accepts the dark brand colour %s', (color) => {
-    expect(qrSvg(LINK, { color })).toContain(`<path fill="#`)
-  })
-
-  it.each([[-1], [1.5], [17], [Number.NaN], [Number.POSITIVE_INFINITY], ['4' as unknown as number]])('refuses the margin %s', (margin) => {
-    expect(() => qrSvg(LINK, { color: BRAND, margin })).toThrow(
-      new QrError('The QR margin must be a whole number of modules from 0 to 16; 4 is the standard.', 'margin'),
-    )
-  })
-
-  it('refuses empty text', () => {
-    expect(() => qrSvg('', { color: BRAND })).toThrow(new QrError('A QR code needs some text to encode, such as the campaign link; none was given.', 'text'))
-    expect(() => qrSvg(undefined as unknown as string, { color: BRAND })).toThrow(QrError)
-  })
-
-  it('refuses text too long for level H without repeating it', () => {
-    const error = thrown(() => qrSvg(`https://brand.example/?q=${'秘'.repeat(600)}`, { color: BRAND }))
-    expect(error).toMatchObject({
-      name: 'QrError',
-      message: 'The text is too long for a QR code at error-correction level H (about 1,200 bytes at most); use a shorter link.',
-      data: { field: 'text' },
-    })
-  })
-
-  it('never writes the text into the SVG', () => {
-    expect(qrSvg('<script>alert(1)</script>', { color: BRAND })).not.toMatch(/script|alert/)
-  })
 })
 
 async function pixel(png: Buffer, x: number, y: number): Promise<number[]> {
@@ -225,16 +146,17 @@ async function pixel(png: Buffer, x: number, y: number): Promise<number[]> {
 }
 
 describe('qrPng', () => {
-  it.each(PRINT_SIZES.map((size) => [size]))('renders a %i-pixel square PNG through real sharp', async (size) => {
-    const png = await qrPng(LINK, { size, color: BRAND }, sharp)
+  it.each(PRINT_SIZES.map((size) => [size]))('renders a %i-pixel square PNG through real sharp that a scanner reads, logo and all', async (size) => {
+    const png = await qrPng(LINK, { size, color: BRAND, logo: true }, sharp)
     const metadata = await sharp(png).metadata()
     expect(metadata).toMatchObject({ format: 'png', width: size, height: size })
+    expect((await scan(png))?.text).toBe(LINK)
   })
 
   it('draws the brand colour crisply, with white and the brand colour as the only colours', async () => {
     const size = 512
     const png = await qrPng(LINK, { size, color: BRAND, logo: true }, sharp)
-    const modules = expectedModules(LINK).size + 8
+    const modules = viewBoxWidth(qrSvg(LINK, { color: BRAND }))
     // The middle of the top-left finder pattern's outer ring, one module in from the quiet zone.
     const at = Math.floor(((4 + 0.5) * size) / modules)
     expect(await pixel(png, at, at)).toEqual([192, 57, 43])
@@ -248,17 +170,5 @@ describe('qrPng', () => {
   it.each(PRINT_SIZES.map((size) => [size]))('keeps the centre pixel white with the logo at %i pixels', async (size) => {
     const png = await qrPng(LINK, { size, color: BRAND, logo: true }, sharp)
     expect(await pixel(png, size / 2, size / 2)).toEqual([255, 255, 255])
-  })
-
-  it('refuses a size that is not a print size before touching sharp', async () => {
-    const untouchable: SharpLike = () => {
-      throw new Error('sharp should not be called')
-    }
-    for (const size of [0, 255, 300, 4096, Number.NaN]) {
-      await expect(qrPng(LINK, { size: size as 256, color: BRAND }, untouchable)).rejects.toThrow(
-        new QrError("The QR code's PNG size must be one of 256, 512, 1024, 2048 pixels; pick one of those.", 'size'),
-      )
-    }
-    await expect(qrPng(LINK, { size: 256, color: 'red"/>' }, untouchable)).rejects.toBeInstanceOf(QrError)
   })
 })

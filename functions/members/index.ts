@@ -31,7 +31,6 @@ export {
   createSignInGuard,
   recordDelayFailure,
   recordWindowEvent,
-  throttleAddress,
   type DelayPolicy,
   type DelayState,
   type GuardDecision,
@@ -41,6 +40,7 @@ export {
   type WindowPolicy,
   type WindowState,
 } from './throttle'
+export { throttleAddress } from './throttle-address'
 export { isSameOrigin, normalizeOrigin, originHeaders, type OriginHeaders } from './csrf'
 export {
   DEFAULT_EARNINGS,

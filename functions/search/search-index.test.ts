@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { buildIndex, type SearchDoc } from './build-index'
-import { zhDocs } from './fixtures/zh'
-import { enDocs } from './fixtures/en'
+import { enDocs, enQueries } from './fixtures/en'
+import { zhDocs, zhQueries } from './fixtures/zh'
 import { loadIndex, searchIndex, SearchIndexError } from './search-index'
 
 const mixed = loadIndex(JSON.parse(JSON.stringify(buildIndex([...zhDocs, ...enDocs], 'zh-CN'))))
@@ -107,5 +107,29 @@ describe('buildIndex', () => {
   it('writes plain JSON with the locale and build time', () => {
     expect(built).toMatchObject({ version: 1, locale: 'en', builtAt: '2025-05-01T00:00:00.000Z' })
     expect(JSON.parse(json)).toEqual(built)
+  })
+})
+
+// The relevance fixture: what each query must find first, per language.
+// Each index goes through JSON, as it does on its way to the site.
+const zhOnly = loadIndex(JSON.parse(JSON.stringify(buildIndex(zhDocs, 'zh-CN'))))
+const enOnly = loadIndex(JSON.parse(JSON.stringify(buildIndex(enDocs, 'en'))))
+
+describe('the relevance fixture', () => {
+  it('has at least 30 documents and 20 queries per language', () => {
+    expect(zhDocs.length).toBeGreaterThanOrEqual(30)
+    expect(enDocs.length).toBeGreaterThanOrEqual(30)
+    expect(zhQueries.length).toBeGreaterThanOrEqual(20)
+    expect(enQueries.length).toBeGreaterThanOrEqual(20)
+  })
+})
+
+describe.each([
+  ['zh-CN', zhOnly, zhQueries],
+  ['en', enOnly, enQueries],
+] as const)('relevance in %s', (_locale, index, queries) => {
+  it.each(queries)('%s', (query, first) => {
+    const ids = searchIndex(index, query, { perPage: 10 }).results.map((r) => r.id)
+    expect(ids.slice(0, first.length).sort()).toEqual([...first].sort())
   })
 })

@@ -2,7 +2,8 @@
 // database's throttle counters, so that all site processes (SITE_PROCESSES) share one allowance:
 // a limit kept in one process's memory would allow SITE_PROCESSES times as much.
 import { hashIp } from '../../functions/lead-intake/hash-ip'
-import { throttleAddress, type ThrottleStore } from '../../functions/members/throttle'
+import { throttleAddress } from '../../functions/members/throttle-address'
+import type { ThrottleStore } from '../../functions/members/throttle'
 import { payloadSecret } from '../../cms/environment'
 import { throttleStore } from './stores'
 

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from '@playwright/test'
+import { type APIRequestContext, expect, type Page } from '@playwright/test'
 
 import { e2e } from '../../playwright.config'
 
@@ -48,4 +48,22 @@ export async function lastOutboxId(api: Awaited<ReturnType<typeof adminApi>>): P
 /** A rich-text body with one paragraph. */
 export function paragraph(text: string) {
   return { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }] } }
+}
+
+/** The password every test member signs up with. */
+export const MEMBER_PASSWORD = 'Lantern-garden 42'
+
+/**
+ * A member of one test's own, so that no test needs another to run first: signed up and the email
+ * confirmed through the site's own endpoints, signed in in `page`'s browser context (page.request
+ * shares its cookies).
+ */
+export async function confirmedMember(page: Page, api: Awaited<ReturnType<typeof adminApi>>, email: string, name: string): Promise<void> {
+  const json = { origin: e2e.siteUrl, 'content-type': 'application/json' }
+  const before = await lastOutboxId(api)
+  const signUp = await page.request.post(`${e2e.siteUrl}/en/account/sign-up`, { headers: json, data: { email, password: MEMBER_PASSWORD, name } })
+  expect(signUp.status(), await signUp.text()).toBe(201)
+  const code = await codeFromOutbox(api, email, 'Confirm your email', before)
+  const verified = await page.request.post(`${e2e.siteUrl}/en/account/verify`, { headers: json, data: { code } })
+  expect(await verified.json()).toEqual({ ok: true, verified: true })
 }

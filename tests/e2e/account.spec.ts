@@ -1,19 +1,15 @@
-import { expect, test } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 
+import { expect, type Page, test } from '@playwright/test'
+
 import { e2e } from '../../playwright.config'
-import { adminApi, codeFromOutbox, lastOutboxId, paragraph } from './account-helpers'
-import { uniqueSlug } from './helpers'
+import { adminApi, codeFromOutbox, confirmedMember, lastOutboxId, MEMBER_PASSWORD as password, paragraph } from './account-helpers'
+import { backdateForms, uniqueSlug } from './helpers'
 
-test.describe.configure({ mode: 'serial' })
-
-const email = `${uniqueSlug('member')}@example.com`
-const password = 'Lantern-garden 42'
-const secret = `zebracorn-${Date.now()}`
-const membersSlug = uniqueSlug('members-only')
-const goldSlug = uniqueSlug('gold-only')
+// Each test has a member of its own (confirmedMember), so any one of them runs alone and in any order.
 
 test('a visitor signs up, confirms the email with the mailed code, signs in by password and by code', async ({ page, request }) => {
+  const email = `${uniqueSlug('sign-up')}@example.com`
   const api = await adminApi(request)
   const before = await lastOutboxId(api)
   await page.goto(`${e2e.siteUrl}/en/account`)
@@ -70,8 +66,9 @@ test('a visitor signs up, confirms the email with the mailed code, signs in by p
   await other.close()
 })
 
-test('the member edits the profile (markup shown as text) and sees a form they sent under My requests', async ({ page }) => {
-  await signInByPassword(page)
+test('the member edits the profile (markup shown as text) and sees a form they sent under My requests', async ({ page, request: client }) => {
+  const email = `${uniqueSlug('profile')}@example.com`
+  await confirmedMember(page, await adminApi(client), email, 'Ada Member')
   await page.goto(`${e2e.siteUrl}/en/account/profile`)
   await page.getByLabel('Company').fill('<script>alert("x")</script> & Co')
   await page.getByLabel('Job title').fill('CMO')
@@ -96,7 +93,7 @@ test('the member edits the profile (markup shown as text) and sees a form they s
   await page.locator('[name="email"]').fill(email)
   await page.locator('[name="message"]').fill('Please call me about the spring workshop <script>alert(1)</script>')
   await page.locator('[name="consent"]').check()
-  await page.waitForTimeout(2100)
+  await backdateForms(page) // a person takes longer than the form's minimum time
   await page.getByRole('button', { name: 'Send' }).click()
   await expect(page.getByRole('status')).toHaveText('Thank you! We will get back to you within one working day.')
   await page.goto(`${e2e.siteUrl}/en/account/requests`)
@@ -112,6 +109,9 @@ test('the member edits the profile (markup shown as text) and sees a form they s
 
 test('gated posts: the teaser for visitors (even from the page cache), the body for members, the upgrade call below the tier', async ({ page, browser, request }) => {
   const api = await adminApi(request)
+  const secret = `zebracorn-${Date.now()}`
+  const membersSlug = uniqueSlug('members-only')
+  const goldSlug = uniqueSlug('gold-only')
   const tier = await api.post('/api/tiers?locale=en', { name: 'Gold', minPoints: 100000 })
   const members = await api.post('/api/posts?locale=en', { title: 'Members brief', slug: membersSlug, excerpt: 'What members read', body: paragraph(secret), visibility: 'members', _status: 'published' })
   const gold = await api.post('/api/posts?locale=en', { title: 'Gold brief', slug: goldSlug, excerpt: 'For Gold members', body: paragraph(secret), visibility: 'tier', minTier: tier.id, _status: 'published' })
@@ -131,7 +131,7 @@ test('gated posts: the teaser for visitors (even from the page cache), the body 
     expect(rest).not.toContain(secret)
     await anonymous.close()
 
-    await signInByPassword(page)
+    await confirmedMember(page, api, `${uniqueSlug('gated')}@example.com`, 'Gated Reader')
     await page.goto(`${e2e.siteUrl}/en/blog/${membersSlug}`)
     await expect(page.locator('article .body')).toContainText(secret)
     const response = await page.request.get(`${e2e.siteUrl}/en/blog/${membersSlug}`)
@@ -147,17 +147,27 @@ test('gated posts: the teaser for visitors (even from the page cache), the body 
 })
 
 test('the member downloads their data, then deletes the account; the database keeps nothing personal', async ({ page, request }) => {
-  await signInByPassword(page)
+  const api = await adminApi(request)
+  const email = `${uniqueSlug('erase')}@example.com`
+  const name = `Erin ${uniqueSlug('erased')}`
+  await confirmedMember(page, api, email, name)
+  // A complete profile (50 points on top of the sign-up's 100) and a request sent by the form.
+  const json = { origin: e2e.siteUrl, 'content-type': 'application/json' }
+  const saved = await page.request.post(`${e2e.siteUrl}/en/account/profile`, { headers: json, data: { name, company: 'Erasure & Co', jobTitle: 'CMO' } })
+  expect(await saved.json()).toEqual({ ok: true })
+  const message = 'Please call me about the spring workshop <script>alert(1)</script>'
+  const sent = await page.request.post(`${e2e.siteUrl}/api/forms/1?locale=en`, { headers: json, data: { name, email, message, consent: true, _t: String(Date.now() - 60_000) } })
+  expect(sent.status(), await sent.text()).toBe(201)
+
   await page.goto(`${e2e.siteUrl}/en/account/data`)
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Download JSON' }).click()
   const file = await (await download).path()
   const exported = JSON.parse(readFileSync(file!, 'utf8'))
-  expect(exported).toMatchObject({ schema: 'brand-site/member-data', account: { email, emailVerified: true }, profile: { name: 'Ada Member', jobTitle: 'CMO' } })
-  expect(exported.submissions.map((s: { values: { message: string } }) => s.values.message)).toEqual(['Please call me about the spring workshop <script>alert(1)</script>'])
+  expect(exported).toMatchObject({ schema: 'brand-site/member-data', account: { email, emailVerified: true }, profile: { name, jobTitle: 'CMO' } })
+  expect(exported.submissions.map((s: { values: { message: string } }) => s.values.message)).toEqual([message])
   expect(exported.points.balance).toBe(150)
 
-  const api = await adminApi(request)
   const member = (await api.get(`/api/members?where[email][equals]=${encodeURIComponent(email)}&depth=0`)).docs[0]
   expect(member.passwordHash).toBeUndefined()
   const leadId = member.lead
@@ -176,7 +186,7 @@ test('the member downloads their data, then deletes the account; the database ke
   for (const path of ['/api/leads?limit=0', '/api/submissions?limit=0', '/api/touches?limit=0', '/api/members?limit=0', '/api/outbox?limit=0', '/api/consent-log?limit=0']) {
     const text = JSON.stringify(await api.get(path))
     expect(text, path).not.toContain(email)
-    expect(text, path).not.toContain('Ada Member')
+    expect(text, path).not.toContain(name)
   }
   const audit = await api.get(`/api/audit-log?where[memberId][equals]=${member.id}&sort=at`)
   expect(audit.docs.map((d: { action: string }) => d.action)).toEqual(['member-data-exported', 'member-erased'])
@@ -188,14 +198,6 @@ test('the member downloads their data, then deletes the account; the database ke
 })
 
 /** Script elements whose text holds `text` (the theme's own scripts, such as JSON-LD, hold none of a member's input). */
-async function scriptsWith(page: import('@playwright/test').Page, text: string): Promise<number> {
+async function scriptsWith(page: Page, text: string): Promise<number> {
   return page.locator('script').evaluateAll((nodes, t) => nodes.filter((n) => (n.textContent ?? '').includes(t)).length, text)
-}
-
-async function signInByPassword(page: import('@playwright/test').Page) {
-  await page.goto(`${e2e.siteUrl}/en/account/sign-in`)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL(`${e2e.siteUrl}/en/account`)
 }

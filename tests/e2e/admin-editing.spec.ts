@@ -1,9 +1,9 @@
 // The admin as editors use it, in both languages: every view opens, becomes interactive and takes
 // typing without freezing the browser (issue 18: the Chinese contact page froze the tab for good).
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { type Browser, type BrowserContext, expect, type Page,test } from '@playwright/test'
 
 import { e2e } from '../../playwright.config'
-import { msUntilVisible, signIn, uniqueSlug } from './helpers'
+import { signIn, uniqueSlug, untilVisible } from './helpers'
 import { blockedTooLong, longestTaskMs, restartWatch, watchMainThread } from './main-thread'
 
 const LOCALES = ['zh-CN', 'en']
@@ -189,7 +189,7 @@ test('an editor types Chinese contact lines with addresses into a post, publishe
   const saved = page.waitForResponse((r) => r.url().includes('/api/posts') && r.request().method() === 'POST' && r.status() === 201)
   await page.getByRole('button', { name: /^(Publish changes|发布更改)$/ }).click()
   await saved
-  await msUntilVisible(`${e2e.siteUrl}/blog/${slug}`, title)
+  await untilVisible(`${e2e.siteUrl}/blog/${slug}`, title)
 
   await page.goto(`${e2e.siteUrl}/blog/${slug}`)
   const links = await page.locator('main a').evaluateAll((anchors) => anchors.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })))

@@ -1,13 +1,16 @@
+import { type ChildProcess,spawn } from 'node:child_process'
+
 import { expect, test } from '@playwright/test'
-import { spawn, type ChildProcess } from 'node:child_process'
 
 import { e2e } from '../../playwright.config'
+import { freePort, until } from './product'
 
-const SITE = 'http://localhost:4333'
+let PORT = 0
+let SITE = ''
 
 function startSite(): ChildProcess {
   return spawn(process.execPath, ['site/server.mjs'], {
-    env: { ...process.env, PORT: '4333', HOST: 'localhost', DATA_DIR: e2e.dataDir, SITE_URL: SITE, NODE_ENV: 'production', DISABLE_PAYLOAD_HMR: 'true', INTAKE_LIMIT_PER_IP: '100000' },
+    env: { ...process.env, PORT: String(PORT), HOST: 'localhost', DATA_DIR: e2e.dataDir, SITE_URL: SITE, NODE_ENV: 'production', DISABLE_PAYLOAD_HMR: 'true', INTAKE_LIMIT_PER_IP: '100000' },
     stdio: 'ignore',
   })
 }
@@ -22,6 +25,8 @@ async function waitUp(): Promise<void> {
 
 test('a site process killed with SIGKILL mid-burst loses no acknowledged lead, and each is emailed exactly once', async () => {
   test.setTimeout(120_000)
+  PORT = await freePort()
+  SITE = `http://localhost:${PORT}`
   let site = startSite()
   await waitUp()
   const run = Date.now().toString(36)
@@ -43,7 +48,8 @@ test('a site process killed with SIGKILL mid-burst loses no acknowledged lead, a
     }
   }
   const clients = Array.from({ length: 10 }, client)
-  await new Promise((r) => setTimeout(r, 1500))
+  // Mid-burst: leads acknowledged and more in flight.
+  await until('more than 10 acknowledged leads', () => acknowledged.length > 10, 60_000)
   site.kill('SIGKILL')
   await Promise.all(clients)
   expect(acknowledged.length).toBeGreaterThan(10)

@@ -1,0 +1,17 @@
+import FormSlot from '../../shared/FormSlot.astro'
+import type { BlockComponents } from '../../theme'
+import CallToAction from './CallToAction.astro'
+import Faq from './Faq.astro'
+import FeatureCards from './FeatureCards.astro'
+import Hero from './Hero.astro'
+import LatestPosts from './LatestPosts.astro'
+import MediaBlock from './MediaBlock.astro'
+import RichText from './RichText.astro'
+import Testimonials from './Testimonials.astro'
+
+/**
+ * The classic theme's component for every block type. The lead form is the shared component
+ * (themes/shared/FormSlot.astro): its behaviour must be the same in every theme, and it takes its
+ * look from this theme's tokens.
+ */
+export const blocks: BlockComponents = { hero: Hero, richText: RichText, mediaBlock: MediaBlock, callToAction: CallToAction, featureCards: FeatureCards, faq: Faq, testimonials: Testimonials, latestPosts: LatestPosts, formSlot: FormSlot }
