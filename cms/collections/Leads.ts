@@ -10,7 +10,7 @@ export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'won', 'lost'] as
 export const Leads: CollectionConfig = {
   slug: 'leads',
   labels: { singular: { en: 'Lead', zh: '线索' }, plural: { en: 'Leads', zh: '线索' } },
-  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'phone', 'status', 'owner', 'becameMemberAt', 'deliveryProblem', 'createdAt'], group: { en: 'Leads', zh: '线索' } },
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'status', 'score', 'lastActivityAt', 'owner', 'createdAt'], group: { en: 'Leads', zh: '线索' } },
   access: { create: nobody, read: canWorkLeads, update: canWorkLeads, delete: isAdmin },
   endpoints: [
     exportCsv('leads', ['id', 'email', 'phone', 'name', 'status', 'score', 'notes', 'firstTouch', 'lastTouch', 'createdAt'].map((key) => ({ key, header: key }))),
@@ -27,8 +27,12 @@ export const Leads: CollectionConfig = {
       options: LEAD_STATUSES.map((value) => ({ value, label: { new: { en: 'New', zh: '新线索' }, contacted: { en: 'Contacted', zh: '已联系' }, qualified: { en: 'Qualified', zh: '已确认' }, won: { en: 'Won', zh: '赢单' }, lost: { en: 'Lost', zh: '丢单' } }[value] })),
       admin: { position: 'sidebar' },
     },
-    { name: 'owner', type: 'relationship', relationTo: 'users', filterOptions: { role: { equals: 'sales' } }, admin: { position: 'sidebar' } },
-    { name: 'score', type: 'number', defaultValue: 0, admin: { position: 'sidebar' } },
+    { name: 'owner', type: 'relationship', relationTo: 'users', filterOptions: { role: { in: ['sales', 'sales-manager'] } }, admin: { position: 'sidebar' } },
+    // Kept by the jobs worker from the scoring rules (cms/nurture); each change and its reason is in scoreChanges.
+    { name: 'score', type: 'number', defaultValue: 0, index: true, admin: { position: 'sidebar', readOnly: true } },
+    { name: 'lastActivityAt', type: 'date', index: true, admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
+    // When the score first crossed the threshold: the owner is told once, never again.
+    { name: 'qualifiedAt', type: 'date', index: true, admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'notes', type: 'textarea' },
     // Set when a delivery gave up after its last attempt; cleared when one succeeds. A list column and filter for admins.
     { name: 'deliveryProblem', type: 'text', index: true, admin: { readOnly: true, position: 'sidebar', description: { en: 'A delivery that failed after its last attempt.', zh: '最后一次尝试后仍失败的投递。' } } },
@@ -42,6 +46,10 @@ export const Leads: CollectionConfig = {
     { name: 'submissions', type: 'join', collection: 'submissions', on: 'lead' },
     // Every arrival of the browsers this person submitted from, oldest first: where they came from, each time.
     { name: 'touches', type: 'join', collection: 'touches', on: 'lead', defaultSort: 'at', admin: { defaultColumns: ['at', 'channel', 'source', 'campaign', 'campaignLink', 'landingPage'] } },
+    { name: 'scoreChanges', type: 'join', collection: 'score-changes', on: 'lead', defaultSort: '-at', admin: { defaultColumns: ['at', 'points', 'reason'] } },
+    // Page views, submissions, downloads and email events, newest first: what this person did.
+    { name: 'activity', type: 'join', collection: 'lead-activity', on: 'lead', defaultSort: '-at', admin: { defaultColumns: ['at', 'kind', 'path', 'categories', 'ref'] } },
+    { name: 'enrolments', type: 'join', collection: 'sequence-enrolments', on: 'lead', admin: { defaultColumns: ['sequence', 'status', 'sentCount', 'nextDueAt', 'exitReason'] } },
     {
       name: 'deliveries',
       type: 'array',

@@ -18,6 +18,11 @@ import type { MemberCodeInput } from '../../cms/jobs/sendMemberCode'
 import type { PhoneCodeInput } from '../../cms/jobs/sendPhoneCode'
 import { identityStore, type IdentityStore } from '../../cms/members/identity-store'
 import { isPublicContent, type IndexedDoc, type SiteContent } from '../../functions/seo'
+import { insertActivity, linkVisitorActivity } from '../../cms/nurture'
+import type { NewActivity } from '../../functions/nurture/activity'
+import { contentPages, type ContentPages } from '../../functions/nurture/page-views'
+import { LOCALE_CODES } from '../../functions/content/locales'
+import { localePrefix } from '../../functions/content/paths'
 
 // Outside Next, getPayload would otherwise open a socket to Next's dev reload endpoint.
 process.env.DISABLE_PAYLOAD_HMR = 'true'
@@ -413,4 +418,40 @@ export async function followBroadcastLink(token: string, visitor: string | null)
 export async function leaveBroadcast(token: string): Promise<{ topic: string } | null> {
   const [{ leaveByToken }, { payloadSecret }] = await Promise.all([import('../../cms/broadcasts/follow'), import('../../cms/environment')])
   return leaveByToken(await cms(), token, payloadSecret(), new Date())
+}
+
+/** Writes activity rows of known people (page views in batches, submissions, downloads). */
+export async function insertActivityRows(rows: NewActivity[]): Promise<void> {
+  if (rows.length) await insertActivity(await cms(), rows)
+}
+
+/** A browser's activity that belongs to nobody yet becomes this lead's. */
+export async function linkActivityToLead(visitor: string, lead: string | number): Promise<void> {
+  await linkVisitorActivity(await cms(), visitor, lead)
+}
+
+let pages: { stamp: string | null; value: Promise<ContentPages> } | null = null
+
+/**
+ * The content pages by every path they answer on, with their categories: read once per content
+ * stamp, so a batch of page views costs no query to find what was read. Members-only pages count
+ * (a member reading them is the point); drafts do not.
+ */
+export function contentPagesIndex(stamp: string | null): Promise<ContentPages> {
+  if (pages && pages.stamp === stamp) return pages.value
+  const value = (async () => {
+    const payload = await cms()
+    const read = (collection: 'pages' | 'posts' | 'categories', select: Record<string, true>) =>
+      payload.find({ collection, depth: 0, limit: 0, pagination: false, draft: false, where: collection === 'categories' ? {} : { _status: { equals: 'published' } }, select: select as never, overrideAccess: true })
+    const [p, posts, categories] = await Promise.all([read('pages', { path: true }), read('posts', { slug: true, categories: true }), read('categories', { slug: true })])
+    const prefixes = LOCALE_CODES.map(localePrefix)
+    // Every path a page answers on: the root locale's and each prefixed one (`/en/blog/x`).
+    const localize = (path: string) => [path, ...prefixes.map((prefix) => (path === '/' ? `/${prefix}` : `/${prefix}${path}`))]
+    return contentPages({ pages: p.docs as never, posts: posts.docs as never, categories: categories.docs as never }, localize)
+  })()
+  value.catch(() => {
+    if (pages?.value === value) pages = null
+  })
+  pages = { stamp, value }
+  return value
 }

@@ -6,7 +6,7 @@ import { createRateLimiter } from '../../functions/lead-intake/rate-limit'
 import type { UploadedFile } from '../../functions/lead-intake/files'
 import { payloadSecret } from '../../cms/environment'
 import { landingTouch, linkVisitorToLead, touchesForConversion } from './arrivals'
-import { findForm, intakeStore, type PublicForm } from './cms'
+import { findForm, insertActivityRows, intakeStore, type PublicForm } from './cms'
 import { countRefusal } from './refusals'
 
 /** Bodies larger than this are refused with 413 before they are parsed. */
@@ -127,5 +127,11 @@ export async function submitForm(args: { formId: unknown; fields: Record<string,
   }
   // The browser's touches become this lead's timeline; a lead that cannot be linked now still has its first and last touch.
   if (known.visitor) await linkVisitorToLead(known.visitor, result.leadId).catch((error: unknown) => console.error('Touches not linked to the lead:', error instanceof Error ? error.message : error))
+  // What scoring rules and sequences start from; spam is kept for review, and scores nothing.
+  if (!result.spam) {
+    await insertActivityRows([{ lead: result.leadId, visitor: known.visitor, kind: 'form-submitted', at: new Date(now).toISOString(), path: null, categories: [], form: String(form.id), ref: String(result.submissionId), locale: args.locale }]).catch((error: unknown) =>
+      console.error('Submission not recorded for scoring:', error instanceof Error ? error.message : error),
+    )
+  }
   return { status: 201, form, submissionId: result.submissionId }
 }
