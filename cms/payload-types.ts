@@ -713,6 +713,7 @@ export interface Lead {
   lastActivityAt?: string | null;
   qualifiedAt?: string | null;
   notes?: string | null;
+  tags?: string[] | null;
   /**
    * A delivery that failed after its last attempt.
    */
@@ -2262,6 +2263,7 @@ export interface LeadsSelect<T extends boolean = true> {
   lastActivityAt?: T;
   qualifiedAt?: T;
   notes?: T;
+  tags?: T;
   deliveryProblem?: T;
   member?: T;
   becameMemberAt?: T;

@@ -3,6 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { canWorkLeads, isAdmin, nobody } from '../access/roles'
 import { lockReadOnly } from '../access/lockReadOnly'
 import { exportCsv } from '../endpoints/exportCsv'
+import { eraseNurtureOfLead } from '../nurture/erase'
+import { recordTagsAdded } from '../nurture/tags'
 
 export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'won', 'lost'] as const
 
@@ -12,6 +14,7 @@ export const Leads: CollectionConfig = {
   labels: { singular: { en: 'Lead', zh: '线索' }, plural: { en: 'Leads', zh: '线索' } },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'status', 'score', 'lastActivityAt', 'owner', 'createdAt'], group: { en: 'Leads', zh: '线索' } },
   access: { create: nobody, read: canWorkLeads, update: canWorkLeads, delete: isAdmin },
+  hooks: { afterChange: [eraseNurtureOfLead, recordTagsAdded] },
   endpoints: [
     exportCsv('leads', ['id', 'email', 'phone', 'name', 'status', 'score', 'notes', 'firstTouch', 'lastTouch', 'createdAt'].map((key) => ({ key, header: key }))),
   ],
@@ -34,6 +37,8 @@ export const Leads: CollectionConfig = {
     // When the score first crossed the threshold: the owner is told once, never again.
     { name: 'qualifiedAt', type: 'date', index: true, admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'notes', type: 'textarea' },
+    // Sales' own labels; adding one can start a sequence (trigger "tag added").
+    { name: 'tags', type: 'text', hasMany: true, index: true, admin: { position: 'sidebar' } },
     // Set when a delivery gave up after its last attempt; cleared when one succeeds. A list column and filter for admins.
     { name: 'deliveryProblem', type: 'text', index: true, admin: { readOnly: true, position: 'sidebar', description: { en: 'A delivery that failed after its last attempt.', zh: '最后一次尝试后仍失败的投递。' } } },
     // The member account with this lead's verified email (never two leads merged); when the person became a member.
