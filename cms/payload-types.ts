@@ -1061,6 +1061,15 @@ export interface SequenceEnrolment {
   lastStep?: string | null;
   lastStepAt?: string | null;
   sentCount?: number | null;
+  sentSteps?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   nextDueAt?: string | null;
   sending?: string | null;
   endedAt?: string | null;
@@ -2798,6 +2807,7 @@ export interface SequenceEnrolmentsSelect<T extends boolean = true> {
   lastStep?: T;
   lastStepAt?: T;
   sentCount?: T;
+  sentSteps?: T;
   nextDueAt?: T;
   sending?: T;
   endedAt?: T;

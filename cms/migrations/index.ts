@@ -9,7 +9,7 @@ import * as migration_20261201_043817_broadcasts from './20261201_043817_broadca
 import * as migration_20261201_050730_china_sign_in_wecom from './20261201_050730_china_sign_in_wecom';
 import * as migration_20261201_051224_redirects_allow_offsite from './20261201_051224_redirects_allow_offsite';
 import * as migration_20261201_054914_snapshot_after_merge from './20261201_054914_snapshot_after_merge';
-import * as migration_20261201_095059_nurture from './20261201_095059_nurture';
+import * as migration_20261201_101824_nurture from './20261201_101824_nurture';
 
 export const migrations = [
   {
@@ -68,8 +68,8 @@ export const migrations = [
     name: '20261201_054914_snapshot_after_merge',
   },
   {
-    up: migration_20261201_095059_nurture.up,
-    down: migration_20261201_095059_nurture.down,
-    name: '20261201_095059_nurture'
+    up: migration_20261201_101824_nurture.up,
+    down: migration_20261201_101824_nurture.down,
+    name: '20261201_101824_nurture'
   },
 ];

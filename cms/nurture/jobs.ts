@@ -104,7 +104,8 @@ export const sendSequenceStep: TaskConfig<{ input: { enrolment: string; step: st
       const enrolment = await payload.findByID({ collection: 'sequence-enrolments', id, depth: 0, disableErrors: true })
       if (!enrolment || enrolment.status !== 'active') return { output: { outcome: 'not active' } }
       const release = (data: Record<string, unknown>) => payload.update({ collection: 'sequence-enrolments', id, data: { sending: null, ...data }, depth: 0, overrideAccess: true })
-      if (enrolment.lastStep === input.step) return { output: { outcome: 'sent before' } }
+      const sentSteps = Array.isArray(enrolment.sentSteps) ? enrolment.sentSteps.map(String) : []
+      if (sentSteps.includes(input.step)) return { output: { outcome: 'sent before' } }
       const lead = await payload.findByID({ collection: 'leads', id: idOf(enrolment.lead)!, depth: 0, joins: false, disableErrors: true })
       const suppressed = lead?.email ? (await payload.count({ collection: 'suppressions', where: { addressHash: { equals: hashAddress(lead.email) } }, overrideAccess: true })).totalDocs > 0 : false
       const reason = !lead ? 'lead deleted' : exitReason({ status: lead.status, unsubscribed: suppressed, erased: Boolean(lead.anonymisedAt) })
@@ -136,9 +137,9 @@ export const sendSequenceStep: TaskConfig<{ input: { enrolment: string; step: st
       const providerId = await sendEmail(req, { to: lead.email, subject: email.subject, html: email.html, text: email.text, idempotencyKey: stepEmailKey(id, input.step) })
       await payload.update({ collection: 'sequence-emails', id: row.id, data: { providerId, sentAt: now }, depth: 0, overrideAccess: true })
       // The next step waits its delay from when this one was due, not from when the worker got to it.
-      const moved = { lastStep: input.step, lastStepAt: input.dueAt, sentCount: Number(enrolment.sentCount ?? 0) + 1, enrolledAt: enrolment.enrolledAt }
+      const moved = { lastStepAt: input.dueAt, sentSteps: [...sentSteps, input.step], enrolledAt: enrolment.enrolledAt }
       const next = nextStep(timing, moved)
-      await release({ lastStep: moved.lastStep, lastStepAt: moved.lastStepAt, sentCount: moved.sentCount, nextDueAt: next?.dueAt ?? null, ...(next ? {} : { status: 'completed', endedAt: now }) })
+      await release({ lastStep: input.step, lastStepAt: moved.lastStepAt, sentSteps: moved.sentSteps, sentCount: moved.sentSteps.length, nextDueAt: next?.dueAt ?? null, ...(next ? {} : { status: 'completed', endedAt: now }) })
       return { output: { outcome: 'sent' } }
     }),
 }

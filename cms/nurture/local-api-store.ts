@@ -34,7 +34,7 @@ function enrolmentOf(d: Record<string, unknown>): Enrolment {
     status: d.status as Enrolment['status'],
     lastStep: (d.lastStep as string) ?? null,
     lastStepAt: (d.lastStepAt as string) ?? null,
-    sentCount: Number(d.sentCount ?? 0),
+    sentSteps: Array.isArray(d.sentSteps) ? (d.sentSteps as unknown[]).map(String) : [],
     enrolledAt: String(d.enrolledAt),
     nextDueAt: (d.nextDueAt as string) ?? null,
     locale: (d.locale as string) ?? null,

@@ -13,7 +13,7 @@ export const rescheduleAfterEdit: CollectionAfterChangeHook = async ({ doc, oper
   if (!sequence) return doc
   const { docs } = await req.payload.find({ collection: 'sequence-enrolments', where: { sequence: { equals: doc.id }, status: { equals: 'active' }, sending: { exists: false } }, limit: 0, pagination: false, depth: 0, overrideAccess: true, req })
   for (const e of docs) {
-    const next = nextStep(sequence, { lastStep: e.lastStep ?? null, lastStepAt: e.lastStepAt ?? null, enrolledAt: e.enrolledAt, sentCount: Number(e.sentCount ?? 0) })
+    const next = nextStep(sequence, { lastStepAt: e.lastStepAt ?? null, enrolledAt: e.enrolledAt, sentSteps: Array.isArray(e.sentSteps) ? e.sentSteps.map(String) : [] })
     const nextDueAt = next?.dueAt ?? e.nextDueAt ?? null
     if (nextDueAt !== e.nextDueAt) await req.payload.update({ collection: 'sequence-enrolments', id: e.id, data: { nextDueAt }, depth: 0, overrideAccess: true, req })
   }

@@ -8,7 +8,7 @@ import type { Enrolment } from '../../functions/nurture/sequences'
 import { readRules, readSequences, readThreshold } from './definitions'
 
 const ACTIVITY_COLUMNS = 'id, lead_id, visitor, kind, at, path, categories, form, ref, locale'
-const ENROLMENT_COLUMNS = 'id, sequence_id, lead_id, status, last_step, last_step_at, sent_count, enrolled_at, next_due_at, locale'
+const ENROLMENT_COLUMNS = 'id, sequence_id, lead_id, status, last_step, last_step_at, sent_steps, enrolled_at, next_due_at, locale'
 
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value))
 const num = (id: Id) => Number(id)
@@ -35,6 +35,16 @@ function activityOf(row: Record<string, unknown>): Activity {
   }
 }
 
+/** The sent steps as stored (JSON text), forgiving a row without them. */
+export function stepsOf(value: unknown): string[] {
+  try {
+    const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value
+    return Array.isArray(parsed) ? parsed.map(String) : []
+  } catch {
+    return []
+  }
+}
+
 function enrolmentOf(row: Record<string, unknown>): Enrolment {
   return {
     id: Number(row.id),
@@ -43,7 +53,7 @@ function enrolmentOf(row: Record<string, unknown>): Enrolment {
     status: String(row.status) as Enrolment['status'],
     lastStep: text(row.last_step),
     lastStepAt: text(row.last_step_at),
-    sentCount: Number(row.sent_count ?? 0),
+    sentSteps: stepsOf(row.sent_steps),
     enrolledAt: String(row.enrolled_at),
     nextDueAt: text(row.next_due_at),
     locale: text(row.locale),
@@ -149,7 +159,7 @@ export function sqliteNurtureStore(payload: Payload, clock: () => Date = () => n
       statements.push(...insertActivityStatements(batch.activities))
       for (const e of batch.enrolments) {
         statements.push({
-          sql: `INSERT INTO sequence_enrolments (sequence_id, lead_id, status, last_step, last_step_at, sent_count, enrolled_at, next_due_at, locale, updated_at, created_at) VALUES (?, ?, 'active', NULL, NULL, 0, ?, ?, ?, ?, ?)`,
+          sql: `INSERT INTO sequence_enrolments (sequence_id, lead_id, status, last_step, last_step_at, sent_count, sent_steps, enrolled_at, next_due_at, locale, updated_at, created_at) VALUES (?, ?, 'active', NULL, NULL, 0, '[]', ?, ?, ?, ?, ?)`,
           args: [num(e.sequence), num(e.lead), e.enrolledAt, e.nextDueAt, e.locale, now, now],
         })
       }

@@ -113,7 +113,7 @@ export async function processActivity(store: NurtureStore, limit = 500): Promise
       const key = `${sequence.id}/${lead.id}`
       const existing = enrolled.get(key) ?? []
       if (!mayEnter(sequence, existing) || exitReason(lead)) continue
-      const enrolment: Omit<Enrolment, 'id'> = { sequence: sequence.id, lead: lead.id, status: 'active', lastStep: null, lastStepAt: null, sentCount: 0, enrolledAt: activity.at, nextDueAt: null, locale: activity.locale }
+      const enrolment: Omit<Enrolment, 'id'> = { sequence: sequence.id, lead: lead.id, status: 'active', lastStep: null, lastStepAt: null, sentSteps: [], enrolledAt: activity.at, nextDueAt: null, locale: activity.locale }
       enrolment.nextDueAt = nextStep(sequence, enrolment)?.dueAt ?? null
       batch.enrolments.push(enrolment)
       enrolled.set(key, [...existing, { status: 'active' }])

@@ -42,8 +42,8 @@ export interface Enrolment {
   /** The last step sent (its id), and when it was due; null before the first. */
   lastStep: string | null
   lastStepAt: string | null
-  /** How many steps were sent. */
-  sentCount: number
+  /** The ids of the steps sent, in order. */
+  sentSteps: string[]
   enrolledAt: string
   /** When the next step is due; null once finished. */
   nextDueAt: string | null
@@ -70,16 +70,16 @@ const delayMs = (step: SequenceStep) => Math.max(0, step.delay) * DELAY_UNITS[st
 /**
  * The step to send next and when it is due, from the sequence as it is now: an edited delay
  * applies to the people waiting for it, a step added after someone's last one will reach them,
- * and a person whose last step was deleted goes on with the step that followed it. Null when
- * nothing is left.
+ * a person whose last step was deleted goes on with the step that followed it, and nobody gets a
+ * step twice. Null when nothing is left.
  */
-export function nextStep(sequence: Sequence, enrolment: Pick<Enrolment, 'lastStep' | 'lastStepAt' | 'enrolledAt' | 'sentCount'>): { step: SequenceStep; index: number; dueAt: string } | null {
-  let index = 0
-  if (enrolment.lastStep !== null) {
-    const last = sequence.steps.findIndex((s) => s.id === enrolment.lastStep)
-    // The step they last got was deleted: go on by count, so nobody gets a step twice.
-    index = last === -1 ? enrolment.sentCount : last + 1
-  }
+export function nextStep(sequence: Sequence, enrolment: Pick<Enrolment, 'lastStepAt' | 'enrolledAt' | 'sentSteps'>): { step: SequenceStep; index: number; dueAt: string } | null {
+  const sent = new Set(enrolment.sentSteps)
+  let after = -1
+  sequence.steps.forEach((s, i) => {
+    if (sent.has(s.id)) after = i
+  })
+  const index = sequence.steps.findIndex((s, i) => i > after && !sent.has(s.id))
   const step = sequence.steps[index]
   if (!step) return null
   const from = Date.parse(enrolment.lastStepAt ?? enrolment.enrolledAt)

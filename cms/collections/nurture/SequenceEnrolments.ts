@@ -17,6 +17,8 @@ export const SequenceEnrolments: CollectionConfig = {
     { name: 'lastStep', type: 'text', admin: { readOnly: true } },
     { name: 'lastStepAt', type: 'date', admin: { readOnly: true } },
     { name: 'sentCount', type: 'number', defaultValue: 0, admin: { readOnly: true } },
+    // The ids of the steps sent, so that an edited sequence never sends anyone a step twice.
+    { name: 'sentSteps', type: 'json', admin: { readOnly: true } },
     { name: 'nextDueAt', type: 'date', index: true, admin: { readOnly: true } },
     // The step whose email is queued: not queued again while its job runs.
     { name: 'sending', type: 'text', admin: { readOnly: true } },

@@ -120,6 +120,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`last_step\` text,
   	\`last_step_at\` text,
   	\`sent_count\` numeric DEFAULT 0,
+  	\`sent_steps\` text,
   	\`next_due_at\` text,
   	\`sending\` text,
   	\`ended_at\` text,
