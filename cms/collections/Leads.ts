@@ -12,7 +12,13 @@ export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'won', 'lost'] as
 export const Leads: CollectionConfig = {
   slug: 'leads',
   labels: { singular: { en: 'Lead', zh: '线索' }, plural: { en: 'Leads', zh: '线索' } },
-  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'status', 'score', 'lastActivityAt', 'owner', 'createdAt'], group: { en: 'Leads', zh: '线索' } },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'status', 'score', 'lastActivityAt', 'owner', 'createdAt'],
+    group: { en: 'Leads', zh: '线索' },
+    // Mine, new today, qualified, hottest: links to this list filtered and sorted (functions/nurture/inbox.ts).
+    components: { beforeList: ['/components/leads/LeadViews#LeadViews'] },
+  },
   access: { create: nobody, read: canWorkLeads, update: canWorkLeads, delete: isAdmin },
   hooks: { afterChange: [eraseNurtureOfLead, recordTagsAdded] },
   endpoints: [

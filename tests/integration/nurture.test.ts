@@ -43,7 +43,7 @@ const changesOf = async (lead: number) => (await payload.find({ collection: 'sco
 /** One turn of the worker's nurture loop at `now`, then its queued jobs. */
 async function turn(now: Date) {
   const result = await nurture.nurtureTurn(store, now)
-  await payload.jobs.run({ queue: 'default' })
+  await payload.jobs.run({ queue: 'default', limit: 100 })
   return result
 }
 
@@ -291,5 +291,29 @@ describe('sequences', () => {
     ])
     const clicks = await activityOf({ kind: { equals: 'email-click' } })
     expect(clicks).toHaveLength(1)
+  })
+})
+
+describe('the lead inbox', () => {
+  it('finds mine, new today, qualified and hottest leads with the views’ own filters, and shows score and last activity', async () => {
+    const { inboxViews } = await import('../../functions/nurture/inbox')
+    const views = Object.fromEntries(inboxViews(salesUser, new Date()).map((v) => [v.key, v]))
+    const list = async (key: string) => {
+      const view = views[key]!
+      const { docs } = await payload.find({ collection: 'leads', where: view.where as never, sort: view.sort, limit: 0, pagination: false, depth: 0 })
+      return docs
+    }
+    const warm = (await payload.find({ collection: 'leads', where: { email: { equals: 'warm@example.com' } }, depth: 0 })).docs[0]!
+    // The lead that crossed the threshold is the form recipient's, qualified, and top of the hottest.
+    expect((await list('mine')).map((l) => l.email)).toContain('warm@example.com')
+    expect((await list('qualified')).map((l) => l.email)).toEqual(['warm@example.com'])
+    const hottest = await list('hottest')
+    expect(hottest[0]).toMatchObject({ email: 'warm@example.com', score: 30 })
+    expect(hottest.map((l) => l.score)).toEqual([...hottest.map((l) => l.score)].sort((a, b) => Number(b) - Number(a)))
+    expect((await list('new-today')).length).toBeGreaterThan(0)
+    expect(warm.lastActivityAt).toBeTruthy()
+    // Won and lost leads leave the hottest view.
+    await payload.update({ collection: 'leads', id: warm.id, data: { status: 'won' }, depth: 0 })
+    expect((await list('hottest')).map((l) => l.email)).not.toContain('warm@example.com')
   })
 })

@@ -22,6 +22,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { LeadViews as LeadViews_536cad01133629855da5f48ddd7c23ca } from '../../../components/leads/LeadViews'
 import { CampaignLinkQr as CampaignLinkQr_5aefed21ed4af9903df283443489c463 } from '../../../components/CampaignLinkQr'
 import { FunnelNavLink as FunnelNavLink_96221f82f74a66373c1d2f3370447d39 } from '../../../components/funnel/FunnelNavLink'
 import { JobsNavLink as JobsNavLink_74cc688549bf5fe3d8944d901a69c74b } from '../../../components/jobs/JobsNavLink'
@@ -55,6 +56,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/leads/LeadViews#LeadViews": LeadViews_536cad01133629855da5f48ddd7c23ca,
   "/components/CampaignLinkQr#CampaignLinkQr": CampaignLinkQr_5aefed21ed4af9903df283443489c463,
   "/components/funnel/FunnelNavLink#FunnelNavLink": FunnelNavLink_96221f82f74a66373c1d2f3370447d39,
   "/components/jobs/JobsNavLink#JobsNavLink": JobsNavLink_74cc688549bf5fe3d8944d901a69c74b,
