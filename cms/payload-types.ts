@@ -102,6 +102,12 @@ export interface Config {
     'broadcast-deliveries': BroadcastDelivery;
     'broadcast-events': BroadcastEvent;
     suppressions: Suppression;
+    'lead-activity': LeadActivity;
+    'scoring-rules': ScoringRule;
+    'score-changes': ScoreChange;
+    sequences: Sequence;
+    'sequence-enrolments': SequenceEnrolment;
+    'sequence-emails': SequenceEmail;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -112,6 +118,9 @@ export interface Config {
     leads: {
       submissions: 'submissions';
       touches: 'touches';
+      scoreChanges: 'score-changes';
+      activity: 'lead-activity';
+      enrolments: 'sequence-enrolments';
       deliveries: 'lead-deliveries';
     };
   };
@@ -151,6 +160,12 @@ export interface Config {
     'broadcast-deliveries': BroadcastDeliveriesSelect<false> | BroadcastDeliveriesSelect<true>;
     'broadcast-events': BroadcastEventsSelect<false> | BroadcastEventsSelect<true>;
     suppressions: SuppressionsSelect<false> | SuppressionsSelect<true>;
+    'lead-activity': LeadActivitySelect<false> | LeadActivitySelect<true>;
+    'scoring-rules': ScoringRulesSelect<false> | ScoringRulesSelect<true>;
+    'score-changes': ScoreChangesSelect<false> | ScoreChangesSelect<true>;
+    sequences: SequencesSelect<false> | SequencesSelect<true>;
+    'sequence-enrolments': SequenceEnrolmentsSelect<false> | SequenceEnrolmentsSelect<true>;
+    'sequence-emails': SequenceEmailsSelect<false> | SequenceEmailsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -166,12 +181,14 @@ export interface Config {
     header: Header;
     footer: Footer;
     'content-version': ContentVersion;
+    'scoring-settings': ScoringSetting;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
     header: HeaderSelect<false> | HeaderSelect<true>;
     footer: FooterSelect<false> | FooterSelect<true>;
     'content-version': ContentVersionSelect<false> | ContentVersionSelect<true>;
+    'scoring-settings': ScoringSettingsSelect<false> | ScoringSettingsSelect<true>;
   };
   locale: 'zh-CN' | 'en';
   widgets: {
@@ -187,6 +204,8 @@ export interface Config {
       sendMemberCode: TaskSendMemberCode;
       sendPhoneCode: TaskSendPhoneCode;
       sendBroadcast: TaskSendBroadcast;
+      notifyQualified: TaskNotifyQualified;
+      sendSequenceStep: TaskSendSequenceStep;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -603,7 +622,7 @@ export interface Team {
 export interface User {
   id: number;
   name?: string | null;
-  role: 'admin' | 'editor' | 'sales';
+  role: 'admin' | 'editor' | 'sales' | 'sales-manager';
   /**
    * Language of the emails this user receives.
    */
@@ -696,7 +715,10 @@ export interface Lead {
   status: 'new' | 'contacted' | 'qualified' | 'won' | 'lost';
   owner?: (number | null) | User;
   score?: number | null;
+  lastActivityAt?: string | null;
+  qualifiedAt?: string | null;
   notes?: string | null;
+  tags?: string[] | null;
   /**
    * A delivery that failed after its last attempt.
    */
@@ -729,6 +751,21 @@ export interface Lead {
   };
   touches?: {
     docs?: (number | Touch)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  scoreChanges?: {
+    docs?: (number | ScoreChange)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  activity?: {
+    docs?: (number | LeadActivity)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  enrolments?: {
+    docs?: (number | SequenceEnrolment)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
@@ -919,6 +956,168 @@ export interface Touch {
   campaignLink?: string | null;
   referralCode?: string | null;
   lead?: (number | null) | Lead;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "score-changes".
+ */
+export interface ScoreChange {
+  id: number;
+  lead: number | Lead;
+  rule?: (number | null) | ScoringRule;
+  points: number;
+  reason: string;
+  activity?: number | null;
+  at: string;
+  expiresAt?: string | null;
+  expired?: boolean | null;
+}
+/**
+ * Each matching event adds its points to the lead’s score (negative points take some away). The threshold that qualifies a lead is in Scoring settings.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scoring-rules".
+ */
+export interface ScoringRule {
+  id: number;
+  name: string;
+  active?: boolean | null;
+  event: 'page-view' | 'form-submitted' | 'download' | 'email-click' | 'visits' | 'member-signed-up';
+  /**
+   * A path such as /pricing, or a prefix ending in * such as /blog/*. Empty: any page.
+   */
+  path?: string | null;
+  /**
+   * Only pages in this category.
+   */
+  category?: (number | null) | Category;
+  /**
+   * Empty: any form.
+   */
+  form?: (number | null) | Form;
+  /**
+   * Number of visits (views more than 30 minutes apart start a new visit).
+   */
+  visits?: number | null;
+  withinDays?: number | null;
+  /**
+   * Negative to take points away (e.g. a careers page).
+   */
+  points: number;
+  /**
+   * Optional: the points are taken back after this many days.
+   */
+  decayDays?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Page views, submissions, downloads and email events of known people.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lead-activity".
+ */
+export interface LeadActivity {
+  id: number;
+  kind:
+    | 'page-view'
+    | 'form-submitted'
+    | 'download'
+    | 'email-click'
+    | 'email-open'
+    | 'member-signed-up'
+    | 'topic-subscribed'
+    | 'tag-added'
+    | 'score-crossed';
+  at: string;
+  lead?: (number | null) | Lead;
+  visitor?: string | null;
+  path?: string | null;
+  categories?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  form?: string | null;
+  ref?: string | null;
+  locale?: string | null;
+  processedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sequence-enrolments".
+ */
+export interface SequenceEnrolment {
+  id: number;
+  sequence: number | Sequence;
+  lead: number | Lead;
+  status: 'active' | 'completed' | 'exited';
+  exitReason?: string | null;
+  enrolledAt: string;
+  lastStep?: string | null;
+  lastStepAt?: string | null;
+  sentCount?: number | null;
+  sentSteps?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  nextDueAt?: string | null;
+  sending?: string | null;
+  endedAt?: string | null;
+  locale?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * People enter when the trigger happens, once at a time (again after finishing only with “may enter again”). Each step waits its delay after the previous one. They leave when sales mark the lead contacted, won or lost, or when they unsubscribe. Editing a running sequence: changed delays and texts apply to everyone still waiting; a deleted step is skipped; nobody gets a step twice. Unticking “active” pauses everyone where they are.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sequences".
+ */
+export interface Sequence {
+  id: number;
+  name: string;
+  active?: boolean | null;
+  trigger: 'form-submitted' | 'member-signed-up' | 'topic-subscribed' | 'score-crossed' | 'tag-added';
+  /**
+   * Empty: any form.
+   */
+  form?: (number | null) | Form;
+  /**
+   * The topic’s slug; empty: any topic.
+   */
+  topic?: string | null;
+  /**
+   * Empty: any tag.
+   */
+  tag?: string | null;
+  reenter?: boolean | null;
+  steps?:
+    | {
+        delay: number;
+        unit: 'minutes' | 'hours' | 'days' | 'weeks';
+        /**
+         * {name} or {name|friend} is replaced by the person’s name.
+         */
+        subject: string;
+        /**
+         * Plain text; links are tracked through the site.
+         */
+        body: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1385,6 +1584,22 @@ export interface Suppression {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sequence-emails".
+ */
+export interface SequenceEmail {
+  id: number;
+  enrolment: number | SequenceEnrolment;
+  sequence: number | Sequence;
+  lead?: (number | null) | Lead;
+  step: string;
+  to?: string | null;
+  providerId?: string | null;
+  sentAt?: string | null;
+  openedAt?: string | null;
+  clickedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1461,6 +1676,8 @@ export interface PayloadJob {
           | 'sendMemberCode'
           | 'sendPhoneCode'
           | 'sendBroadcast'
+          | 'notifyQualified'
+          | 'sendSequenceStep'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -1504,6 +1721,8 @@ export interface PayloadJob {
         | 'sendMemberCode'
         | 'sendPhoneCode'
         | 'sendBroadcast'
+        | 'notifyQualified'
+        | 'sendSequenceStep'
         | 'schedulePublish'
       )
     | null;
@@ -1659,6 +1878,30 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'suppressions';
         value: number | Suppression;
+      } | null)
+    | ({
+        relationTo: 'lead-activity';
+        value: number | LeadActivity;
+      } | null)
+    | ({
+        relationTo: 'scoring-rules';
+        value: number | ScoringRule;
+      } | null)
+    | ({
+        relationTo: 'score-changes';
+        value: number | ScoreChange;
+      } | null)
+    | ({
+        relationTo: 'sequences';
+        value: number | Sequence;
+      } | null)
+    | ({
+        relationTo: 'sequence-enrolments';
+        value: number | SequenceEnrolment;
+      } | null)
+    | ({
+        relationTo: 'sequence-emails';
+        value: number | SequenceEmail;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2089,7 +2332,10 @@ export interface LeadsSelect<T extends boolean = true> {
   status?: T;
   owner?: T;
   score?: T;
+  lastActivityAt?: T;
+  qualifiedAt?: T;
   notes?: T;
+  tags?: T;
   deliveryProblem?: T;
   member?: T;
   becameMemberAt?: T;
@@ -2098,6 +2344,9 @@ export interface LeadsSelect<T extends boolean = true> {
   lastTouch?: T;
   submissions?: T;
   touches?: T;
+  scoreChanges?: T;
+  activity?: T;
+  enrolments?: T;
   deliveries?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -2568,6 +2817,114 @@ export interface SuppressionsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lead-activity_select".
+ */
+export interface LeadActivitySelect<T extends boolean = true> {
+  kind?: T;
+  at?: T;
+  lead?: T;
+  visitor?: T;
+  path?: T;
+  categories?: T;
+  form?: T;
+  ref?: T;
+  locale?: T;
+  processedAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scoring-rules_select".
+ */
+export interface ScoringRulesSelect<T extends boolean = true> {
+  name?: T;
+  active?: T;
+  event?: T;
+  path?: T;
+  category?: T;
+  form?: T;
+  visits?: T;
+  withinDays?: T;
+  points?: T;
+  decayDays?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "score-changes_select".
+ */
+export interface ScoreChangesSelect<T extends boolean = true> {
+  lead?: T;
+  rule?: T;
+  points?: T;
+  reason?: T;
+  activity?: T;
+  at?: T;
+  expiresAt?: T;
+  expired?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sequences_select".
+ */
+export interface SequencesSelect<T extends boolean = true> {
+  name?: T;
+  active?: T;
+  trigger?: T;
+  form?: T;
+  topic?: T;
+  tag?: T;
+  reenter?: T;
+  steps?:
+    | T
+    | {
+        delay?: T;
+        unit?: T;
+        subject?: T;
+        body?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sequence-enrolments_select".
+ */
+export interface SequenceEnrolmentsSelect<T extends boolean = true> {
+  sequence?: T;
+  lead?: T;
+  status?: T;
+  exitReason?: T;
+  enrolledAt?: T;
+  lastStep?: T;
+  lastStepAt?: T;
+  sentCount?: T;
+  sentSteps?: T;
+  nextDueAt?: T;
+  sending?: T;
+  endedAt?: T;
+  locale?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sequence-emails_select".
+ */
+export interface SequenceEmailsSelect<T extends boolean = true> {
+  enrolment?: T;
+  sequence?: T;
+  lead?: T;
+  step?: T;
+  to?: T;
+  providerId?: T;
+  sentAt?: T;
+  openedAt?: T;
+  clickedAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2739,6 +3096,19 @@ export interface ContentVersion {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scoring-settings".
+ */
+export interface ScoringSetting {
+  id: number;
+  /**
+   * A new or contacted lead whose score reaches this is qualified, gets an owner by its form’s routing, and that owner gets one email. Empty: never.
+   */
+  threshold?: number | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings_select".
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
@@ -2824,6 +3194,16 @@ export interface FooterSelect<T extends boolean = true> {
  */
 export interface ContentVersionSelect<T extends boolean = true> {
   stamp?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scoring-settings_select".
+ */
+export interface ScoringSettingsSelect<T extends boolean = true> {
+  threshold?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -2930,6 +3310,33 @@ export interface TaskSendPhoneCode {
 export interface TaskSendBroadcast {
   input: {
     broadcastId: string;
+  };
+  output: {
+    outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyQualified".
+ */
+export interface TaskNotifyQualified {
+  input: {
+    leadId: string;
+  };
+  output: {
+    providerId?: string | null;
+    skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendSequenceStep".
+ */
+export interface TaskSendSequenceStep {
+  input: {
+    enrolment: string;
+    step: string;
+    dueAt: string;
   };
   output: {
     outcome?: string | null;

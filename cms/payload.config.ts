@@ -29,6 +29,9 @@ import { resendWebhookEndpoint } from './broadcasts/webhook'
 import { BroadcastDeliveries, BroadcastEvents, Broadcasts, Segments, Suppressions } from './collections/broadcasts'
 import { WechatAdds } from './collections/WechatAdds'
 import { LiveCodes } from './collections/LiveCodes'
+import { LeadActivity, ScoreChanges, ScoringRules, SequenceEmails, SequenceEnrolments, Sequences } from './collections/nurture'
+import { ScoringSettings } from './globals/ScoringSettings'
+import { notifyQualified, sendSequenceStep } from './nurture/jobs'
 import { AuditLog, ConsentLog, MemberCodes, MemberIdentities, Members, MemberSessions, PointsLedger, Rewards, ThrottleCounters, Tiers, Topics } from './collections/members'
 import { roleOf } from './access/roles'
 import { databaseAdapter, usesMongo } from './database'
@@ -77,8 +80,9 @@ export default buildConfig({
     Pages, Posts, Categories, Media, Forms, Leads, LeadDeliveries, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users, WechatAdds, LiveCodes,
     Members, MemberSessions, MemberCodes, MemberIdentities, PointsLedger, Tiers, Rewards, Topics, ConsentLog, AuditLog, ThrottleCounters,
     Segments, Broadcasts, BroadcastDeliveries, BroadcastEvents, Suppressions,
+    LeadActivity, ScoringRules, ScoreChanges, Sequences, SequenceEnrolments, SequenceEmails,
   ],
-  globals: [SiteSettings, Header, Footer, ContentVersion],
+  globals: [SiteSettings, Header, Footer, ContentVersion, ScoringSettings],
   // SQLite seeds the newsletter segment and declares its indexes in its migrations; MongoDB has
   // none to run, so every process builds the indexes its guarantees rest on as it starts.
   onInit: async (payload) => {
@@ -111,7 +115,7 @@ export default buildConfig({
     // Only the jobs worker (scripts/worker.ts) runs jobs; the CMS and site processes only queue them.
     // tracked: the worker knows which jobs it holds (their lease, see jobs/lease.ts) and logs a failed attempt in one line.
     tasks: [tracked(notifyLead), tracked(autorespond), tracked(sendWebhook), tracked(rebuildSearchIndex), tracked(sendMemberCode), tracked(sendPhoneCode),
-      tracked(sendBroadcastTask)],
+      tracked(sendBroadcastTask), tracked(notifyQualified), tracked(sendSequenceStep)],
     // Every second, up to 100 jobs at once (their emails share Resend batch requests): a lead's
     // email should reach sales within seconds of the submission, during a campaign's burst too.
     // Payload's own error log (the whole job as JSON) is silenced: tracked() logs one line instead.

@@ -34,6 +34,9 @@ const stopLeases = startLeases(payload)
 // The health checks (/healthz, /api/healthz) read this beat to tell a live worker from a dead one.
 const stopHeartbeat = startHeartbeat()
 await payload._initializeCrons()
+// Scoring and sequences: new activity is scored every second, due sequence steps are queued as jobs.
+const { startNurture } = await import('../cms/nurture')
+const stopNurture = startNurture(payload)
 payload.logger.info(`Jobs worker running: lead emails, search indexes and scheduled publishing (job lease ${LEASE_MS / 1000} s).`)
 
 /** How long a stopping worker lets the jobs it holds finish before it releases them. */
@@ -52,6 +55,7 @@ async function stop(signal: string): Promise<void> {
   await Promise.all(crons.map((cron) => cron.stop()))
   stopLeases()
   stopHeartbeat()
+  await stopNurture()
   const busy = () => held.size > 0 || crons.some((cron) => cron.isBusy())
   const until = Date.now() + GRACE_MS
   while (busy() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50))

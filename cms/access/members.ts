@@ -17,5 +17,5 @@ export const bodyReadable: FieldAccess = ({ req, doc }) => {
 /** Access: no member credential reaches Payload, so this is CMS users only: admins and sales read members' records. */
 export const membersDataReader: Access = ({ req }) => {
   const role = roleOf(req)
-  return role === 'admin' || role === 'sales'
+  return role === 'admin' || role === 'sales' || role === 'sales-manager'
 }

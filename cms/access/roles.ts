@@ -1,7 +1,8 @@
 import type { Access, FieldAccess, PayloadRequest } from 'payload'
 
 /** The three kinds of CMS user; members of the brand site are a different collection. */
-export const ROLES = ['admin', 'editor', 'sales'] as const
+/** Sales managers work leads like sales, and also write scoring rules and sequences. */
+export const ROLES = ['admin', 'editor', 'sales', 'sales-manager'] as const
 export type Role = (typeof ROLES)[number]
 
 type WithRole = { role?: Role | null; collection?: string }
@@ -31,7 +32,13 @@ export const isCmsUser: Access = ({ req }) => roleOf(req) !== null
 /** Access: sales people and admins, who work leads and submissions. */
 export const canWorkLeads: Access = ({ req }) => {
   const role = roleOf(req)
-  return role === 'admin' || role === 'sales'
+  return role === 'admin' || role === 'sales' || role === 'sales-manager'
+}
+
+/** Access: admins and sales managers, who write scoring rules and sequences. */
+export const canManageNurture: Access = ({ req }) => {
+  const role = roleOf(req)
+  return role === 'admin' || role === 'sales-manager'
 }
 
 /** Access: nobody through the API; the site writes through the Local API with its own checks. */

@@ -6,6 +6,7 @@ import { broadcastCampaign } from '../../functions/broadcasts/events'
 import { readLeaveToken, readLinkToken } from '../../functions/broadcasts/tokens'
 import { type ConsentEntry, planConsentChanges } from '../../functions/members/consent-log'
 import { relation } from './relation'
+import { recordBroadcastClick, recordSequenceEmailEvent } from '../nurture/email-events'
 import { recordEvent, suppressAddress } from './suppress'
 
 const idIn = (key: string, kind: 'm' | 'l') => (key.startsWith(`${kind}:`) ? key.slice(2) : null)
@@ -35,6 +36,20 @@ export async function followLink(
 ): Promise<string | null> {
   const grant = readLinkToken(token, secret)
   if (!grant) return null
+  // A sequence's email (cms/nurture) names its row as `seq-<id>`: counted there, then a touch like a broadcast's.
+  const sequenceEmail = /^seq-(.+)$/.exec(grant.broadcast)?.[1]
+  if (sequenceEmail) {
+    await recordSequenceEmailEvent(payload, { id: sequenceEmail }, 'clicked', now, grant.url)
+    const lead = grant.recipient.startsWith('l:') ? grant.recipient.slice(2) : null
+    await payload.create({
+      collection: 'touches',
+      data: { visitor, at: now.toISOString(), channel: 'email', source: 'sequence', medium: 'email', campaign: `sequence-email-${sequenceEmail}`, landingPage: new URL(grant.url).pathname, lead: lead ? relation(lead) : null },
+      overrideAccess: true,
+      depth: 0,
+      select: {},
+    })
+    return grant.url
+  }
   const delivery = await deliveryOf(payload, grant.broadcast, grant.recipient)
   // A link of a broadcast this recipient was never sent (an old, deleted one) still leads on, uncounted.
   if (!delivery) return grant.url
@@ -47,6 +62,7 @@ export async function followLink(
     at: now,
   })
   const url = new URL(grant.url)
+  if (delivery.lead) await recordBroadcastClick(payload, String(delivery.lead as unknown as string | number), grant.broadcast, grant.url, now)
   await payload.create({
     collection: 'touches',
     data: {
@@ -103,6 +119,7 @@ export async function leaveByToken(payload: Payload, token: string, secret: stri
   } else {
     return null
   }
+  if (grant.broadcast.startsWith('seq-')) return { topic: grant.topic }
   await recordEvent(payload, {
     eventId: `unsubscribe-${grant.broadcast}-${grant.recipient}`,
     type: 'unsubscribed',

@@ -13,7 +13,7 @@ export function exportCsv(collection: CollectionSlug, columns: CsvColumn[]): End
     method: 'get',
     handler: async (req) => {
       const role = roleOf(req)
-      if (role !== 'admin' && role !== 'sales') return Response.json({ errors: [{ message: 'You are not allowed to perform this action.' }] }, { status: 403 })
+      if (role !== 'admin' && role !== 'sales' && role !== 'sales-manager') return Response.json({ errors: [{ message: 'You are not allowed to perform this action.' }] }, { status: 403 })
       // Payload parses the query string the way the admin writes its list filters.
       const query = (req.query ?? {}) as { where?: Where }
       const { docs } = await req.payload.find({ collection, where: query.where, limit: 10_000, depth: 0, overrideAccess: false, user: req.user, sort: '-createdAt' })

@@ -12,6 +12,7 @@ import * as migration_20261201_054914_snapshot_after_merge from './20261201_0549
 import * as migration_20261201_094046_broadcasts_outbox_key from './20261201_094046_broadcasts_outbox_key';
 import * as migration_20261201_095205_lead_deliveries from './20261201_095205_lead_deliveries';
 import * as migration_20261201_101227_china from './20261201_101227_china';
+import * as migration_20261201_101824_nurture from './20261201_101824_nurture';
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261201_101227_china.up,
     down: migration_20261201_101227_china.down,
     name: '20261201_101227_china',
+  },
+  {
+    up: migration_20261201_101824_nurture.up,
+    down: migration_20261201_101824_nurture.down,
+    name: '20261201_101824_nurture',
   },
 ];

@@ -10,8 +10,11 @@ import { isVisitorId, newVisitorId, readCookie, VISITOR_COOKIE, visitorCookie } 
 import { isValidCode } from '../../functions/links/codes'
 import { siteUrl } from '../../cms/environment'
 import { normalizeReferralCode } from '../../functions/members/referral-code'
+import { contentViews, createPageViewRecorder } from '../../functions/nurture/page-views'
 import { attributionSettings } from './campaign-links'
-import { membersStore, touchStore } from './stores'
+import { contentStamp } from './cms'
+import { contentPagesIndex } from './content'
+import { insertActivityRows, linkActivityToLead, membersStore, touchStore } from './stores'
 
 const FLUSH_MS = 1000
 const secure = siteUrl.startsWith('https:')
@@ -28,14 +31,35 @@ const recorder = createTouchRecorder(lazyStore, (error) =>
   console.error('Touches not stored yet (will retry):', error instanceof Error ? error.message : error),
 )
 let flushing: NodeJS.Timeout | null = null
+// Page views of (consented) visitors, batched like touches: the page never waits for the database.
+const pageViews = createPageViewRecorder()
+let viewsWriting: Promise<void> = Promise.resolve()
 
-/** Writes batched touches and clicks every second from now on; once per process (site/lib/fast-path.ts). */
-export function startArrivals(): void {
-  flushing ??= setInterval(() => void recorder.flush(), FLUSH_MS).unref()
+/**
+ * Writes the page views held in memory: those of content pages, with their categories (a 404, a
+ * search or an endpoint is no reading). A failed write is kept for the next flush.
+ */
+function flushPageViews(): Promise<void> {
+  viewsWriting = viewsWriting.then(async () => {
+    const batch = pageViews.take()
+    if (!batch.length) return
+    try {
+      await insertActivityRows(contentViews(batch, await contentPagesIndex(await contentStamp())))
+    } catch (error) {
+      pageViews.retry(batch)
+      console.error('Page views not stored yet (will retry):', error instanceof Error ? error.message : error)
+    }
+  })
+  return viewsWriting
 }
 
-/** Writes the touches and clicks still in memory (on shutdown, and in tests). */
-export const flushArrivals = () => recorder.flush()
+/** Writes batched touches, clicks and page views every second from now on; once per process (site/lib/fast-path.ts). */
+export function startArrivals(): void {
+  flushing ??= setInterval(() => void recorder.flush().then(flushPageViews), FLUSH_MS).unref()
+}
+
+/** Writes the touches, clicks and page views still in memory (on shutdown, and in tests). */
+export const flushArrivals = () => recorder.flush().then(flushPageViews)
 
 /** Requests that are never arrivals: files, endpoints and the CMS's preview hand-off. */
 const NOT_A_PAGE = /^\/(?:_astro|media|api|preview|favicon|robots\.txt|sitemap|rss\.xml|share-image|search-index|healthz)|\.[a-z0-9]{2,5}$/i
@@ -81,6 +105,8 @@ function note(
     newVisitorId,
   )
   if (decision.visitor && decision.touch) recorder.record(decision.visitor, decision.touch)
+  // A page view for every page a (consented) browser reads; which of them are content is decided when the batch is written.
+  if (decision.visitor && input.method === 'GET') pageViews.note(decision.visitor, input.path.split('?', 1)[0]!, new Date())
   return decision.newVisitor && decision.visitor ? visitorCookie(decision.visitor, secure) : null
 }
 
@@ -150,7 +176,9 @@ export function landingTouch(pageUrl: string, referrer: string | null, at = new 
   return classifyTouch({ url: pageUrl, referrer, siteHost, at }) ?? directTouch(pageUrl, at)
 }
 
-/** After a submission: the visitor's touches become the lead's timeline. */
+/** After a submission (or a member's confirmation): the visitor's touches and page views become the lead's timeline. */
 export async function linkVisitorToLead(visitor: string, lead: string | number): Promise<void> {
   await lazyStore.linkVisitor(visitor, lead)
+  await flushPageViews()
+  await linkActivityToLead(visitor, lead)
 }

@@ -6,6 +6,9 @@ import { isPublicContent, type IndexedDoc, type SiteContent } from '../../functi
 import type { MediaDoc, PageDoc, PostDoc } from '../../themes/types'
 import { cms, readOptions, type Reader } from './cms'
 import { perStamp } from './per-stamp'
+import { LOCALE_CODES } from '../../functions/content/locales'
+import { localePrefix } from '../../functions/content/paths'
+import { contentPages, type ContentPages } from '../../functions/nurture/page-views'
 
 /** Brand settings, header and footer of a locale: what every page's frame needs. */
 export interface Frame {
@@ -178,3 +181,19 @@ export async function feedPosts(locale: string, limit: number): Promise<(PostDoc
   })
   return (result.docs as unknown as (PostDoc & { visibility?: string | null })[]).filter(isPublicContent).slice(0, limit)
 }
+
+/**
+ * The content pages by every path they answer on, with their categories: read once per content
+ * stamp, so a batch of page views costs no query to find what was read. Members-only pages count
+ * (a member reading them is the point); drafts do not.
+ */
+export const contentPagesIndex: (stamp: string | null) => Promise<ContentPages> = perStamp(async () => {
+  const payload = await cms()
+  const read = (collection: 'pages' | 'posts' | 'categories', select: Record<string, true>) =>
+    payload.find({ collection, depth: 0, limit: 0, pagination: false, draft: false, where: collection === 'categories' ? {} : { _status: { equals: 'published' } }, select: select as never, overrideAccess: true })
+  const [p, posts, categories] = await Promise.all([read('pages', { path: true }), read('posts', { slug: true, categories: true }), read('categories', { slug: true })])
+  const prefixes = LOCALE_CODES.map(localePrefix)
+  // Every path a page answers on: the root locale's and each prefixed one (`/en/blog/x`).
+  const localize = (path: string) => [path, ...prefixes.map((prefix) => (path === '/' ? `/${prefix}` : `/${prefix}${path}`))]
+  return contentPages({ pages: p.docs as never, posts: posts.docs as never, categories: categories.docs as never }, localize)
+})

@@ -7,7 +7,7 @@ import { landingTouch, linkVisitorToLead, touchesForConversion } from './arrival
 import { findForm, type PublicForm } from './forms'
 import { addressKey, hashedKey, sharedThrottles } from './limits'
 import { readBody } from './read-body'
-import { intakeStore } from './stores'
+import { insertActivityRows, intakeStore } from './stores'
 import { countRefusal } from './refusals'
 
 /** Bodies larger than this are refused with 413 before they are parsed. */
@@ -110,9 +110,12 @@ export async function submitForm(args: {
     return { status: 422, form, errors: result.errors, values: kept }
   }
   // The browser's touches become this lead's timeline; a lead that cannot be linked now still has its first and last touch.
-  if (known.visitor)
-    await linkVisitorToLead(known.visitor, result.leadId).catch((error: unknown) =>
-      console.error('Touches not linked to the lead:', error instanceof Error ? error.message : error),
+  if (known.visitor) await linkVisitorToLead(known.visitor, result.leadId).catch((error: unknown) => console.error('Touches not linked to the lead:', error instanceof Error ? error.message : error))
+  // What scoring rules and sequences start from; spam is kept for review, and scores nothing.
+  if (!result.spam) {
+    await insertActivityRows([{ lead: result.leadId, visitor: known.visitor, kind: 'form-submitted', at: new Date(now).toISOString(), path: null, categories: [], form: String(form.id), ref: String(result.submissionId), locale: args.locale }]).catch((error: unknown) =>
+      console.error('Submission not recorded for scoring:', error instanceof Error ? error.message : error),
     )
+  }
   return { status: 201, form, submissionId: result.submissionId }
 }

@@ -13,6 +13,8 @@ import type { IntakeStore } from '../../functions/lead-intake/intake'
 import type { MembersStore } from '../../functions/members/store'
 import type { ThrottleStore } from '../../functions/members/throttle'
 import { cms } from './cms'
+import { insertActivity, linkVisitorActivity } from '../../cms/nurture'
+import type { NewActivity } from '../../functions/nurture/activity'
 
 /** Lead intake's storage on this database (cms/intake): the site writes leads and submissions as itself. */
 export async function intakeStore(): Promise<IntakeStore> {
@@ -77,4 +79,14 @@ export async function followBroadcastLink(token: string, visitor: string | null)
 export async function leaveBroadcast(token: string): Promise<{ topic: string } | null> {
   const [{ leaveByToken }, { payloadSecret }] = await Promise.all([import('../../cms/broadcasts/follow'), import('../../cms/environment')])
   return leaveByToken(await cms(), token, payloadSecret(), new Date())
+}
+
+/** Writes activity rows of known people (page views in batches, submissions, downloads). */
+export async function insertActivityRows(rows: NewActivity[]): Promise<void> {
+  if (rows.length) await insertActivity(await cms(), rows)
+}
+
+/** A browser's activity that belongs to nobody yet becomes this lead's. */
+export async function linkActivityToLead(visitor: string, lead: string | number): Promise<void> {
+  await linkVisitorActivity(await cms(), visitor, lead)
 }

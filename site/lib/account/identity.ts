@@ -5,6 +5,7 @@ import type { Id } from '../../../functions/members/records'
 import type { StoredMember } from '../../../functions/members/store'
 import { leadOfNewMember } from '../../../functions/members/member-lead'
 import { serialize } from '../../../functions/concurrency/serialize'
+import { recordSignUp } from '../nurture'
 import { linkVisitorToLead } from '../arrivals'
 import { membersStore } from '../stores'
 
@@ -47,6 +48,8 @@ export async function becomeMember(member: StoredMember, keep: { session?: Id | 
   if (updated.visitor && updated.lead !== null) {
     await linkVisitorToLead(updated.visitor, updated.lead).catch((error: unknown) => console.error('Touches not linked to the member’s lead:', error instanceof Error ? error.message : error))
   }
+  // Becoming a member is an activity of the lead: scoring rules and sequences start from it.
+  if (member.lead === null && updated.lead !== null) await recordSignUp(updated.lead, updated.visitor, member.id, now)
   await credit(member.id, { kind: 'earn', reason: 'sign-up', points: DEFAULT_EARNINGS['sign-up'], ref: `member:${member.id}` })
   // The referrer is credited when the person they brought becomes a member, at most 10 times a day.
   if (updated.referredBy !== null) await credit(updated.referredBy, { kind: 'earn', reason: 'referral-member', points: DEFAULT_EARNINGS['referral-member'], ref: `member:${member.id}` })

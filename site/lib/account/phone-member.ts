@@ -7,6 +7,7 @@ import { generateReferralCode } from '../../../functions/members/referral-code'
 import type { PhoneNumber } from '../../../functions/phone/phone-number'
 import { DuplicateError, type StoredMember } from '../../../functions/members/store'
 import { phoneKey } from '../../../cms/members/identity-store'
+import { recordSignUp } from '../nurture'
 import { linkVisitorToLead, touchesForConversion } from '../arrivals'
 import { identities, membersStore } from '../stores'
 import { credit } from './identity'
@@ -59,6 +60,8 @@ export async function becomePhoneMember(member: StoredMember, phone: PhoneNumber
   if (updated.visitor && updated.lead !== null) {
     await linkVisitorToLead(updated.visitor, updated.lead).catch((error: unknown) => console.error('Touches not linked to the member’s lead:', error instanceof Error ? error.message : error))
   }
+  // Becoming a member is an activity of the lead: scoring rules and sequences start from it.
+  if (member.lead === null && updated.lead !== null) await recordSignUp(updated.lead, updated.visitor, member.id, now)
   await credit(member.id, { kind: 'earn', reason: 'sign-up', points: DEFAULT_EARNINGS['sign-up'], ref: `member:${member.id}` })
   if (updated.referredBy !== null) await credit(updated.referredBy, { kind: 'earn', reason: 'referral-member', points: DEFAULT_EARNINGS['referral-member'], ref: `member:${member.id}` })
   return updated

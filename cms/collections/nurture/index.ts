@@ -1,0 +1,6 @@
+export { LeadActivity } from './LeadActivity'
+export { ScoreChanges } from './ScoreChanges'
+export { ScoringRules } from './ScoringRules'
+export { SequenceEmails } from './SequenceEmails'
+export { SequenceEnrolments } from './SequenceEnrolments'
+export { Sequences } from './Sequences'

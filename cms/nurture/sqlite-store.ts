@@ -1,0 +1,213 @@
+import type { Client, InStatement, InValue } from '@libsql/client'
+import type { Payload } from 'payload'
+
+import { hashAddress } from '../../functions/broadcasts/recipients'
+import type { Activity, ActivityKind, Id, NewActivity } from '../../functions/nurture/activity'
+import type { LeadState, NurtureStore } from '../../functions/nurture/runner'
+import type { Enrolment } from '../../functions/nurture/sequences'
+import { readRules, readSequences, readThreshold } from './definitions'
+
+const ACTIVITY_COLUMNS = 'id, lead_id, visitor, kind, at, path, categories, form, ref, locale'
+const ENROLMENT_COLUMNS = 'id, sequence_id, lead_id, status, last_step, last_step_at, sent_steps, enrolled_at, next_due_at, locale'
+
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value))
+const num = (id: Id) => Number(id)
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ')
+
+function activityOf(row: Record<string, unknown>): Activity {
+  let categories: string[] = []
+  try {
+    categories = row.categories ? (JSON.parse(String(row.categories)) as string[]) : []
+  } catch {
+    // A row written by hand with bad JSON has no categories rather than stopping the runner.
+  }
+  return {
+    id: Number(row.id),
+    lead: row.lead_id === null ? null : Number(row.lead_id),
+    visitor: text(row.visitor),
+    kind: String(row.kind) as ActivityKind,
+    at: String(row.at),
+    path: text(row.path),
+    categories,
+    form: text(row.form),
+    ref: text(row.ref),
+    locale: text(row.locale),
+  }
+}
+
+/** The sent steps as stored (JSON text), forgiving a row without them. */
+export function stepsOf(value: unknown): string[] {
+  try {
+    const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value
+    return Array.isArray(parsed) ? parsed.map(String) : []
+  } catch {
+    return []
+  }
+}
+
+function enrolmentOf(row: Record<string, unknown>): Enrolment {
+  return {
+    id: Number(row.id),
+    sequence: Number(row.sequence_id),
+    lead: Number(row.lead_id),
+    status: String(row.status) as Enrolment['status'],
+    lastStep: text(row.last_step),
+    lastStepAt: text(row.last_step_at),
+    sentSteps: stepsOf(row.sent_steps),
+    enrolledAt: String(row.enrolled_at),
+    nextDueAt: text(row.next_due_at),
+    locale: text(row.locale),
+  }
+}
+
+/** The INSERT of activity rows; a row without a lead takes its visitor's lead, when the browser is known already. */
+export function insertActivityStatements(rows: NewActivity[]): InStatement[] {
+  const statements: InStatement[] = []
+  // 9 parameters a row: 500 rows a statement stay well under SQLite's 32,766.
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500)
+    statements.push({
+      sql: `WITH v(lead, visitor, kind, at, path, categories, form, ref, locale) AS (VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')})
+            INSERT INTO lead_activity (lead_id, visitor, kind, at, path, categories, form, ref, locale)
+            SELECT COALESCE(v.lead,
+                     (SELECT lead_id FROM touches WHERE visitor = v.visitor AND lead_id IS NOT NULL ORDER BY id DESC LIMIT 1),
+                     (SELECT lead_id FROM lead_activity WHERE visitor = v.visitor AND lead_id IS NOT NULL ORDER BY id DESC LIMIT 1)),
+                   v.visitor, v.kind, v.at, v.path, v.categories, v.form, v.ref, v.locale
+            FROM v`,
+      args: chunk.flatMap((r) => [r.lead === null || r.lead === undefined ? null : num(r.lead), r.visitor, r.kind, r.at, r.path, JSON.stringify(r.categories ?? []), r.form, r.ref, r.locale] as InValue[]),
+    })
+  }
+  return statements
+}
+
+/** The statement that queues a Payload job, in the same transaction as what it is about. */
+export function queueJobStatement(task: string, input: Record<string, unknown>, now: string): InStatement {
+  return {
+    sql: `INSERT INTO payload_jobs (input, task_slug, queue, total_tried, has_error, processing, updated_at, created_at) VALUES (?, ?, 'default', 0, 0, 0, ?, ?)`,
+    args: [JSON.stringify(input), task, now, now],
+  }
+}
+
+/**
+ * The nurture runner's store on the embedded SQLite database: each batch is read with a few
+ * queries and written in one transaction (score changes, lead scores, follow-up activities,
+ * enrolments, queued jobs, processed marks), so that thousands of events a second cost a few
+ * writes. Rules and sequences are read through the Local API (a handful of rows).
+ */
+export function sqliteNurtureStore(payload: Payload, clock: () => Date = () => new Date()): NurtureStore {
+  const client = (payload.db as unknown as { client: Client }).client
+  const rows = async (sql: string, args: InValue[]) => (await client.execute({ sql, args })).rows as unknown as Record<string, unknown>[]
+  return {
+    pendingActivity: async (limit) => (await rows(`SELECT ${ACTIVITY_COLUMNS} FROM lead_activity WHERE processed_at IS NULL AND lead_id IS NOT NULL ORDER BY id LIMIT ?`, [limit])).map(activityOf),
+    rules: () => readRules(payload),
+    threshold: () => readThreshold(payload),
+    sequences: () => readSequences(payload),
+    async leads(ids) {
+      if (!ids.length) return []
+      const found = await rows(`SELECT id, email, score, status, qualified_at, anonymised_at FROM leads WHERE id IN (${marks(ids.length)})`, ids.map(num))
+      const emails = found.map((r) => text(r.email)).filter((e): e is string => Boolean(e))
+      const hashes = emails.map(hashAddress)
+      const suppressed = new Set(hashes.length ? (await rows(`SELECT address_hash FROM suppressions WHERE address_hash IN (${marks(hashes.length)})`, hashes)).map((r) => String(r.address_hash)) : [])
+      return found.map(
+        (r): LeadState => ({
+          id: Number(r.id),
+          score: Number(r.score ?? 0),
+          status: String(r.status ?? 'new'),
+          qualifiedAt: text(r.qualified_at),
+          unsubscribed: Boolean(r.email && suppressed.has(hashAddress(String(r.email)))),
+          erased: r.anonymised_at !== null && r.anonymised_at !== undefined,
+        }),
+      )
+    },
+    async viewTimes(leads, since) {
+      const map = new Map<string, number[]>()
+      if (!leads.length) return map
+      for (const r of await rows(`SELECT lead_id, at FROM lead_activity WHERE kind = 'page-view' AND at >= ? AND lead_id IN (${marks(leads.length)})`, [since, ...leads.map(num)])) {
+        const key = String(r.lead_id)
+        map.set(key, [...(map.get(key) ?? []), Date.parse(String(r.at))])
+      }
+      return map
+    },
+    async lastFired(leads, rules) {
+      const map = new Map<string, number>()
+      if (!leads.length || !rules.length) return map
+      for (const r of await rows(`SELECT lead_id, rule_id, MAX(at) AS at FROM score_changes WHERE points > 0 AND lead_id IN (${marks(leads.length)}) AND rule_id IN (${marks(rules.length)}) GROUP BY lead_id, rule_id`, [...leads.map(num), ...rules.map(num)])) {
+        map.set(`${r.lead_id}/${r.rule_id}`, Date.parse(String(r.at)))
+      }
+      return map
+    },
+    enrolmentsOf: async (leads) => (leads.length ? (await rows(`SELECT ${ENROLMENT_COLUMNS} FROM sequence_enrolments WHERE lead_id IN (${marks(leads.length)})`, leads.map(num))).map(enrolmentOf) : []),
+    async commit(batch) {
+      const now = clock().toISOString()
+      const statements: InStatement[] = []
+      for (let i = 0; i < batch.changes.length; i += 1000) {
+        const chunk = batch.changes.slice(i, i + 1000)
+        statements.push({
+          sql: `INSERT INTO score_changes (lead_id, rule_id, points, reason, activity, at, expires_at, expired) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, 0)').join(', ')}`,
+          args: chunk.flatMap((c) => [num(c.lead), c.rule === null ? null : num(c.rule), c.points, c.reason, c.activity === null ? null : num(c.activity), c.at, c.expiresAt]),
+        })
+      }
+      for (const lead of batch.leads) {
+        statements.push({
+          sql: `UPDATE leads SET score = COALESCE(score, 0) + ?, last_activity_at = CASE WHEN ? IS NOT NULL AND (last_activity_at IS NULL OR last_activity_at < ?) THEN ? ELSE last_activity_at END,
+                qualified_at = COALESCE(qualified_at, ?), status = CASE WHEN ? = 1 THEN 'qualified' ELSE status END, updated_at = ? WHERE id = ?`,
+          args: [lead.scoreDelta, lead.lastActivityAt, lead.lastActivityAt, lead.lastActivityAt, lead.crossedAt, lead.qualify ? 1 : 0, now, num(lead.lead)],
+        })
+        // Told once: qualifiedAt was empty before this batch (the runner checked), and is set in the same transaction.
+        if (lead.crossedAt) statements.push(queueJobStatement('notifyQualified', { leadId: String(lead.lead) }, now))
+      }
+      statements.push(...insertActivityStatements(batch.activities))
+      for (const e of batch.enrolments) {
+        statements.push({
+          sql: `INSERT INTO sequence_enrolments (sequence_id, lead_id, status, last_step, last_step_at, sent_count, sent_steps, enrolled_at, next_due_at, locale, updated_at, created_at) VALUES (?, ?, 'active', NULL, NULL, 0, '[]', ?, ?, ?, ?, ?)`,
+          args: [num(e.sequence), num(e.lead), e.enrolledAt, e.nextDueAt, e.locale, now, now],
+        })
+      }
+      for (let i = 0; i < batch.processed.length; i += 5000) {
+        const chunk = batch.processed.slice(i, i + 5000)
+        statements.push({ sql: `UPDATE lead_activity SET processed_at = ? WHERE id IN (${marks(chunk.length)})`, args: [now, ...chunk.map(num)] })
+      }
+      await client.batch(statements, 'write')
+    },
+    async expiredChanges(now, limit) {
+      const found = await rows(`SELECT id, lead_id, rule_id, points, reason, activity, at, expires_at FROM score_changes WHERE expired = 0 AND expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at LIMIT ?`, [now.toISOString(), limit])
+      return found.map((r) => ({ id: Number(r.id), lead: Number(r.lead_id), rule: r.rule_id === null ? null : Number(r.rule_id), points: Number(r.points), reason: String(r.reason), activity: r.activity === null ? null : Number(r.activity), at: String(r.at), expiresAt: text(r.expires_at) }))
+    },
+    async commitDecay(reversals, expired) {
+      const statements: InStatement[] = [{ sql: `UPDATE score_changes SET expired = 1 WHERE id IN (${marks(expired.length)})`, args: expired.map(num) }]
+      for (const c of reversals) {
+        statements.push({ sql: 'INSERT INTO score_changes (lead_id, rule_id, points, reason, activity, at, expires_at, expired) VALUES (?, ?, ?, ?, NULL, ?, NULL, 0)', args: [num(c.lead), c.rule === null ? null : num(c.rule), c.points, c.reason, c.at] })
+        statements.push({ sql: 'UPDATE leads SET score = COALESCE(score, 0) + ? WHERE id = ?', args: [c.points, num(c.lead)] })
+      }
+      await client.batch(statements, 'write')
+    },
+    dueEnrolments: async (now, limit) => (await rows(`SELECT ${ENROLMENT_COLUMNS} FROM sequence_enrolments WHERE status = 'active' AND sending IS NULL AND next_due_at IS NOT NULL AND next_due_at <= ? ORDER BY next_due_at LIMIT ?`, [now.toISOString(), limit])).map(enrolmentOf),
+    async queueSteps(steps) {
+      const now = clock().toISOString()
+      // The job and the mark together: a step is queued once, and never lost between the two.
+      await client.batch(
+        steps.flatMap((s) => [queueJobStatement('sendSequenceStep', { enrolment: String(s.enrolment), step: s.step, dueAt: s.dueAt }, now), { sql: 'UPDATE sequence_enrolments SET sending = ?, updated_at = ? WHERE id = ?', args: [s.step, now, num(s.enrolment)] }]),
+        'write',
+      )
+    },
+    async reschedule(moves) {
+      await client.batch(moves.map((m) => ({ sql: 'UPDATE sequence_enrolments SET next_due_at = ? WHERE id = ?', args: [m.nextDueAt, num(m.enrolment)] })), 'write')
+    },
+    async endEnrolments(ends) {
+      await client.batch(ends.map((e) => ({ sql: "UPDATE sequence_enrolments SET status = ?, exit_reason = ?, ended_at = ?, next_due_at = NULL, updated_at = ? WHERE id = ? AND status = 'active'", args: [e.status, e.reason, e.at, e.at, num(e.enrolment)] })), 'write')
+    },
+  }
+}
+
+/** Writes activity rows (page views in batches, submissions, downloads, clicks) on SQLite. */
+export async function sqliteInsertActivity(payload: Payload, rows: NewActivity[]): Promise<void> {
+  if (!rows.length) return
+  const client = (payload.db as unknown as { client: Client }).client
+  await client.batch(insertActivityStatements(rows), 'write')
+}
+
+/** A browser's activity that belongs to nobody yet becomes this lead's (at a submission, or a member's confirmation). */
+export async function sqliteLinkVisitor(payload: Payload, visitor: string, lead: Id): Promise<void> {
+  const client = (payload.db as unknown as { client: Client }).client
+  await client.execute({ sql: 'UPDATE lead_activity SET lead_id = ? WHERE visitor = ? AND lead_id IS NULL', args: [num(lead), visitor] })
+}
