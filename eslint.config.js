@@ -39,7 +39,13 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  { files: ['functions/**'], rules: forbid(['site', 'cms', 'themes', 'scripts'], 'functions/ is the domain: it receives collaborators as arguments and imports no app.') },
+  {
+    files: ['functions/**'],
+    rules: forbid(
+      ['site', 'cms', 'themes', 'scripts'],
+      'functions/ is the domain: it receives collaborators as arguments and imports no app.',
+    ),
+  },
   { files: ['themes/**'], rules: forbid(['site', 'cms', 'scripts'], 'Themes depend only on themes/types.ts and functions/.') },
   { files: ['cms/**'], rules: forbid(['site', 'themes'], 'The CMS does not import the site or its themes.') },
 )

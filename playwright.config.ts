@@ -1,6 +1,7 @@
-import { defineConfig } from '@playwright/test'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
+import { defineConfig } from '@playwright/test'
 
 // The browser tests run against the built servers, started by the same script as `npm start`,
 // on ports and a data folder of their own so they never touch a developer's data.
@@ -32,7 +33,15 @@ export default defineConfig({
     // Playwright cannot download its browser here; Debian's chromium is found by scripts/test.mjs.
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || undefined,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
     locale: 'en-US',
     trace: 'retain-on-failure',

@@ -1,10 +1,11 @@
 // Account speed: a signed-in account page at 20 connections (target median under 30 ms), and
 // the time a password sign-in takes at the stated scrypt cost. `npx tsx bench/account.ts`.
-import autocannon from 'autocannon'
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
+import autocannon from 'autocannon'
 
 import { hashPassword, SCRYPT_PARAMS, verifyPassword } from '../functions/members/password-hash'
 import { build } from '../scripts/build.mjs'
@@ -22,10 +23,23 @@ function median(values: number[]): number {
 }
 
 async function main() {
-  const env = productEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, CMS_PORT: '3412', SITE_PORT: '4433', ADMIN_EMAIL: 'bench@example.com', ADMIN_PASSWORD: 'bench-Passw0rd-long', ACCOUNT_LIMIT_PER_IP: '1000000', SIGN_UP_LIMIT_PER_IP: '1000' })
+  const env = productEnv({
+    NODE_ENV: 'production',
+    DATA_DIR: dataDir,
+    CMS_PORT: '3412',
+    SITE_PORT: '4433',
+    ADMIN_EMAIL: 'bench@example.com',
+    ADMIN_PASSWORD: 'bench-Passw0rd-long',
+    ACCOUNT_LIMIT_PER_IP: '1000000',
+    SIGN_UP_LIMIT_PER_IP: '1000',
+  })
   await build()
   await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env })
-  const site = spawn(process.execPath, [path.join(root, 'site/server.mjs')], { cwd: root, env: { ...env, PORT: env.SITE_PORT! }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const site = spawn(process.execPath, [path.join(root, 'site/server.mjs')], {
+    cwd: root,
+    env: { ...env, PORT: env.SITE_PORT! },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   children.push(site)
   await waitForHttp(`${env.SITE_URL}/`)
   const siteUrl = env.SITE_URL!
@@ -33,7 +47,11 @@ async function main() {
 
   const email = 'bench-member@example.com'
   const password = 'Lantern-garden 42'
-  const signUp = await fetch(`${siteUrl}/en/account/sign-up`, { method: 'POST', headers, body: JSON.stringify({ email, password, name: 'Bench Member' }) })
+  const signUp = await fetch(`${siteUrl}/en/account/sign-up`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email, password, name: 'Bench Member' }),
+  })
   if (signUp.status !== 201) throw new Error(`sign-up: ${signUp.status} ${await signUp.text()}`)
   const cookie = signUp.headers.getSetCookie()[0]!.split(';')[0]!
 

@@ -1,10 +1,11 @@
 // `npm run bench` (part): campaign-link redirects and what recording touches costs a page.
 // Uses the built site on a scratch database; each comparison is measured in this one run.
-import autocannon from 'autocannon'
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
+import autocannon from 'autocannon'
 
 import { build } from '../scripts/build.mjs'
 import { bin, productEnv, root, run, waitForHttp } from '../scripts/lib.mjs'
@@ -14,11 +15,19 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const PHONE = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36'
 const CRAWLER = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'
 const dataDir = mkdtempSync(path.join(tmpdir(), 'brand-site-bench-'))
-const env = productEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, CMS_PORT: '3420', SITE_PORT: '4441', ADMIN_EMAIL: 'bench@example.com', ADMIN_PASSWORD: 'bench-Passw0rd-long' })
+const env = productEnv({
+  NODE_ENV: 'production',
+  DATA_DIR: dataDir,
+  CMS_PORT: '3420',
+  SITE_PORT: '4441',
+  ADMIN_EMAIL: 'bench@example.com',
+  ADMIN_PASSWORD: 'bench-Passw0rd-long',
+})
 const children: ChildProcess[] = []
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!
 
 /** Sequential requests, one at a time, so that the median is the page's own response time. */
 async function timeRequests(url: string, headers: Record<string, string>, count: number): Promise<number[]> {
@@ -35,7 +44,11 @@ async function timeRequests(url: string, headers: Record<string, string>, count:
 async function main() {
   await build()
   await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env })
-  const site = spawn(process.execPath, [path.join(root, 'site/server.mjs')], { cwd: root, env: { ...env, PORT: env.SITE_PORT }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const site = spawn(process.execPath, [path.join(root, 'site/server.mjs')], {
+    cwd: root,
+    env: { ...env, PORT: env.SITE_PORT },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   children.push(site)
   await waitForHttp(`${env.SITE_URL}/`)
   const siteUrl = env.SITE_URL

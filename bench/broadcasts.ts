@@ -112,7 +112,8 @@ async function main() {
   const { segmentOf } = await import('../cms/broadcasts/segments')
   const { sqliteBroadcastStore } = await import('../cms/broadcasts/sqlite-store')
   const { localApiBroadcastStore } = await import('../cms/broadcasts/store')
-  const newsletter = (await payload.find({ collection: 'segments', where: { slug: { equals: 'newsletter' } }, overrideAccess: true })).docs[0]!
+  const newsletter = (await payload.find({ collection: 'segments', where: { slug: { equals: 'newsletter' } }, overrideAccess: true }))
+    .docs[0]!
   const segment = segmentOf(newsletter)
   const count = async (store: ReturnType<typeof sqliteBroadcastStore>) =>
     selectRecipients(await store.people(), segment, { topic: segmentTopic(segment), suppressed: await store.suppressedHashes() }).length

@@ -3,7 +3,7 @@
 // sitemap and the feed, a new redirect, a theme switch; and how soon an image bomb is refused.
 // The browser tests check that each of these happens; how soon is measured here, on a quiet
 // product of its own, so a busy CI machine fails no test. `npx tsx bench/editing.ts`.
-import { type ChildProcess,spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -16,7 +16,14 @@ import { runBench } from './lib'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const dataDir = mkdtempSync(path.join(tmpdir(), 'brand-site-bench-editing-'))
-const env = productEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, CMS_PORT: '3414', SITE_PORT: '4435', ADMIN_EMAIL: 'bench@example.com', ADMIN_PASSWORD: 'bench-Passw0rd-long' })
+const env = productEnv({
+  NODE_ENV: 'production',
+  DATA_DIR: dataDir,
+  CMS_PORT: '3414',
+  SITE_PORT: '4435',
+  ADMIN_EMAIL: 'bench@example.com',
+  ADMIN_PASSWORD: 'bench-Passw0rd-long',
+})
 const SECOND_SITE = 'http://localhost:4436'
 const children: ChildProcess[] = []
 
@@ -55,11 +62,19 @@ async function main() {
   const site = env.SITE_URL
   const cms = env.CMS_URL
 
-  const login = await fetch(`${cms}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }) })
+  const login = await fetch(`${cms}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
+  })
   const { token } = (await login.json()) as { token: string }
   const auth = { authorization: `JWT ${token}` }
   const api = async (method: string, apiPath: string, body: unknown, status = 200) => {
-    const response = await fetch(`${cms}${apiPath}`, { method, headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const response = await fetch(`${cms}${apiPath}`, {
+      method,
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
     if (response.status !== status) throw new Error(`${method} ${apiPath}: ${response.status} ${await response.text()}`)
     return response.json()
   }
@@ -72,18 +87,27 @@ async function main() {
     const title = `Published by the bench ${slug}`
     await api('POST', '/api/posts?locale=en', { title, slug, excerpt: 'Fresh', _status: 'published' }, 201)
     published.push(await msUntil('the new post', shows(`${site}/en/blog/${slug}`, title)))
-    sitemap.push(await msUntil('the sitemap', shows(`${site}/sitemap-en.xml`, `/en/blog/${slug}`)) + published.at(-1)!)
-    feed.push(await msUntil('the feed', shows(`${site}/en/rss.xml`, `/en/blog/${slug}`)) + sitemap.at(-1)!)
+    sitemap.push((await msUntil('the sitemap', shows(`${site}/sitemap-en.xml`, `/en/blog/${slug}`))) + published.at(-1)!)
+    feed.push((await msUntil('the feed', shows(`${site}/en/rss.xml`, `/en/blog/${slug}`))) + sitemap.at(-1)!)
   }
 
-  const about = ((await (await fetch(`${cms}/api/pages?where[path][equals]=about&depth=0`, { headers: auth })).json()) as { docs: { id: number }[] }).docs[0]!
+  const about = (
+    (await (await fetch(`${cms}/api/pages?where[path][equals]=about&depth=0`, { headers: auth })).json()) as { docs: { id: number }[] }
+  ).docs[0]!
   const twoSites: number[] = []
   for (let i = 0; i < ROUNDS; i++) {
     // Both caches warm with the current version first.
     for (const origin of [site, SECOND_SITE]) for (let n = 0; n < 2; n++) await (await fetch(`${origin}/about`)).text()
     const title = `About, edited ${i} ${Date.now()}`
     await api('PATCH', `/api/pages/${about.id}?locale=zh-CN`, { title, _status: 'published' })
-    twoSites.push(Math.max(...(await Promise.all([msUntil('the first site', shows(`${site}/about`, title)), msUntil('the second site', shows(`${SECOND_SITE}/about`, title))]))))
+    twoSites.push(
+      Math.max(
+        ...(await Promise.all([
+          msUntil('the first site', shows(`${site}/about`, title)),
+          msUntil('the second site', shows(`${SECOND_SITE}/about`, title)),
+        ])),
+      ),
+    )
   }
 
   const redirects: number[] = []
@@ -95,14 +119,19 @@ async function main() {
 
   const themes: number[] = []
   for (let i = 0; i < ROUNDS; i++) {
-    for (const [theme, marker] of [['editorial', 'data-theme="editorial"'], ['classic', '<header class="site-header"']] as const) {
+    for (const [theme, marker] of [
+      ['editorial', 'data-theme="editorial"'],
+      ['classic', '<header class="site-header"'],
+    ] as const) {
       await api('POST', '/api/globals/site-settings', { theme })
       themes.push(await msUntil(`the ${theme} theme`, shows(`${site}/`, marker)))
     }
   }
 
   // One colour compresses to a few hundred kilobytes, yet decodes to 100 million pixels: refused from its header.
-  const bomb = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#ffffff' } }).png({ compressionLevel: 9 }).toBuffer()
+  const bomb = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#ffffff' } })
+    .png({ compressionLevel: 9 })
+    .toBuffer()
   const refusals: number[] = []
   for (let i = 0; i < ROUNDS; i++) {
     const form = new FormData()

@@ -4,7 +4,21 @@
 import type { Client, InStatement } from '@libsql/client'
 
 const DAY_MS = 86_400_000
-const CHANNELS = ['wechat', 'xiaohongshu', 'weibo', 'douyin', 'bilibili', 'zhihu', 'linkedin', 'search', 'email', 'referral', 'offline', 'direct', 'other'] as const
+const CHANNELS = [
+  'wechat',
+  'xiaohongshu',
+  'weibo',
+  'douyin',
+  'bilibili',
+  'zhihu',
+  'linkedin',
+  'search',
+  'email',
+  'referral',
+  'offline',
+  'direct',
+  'other',
+] as const
 const WEIGHTS = [22, 14, 8, 8, 3, 4, 5, 14, 3, 2, 3, 12, 2]
 const STATUSES = ['new', 'new', 'new', 'new', 'new', 'contacted', 'contacted', 'qualified', 'won', 'lost']
 
@@ -27,15 +41,30 @@ interface SeedTouch {
   campaignLink: string | null
 }
 
-const touchJson = (t: SeedTouch) => JSON.stringify({ channel: t.channel, source: t.source, medium: null, campaign: t.campaign, content: null, term: null, referrer: null, landingPage: '/', campaignLink: t.campaignLink, at: new Date(t.at).toISOString() })
+const touchJson = (t: SeedTouch) =>
+  JSON.stringify({
+    channel: t.channel,
+    source: t.source,
+    medium: null,
+    campaign: t.campaign,
+    content: null,
+    term: null,
+    referrer: null,
+    landingPage: '/',
+    campaignLink: t.campaignLink,
+    at: new Date(t.at).toISOString(),
+  })
 
 /**
  * Inserts `touches` touches and `leads` leads spread over the `days` days before `end`, plus daily
  * clicks for each campaign link; returns how many rows of each it wrote.
  */
-export async function seedFunnel(client: Client, options: { touches: number; leads: number; days: number; end: Date }): Promise<{ touches: number; visitors: number; leads: number; clickRows: number }> {
+export async function seedFunnel(
+  client: Client,
+  options: { touches: number; leads: number; days: number; end: Date },
+): Promise<{ touches: number; visitors: number; leads: number; clickRows: number }> {
   const rand = random(20261123)
-  const pick = <T,>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!
   const total = WEIGHTS.reduce((a, b) => a + b, 0)
   const channel = () => {
     let r = rand() * total
@@ -58,7 +87,14 @@ export async function seedFunnel(client: Client, options: { touches: number; lea
     for (let i = 0; i < visits && touches.length < options.touches && at < endMs; i++) {
       const ch = channel()
       const withCampaign = ch !== 'direct' && rand() < 0.55
-      const touch: SeedTouch = { visitor, at: Math.floor(at), channel: ch, source: ch, campaign: withCampaign ? pick(campaigns) : null, campaignLink: withCampaign && rand() < 0.5 ? pick(links) : null }
+      const touch: SeedTouch = {
+        visitor,
+        at: Math.floor(at),
+        channel: ch,
+        source: ch,
+        campaign: withCampaign ? pick(campaigns) : null,
+        campaignLink: withCampaign && rand() < 0.5 ? pick(links) : null,
+      }
       touches.push(touch)
       if (visitor) (byVisitor.get(visitor) ?? byVisitor.set(visitor, []).get(visitor)!).push(touch)
       at += rand() * 20 * DAY_MS
@@ -86,7 +122,10 @@ export async function seedFunnel(client: Client, options: { touches: number; lea
   }
   for (let i = 0; i < leads.length; i += ROWS) {
     const batch = leads.slice(i, i + ROWS)
-    statements.push({ sql: `INSERT INTO leads (email, status, first_touch, last_touch, updated_at, created_at) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`, args: batch.flat() as never })
+    statements.push({
+      sql: `INSERT INTO leads (email, status, first_touch, last_touch, updated_at, created_at) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      args: batch.flat() as never,
+    })
   }
 
   const clicks = new Map<string, number>()
@@ -99,9 +138,15 @@ export async function seedFunnel(client: Client, options: { touches: number; lea
   const clickRows = [...clicks].map(([key, count]) => [...key.split('|'), count])
   for (let i = 0; i < clickRows.length; i += ROWS) {
     const batch = clickRows.slice(i, i + ROWS)
-    statements.push({ sql: `INSERT INTO link_clicks (link, day, count) VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`, args: batch.flat() as never })
+    statements.push({
+      sql: `INSERT INTO link_clicks (link, day, count) VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`,
+      args: batch.flat() as never,
+    })
   }
-  statements.push({ sql: `INSERT INTO campaign_links (code, title, status, target_kind, target_url, updated_at, created_at) VALUES ${links.map(() => "(?, ?, 'active', 'url', '/', ?, ?)").join(', ')}`, args: links.flatMap((code) => [code, `Bench ${code}`, options.end.toISOString(), options.end.toISOString()]) })
+  statements.push({
+    sql: `INSERT INTO campaign_links (code, title, status, target_kind, target_url, updated_at, created_at) VALUES ${links.map(() => "(?, ?, 'active', 'url', '/', ?, ?)").join(', ')}`,
+    args: links.flatMap((code) => [code, `Bench ${code}`, options.end.toISOString(), options.end.toISOString()]),
+  })
   await client.batch(statements, 'write')
   return { touches: touches.length, visitors: visitorCount, leads: leads.length, clickRows: clickRows.length }
 }

@@ -3,8 +3,9 @@
 // aggregation alone, the report plus the dashboard's markup, the CSV endpoint through Payload's REST
 // handler, and (on the built CMS, `node scripts/build.mjs`) the whole admin page over HTTP.
 // Run with `npx tsx bench/funnel.ts`; BENCH_FUNNEL_HTTP=0 skips the build and the HTTP part.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
+
 import { createElement } from 'react'
 // @ts-expect-error react-dom's server entry ships no types, and @types/react-dom is not worth a dependency for one bench call
 import { renderToStaticMarkup } from 'react-dom/server'
@@ -57,7 +58,9 @@ async function main() {
     const range = { from: new Date(today.getTime() - 89 * DAY_MS).toISOString().slice(0, 10), to: today.toISOString().slice(0, 10) }
     const search = (group: string, model: string) => `from=${range.from}&to=${range.to}&group=${group}&model=${model}`
     const query = (group: string, model: string) => parseFunnelQuery(new URLSearchParams(search(group, model)), today)
-    const inRange = (await client.execute({ sql: 'SELECT COUNT(*) AS n FROM touches WHERE at >= ?', args: [`${range.from}T00:00:00.000Z`] })).rows[0]!.n
+    const inRange = (
+      await client.execute({ sql: 'SELECT COUNT(*) AS n FROM touches WHERE at >= ?', args: [`${range.from}T00:00:00.000Z`] })
+    ).rows[0]!.n
 
     const figures: Record<string, number | string> = {
       [`seeded: touches / visitors / leads / link-day rows (${seedMs} ms)`]: `${seeded.touches} / ${seeded.visitors} / ${seeded.leads} / ${seeded.clickRows}`,
@@ -65,14 +68,18 @@ async function main() {
     }
     for (const model of ['first', 'last']) {
       for (const group of ['channel', 'campaign', 'link']) {
-        figures[`aggregation in SQL, ${model} touch by ${group}, median ms`] = await median(() => funnelCounts(payload, query(group, model)))
+        figures[`aggregation in SQL, ${model} touch by ${group}, median ms`] = await median(() =>
+          funnelCounts(payload, query(group, model)),
+        )
       }
     }
     const text = funnelText('en')
     for (const model of ['first', 'last']) {
       figures[`report + dashboard markup, ${model} touch by channel, median ms (target < 1000)`] = await median(async () => {
         const report = await loadFunnel(payload, query('channel', model), 'en')
-        return renderToStaticMarkup(createElement(FunnelDashboard, { report, text, path: '/admin/funnel', csvPath: '/api/funnel.csv', language: 'en' }))
+        return renderToStaticMarkup(
+          createElement(FunnelDashboard, { report, text, path: '/admin/funnel', csvPath: '/api/funnel.csv', language: 'en' }),
+        )
       })
     }
 
@@ -82,27 +89,44 @@ async function main() {
     const { token } = await payload.login({ collection: 'users', data: { email: 'bench@example.com', password: 'bench-Passw0rd-long' } })
     const headers = { authorization: `JWT ${token}` }
     figures['GET /api/funnel.csv in process (REST handler, auth, CSV), by link, median ms'] = await median(async () => {
-      const response = await handleEndpoints({ config, request: new Request(`http://localhost/api/funnel.csv?${search('link', 'first')}`, { headers }) })
+      const response = await handleEndpoints({
+        config,
+        request: new Request(`http://localhost/api/funnel.csv?${search('link', 'first')}`, { headers }),
+      })
       if (response.status !== 200) throw new Error(`funnel.csv answered ${response.status}`)
       return response.text()
     })
     // The MongoDB path on the same data, for comparison: it reads every touch of the range.
     const started = performance.now()
     await localApiFunnelCounts(payload)(query('channel', 'first'))
-    figures['aggregation through the Local API (the MongoDB path), first touch by channel, one run ms'] = Math.round(performance.now() - started)
+    figures['aggregation through the Local API (the MongoDB path), first touch by channel, one run ms'] = Math.round(
+      performance.now() - started,
+    )
 
     if (HTTP) {
       await build()
-      const env = productEnv({ NODE_ENV: 'production', DATA_DIR: process.env.DATA_DIR!, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET!, CMS_PORT, CMS_URL: `http://localhost:${CMS_PORT}` })
+      const env = productEnv({
+        NODE_ENV: 'production',
+        DATA_DIR: process.env.DATA_DIR!,
+        PAYLOAD_SECRET: process.env.PAYLOAD_SECRET!,
+        CMS_PORT,
+        CMS_URL: `http://localhost:${CMS_PORT}`,
+      })
       const cms = spawn(bin('next'), ['start', 'cms', '-p', CMS_PORT], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
       children.push(cms)
       await waitForHttp(`http://localhost:${CMS_PORT}/api/users/me`)
       for (const model of ['first', 'last']) {
-        figures[`GET /admin/funnel over HTTP (whole admin page), ${model} touch by channel, median ms (target < 1000)`] = await median(async () => {
-          const response = await fetch(`http://localhost:${CMS_PORT}/admin/funnel?${search('channel', model)}`, { headers, redirect: 'manual' })
-          const html = await response.text()
-          if (response.status !== 200 || !html.includes('data-testid="funnel-table"')) throw new Error(`/admin/funnel answered ${response.status} without the table`)
-        })
+        figures[`GET /admin/funnel over HTTP (whole admin page), ${model} touch by channel, median ms (target < 1000)`] = await median(
+          async () => {
+            const response = await fetch(`http://localhost:${CMS_PORT}/admin/funnel?${search('channel', model)}`, {
+              headers,
+              redirect: 'manual',
+            })
+            const html = await response.text()
+            if (response.status !== 200 || !html.includes('data-testid="funnel-table"'))
+              throw new Error(`/admin/funnel answered ${response.status} without the table`)
+          },
+        )
       }
       figures['GET /api/funnel.csv over HTTP, by link, median ms'] = await median(async () => {
         const response = await fetch(`http://localhost:${CMS_PORT}/api/funnel.csv?${search('link', 'first')}`, { headers })
@@ -113,7 +137,12 @@ async function main() {
     console.table(figures)
   } finally {
     // The CMS process has the database open: let it stop before the scratch folder goes.
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM'))))))
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM')))),
+      ),
+    )
     await cleanup()
   }
 }

@@ -3,28 +3,40 @@
 // until every sales email of the burst is accepted by a local server speaking Resend's API (target:
 // within 60 s of the last submission), then the time from one submission's 201 to its email.
 // Part of `npm run bench`.
-import autocannon from 'autocannon'
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { freePort } from '../tests/e2e/product'
-import { startFakeResend } from '../tests/integration/fake-resend'
+import autocannon from 'autocannon'
+
 import { build } from '../scripts/build.mjs'
 import { bin, productEnv, root, run, waitForHttp } from '../scripts/lib.mjs'
+import { freePort } from '../tests/e2e/product'
+import { startFakeResend } from '../tests/integration/fake-resend'
 import { runBench } from './lib'
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 2000)
 /** With BENCH_CPU_PROF=<folder>, the site and the worker write V8 CPU profiles there when they stop (read them with bench/profile-top.ts). */
 const PROFILE_DIR = process.env.BENCH_CPU_PROF
-const profile = (name: string) => (PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [])
+const profile = (name: string) =>
+  PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : []
 const dataDir = mkdtempSync(path.join(tmpdir(), 'brand-site-bench-intake-'))
 const children: ChildProcess[] = []
 
 async function main() {
   const resend = await startFakeResend()
-  const env = productEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, CMS_PORT: String(await freePort()), SITE_PORT: String(await freePort()), RESEND_API_KEY: 're_bench', RESEND_BASE_URL: resend.url, ADMIN_EMAIL: 'bench@example.com', ADMIN_PASSWORD: 'bench-Passw0rd-long', INTAKE_LIMIT_PER_IP: '1000000' })
+  const env = productEnv({
+    NODE_ENV: 'production',
+    DATA_DIR: dataDir,
+    CMS_PORT: String(await freePort()),
+    SITE_PORT: String(await freePort()),
+    RESEND_API_KEY: 're_bench',
+    RESEND_BASE_URL: resend.url,
+    ADMIN_EMAIL: 'bench@example.com',
+    ADMIN_PASSWORD: 'bench-Passw0rd-long',
+    INTAKE_LIMIT_PER_IP: '1000000',
+  })
   await build()
   await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env })
   const start = (command: string, args: string[], extra: Record<string, string> = {}) => {
@@ -66,7 +78,11 @@ async function main() {
   for (let i = 0; i < 10; i++) {
     const email = `latency-${i}@example.com`
     const sent = performance.now()
-    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Latency', email, consent: true }) })
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Latency', email, consent: true }),
+    })
     if (response.status !== 201) throw new Error(`submission answered ${response.status}`)
     while (!resend.received.some((e) => e.reply_to?.includes(email))) await new Promise((r) => setTimeout(r, 10))
     latencies.push(performance.now() - sent)

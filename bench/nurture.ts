@@ -1,6 +1,6 @@
 // `npm run bench` (part): what recording a page view costs a cached page, and how many events a
 // second scoring and sequence evaluation take on SQLite. Uses the built site on a scratch database.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -14,11 +14,19 @@ const CRAWLER = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/
 const REQUESTS = Number(process.env.BENCH_PAGE_VIEWS ?? 2000)
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000)
 const dataDir = mkdtempSync(path.join(tmpdir(), 'brand-site-bench-'))
-const env = productEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, CMS_PORT: '3422', SITE_PORT: '4443', ADMIN_EMAIL: 'bench@example.com', ADMIN_PASSWORD: 'bench-Passw0rd-long' })
+const env = productEnv({
+  NODE_ENV: 'production',
+  DATA_DIR: dataDir,
+  CMS_PORT: '3422',
+  SITE_PORT: '4443',
+  ADMIN_EMAIL: 'bench@example.com',
+  ADMIN_PASSWORD: 'bench-Passw0rd-long',
+})
 const children: ChildProcess[] = []
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!
 const visitorId = (n: number) => `v${'B'.repeat(12)}${String(n).padStart(10, '0')}`
 
 async function timeOne(url: string, headers: Record<string, string>): Promise<number> {
@@ -54,16 +62,57 @@ async function scoring() {
   await migrateDatabase(payload)
   const { insertActivity, nurtureStoreFor } = await import('../cms/nurture')
   const { processActivity, queueDueSteps } = await import('../functions/nurture/runner')
-  const category = await payload.create({ collection: 'categories', locale: 'en', data: { title: 'Brand', slug: 'brand' } as never, depth: 0 })
-  const form = await payload.create({ collection: 'forms', locale: 'en', data: { name: 'Contact', defaultRecipient: 'sales@example.com', fields: [{ name: 'email', type: 'email', label: 'Email', required: true }] } as never, depth: 0 })
+  const category = await payload.create({
+    collection: 'categories',
+    locale: 'en',
+    data: { title: 'Brand', slug: 'brand' } as never,
+    depth: 0,
+  })
+  const form = await payload.create({
+    collection: 'forms',
+    locale: 'en',
+    data: {
+      name: 'Contact',
+      defaultRecipient: 'sales@example.com',
+      fields: [{ name: 'email', type: 'email', label: 'Email', required: true }],
+    } as never,
+    depth: 0,
+  })
   await payload.create({ collection: 'scoring-rules', data: { name: 'Form', event: 'form-submitted', points: 10 }, depth: 0 })
-  await payload.create({ collection: 'scoring-rules', data: { name: 'Brand pages', event: 'page-view', category: category.id, points: 5, decayDays: 30 }, depth: 0 })
-  await payload.create({ collection: 'scoring-rules', data: { name: 'Pricing', event: 'page-view', path: '/pricing', points: 3 }, depth: 0 })
-  await payload.create({ collection: 'scoring-rules', data: { name: 'Regular', event: 'visits', visits: 3, withinDays: 7, points: 8 }, depth: 0 })
+  await payload.create({
+    collection: 'scoring-rules',
+    data: { name: 'Brand pages', event: 'page-view', category: category.id, points: 5, decayDays: 30 },
+    depth: 0,
+  })
+  await payload.create({
+    collection: 'scoring-rules',
+    data: { name: 'Pricing', event: 'page-view', path: '/pricing', points: 3 },
+    depth: 0,
+  })
+  await payload.create({
+    collection: 'scoring-rules',
+    data: { name: 'Regular', event: 'visits', visits: 3, withinDays: 7, points: 8 },
+    depth: 0,
+  })
   await payload.updateGlobal({ slug: 'scoring-settings', data: { threshold: 40 }, depth: 0 })
-  await payload.create({ collection: 'sequences', locale: 'en', data: { name: 'Welcome', trigger: 'form-submitted', steps: [{ delay: 0, unit: 'minutes', subject: 'Hi', body: 'Hello' }, { delay: 2, unit: 'days', subject: 'Again', body: 'Hello again' }] } as never, depth: 0 })
+  await payload.create({
+    collection: 'sequences',
+    locale: 'en',
+    data: {
+      name: 'Welcome',
+      trigger: 'form-submitted',
+      steps: [
+        { delay: 0, unit: 'minutes', subject: 'Hi', body: 'Hello' },
+        { delay: 2, unit: 'days', subject: 'Again', body: 'Hello again' },
+      ],
+    } as never,
+    depth: 0,
+  })
   const leads: number[] = []
-  for (let i = 0; i < 500; i++) leads.push((await payload.create({ collection: 'leads', data: { email: `lead${i}@example.com`, status: 'new' }, depth: 0 })).id as number)
+  for (let i = 0; i < 500; i++)
+    leads.push(
+      (await payload.create({ collection: 'leads', data: { email: `lead${i}@example.com`, status: 'new' }, depth: 0 })).id as number,
+    )
   // EVENTS activities of 500 leads over a week: page views (a third in the category) and one submission in twenty.
   const start = Date.now() - 7 * 86_400_000
   const rows = Array.from({ length: EVENTS }, (_, i) => {
@@ -96,14 +145,20 @@ async function scoring() {
 async function main() {
   await build()
   await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env })
-  const site = spawn(process.execPath, [path.join(root, 'site/server.mjs')], { cwd: root, env: { ...env, PORT: env.SITE_PORT }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const site = spawn(process.execPath, [path.join(root, 'site/server.mjs')], {
+    cwd: root,
+    env: { ...env, PORT: env.SITE_PORT },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   children.push(site)
   await waitForHttp(`${env.SITE_URL}/`)
   const { withView, without } = await pageViews(env.SITE_URL)
   await new Promise((r) => setTimeout(r, 2500)) // the site writes page views every second
   const { createClient } = await import('@libsql/client')
   const db = createClient({ url: `file:${path.join(dataDir, 'site.db')}` })
-  const stored = Number((await db.execute("SELECT COUNT(*) AS n FROM lead_activity WHERE kind = 'page-view' AND path = '/about'")).rows[0]!.n)
+  const stored = Number(
+    (await db.execute("SELECT COUNT(*) AS n FROM lead_activity WHERE kind = 'page-view' AND path = '/about'")).rows[0]!.n,
+  )
   db.close()
   site.kill('SIGTERM')
   const score = await scoring()

@@ -5,12 +5,13 @@
 // CMS (`next start`), the jobs worker, and the site with SITE_PROCESSES (default: the CPU cores),
 // on a scratch database. Ports: CMS_PORT, SITE_PORT (defaults 3412, 4433) and BENCH_PORT_BASE
 // (8530: nginx in front of the site, +1 nginx static, +2 Node static).
-import autocannon from 'autocannon'
-import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
+
+import autocannon from 'autocannon'
 
 import { build } from '../scripts/build.mjs'
 import { bin, productEnv, root, run, waitForHttp } from '../scripts/lib.mjs'

@@ -1,10 +1,11 @@
 // `npm run bench`: the speed figures of the site, each measured in one run so ratios compare
 // like with like on a noisy machine. Uses the built site (npm run build) on a scratch database.
-import autocannon from 'autocannon'
-import { fork, spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, fork, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
+import autocannon from 'autocannon'
 
 import { build } from '../scripts/build.mjs'
 import { bin, productEnv, root, run, waitForHttp } from '../scripts/lib.mjs'
@@ -13,7 +14,14 @@ import { runBench } from './lib'
 const CONNECTIONS = 50
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const dataDir = mkdtempSync(path.join(tmpdir(), 'brand-site-bench-'))
-const env = productEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, CMS_PORT: '3410', SITE_PORT: '4431', ADMIN_EMAIL: 'bench@example.com', ADMIN_PASSWORD: 'bench-Passw0rd-long' })
+const env = productEnv({
+  NODE_ENV: 'production',
+  DATA_DIR: dataDir,
+  CMS_PORT: '3410',
+  SITE_PORT: '4431',
+  ADMIN_EMAIL: 'bench@example.com',
+  ADMIN_PASSWORD: 'bench-Passw0rd-long',
+})
 const children: ChildProcess[] = []
 
 function start(command: string, args: string[], extra: Record<string, string> = {}): ChildProcess {
@@ -34,7 +42,9 @@ function median(values: number[]): number {
 }
 
 function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))
   return Math.round(Number(line?.match(/\d+/)?.[0] ?? 0) / 1024)
 }
 
@@ -78,7 +88,9 @@ async function main() {
     body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
   })
   const { token } = (await login.json()) as { token: string }
-  const { docs } = (await (await fetch(`${env.CMS_URL}/api/posts?where[slug][equals]=bench-post-1&depth=0`, { headers: { authorization: `JWT ${token}` } })).json()) as { docs: { id: number }[] }
+  const { docs } = (await (
+    await fetch(`${env.CMS_URL}/api/posts?where[slug][equals]=bench-post-1&depth=0`, { headers: { authorization: `JWT ${token}` } })
+  ).json()) as { docs: { id: number }[] }
   const publishMs: number[] = []
   for (let i = 0; i < 5; i++) {
     const title = `Bench title ${i} ${Date.now()}`

@@ -4,7 +4,7 @@
 import { loadavg } from 'node:os'
 import { gzipSync } from 'node:zlib'
 
-import { buildIndex, compactIndex, loadIndex, searchIndex, type SearchDoc } from '../functions/search'
+import { buildIndex, compactIndex, loadIndex, type SearchDoc, searchIndex } from '../functions/search'
 import { enDocs, enQueries } from '../functions/search/fixtures/en'
 import { zhDocs, zhQueries } from '../functions/search/fixtures/zh'
 
@@ -23,7 +23,12 @@ function random(seed: number): () => number {
 const next = random(42)
 const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!
 
-const zhSentences = zhDocs.flatMap((d) => `${d.excerpt}${d.body}`.split('。').filter(Boolean).map((s) => `${s}。`))
+const zhSentences = zhDocs.flatMap((d) =>
+  `${d.excerpt}${d.body}`
+    .split('。')
+    .filter(Boolean)
+    .map((s) => `${s}。`),
+)
 const enSentences = enDocs.flatMap((d) => `${d.excerpt} ${d.body}`.split(/(?<=\.)\s+/).filter(Boolean))
 const zhTitles = zhDocs.map((d) => d.title)
 const enTitles = enDocs.map((d) => d.title)

@@ -1,7 +1,8 @@
+import path from 'node:path'
+
 import type { Client } from '@libsql/client'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import path from 'node:path'
 import type { DatabaseAdapterObj, Payload } from 'payload'
 
 import { dataDir, prepareDataDir } from './environment'

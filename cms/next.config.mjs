@@ -1,6 +1,7 @@
-import { withPayload } from '@payloadcms/next/withPayload'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+
+import { withPayload } from '@payloadcms/next/withPayload'
 
 // A plain TypeScript module of functions/, loaded by Node's own type stripping (Node 22.18+).
 import { HSTS, PERMISSIONS_POLICY } from '../functions/http/security-headers.ts'

@@ -1,63 +1,76 @@
 // Relative imports only in this file and what it imports: Vite (the site's bundler) does not
 // resolve the `@/` path aliases Next would.
-import { en } from '@payloadcms/translations/languages/en'
-import { zh } from '@payloadcms/translations/languages/zh'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
+import { IMAGE_UPLOAD_LIMITS, tooLargeMessage } from '../functions/content/image-upload'
+import { LOCALES } from '../functions/content/locales'
+import { roleOf } from './access/roles'
+import { ensureNewsletterSegment } from './broadcasts/segments'
+import { resendWebhookEndpoint } from './broadcasts/webhook'
+import { BroadcastDeliveries, BroadcastEvents, Broadcasts, Segments, Suppressions } from './collections/broadcasts'
 import { CampaignLinks } from './collections/CampaignLinks'
 import { Categories } from './collections/Categories'
 import { Forms } from './collections/Forms'
 import { IntakeCounters } from './collections/IntakeCounters'
-import { LeadFiles } from './collections/LeadFiles'
-import { LinkClicks } from './collections/LinkClicks'
 import { LeadDeliveries } from './collections/LeadDeliveries'
+import { LeadFiles } from './collections/LeadFiles'
 import { Leads } from './collections/Leads'
-import { Outbox } from './collections/Outbox'
-import { Submissions } from './collections/Submissions'
+import { LinkClicks } from './collections/LinkClicks'
+import { LiveCodes } from './collections/LiveCodes'
 import { Media } from './collections/Media'
+import {
+  AuditLog,
+  ConsentLog,
+  MemberCodes,
+  MemberIdentities,
+  Members,
+  MemberSessions,
+  PointsLedger,
+  Rewards,
+  ThrottleCounters,
+  Tiers,
+  Topics,
+} from './collections/members'
+import { LeadActivity, ScoreChanges, ScoringRules, SequenceEmails, SequenceEnrolments, Sequences } from './collections/nurture'
+import { Outbox } from './collections/Outbox'
 import { Pages } from './collections/Pages'
 import { Posts } from './collections/Posts'
 import { Redirects } from './collections/Redirects'
+import { Submissions } from './collections/Submissions'
 import { Teams } from './collections/Teams'
 import { Touches } from './collections/Touches'
 import { Users } from './collections/Users'
-import { ensureNewsletterSegment } from './broadcasts/segments'
-import { resendWebhookEndpoint } from './broadcasts/webhook'
-import { BroadcastDeliveries, BroadcastEvents, Broadcasts, Segments, Suppressions } from './collections/broadcasts'
 import { WechatAdds } from './collections/WechatAdds'
-import { LiveCodes } from './collections/LiveCodes'
-import { LeadActivity, ScoreChanges, ScoringRules, SequenceEmails, SequenceEnrolments, Sequences } from './collections/nurture'
-import { ScoringSettings } from './globals/ScoringSettings'
-import { notifyQualified, sendSequenceStep } from './nurture/jobs'
-import { AuditLog, ConsentLog, MemberCodes, MemberIdentities, Members, MemberSessions, PointsLedger, Rewards, ThrottleCounters, Tiers, Topics } from './collections/members'
-import { roleOf } from './access/roles'
 import { databaseAdapter, usesMongo } from './database'
-import { ensureMongoIndexes } from './mongo/indexes'
 import { richTextEditor } from './editor'
 import { emailAdapter } from './email/adapter'
 import { funnelCsvEndpoint } from './endpoints/funnelCsv'
 import { retryJobEndpoint } from './endpoints/retryJob'
-import { FUNNEL_VIEW_PATH } from './funnel'
-import { autorespond } from './jobs/autorespond'
-import { JOBS_VIEW_PATH } from './jobs/paths'
-import { notifyLead } from './jobs/notifyLead'
-import { sendMemberCode } from './jobs/sendMemberCode'
-import { sendPhoneCode } from './jobs/sendPhoneCode'
-import { rebuildSearchIndex } from './jobs/rebuildSearchIndex'
-import { sendWebhook } from './jobs/sendWebhook'
-import { sendBroadcastTask } from './jobs/sendBroadcast'
-import { tracked } from './jobs/tracked'
 import { cmsUrl, payloadSecret } from './environment'
-import { payloadLogger } from './logging'
+import { FUNNEL_VIEW_PATH } from './funnel'
 import { ContentVersion } from './globals/ContentVersion'
 import { Footer } from './globals/Footer'
 import { Header } from './globals/Header'
+import { ScoringSettings } from './globals/ScoringSettings'
 import { SiteSettings } from './globals/SiteSettings'
-import { LOCALES } from '../functions/content/locales'
-import { IMAGE_UPLOAD_LIMITS, tooLargeMessage } from '../functions/content/image-upload'
+import { autorespond } from './jobs/autorespond'
+import { notifyLead } from './jobs/notifyLead'
+import { JOBS_VIEW_PATH } from './jobs/paths'
+import { rebuildSearchIndex } from './jobs/rebuildSearchIndex'
+import { sendBroadcastTask } from './jobs/sendBroadcast'
+import { sendMemberCode } from './jobs/sendMemberCode'
+import { sendPhoneCode } from './jobs/sendPhoneCode'
+import { sendWebhook } from './jobs/sendWebhook'
+import { tracked } from './jobs/tracked'
+import { payloadLogger } from './logging'
+import { ensureMongoIndexes } from './mongo/indexes'
+import { notifyQualified, sendSequenceStep } from './nurture/jobs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -77,10 +90,47 @@ export default buildConfig({
     },
   },
   collections: [
-    Pages, Posts, Categories, Media, Forms, Leads, LeadDeliveries, Submissions, LeadFiles, Teams, IntakeCounters, Touches, CampaignLinks, LinkClicks, Outbox, Redirects, Users, WechatAdds, LiveCodes,
-    Members, MemberSessions, MemberCodes, MemberIdentities, PointsLedger, Tiers, Rewards, Topics, ConsentLog, AuditLog, ThrottleCounters,
-    Segments, Broadcasts, BroadcastDeliveries, BroadcastEvents, Suppressions,
-    LeadActivity, ScoringRules, ScoreChanges, Sequences, SequenceEnrolments, SequenceEmails,
+    Pages,
+    Posts,
+    Categories,
+    Media,
+    Forms,
+    Leads,
+    LeadDeliveries,
+    Submissions,
+    LeadFiles,
+    Teams,
+    IntakeCounters,
+    Touches,
+    CampaignLinks,
+    LinkClicks,
+    Outbox,
+    Redirects,
+    Users,
+    WechatAdds,
+    LiveCodes,
+    Members,
+    MemberSessions,
+    MemberCodes,
+    MemberIdentities,
+    PointsLedger,
+    Tiers,
+    Rewards,
+    Topics,
+    ConsentLog,
+    AuditLog,
+    ThrottleCounters,
+    Segments,
+    Broadcasts,
+    BroadcastDeliveries,
+    BroadcastEvents,
+    Suppressions,
+    LeadActivity,
+    ScoringRules,
+    ScoreChanges,
+    Sequences,
+    SequenceEnrolments,
+    SequenceEmails,
   ],
   globals: [SiteSettings, Header, Footer, ContentVersion, ScoringSettings],
   // SQLite seeds the newsletter segment and declares its indexes in its migrations; MongoDB has
@@ -114,8 +164,17 @@ export default buildConfig({
     access: { run: () => false, queue: ({ req }) => roleOf(req) === 'admin', cancel: ({ req }) => roleOf(req) === 'admin' },
     // Only the jobs worker (scripts/worker.ts) runs jobs; the CMS and site processes only queue them.
     // tracked: the worker knows which jobs it holds (their lease, see jobs/lease.ts) and logs a failed attempt in one line.
-    tasks: [tracked(notifyLead), tracked(autorespond), tracked(sendWebhook), tracked(rebuildSearchIndex), tracked(sendMemberCode), tracked(sendPhoneCode),
-      tracked(sendBroadcastTask), tracked(notifyQualified), tracked(sendSequenceStep)],
+    tasks: [
+      tracked(notifyLead),
+      tracked(autorespond),
+      tracked(sendWebhook),
+      tracked(rebuildSearchIndex),
+      tracked(sendMemberCode),
+      tracked(sendPhoneCode),
+      tracked(sendBroadcastTask),
+      tracked(notifyQualified),
+      tracked(sendSequenceStep),
+    ],
     // Every second, up to 100 jobs at once (their emails share Resend batch requests): a lead's
     // email should reach sales within seconds of the submission, during a campaign's burst too.
     // Payload's own error log (the whole job as JSON) is silenced: tracked() logs one line instead.

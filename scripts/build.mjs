@@ -1,6 +1,6 @@
 // Builds the CMS (Next.js) and the site (Astro) when their sources changed since the last build.
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { bin, productEnv, requireNode22, root, run } from './lib.mjs'

@@ -1,7 +1,7 @@
 // Helpers shared by the start, build and test scripts: environment defaults and child processes.
 import { spawn } from 'node:child_process'
-import { createInterface } from 'node:readline'
 import path from 'node:path'
+import { createInterface } from 'node:readline'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 /** The repository root. */
@@ -59,7 +59,10 @@ export function run(command, args, { env = process.env, cwd = root } = {}) {
     const json = env.LOG_FORMAT === 'json'
     const child = spawn(command, args, { env, cwd, stdio: json ? ['inherit', 'pipe', 'pipe'] : 'inherit' })
     if (json) {
-      for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+      for (const [from, to] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ]) {
         createInterface({ input: from, crlfDelay: Infinity }).on('line', (line) => to.write(`${line}\n`))
       }
     }

@@ -15,7 +15,9 @@ export async function databaseReady(env) {
   if (env.DATABASE_URI) return false
   const file = path.join(env.DATA_DIR, 'site.db')
   if (!existsSync(file)) return false
-  const committed = readdirSync(path.join(root, 'cms/migrations')).filter((name) => name.endsWith('.ts') && name !== 'index.ts').map((name) => name.slice(0, -3))
+  const committed = readdirSync(path.join(root, 'cms/migrations'))
+    .filter((name) => name.endsWith('.ts') && name !== 'index.ts')
+    .map((name) => name.slice(0, -3))
   const { createClient } = await import('@libsql/client')
   const client = createClient({ url: `file:${file}` })
   try {

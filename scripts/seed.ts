@@ -40,7 +40,9 @@ async function main(): Promise<void> {
     log('Deleting pages, posts, categories and media (users are kept)…')
     await seed.resetDatabase(payload)
   } else if ((await payload.count({ collection: 'pages' })).totalDocs > 0) {
-    throw new Error('The database already has pages, so the demo brand was not written over them. Run with --reset to replace all content (users are kept).')
+    throw new Error(
+      'The database already has pages, so the demo brand was not written over them. Run with --reset to replace all content (users are kept).',
+    )
   }
   await seed.seedDemo(payload, { log })
   log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`)

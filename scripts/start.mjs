@@ -5,9 +5,9 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 
 import { build } from './build.mjs'
-import { databaseReady } from './prepared.mjs'
 import { bin, productEnv, requireNode22, root, run, waitForHttp, withLogPreload } from './lib.mjs'
 import { installLogFormat } from './log-format.mjs'
+import { databaseReady } from './prepared.mjs'
 
 installLogFormat('start', { exitOnUncaught: true })
 requireNode22()
@@ -32,7 +32,11 @@ function serve(name, command, args, { extraEnv = {}, restart = false } = {}) {
   const restarts = []
   const start = () => {
     // LOG_PROCESS: the name in each JSON log line (LOG_FORMAT=json) of the child.
-    const child = spawn(command, args, { cwd: root, env: { ...env, LOG_PROCESS: name === 'jobs worker' ? 'worker' : name.toLowerCase(), ...extraEnv }, stdio: 'inherit' })
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...env, LOG_PROCESS: name === 'jobs worker' ? 'worker' : name.toLowerCase(), ...extraEnv },
+      stdio: 'inherit',
+    })
     children.push(child)
     child.on('exit', (code, signal) => {
       children.splice(children.indexOf(child), 1)
@@ -66,7 +70,8 @@ try {
   // Runs pending migrations (production) or pushes the schema (dev), creates the first admin,
   // and seeds the demo brand into an empty database; skipped when there is nothing to do, so that
   // a restart answers again within seconds.
-  if (!(await databaseReady(env))) await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env: withLogPreload({ ...env, LOG_PROCESS: 'seed' }) })
+  if (!(await databaseReady(env)))
+    await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env: withLogPreload({ ...env, LOG_PROCESS: 'seed' }) })
 
   const cmsArgs = dev ? ['dev', 'cms', '-p', env.CMS_PORT] : ['start', 'cms', '-p', env.CMS_PORT, '-H', env.HOST]
   serve('CMS', bin('next'), cmsArgs, { extraEnv: withLogPreload(env) })

@@ -16,7 +16,7 @@ async function findChromium() {
     await run(bin('playwright'), ['install', 'chromium'])
     return ''
   } catch {
-    console.log('Playwright could not download its browser; installing the distribution\'s chromium instead.')
+    console.log("Playwright could not download its browser; installing the distribution's chromium instead.")
   }
   const aptGet = (...args) =>
     process.getuid?.() === 0

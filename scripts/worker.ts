@@ -75,7 +75,11 @@ const { rebuildSearchIndexes, searchIndexMissing } = await import('../cms/search
 if (searchIndexMissing()) {
   try {
     const counts = await rebuildSearchIndexes(payload)
-    payload.logger.info(`Built the search indexes (${Object.entries(counts).map(([locale, n]) => `${locale}: ${n}`).join(', ')}).`)
+    payload.logger.info(
+      `Built the search indexes (${Object.entries(counts)
+        .map(([locale, n]) => `${locale}: ${n}`)
+        .join(', ')}).`,
+    )
   } catch (error) {
     // Not fatal: the queued job retries with backoff, and lead emails must not wait for search.
     payload.logger.error({ err: error }, 'Could not build the search indexes at start; queued a rebuild.')

@@ -4,10 +4,11 @@ import { cacheControlFor } from '../functions/http/cache-control'
 import { previewUser } from './lib/cms'
 import { startFastPath } from './lib/fast-path'
 import { pageCache } from './lib/page-cache'
-import { enter, headersFor, lookup, PIPELINE_ENTERED, PIPELINE_SET_COOKIE, store, type Answer, type PipelineRequest } from './lib/pipeline'
+import { type Answer, enter, headersFor, lookup, PIPELINE_ENTERED, PIPELINE_SET_COOKIE, type PipelineRequest, store } from './lib/pipeline'
 import { previewGrant } from './lib/preview'
 
-const toResponse = (answer: Answer) => new Response(answer.body as Uint8Array<ArrayBuffer> | null, { status: answer.status, headers: answer.headers })
+const toResponse = (answer: Answer) =>
+  new Response(answer.body as Uint8Array<ArrayBuffer> | null, { status: answer.status, headers: answer.headers })
 
 /**
  * The request pipeline (site/lib/pipeline.ts) inside Astro: the stages the fast path did not run
@@ -56,9 +57,25 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!locals.cacheable && !type.startsWith('text/html')) return finish(response.body, response.status, out, url.pathname, undefined)
   // Pages are small: read whole, to cache them and to hash their inline scripts into the CSP.
   const body = new Uint8Array(await response.arrayBuffer())
-  const stored = store(pipelineRequest, { status: response.status, headers: out, body, declared: Boolean(locals.cacheable && !locals.previewUser), gated: Boolean(locals.gated) }, renderedAt ?? null)
+  const stored = store(
+    pipelineRequest,
+    {
+      status: response.status,
+      headers: out,
+      body,
+      declared: Boolean(locals.cacheable && !locals.previewUser),
+      gated: Boolean(locals.gated),
+    },
+    renderedAt ?? null,
+  )
   if (stored) return toResponse(stored)
-  return finish(request.method === 'HEAD' ? null : body, response.status, out, url.pathname, type.startsWith('text/html') ? new TextDecoder().decode(body) : undefined)
+  return finish(
+    request.method === 'HEAD' ? null : body,
+    response.status,
+    out,
+    url.pathname,
+    type.startsWith('text/html') ? new TextDecoder().decode(body) : undefined,
+  )
 })
 
 /** A response that is not cached: its security headers, and private when it sets a cookie. */

@@ -16,7 +16,10 @@ export interface MediaDoc {
   focalX?: number | null
   focalY?: number | null
   /** Keys: webp480, avif480, webp960, avif960, webp1440, avif1440, webp1920, avif1920, card (800×500 webp), share (1200×630 jpeg). */
-  sizes?: Record<string, { url?: string | null; width?: number | null; height?: number | null; mimeType?: string | null; filename?: string | null } | undefined>
+  sizes?: Record<
+    string,
+    { url?: string | null; width?: number | null; height?: number | null; mimeType?: string | null; filename?: string | null } | undefined
+  >
 }
 
 /** A link field (cms/fields/link.ts) as stored: to a page of the site or to a URL. */
@@ -81,7 +84,17 @@ export interface SeoFields {
 }
 
 /** Every page block of the CMS (cms/blocks/index.ts): each theme renders each of them (themes/theme.ts, BlockComponents). */
-export const BLOCK_TYPES = ['hero', 'richText', 'mediaBlock', 'callToAction', 'featureCards', 'faq', 'testimonials', 'latestPosts', 'formSlot'] as const
+export const BLOCK_TYPES = [
+  'hero',
+  'richText',
+  'mediaBlock',
+  'callToAction',
+  'featureCards',
+  'faq',
+  'testimonials',
+  'latestPosts',
+  'formSlot',
+] as const
 export type BlockType = (typeof BLOCK_TYPES)[number]
 
 /** A page built from blocks. `layout` holds blocks by `blockType` (BLOCK_TYPES). */

@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
 import type { TouchStore } from '../../functions/attribution/touch-recorder'
+import { sqliteClient } from '../database'
 import { localApiTouchStore } from './local-api-touch-store'
 import { sqliteTouchStore } from './sqlite-touch-store'
-import { sqliteClient } from '../database'
 
 export { localApiTouchStore, sqliteTouchStore }
 

@@ -29,23 +29,50 @@ const touchOf = (doc: TouchDoc | undefined): Touch | null =>
 export function localApiTouchStore(payload: Payload): TouchStore {
   return {
     insertTouches: async (rows) => {
-      for (const { visitor, touch } of rows) await payload.create({ collection: 'touches', data: { visitor, ...touch } as never, depth: 0, select: {} })
+      for (const { visitor, touch } of rows)
+        await payload.create({ collection: 'touches', data: { visitor, ...touch } as never, depth: 0, select: {} })
     },
     addClicks: async (rows) => {
       for (const row of rows) {
-        const existing = (await payload.find({ collection: 'link-clicks', where: { link: { equals: row.link }, day: { equals: row.day } }, limit: 1, depth: 0 })).docs[0]
-        if (existing) await payload.update({ collection: 'link-clicks', id: existing.id, data: { count: Number(existing.count) + row.count }, depth: 0 })
+        const existing = (
+          await payload.find({
+            collection: 'link-clicks',
+            where: { link: { equals: row.link }, day: { equals: row.day } },
+            limit: 1,
+            depth: 0,
+          })
+        ).docs[0]
+        if (existing)
+          await payload.update({
+            collection: 'link-clicks',
+            id: existing.id,
+            data: { count: Number(existing.count) + row.count },
+            depth: 0,
+          })
         else await payload.create({ collection: 'link-clicks', data: row, depth: 0 })
       }
     },
     touchesOf: async (visitor, before) => {
       const where = { visitor: { equals: visitor } }
       const first = (await payload.find({ collection: 'touches', where, sort: 'at', limit: 1, depth: 0 })).docs[0] as TouchDoc | undefined
-      const last = (await payload.find({ collection: 'touches', where: { ...where, at: { less_than_equal: before.toISOString() } }, sort: '-at', limit: 1, depth: 0 })).docs[0] as TouchDoc | undefined
+      const last = (
+        await payload.find({
+          collection: 'touches',
+          where: { ...where, at: { less_than_equal: before.toISOString() } },
+          sort: '-at',
+          limit: 1,
+          depth: 0,
+        })
+      ).docs[0] as TouchDoc | undefined
       return { first: touchOf(first), last: touchOf(last) }
     },
     linkVisitor: async (visitor, lead) => {
-      await payload.update({ collection: 'touches', where: { visitor: { equals: visitor }, lead: { exists: false } }, data: { lead: lead as never }, depth: 0 })
+      await payload.update({
+        collection: 'touches',
+        where: { visitor: { equals: visitor }, lead: { exists: false } },
+        data: { lead: lead as never },
+        depth: 0,
+      })
     },
   }
 }

@@ -6,7 +6,8 @@ import type { TouchStore } from '../../functions/attribution/touch-recorder'
 import { requireSqliteClient } from '../database'
 
 const COLUMNS = 'visitor, at, channel, source, medium, campaign, content, term, referrer, landing_page, campaign_link, referral_code'
-const ROW_SQL = 'SELECT at, channel, source, medium, campaign, content, term, referrer, landing_page, campaign_link, referral_code FROM touches WHERE visitor = ?'
+const ROW_SQL =
+  'SELECT at, channel, source, medium, campaign, content, term, referrer, landing_page, campaign_link, referral_code FROM touches WHERE visitor = ?'
 
 function touchOf(row: Record<string, unknown> | undefined): Touch | null {
   if (!row) return null
@@ -41,7 +42,20 @@ export function sqliteTouchStore(payload: Payload): TouchStore {
         const chunk = rows.slice(i, i + 1000)
         statements.push({
           sql: `INSERT INTO touches (${COLUMNS}) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-          args: chunk.flatMap(({ visitor, touch: t }) => [visitor, t.at, t.channel, t.source, t.medium, t.campaign, t.content, t.term, t.referrer, t.landingPage, t.campaignLink ?? null, t.referralCode ?? null]),
+          args: chunk.flatMap(({ visitor, touch: t }) => [
+            visitor,
+            t.at,
+            t.channel,
+            t.source,
+            t.medium,
+            t.campaign,
+            t.content,
+            t.term,
+            t.referrer,
+            t.landingPage,
+            t.campaignLink ?? null,
+            t.referralCode ?? null,
+          ]),
         })
       }
       await client.batch(statements, 'write')
@@ -63,7 +77,10 @@ export function sqliteTouchStore(payload: Payload): TouchStore {
         ],
         'read',
       )
-      return { first: touchOf(first!.rows[0] as Record<string, unknown> | undefined), last: touchOf(last!.rows[0] as Record<string, unknown> | undefined) }
+      return {
+        first: touchOf(first!.rows[0] as Record<string, unknown> | undefined),
+        last: touchOf(last!.rows[0] as Record<string, unknown> | undefined),
+      }
     },
     linkVisitor: async (visitor, lead) => {
       await client.execute({ sql: 'UPDATE touches SET lead_id = ? WHERE visitor = ? AND lead_id IS NULL', args: [Number(lead), visitor] })

@@ -6,9 +6,5 @@ import { links } from '../fields/link'
 export const CallToAction: Block = {
   slug: 'callToAction',
   labels: { singular: { en: 'Call to action', zh: '行动号召' }, plural: { en: 'Calls to action', zh: '行动号召' } },
-  fields: [
-    { name: 'heading', type: 'text', required: true },
-    { name: 'text', type: 'textarea' },
-    links({ name: 'actions', maxRows: 2 }),
-  ],
+  fields: [{ name: 'heading', type: 'text', required: true }, { name: 'text', type: 'textarea' }, links({ name: 'actions', maxRows: 2 })],
 }

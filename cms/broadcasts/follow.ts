@@ -5,8 +5,8 @@ import type { Payload } from 'payload'
 import { broadcastCampaign } from '../../functions/broadcasts/events'
 import { readLeaveToken, readLinkToken } from '../../functions/broadcasts/tokens'
 import { type ConsentEntry, planConsentChanges } from '../../functions/members/consent-log'
-import { relation } from './relation'
 import { recordBroadcastClick, recordSequenceEmailEvent } from '../nurture/email-events'
+import { relation } from './relation'
 import { recordEvent, suppressAddress } from './suppress'
 
 const idIn = (key: string, kind: 'm' | 'l') => (key.startsWith(`${kind}:`) ? key.slice(2) : null)
@@ -43,7 +43,16 @@ export async function followLink(
     const lead = grant.recipient.startsWith('l:') ? grant.recipient.slice(2) : null
     await payload.create({
       collection: 'touches',
-      data: { visitor, at: now.toISOString(), channel: 'email', source: 'sequence', medium: 'email', campaign: `sequence-email-${sequenceEmail}`, landingPage: new URL(grant.url).pathname, lead: lead ? relation(lead) : null },
+      data: {
+        visitor,
+        at: now.toISOString(),
+        channel: 'email',
+        source: 'sequence',
+        medium: 'email',
+        campaign: `sequence-email-${sequenceEmail}`,
+        landingPage: new URL(grant.url).pathname,
+        lead: lead ? relation(lead) : null,
+      },
       overrideAccess: true,
       depth: 0,
       select: {},
@@ -62,7 +71,8 @@ export async function followLink(
     at: now,
   })
   const url = new URL(grant.url)
-  if (delivery.lead) await recordBroadcastClick(payload, String(delivery.lead as unknown as string | number), grant.broadcast, grant.url, now)
+  if (delivery.lead)
+    await recordBroadcastClick(payload, String(delivery.lead as unknown as string | number), grant.broadcast, grant.url, now)
   await payload.create({
     collection: 'touches',
     data: {

@@ -2,8 +2,8 @@ import type { Endpoint, Payload } from 'payload'
 
 import { readProviderEvent } from '../../functions/broadcasts/events'
 import { type SvixHeaders, verifySvix } from '../../functions/broadcasts/webhook-signature'
-import { relation } from './relation'
 import { recordSequenceEmailEvent } from '../nurture/email-events'
+import { relation } from './relation'
 import { suppressAddress } from './suppress'
 
 /** What the receiver answers Resend: a status and a short JSON body (never the input). */
@@ -44,7 +44,11 @@ export async function receiveResendWebhook(
   const event = readProviderEvent(json)
   if (!event) return answer(200, 'Ignored: not an event the brand keeps.')
   // A sequence's email (cms/nurture): its step statistics and the lead's activity count the open or click.
-  if ((event.type === 'opened' || event.type === 'clicked') && (await recordSequenceEmailEvent(payload, { providerId: event.emailId }, event.type, now, event.url ?? undefined))) return answer(200, 'Stored.')
+  if (
+    (event.type === 'opened' || event.type === 'clicked') &&
+    (await recordSequenceEmailEvent(payload, { providerId: event.emailId }, event.type, now, event.url ?? undefined))
+  )
+    return answer(200, 'Stored.')
   const delivery = (
     await payload.find({
       collection: 'broadcast-deliveries',

@@ -2,9 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { CHANNELS } from '../../functions/attribution/touch'
 import { generateCode, isValidCode, normalizeCode } from '../../functions/links/codes'
+import { redirectTargetProblem } from '../../functions/seo'
 import { canEditContent, isAdminField, isCmsUser } from '../access/roles'
 import { campaignLinkQr } from '../endpoints/campaignLinkQr'
-import { redirectTargetProblem } from '../../functions/seo'
 import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
 
 /**
@@ -14,12 +14,19 @@ import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
 export const CampaignLinks: CollectionConfig = {
   slug: 'campaign-links',
   labels: { singular: { en: 'Campaign link', zh: '活动链接' }, plural: { en: 'Campaign links', zh: '活动链接' } },
-  admin: { useAsTitle: 'code', defaultColumns: ['code', 'title', 'channel', 'status', 'owner', 'updatedAt'], group: { en: 'Campaigns', zh: '推广' } },
+  admin: {
+    useAsTitle: 'code',
+    defaultColumns: ['code', 'title', 'channel', 'status', 'owner', 'updatedAt'],
+    group: { en: 'Campaigns', zh: '推广' },
+  },
   // Editors make them; sales people may read them (the funnel names them); the site reads them as itself.
   access: { create: canEditContent, read: isCmsUser, update: canEditContent, delete: canEditContent },
   // The site caches links per content stamp: a changed target is followed within seconds.
   hooks: {
-    beforeValidate: [({ data }) => (data && !data.code ? { ...data, code: generateCode() } : data ? { ...data, code: normalizeCode(data.code) ?? data.code } : data)],
+    beforeValidate: [
+      ({ data }) =>
+        data && !data.code ? { ...data, code: generateCode() } : data ? { ...data, code: normalizeCode(data.code) ?? data.code } : data,
+    ],
     afterChange: [bumpAfterChange],
     afterDelete: [bumpAfterDelete],
   },
@@ -30,7 +37,8 @@ export const CampaignLinks: CollectionConfig = {
       type: 'text',
       unique: true,
       index: true,
-      validate: (value: string | null | undefined) => isValidCode(value) || 'Use 2 to 32 lowercase letters, digits and dashes, not a reserved word.',
+      validate: (value: string | null | undefined) =>
+        isValidCode(value) || 'Use 2 to 32 lowercase letters, digits and dashes, not a reserved word.',
       admin: { description: { en: 'The link is /go/<code>. Left empty, one is generated.', zh: '链接为 /go/<code>；留空则自动生成。' } },
     },
     { name: 'title', type: 'text', required: true },
@@ -50,7 +58,13 @@ export const CampaignLinks: CollectionConfig = {
       name: 'target',
       type: 'group',
       fields: [
-        { name: 'kind', type: 'select', required: true, defaultValue: 'page', options: ['page', 'post', 'url'].map((value) => ({ value, label: value })) },
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          defaultValue: 'page',
+          options: ['page', 'post', 'url'].map((value) => ({ value, label: value })),
+        },
         { name: 'page', type: 'relationship', relationTo: 'pages', admin: { condition: (_, sibling) => sibling?.kind === 'page' } },
         { name: 'post', type: 'relationship', relationTo: 'posts', admin: { condition: (_, sibling) => sibling?.kind === 'post' } },
         {
@@ -62,7 +76,13 @@ export const CampaignLinks: CollectionConfig = {
             if (!value) return 'Give the path (such as /spring) or the full URL (https://…) to send visitors to.'
             return redirectTargetProblem(value) ?? true
           },
-          admin: { condition: (_, sibling) => sibling?.kind === 'url', description: { en: 'A path or full URL on the brand site; other sites only with "Allow off-site".', zh: '本站路径或完整网址；站外网址需勾选“允许站外”。' } },
+          admin: {
+            condition: (_, sibling) => sibling?.kind === 'url',
+            description: {
+              en: 'A path or full URL on the brand site; other sites only with "Allow off-site".',
+              zh: '本站路径或完整网址；站外网址需勾选“允许站外”。',
+            },
+          },
         },
         {
           name: 'allowOffsite',
@@ -78,8 +98,21 @@ export const CampaignLinks: CollectionConfig = {
       type: 'group',
       label: 'UTM',
       fields: [
-        { type: 'row', fields: [{ name: 'source', type: 'text' }, { name: 'medium', type: 'text' }, { name: 'campaign', type: 'text' }] },
-        { type: 'row', fields: [{ name: 'content', type: 'text' }, { name: 'term', type: 'text' }] },
+        {
+          type: 'row',
+          fields: [
+            { name: 'source', type: 'text' },
+            { name: 'medium', type: 'text' },
+            { name: 'campaign', type: 'text' },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'content', type: 'text' },
+            { name: 'term', type: 'text' },
+          ],
+        },
       ],
     },
     { name: 'channel', type: 'select', options: CHANNELS.map((value) => ({ value, label: value })), admin: { position: 'sidebar' } },
@@ -88,10 +121,16 @@ export const CampaignLinks: CollectionConfig = {
       name: 'liveCodeStaff',
       type: 'text',
       // 企业微信 UserIDs are letters, digits, '_', '-', '.', '@' (up to 64): a list of them, nothing else.
-      validate: (value: string | null | undefined) => !value || /^\s*[A-Za-z0-9_.@-]{1,64}(\s*,\s*[A-Za-z0-9_.@-]{1,64}){0,99}\s*$/.test(value) || 'List 企业微信 UserIDs separated by commas.',
+      validate: (value: string | null | undefined) =>
+        !value ||
+        /^\s*[A-Za-z0-9_.@-]{1,64}(\s*,\s*[A-Za-z0-9_.@-]{1,64}){0,99}\s*$/.test(value) ||
+        'List 企业微信 UserIDs separated by commas.',
       admin: {
         position: 'sidebar',
-        description: { en: '企业微信 "Contact me" live code at /wecom/live-code/<code>: the UserID of one advisor, or several separated by commas (they take turns).', zh: '企业微信「联系我」活码（/wecom/live-code/<code>）：一位成员的 UserID，或多位（以逗号分隔，轮流接待）。' },
+        description: {
+          en: '企业微信 "Contact me" live code at /wecom/live-code/<code>: the UserID of one advisor, or several separated by commas (they take turns).',
+          zh: '企业微信「联系我」活码（/wecom/live-code/<code>）：一位成员的 UserID，或多位（以逗号分隔，轮流接待）。',
+        },
       },
     },
     {
@@ -105,7 +144,13 @@ export const CampaignLinks: CollectionConfig = {
         },
       },
       fields: [
-        { type: 'row', fields: [{ name: 'label', type: 'text' }, { name: 'full', type: 'checkbox', defaultValue: false }] },
+        {
+          type: 'row',
+          fields: [
+            { name: 'label', type: 'text' },
+            { name: 'full', type: 'checkbox', defaultValue: false },
+          ],
+        },
         { name: 'image', type: 'upload', relationTo: 'media', required: true },
         // Counted by the site on each scan (bots left out), never typed: an editor's save (which
         // carries the count the form loaded) must not write back over the scans counted since.

@@ -14,7 +14,12 @@ export const IntakeCounters: CollectionConfig = {
   fields: [
     { name: 'day', type: 'text', required: true, index: true, admin: { description: 'YYYY-MM-DD (UTC)' } },
     { name: 'form', type: 'text', required: true },
-    { name: 'reason', type: 'select', required: true, options: ['invalid', 'too-large', 'unreadable', 'wrong-type', 'unknown-form', 'rate-limited'] },
+    {
+      name: 'reason',
+      type: 'select',
+      required: true,
+      options: ['invalid', 'too-large', 'unreadable', 'wrong-type', 'unknown-form', 'rate-limited'],
+    },
     { name: 'count', type: 'number', required: true, defaultValue: 0 },
   ],
 }

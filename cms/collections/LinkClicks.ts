@@ -15,7 +15,13 @@ export const LinkClicks: CollectionConfig = {
   // One row per link and day, so that concurrent site processes add to the same row.
   indexes: [{ fields: ['link', 'day'], unique: true }],
   fields: [
-    { name: 'link', type: 'text', required: true, index: true, admin: { description: { en: 'The campaign link code.', zh: '活动链接代码。' } } },
+    {
+      name: 'link',
+      type: 'text',
+      required: true,
+      index: true,
+      admin: { description: { en: 'The campaign link code.', zh: '活动链接代码。' } },
+    },
     { name: 'day', type: 'text', required: true, index: true, admin: { description: 'YYYY-MM-DD (UTC)' } },
     { name: 'count', type: 'number', required: true, defaultValue: 0 },
   ],

@@ -1,12 +1,12 @@
 import type { CollectionConfig, ImageSize } from 'payload'
 
+import { RESPONSIVE_WIDTHS } from '../../functions/content/image-sizes'
 import { anyone } from '../access/anyone'
 import { canEditContent } from '../access/roles'
 import { mediaDir } from '../environment'
 import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
 import { checkImageUpload } from '../hooks/checkImageUpload'
 import { privateUploads } from '../hooks/privateUploads'
-import { RESPONSIVE_WIDTHS } from '../../functions/content/image-sizes'
 
 // One WebP and one AVIF file per width; the site offers both in <picture> and lets the browser choose.
 const responsiveSizes: ImageSize[] = RESPONSIVE_WIDTHS.flatMap((width) => [

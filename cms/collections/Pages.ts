@@ -1,16 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
-import { publishedOrCmsUser } from '../access/publishedOrEditor'
+import { pageHref } from '../../functions/content/paths'
 import { bodyReadable } from '../access/members'
+import { publishedOrCmsUser } from '../access/publishedOrEditor'
 import { canEditContent } from '../access/roles'
-import { visibility } from '../fields/visibility'
 import { pageBlocks } from '../blocks'
 import { seo } from '../fields/seo'
 import { pagePath } from '../fields/slug'
+import { visibility } from '../fields/visibility'
 import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
 import { previewUrl } from '../hooks/previewUrl'
 import { rebuildSearchAfterChange, rebuildSearchAfterDelete } from '../hooks/queueSearchRebuild'
-import { pageHref } from '../../functions/content/paths'
 
 /** Pages built from blocks; the page at path `home` is the home page. */
 export const Pages: CollectionConfig = {

@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { publishedOrCmsUser } from '../access/publishedOrEditor'
 import { bodyReadable } from '../access/members'
+import { publishedOrCmsUser } from '../access/publishedOrEditor'
 import { canEditContent } from '../access/roles'
-import { visibility } from '../fields/visibility'
 import { seo } from '../fields/seo'
 import { slug } from '../fields/slug'
+import { visibility } from '../fields/visibility'
 import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
 import { previewUrl } from '../hooks/previewUrl'
 import { rebuildSearchAfterChange, rebuildSearchAfterDelete } from '../hooks/queueSearchRebuild'

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
+import { isOffsiteTarget, normalizeRedirectFrom, redirectFromProblem, redirectTargetProblem } from '../../functions/seo'
 import { canEditContent, isAdminField, isCmsUser } from '../access/roles'
 import { siteUrl } from '../environment'
 import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
-import { isOffsiteTarget, normalizeRedirectFrom, redirectFromProblem, redirectTargetProblem } from '../../functions/seo'
 
 /**
  * Old addresses that send visitors on: applied by the site before it renders anything
@@ -43,12 +43,18 @@ export const Redirects: CollectionConfig = {
       name: 'to',
       type: 'text',
       required: true,
-      admin: { description: { en: 'A path on this site (/new-page) or a full URL (https://…). The visitor\'s query string is kept.', zh: '本站路径（/new-page）或完整网址（https://…）。访客的查询参数会保留。' } },
+      admin: {
+        description: {
+          en: "A path on this site (/new-page) or a full URL (https://…). The visitor's query string is kept.",
+          zh: '本站路径（/new-page）或完整网址（https://…）。访客的查询参数会保留。',
+        },
+      },
       hooks: { beforeValidate: [({ value }) => (typeof value === 'string' ? value.trim() : value)] },
       validate: (value: string | null | undefined, { siblingData }: { siblingData: Partial<{ from: string; allowOffsite: boolean }> }) => {
         const problem = redirectTargetProblem(value)
         if (problem) return problem
-        if (siblingData.allowOffsite !== true && isOffsiteTarget(String(value).trim(), siteUrl)) return 'Only an admin can send visitors to another site: ask one to tick "Allow off-site", or give a path on this site.'
+        if (siblingData.allowOffsite !== true && isOffsiteTarget(String(value).trim(), siteUrl))
+          return 'Only an admin can send visitors to another site: ask one to tick "Allow off-site", or give a path on this site.'
         const from = normalizeRedirectFrom(siblingData.from)
         const target = typeof value === 'string' && value.startsWith('/') ? normalizeRedirectFrom(value) : null
         return from === null || target !== from || 'This redirect points to its own path and would loop; choose another target.'

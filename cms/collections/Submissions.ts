@@ -1,14 +1,15 @@
 import type { CollectionAfterChangeHook, CollectionConfig } from 'payload'
 
-import { canWorkLeads, isAdmin, isAdminField, nobody } from '../access/roles'
 import { lockReadOnly } from '../access/lockReadOnly'
+import { canWorkLeads, isAdmin, isAdminField, nobody } from '../access/roles'
 import { exportCsv } from '../endpoints/exportCsv'
 import { NOTIFICATION_TASKS } from '../intake/tasks'
 
 /** An admin releasing a submission from the spam folder sets off the deliveries it never got (each does nothing when its form has it off). */
 const notifyOnRelease: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
   if (operation === 'update' && previousDoc?.isSpam && !doc.isSpam) {
-    for (const task of Object.values(NOTIFICATION_TASKS)) await req.payload.jobs.queue({ task, input: { submissionId: String(doc.id) }, queue: 'default', req })
+    for (const task of Object.values(NOTIFICATION_TASKS))
+      await req.payload.jobs.queue({ task, input: { submissionId: String(doc.id) }, queue: 'default', req })
   }
   return doc
 }
@@ -21,7 +22,13 @@ export const Submissions: CollectionConfig = {
   access: { create: nobody, read: canWorkLeads, update: canWorkLeads, delete: isAdmin },
   hooks: { afterChange: [notifyOnRelease] },
   endpoints: [
-    exportCsv('submissions', ['id', 'form', 'lead', 'values', 'consents', 'locale', 'pageUrl', 'lastTouch', 'isSpam', 'spamScore', 'createdAt'].map((key) => ({ key, header: key }))),
+    exportCsv(
+      'submissions',
+      ['id', 'form', 'lead', 'values', 'consents', 'locale', 'pageUrl', 'lastTouch', 'isSpam', 'spamScore', 'createdAt'].map((key) => ({
+        key,
+        header: key,
+      })),
+    ),
   ],
   fields: lockReadOnly([
     { name: 'form', type: 'relationship', relationTo: 'forms', required: true, admin: { readOnly: true } },

@@ -10,7 +10,15 @@ export const Teams: CollectionConfig = {
   access: { create: isAdmin, read: isCmsUser, update: isAdmin, delete: isAdmin },
   fields: [
     { name: 'name', type: 'text', required: true },
-    { name: 'members', type: 'relationship', relationTo: 'users', hasMany: true, required: true, minRows: 1, filterOptions: { role: { in: ['sales', 'sales-manager'] } } },
+    {
+      name: 'members',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      required: true,
+      minRows: 1,
+      filterOptions: { role: { in: ['sales', 'sales-manager'] } },
+    },
     // Who is next: advanced by the jobs worker (one process), so turns are neither skipped nor repeated.
     { name: 'turn', type: 'number', defaultValue: 0, admin: { readOnly: true, position: 'sidebar' } },
   ],

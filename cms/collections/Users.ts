@@ -32,7 +32,12 @@ export const Users: CollectionConfig = {
       saveToJWT: true,
       options: ROLES.map((value) => ({
         value,
-        label: { admin: { en: 'Admin', zh: '管理员' }, editor: { en: 'Editor', zh: '编辑' }, sales: { en: 'Sales', zh: '销售' }, 'sales-manager': { en: 'Sales manager', zh: '销售经理' } }[value],
+        label: {
+          admin: { en: 'Admin', zh: '管理员' },
+          editor: { en: 'Editor', zh: '编辑' },
+          sales: { en: 'Sales', zh: '销售' },
+          'sales-manager': { en: 'Sales manager', zh: '销售经理' },
+        }[value],
       })),
       access: { create: isAdminField, update: isAdminField },
     },

@@ -1,5 +1,5 @@
 // The rich-text editor every richText field uses.
-import { LinkFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
+import { lexicalEditor, LinkFeature } from '@payloadcms/richtext-lexical'
 
 import { SafeAutoLinkFeature } from './autoLink'
 

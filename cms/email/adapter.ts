@@ -1,4 +1,5 @@
 import path from 'node:path'
+
 import type { EmailAdapter, SendEmailOptions } from 'payload'
 import { Resend } from 'resend'
 
@@ -28,7 +29,8 @@ export const emailAdapter: EmailAdapter<SentEmail> = ({ payload }) => {
   const key = process.env.RESEND_API_KEY
   if (!key) {
     // Said by the jobs worker only, the one process that sends mail, so the console says it once.
-    if (process.env.PAYLOAD_JOBS_WORKER === 'true') payload.logger.info('RESEND_API_KEY is not set: emails go to the Outbox collection in the CMS instead of being sent.')
+    if (process.env.PAYLOAD_JOBS_WORKER === 'true')
+      payload.logger.info('RESEND_API_KEY is not set: emails go to the Outbox collection in the CMS instead of being sent.')
     return {
       name: 'outbox',
       defaultFromAddress: fromAddress,
@@ -36,7 +38,14 @@ export const emailAdapter: EmailAdapter<SentEmail> = ({ payload }) => {
       sendEmail: async (message) => {
         const doc = await payload.create({
           collection: 'outbox',
-          data: { to: addresses(message.to).join(', '), from: FROM, replyTo: addresses(message.replyTo as SendEmailOptions['to']).join(', ') || undefined, subject: String(message.subject ?? ''), text: String(message.text ?? ''), html: String(message.html ?? '') },
+          data: {
+            to: addresses(message.to).join(', '),
+            from: FROM,
+            replyTo: addresses(message.replyTo as SendEmailOptions['to']).join(', ') || undefined,
+            subject: String(message.subject ?? ''),
+            text: String(message.text ?? ''),
+            html: String(message.html ?? ''),
+          },
           overrideAccess: true,
         })
         return { id: `outbox-${doc.id}` }
@@ -56,7 +65,15 @@ export const emailAdapter: EmailAdapter<SentEmail> = ({ payload }) => {
       // one sent from elsewhere (Payload's password reset) gets one from its content, hashed.
       const idempotencyKey = (message as { idempotencyKey?: string }).idempotencyKey ?? unnamedEmailKey(to, subject, Date.now())
       // Throws when Resend refuses, so that the job retries.
-      const id = await mailer.send({ from: FROM, to, subject, html: String(message.html ?? ''), text: String(message.text ?? ''), ...(replyTo.length ? { replyTo } : {}), idempotencyKey })
+      const id = await mailer.send({
+        from: FROM,
+        to,
+        subject,
+        html: String(message.html ?? ''),
+        text: String(message.text ?? ''),
+        ...(replyTo.length ? { replyTo } : {}),
+        idempotencyKey,
+      })
       return { id }
     },
   }

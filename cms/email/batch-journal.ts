@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto'
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs'
 import path from 'node:path'
 
 /** One email as Resend's API takes it, with the key that names it. */
@@ -27,7 +39,10 @@ const KEEP_MS = 24 * 60 * 60 * 1000
  * @example batchKey([{ idempotencyKey: 'lead-email/1/9f2c…' }, …]) // 'batch/3f1c…'
  */
 export function batchKey(emails: Pick<OutgoingEmail, 'idempotencyKey'>[]): string {
-  return `batch/${createHash('sha256').update(emails.map((e) => e.idempotencyKey).join('\n')).digest('hex').slice(0, 40)}`
+  return `batch/${createHash('sha256')
+    .update(emails.map((e) => e.idempotencyKey).join('\n'))
+    .digest('hex')
+    .slice(0, 40)}`
 }
 
 /**

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
 import { Resend } from 'resend'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
@@ -13,7 +14,14 @@ let resend: Awaited<ReturnType<typeof startFakeResend>>
 let clock = Date.now()
 let journal: string
 
-const email = (n: number): OutgoingEmail => ({ from: 'Brand <noreply@example.com>', to: [`sales${n}@example.com`], subject: `Lead ${n}`, html: `<p>${n}</p>`, text: `${n}`, idempotencyKey: salesEmailKey(n, `sales${n}@example.com`) })
+const email = (n: number): OutgoingEmail => ({
+  from: 'Brand <noreply@example.com>',
+  to: [`sales${n}@example.com`],
+  subject: `Lead ${n}`,
+  html: `<p>${n}</p>`,
+  text: `${n}`,
+  idempotencyKey: salesEmailKey(n, `sales${n}@example.com`),
+})
 const client = () => {
   process.env.RESEND_BASE_URL = resend.url
   return new Resend('re_test_key')
@@ -64,7 +72,9 @@ describe('the Resend mailer', () => {
     resend.outage(true)
     // Emails of their own: the stand-in remembers the keys of the tests before this one, as Resend would.
     const failed = await Promise.allSettled([11, 12, 13].map((n) => mailer.send(email(n))))
-    expect(failed.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'sent'))).toEqual(Array(3).fill('Resend refused the email (HTTP 503): Service unavailable'))
+    expect(failed.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'sent'))).toEqual(
+      Array(3).fill('Resend refused the email (HTTP 503): Service unavailable'),
+    )
     resend.outage(false)
     // The retries come one by one, as the jobs' backoff lets them: each posts the journaled batch (or waits for it).
     for (const n of [12, 11, 13]) await mailer.send(email(n))
@@ -86,7 +96,9 @@ describe('the Resend mailer', () => {
     // One refused batch, then each email on its own request under its own key; the bad one refused again.
     expect(resend.batches).toEqual([])
     expect(resend.refusals()).toBe(refusals + 2)
-    expect(resend.received.map((e) => [e.subject, e.idempotencyKey])).toEqual([21, 22, 24].map((n) => [`Lead ${n}`, salesEmailKey(n, `sales${n}@example.com`)]))
+    expect(resend.received.map((e) => [e.subject, e.idempotencyKey])).toEqual(
+      [21, 22, 24].map((n) => [`Lead ${n}`, salesEmailKey(n, `sales${n}@example.com`)]),
+    )
 
     // The bad email's retry (its job tries again) fails the same way and sends none of the others twice.
     await expect(mailer.send(bad)).rejects.toThrow('Resend refused the email (HTTP 422)')
@@ -117,7 +129,11 @@ describe('the Resend mailer', () => {
 
 describe('the Resend stand-in', () => {
   const post = (key: string, body: unknown) =>
-    fetch(`${resend.url}/emails`, { method: 'POST', headers: { authorization: 'Bearer re_x', 'idempotency-key': key, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    fetch(`${resend.url}/emails`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer re_x', 'idempotency-key': key, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
 
   it('answers a repeated key with the first answer for 24 hours, 409 for another body, and sends again after 24 hours', async () => {
     const first = await (await post('k-1', email(1))).json()
@@ -130,7 +146,11 @@ describe('the Resend stand-in', () => {
   })
 
   it('refuses a batch of more than 100', async () => {
-    const response = await fetch(`${resend.url}/emails/batch`, { method: 'POST', headers: { authorization: 'Bearer re_x' }, body: JSON.stringify(Array.from({ length: 101 }, (_, n) => email(n))) })
+    const response = await fetch(`${resend.url}/emails/batch`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer re_x' },
+      body: JSON.stringify(Array.from({ length: 101 }, (_, n) => email(n))),
+    })
     expect(response.status).toBe(422)
     expect(resend.received).toHaveLength(0)
   })

@@ -15,12 +15,20 @@ const WINDOW_MS = process.env.MAIL_BATCH_WINDOW_MS === undefined ? 25 : Number(p
  * sent one by one. A refused API key refuses every email alike.
  */
 function mayConcernOneEmail(error: unknown): boolean {
-  return error instanceof ResendRefused && [400, 403, 422].includes(error.status ?? 0) && !['invalid_api_key', 'restricted_api_key', 'missing_api_key'].includes(error.code ?? '')
+  return (
+    error instanceof ResendRefused &&
+    [400, 403, 422].includes(error.status ?? 0) &&
+    !['invalid_api_key', 'restricted_api_key', 'missing_api_key'].includes(error.code ?? '')
+  )
 }
 /** Waits longer than this for a 429's retry-after fail the attempt instead; the job's own backoff takes over. */
 const MAX_WAIT_MS = 60_000
 
-type Answer = { data: unknown; error: { message: string; statusCode?: number | null; name?: string } | null; headers?: Record<string, string> | null }
+type Answer = {
+  data: unknown
+  error: { message: string; statusCode?: number | null; name?: string } | null
+  headers?: Record<string, string> | null
+}
 
 /** An error Resend answered; `status` tells the job runner's log what happened. */
 export class ResendRefused extends Error {
@@ -44,7 +52,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * other refusal throws.
  */
 async function post(attempt: () => Promise<Answer>): Promise<unknown> {
-  for (let waited = 0, unanswered = 0; ; ) {
+  for (let waited = 0, unanswered = 0; ;) {
     const { data, error, headers } = await attempt()
     if (!error && data) return data
     const status = error?.statusCode ?? null
@@ -53,7 +61,12 @@ async function post(attempt: () => Promise<Answer>): Promise<unknown> {
     if (status === 429) wait = Number.isFinite(retryAfter) ? retryAfter * 1000 : 1000
     else if (status === 409 && error?.name === 'concurrent_idempotent_requests') wait = 200
     else if (status === null && unanswered++ < 2) wait = 50
-    if (wait < 0 || waited + wait > MAX_WAIT_MS) throw new ResendRefused(`Resend refused the email${status ? ` (HTTP ${status})` : ''}: ${error?.message ?? 'no answer'}`, status, error?.name ?? null)
+    if (wait < 0 || waited + wait > MAX_WAIT_MS)
+      throw new ResendRefused(
+        `Resend refused the email${status ? ` (HTTP ${status})` : ''}: ${error?.message ?? 'no answer'}`,
+        status,
+        error?.name ?? null,
+      )
     waited += wait
     await sleep(wait)
   }
@@ -91,7 +104,9 @@ export function resendMailer(resend: Resend, journalDir: string, { windowMs = WI
     const together = async () => {
       const emails = batch.emails.map(({ idempotencyKey: _key, ...email }) => email)
       try {
-        const ids = ((await post(() => resend.batch.send(emails, { idempotencyKey: batch.key }) as Promise<Answer>)) as { data: { id: string }[] }).data
+        const ids = (
+          (await post(() => resend.batch.send(emails, { idempotencyKey: batch.key }) as Promise<Answer>)) as { data: { id: string }[] }
+        ).data
         batch.emails.forEach((email, i) => answered.set(email.idempotencyKey, ids[i]!.id))
       } catch (error) {
         // Resend validates a batch whole and sends none of it when one email is invalid (a bad
@@ -105,7 +120,10 @@ export function resendMailer(resend: Resend, journalDir: string, { windowMs = WI
     const done = batch.emails.length === 1 ? single(batch.emails[0]!) : together()
     inFlight.set(batch.key, done)
     // Settled either way: a failed request is posted again, whole, by the retry of any of its emails.
-    void done.then(() => inFlight.delete(batch.key), () => inFlight.delete(batch.key))
+    void done.then(
+      () => inFlight.delete(batch.key),
+      () => inFlight.delete(batch.key),
+    )
     return done
   }
 

@@ -1,13 +1,20 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+
 import type { Endpoint } from 'payload'
 import sharp from 'sharp'
 
-import { PRINT_SIZES, QrError, qrPng, qrSvg, type PrintSize, type SharpLike } from '../../functions/links'
+import { PRINT_SIZES, type PrintSize, QrError, qrPng, qrSvg, type SharpLike } from '../../functions/links'
 import { roleOf } from '../access/roles'
 import { mediaDir, siteUrl } from '../environment'
 
-const LOGO_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.svg': 'image/svg+xml' }
+const LOGO_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+}
 
 /** The brand's logo as a data URI for the QR code's centre, or null without one. */
 async function logoDataUri(logo: unknown): Promise<string | null> {
@@ -32,8 +39,16 @@ export const campaignLinkQr: Endpoint = {
     const format = req.searchParams.get('format') ?? 'svg'
     const size = Number(req.searchParams.get('size') ?? 1024) as PrintSize
     if (format !== 'svg' && format !== 'png') return Response.json({ errors: [{ message: 'format must be svg or png.' }] }, { status: 400 })
-    if (format === 'png' && !(PRINT_SIZES as readonly number[]).includes(size)) return Response.json({ errors: [{ message: `size must be one of ${PRINT_SIZES.join(', ')}.` }] }, { status: 400 })
-    const link = await req.payload.findByID({ collection: 'campaign-links', id, depth: 0, disableErrors: true, overrideAccess: false, user: req.user })
+    if (format === 'png' && !(PRINT_SIZES as readonly number[]).includes(size))
+      return Response.json({ errors: [{ message: `size must be one of ${PRINT_SIZES.join(', ')}.` }] }, { status: 400 })
+    const link = await req.payload.findByID({
+      collection: 'campaign-links',
+      id,
+      depth: 0,
+      disableErrors: true,
+      overrideAccess: false,
+      user: req.user,
+    })
     if (!link) return Response.json({ errors: [{ message: 'Not Found' }] }, { status: 404 })
     const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 1 })
     const logo = await logoDataUri(settings.logo)
@@ -46,14 +61,25 @@ export const campaignLinkQr: Endpoint = {
       if (!(error instanceof QrError)) throw error
       svg = qrSvg(text, { color: '#000000', logo: Boolean(logo) })
     }
-    if (logo) svg = svg.replace(/(<g id="logo"[^>]*>)/, `$1<image href="${logo}" width="100" height="100" preserveAspectRatio="xMidYMid meet"/>`)
+    if (logo)
+      svg = svg.replace(/(<g id="logo"[^>]*>)/, `$1<image href="${logo}" width="100" height="100" preserveAspectRatio="xMidYMid meet"/>`)
     const name = `qr-${link.code}${format === 'png' ? `-${size}` : ''}.${format}`
     const disposition = req.searchParams.get('download') ? `attachment; filename="${name}"` : `inline; filename="${name}"`
-    if (format === 'svg') return new Response(svg, { headers: { 'content-type': 'image/svg+xml', 'content-disposition': disposition, 'cache-control': 'no-store' } })
+    if (format === 'svg')
+      return new Response(svg, {
+        headers: { 'content-type': 'image/svg+xml', 'content-disposition': disposition, 'cache-control': 'no-store' },
+      })
     // qrPng draws from its own SVG; with a logo, render our SVG (logo included) at the exact size.
     const png = logo
-      ? await sharp(Buffer.from(svg), { density: 72 * Math.ceil(size / 100) }).resize(size, size, { fit: 'fill' }).png().toBuffer()
-      : await qrPng(text, { color: settings.brandColor, size }, sharp as unknown as SharpLike).catch(() => qrPng(text, { color: '#000000', size }, sharp as unknown as SharpLike))
-    return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png', 'content-disposition': disposition, 'cache-control': 'no-store' } })
+      ? await sharp(Buffer.from(svg), { density: 72 * Math.ceil(size / 100) })
+          .resize(size, size, { fit: 'fill' })
+          .png()
+          .toBuffer()
+      : await qrPng(text, { color: settings.brandColor, size }, sharp as unknown as SharpLike).catch(() =>
+          qrPng(text, { color: '#000000', size }, sharp as unknown as SharpLike),
+        )
+    return new Response(new Uint8Array(png), {
+      headers: { 'content-type': 'image/png', 'content-disposition': disposition, 'cache-control': 'no-store' },
+    })
   },
 }

@@ -1,7 +1,7 @@
 import type { CollectionSlug, Endpoint, Where } from 'payload'
 
+import { type CsvColumn, toCsv } from '../../functions/lead-intake/csv'
 import { roleOf } from '../access/roles'
-import { toCsv, type CsvColumn } from '../../functions/lead-intake/csv'
 
 /**
  * `GET /api/<collection>/export.csv?where[...]=…`: the documents the signed-in sales user or
@@ -13,12 +13,25 @@ export function exportCsv(collection: CollectionSlug, columns: CsvColumn[]): End
     method: 'get',
     handler: async (req) => {
       const role = roleOf(req)
-      if (role !== 'admin' && role !== 'sales' && role !== 'sales-manager') return Response.json({ errors: [{ message: 'You are not allowed to perform this action.' }] }, { status: 403 })
+      if (role !== 'admin' && role !== 'sales' && role !== 'sales-manager')
+        return Response.json({ errors: [{ message: 'You are not allowed to perform this action.' }] }, { status: 403 })
       // Payload parses the query string the way the admin writes its list filters.
       const query = (req.query ?? {}) as { where?: Where }
-      const { docs } = await req.payload.find({ collection, where: query.where, limit: 10_000, depth: 0, overrideAccess: false, user: req.user, sort: '-createdAt' })
+      const { docs } = await req.payload.find({
+        collection,
+        where: query.where,
+        limit: 10_000,
+        depth: 0,
+        overrideAccess: false,
+        user: req.user,
+        sort: '-createdAt',
+      })
       return new Response(toCsv(docs as unknown as Record<string, unknown>[], columns), {
-        headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${collection}.csv"`, 'cache-control': 'no-store' },
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${collection}.csv"`,
+          'cache-control': 'no-store',
+        },
       })
     },
   }

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { FunnelQueryError, funnelCsv, funnelCsvFilename, parseFunnelQuery } from '../../functions/attribution'
+import { funnelCsv, funnelCsvFilename, FunnelQueryError, parseFunnelQuery } from '../../functions/attribution'
 import { roleOf } from '../access/roles'
 import { FUNNEL_CSV_PATH, loadFunnel } from '../funnel'
 
@@ -23,7 +23,11 @@ export const funnelCsvEndpoint: Endpoint = {
     }
     const report = await loadFunnel(req.payload, query, req.i18n?.language === 'zh' ? 'zh' : 'en')
     return new Response(funnelCsv(report), {
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${funnelCsvFilename(report)}"`, 'cache-control': 'no-store' },
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${funnelCsvFilename(report)}"`,
+        'cache-control': 'no-store',
+      },
     })
   },
 }

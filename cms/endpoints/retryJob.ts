@@ -18,10 +18,12 @@ export const retryJobEndpoint: Endpoint = {
   path: '/jobs/:id/retry',
   method: 'post',
   handler: async (req) => {
-    if (roleOf(req) !== 'admin') return Response.json({ errors: [{ message: 'You are not allowed to perform this action.' }] }, { status: 403 })
+    if (roleOf(req) !== 'admin')
+      return Response.json({ errors: [{ message: 'You are not allowed to perform this action.' }] }, { status: 403 })
     const raw = String(req.routeParams?.id ?? '')
     const id = req.payload.db.defaultIDType === 'number' ? Number(raw) : raw
-    if (req.payload.db.defaultIDType === 'number' && !Number.isInteger(id)) return Response.json({ errors: [{ message: MESSAGE['not found'] }] }, { status: 404 })
+    if (req.payload.db.defaultIDType === 'number' && !Number.isInteger(id))
+      return Response.json({ errors: [{ message: MESSAGE['not found'] }] }, { status: 404 })
     const refusal = await retryJob(req.payload, id)
     if (refusal) return Response.json({ errors: [{ message: MESSAGE[refusal] }] }, { status: STATUS[refusal] })
     return Response.json({ message: 'The job is queued again.', id })

@@ -24,6 +24,7 @@ export const visibility: Field[] = [
     type: 'relationship',
     relationTo: 'tiers',
     admin: { position: 'sidebar', condition: (data) => data?.visibility === 'tier' },
-    validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => siblingData?.visibility !== 'tier' || (value !== null && value !== undefined) || 'Choose the tier readers need.',
+    validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+      siblingData?.visibility !== 'tier' || (value !== null && value !== undefined) || 'Choose the tier readers need.',
   },
 ]

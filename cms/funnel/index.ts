@@ -1,15 +1,15 @@
 import type { Payload } from 'payload'
 
-import { buildFunnel, channelName, isChannel, type FunnelCounts, type FunnelQuery, type FunnelReport } from '../../functions/attribution'
+import { buildFunnel, channelName, type FunnelCounts, type FunnelQuery, type FunnelReport, isChannel } from '../../functions/attribution'
 import { sqliteClient } from '../database'
 import { isMongo } from '../mongo/collection'
 import { linkTitles } from './link-titles'
 import { localApiFunnelCounts } from './local-api-counts'
 import { mongoFunnelCounts } from './mongo-counts'
 import { sqliteFunnelCounts } from './sqlite-counts'
-import { funnelText, type FunnelLanguage } from './text'
+import { type FunnelLanguage, funnelText } from './text'
 
-export { funnelText, type FunnelLanguage, type FunnelText } from './text'
+export { type FunnelLanguage, type FunnelText, funnelText } from './text'
 
 /** Where the dashboard lives under the admin route. */
 export const FUNNEL_VIEW_PATH = '/funnel'
@@ -22,7 +22,11 @@ export const FUNNEL_CSV_PATH = '/funnel.csv'
  * @example await funnelCounts(payload, query)
  */
 export function funnelCounts(payload: Payload, query: FunnelQuery): Promise<FunnelCounts> {
-  const count = sqliteClient(payload) ? sqliteFunnelCounts(payload) : isMongo(payload) ? mongoFunnelCounts(payload) : localApiFunnelCounts(payload)
+  const count = sqliteClient(payload)
+    ? sqliteFunnelCounts(payload)
+    : isMongo(payload)
+      ? mongoFunnelCounts(payload)
+      : localApiFunnelCounts(payload)
   return count(query)
 }
 
@@ -35,7 +39,16 @@ export async function loadFunnel(payload: Payload, query: FunnelQuery, language:
   const counts = await funnelCounts(payload, query)
   const text = funnelText(language)
   const locale = language === 'zh' ? 'zh-CN' : 'en'
-  const titles = query.group === 'link' ? await linkTitles(payload, [...new Set([...counts.visits, ...counts.leads, ...(counts.added ?? []), ...counts.members, ...(counts.clicks ?? [])].flatMap((c) => (c.key ? [c.key] : [])))]) : new Map<string, string>()
+  const titles =
+    query.group === 'link'
+      ? await linkTitles(payload, [
+          ...new Set(
+            [...counts.visits, ...counts.leads, ...(counts.added ?? []), ...counts.members, ...(counts.clicks ?? [])].flatMap((c) =>
+              c.key ? [c.key] : [],
+            ),
+          ),
+        ])
+      : new Map<string, string>()
   const label = (key: string | null): string => {
     if (key === null) return text.none[query.group]
     if (query.group === 'channel') return isChannel(key) ? channelName(key, locale) : key

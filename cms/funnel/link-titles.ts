@@ -7,6 +7,13 @@ import type { Payload } from 'payload'
  */
 export async function linkTitles(payload: Payload, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map()
-  const { docs } = await payload.find({ collection: 'campaign-links', where: { code: { in: codes } }, select: { code: true, title: true }, depth: 0, pagination: false, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'campaign-links',
+    where: { code: { in: codes } },
+    select: { code: true, title: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
   return new Map(docs.filter((link) => link.code).map((link) => [link.code as string, link.title]))
 }

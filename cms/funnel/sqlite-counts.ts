@@ -1,10 +1,10 @@
 import type { Client, InArgs } from '@libsql/client'
 import type { Payload } from 'payload'
 
-import { rangeBounds, type FunnelCounts, type FunnelGroup, type FunnelQuery } from '../../functions/attribution'
+import { type FunnelCounts, type FunnelGroup, type FunnelQuery, rangeBounds } from '../../functions/attribution'
+import { requireSqliteClient } from '../database'
 import { groupCounts } from './group-counts'
 import { MEMBERS_SLUG, membersCountable } from './members'
-import { requireSqliteClient } from '../database'
 
 // The stored column of each grouping on touches, and the key inside a lead's or member's touch JSON.
 const TOUCH_COLUMN: Record<FunnelGroup, string> = { channel: 'channel', campaign: 'campaign', link: 'campaign_link' }
@@ -72,15 +72,27 @@ export function sqliteFunnelCounts(payload: Payload): (query: FunnelQuery) => Pr
   }
   return async (query) => {
     const { start, end } = rangeBounds(query.range)
-    const run = (sql: string, args: InArgs = { start, end }) => client.execute({ sql, args }).then((r) => r.rows as unknown as Record<string, unknown>[])
+    const run = (sql: string, args: InArgs = { start, end }) =>
+      client.execute({ sql, args }).then((r) => r.rows as unknown as Record<string, unknown>[])
     const [visits, leads, added, members, clicks] = await Promise.all([
       run(visitsSql(query)),
       run(conversionsSql(tableOf('leads'), query, true)),
       run(addedSql(query, tableOf('wechat-adds'), tableOf('touches'))),
       membersCountable(payload) ? run(conversionsSql(tableOf(MEMBERS_SLUG), query, false)) : [],
       // Clicks are stored per UTC day, so the range's days are compared as they are.
-      query.group === 'link' ? run(`SELECT link AS key, SUM(count) AS count FROM link_clicks WHERE day >= :from AND day <= :to GROUP BY link`, { ...query.range }) : undefined,
+      query.group === 'link'
+        ? run(`SELECT link AS key, SUM(count) AS count FROM link_clicks WHERE day >= :from AND day <= :to GROUP BY link`, {
+            ...query.range,
+          })
+        : undefined,
     ])
-    return { visits: groupCounts(visits), leads: groupCounts(leads), added: groupCounts(added), members: groupCounts(members), won: groupCounts(leads, 'won'), ...(clicks ? { clicks: groupCounts(clicks) } : {}) }
+    return {
+      visits: groupCounts(visits),
+      leads: groupCounts(leads),
+      added: groupCounts(added),
+      members: groupCounts(members),
+      won: groupCounts(leads, 'won'),
+      ...(clicks ? { clicks: groupCounts(clicks) } : {}),
+    }
   }
 }

@@ -60,7 +60,12 @@ const EN: FunnelText = {
       'Clicks (campaign links): every scan or click of the link in the range, bots left out.',
     ],
   },
-  chart: { title: 'Channel funnel', steps: { visits: 'Visits', leads: 'Leads', added: 'Added on WeChat', members: 'Members', won: 'Won' }, empty: 'Nothing in this range yet.', more: (n) => `${n} more in the table below` },
+  chart: {
+    title: 'Channel funnel',
+    steps: { visits: 'Visits', leads: 'Leads', added: 'Added on WeChat', members: 'Members', won: 'Won' },
+    empty: 'Nothing in this range yet.',
+    more: (n) => `${n} more in the table below`,
+  },
 }
 
 const ZH: FunnelText = {
@@ -97,7 +102,12 @@ const ZH: FunnelText = {
       '点击（活动链接）：所选日期内该链接的扫码和点击次数，不含机器人。',
     ],
   },
-  chart: { title: '渠道漏斗', steps: { visits: '访问', leads: '线索', added: '添加企业微信', members: '会员', won: '赢单' }, empty: '所选日期内暂无数据。', more: (n) => `另有 ${n} 行见下表` },
+  chart: {
+    title: '渠道漏斗',
+    steps: { visits: '访问', leads: '线索', added: '添加企业微信', members: '会员', won: '赢单' },
+    empty: '所选日期内暂无数据。',
+    more: (n) => `另有 ${n} 行见下表`,
+  },
 }
 
 /**

@@ -1,8 +1,8 @@
 import { APIError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 import sharp from 'sharp'
 
+import { IMAGE_UPLOAD_LIMITS, type ImageHeader, judgeImageUpload } from '../../functions/content/image-upload'
 import { canEditContent } from '../access/roles'
-import { IMAGE_UPLOAD_LIMITS, judgeImageUpload, type ImageHeader } from '../../functions/content/image-upload'
 
 /** An upload the media library refuses: a 4xx with a message for the editor, logged as info (cms/payload.config.ts). */
 export class UploadRefused extends APIError {

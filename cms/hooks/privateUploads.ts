@@ -1,5 +1,6 @@
 import { chmod } from 'node:fs/promises'
 import path from 'node:path'
+
 import type { CollectionAfterChangeHook } from 'payload'
 
 /**

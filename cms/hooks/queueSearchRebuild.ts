@@ -7,7 +7,14 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 export async function queueSearchRebuild(req: PayloadRequest, reason: string): Promise<void> {
   const waiting = await req.payload.count({
     collection: 'payload-jobs',
-    where: { and: [{ taskSlug: { equals: 'rebuildSearchIndex' } }, { processing: { equals: false } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
+    where: {
+      and: [
+        { taskSlug: { equals: 'rebuildSearchIndex' } },
+        { processing: { equals: false } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+      ],
+    },
     req,
   })
   if (waiting.totalDocs > 0) return
@@ -20,7 +27,8 @@ type Versioned = { id?: string | number; _status?: 'draft' | 'published' | null 
 export const rebuildSearchAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req, collection }) => {
   const now = (doc as Versioned)._status
   const before = (previousDoc as Versioned | undefined)?._status
-  if (now === 'published' || before === 'published') await queueSearchRebuild(req, `${collection.slug} ${String((doc as Versioned).id)} ${now ?? ''}`.trim())
+  if (now === 'published' || before === 'published')
+    await queueSearchRebuild(req, `${collection.slug} ${String((doc as Versioned).id)} ${now ?? ''}`.trim())
   return doc
 }
 

@@ -16,7 +16,8 @@ export async function addRefusalCounts(payload: Payload, counts: RefusalCount[])
   for (const { day, form, reason, count } of counts) {
     const where: Where = { and: [{ day: { equals: day } }, { form: { equals: form } }, { reason: { equals: reason } }] }
     const { docs } = await payload.find({ collection: 'intake-counters', where, limit: 1, depth: 0 })
-    if (docs[0]) await payload.update({ collection: 'intake-counters', id: docs[0].id, data: { count: (docs[0].count ?? 0) + count }, depth: 0 })
+    if (docs[0])
+      await payload.update({ collection: 'intake-counters', id: docs[0].id, data: { count: (docs[0].count ?? 0) + count }, depth: 0 })
     else await payload.create({ collection: 'intake-counters', data: { day, form, reason, count }, depth: 0 })
   }
 }

@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
 import type { IntakeStore } from '../../functions/lead-intake/intake'
+import { sqliteClient } from '../database'
 import { localApiIntakeStore } from './local-api-store'
 import { sqliteIntakeStore } from './sqlite-store'
-import { sqliteClient } from '../database'
 
 export { localApiIntakeStore, sqliteIntakeStore }
 

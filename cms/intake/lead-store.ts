@@ -2,10 +2,10 @@ import type { Client, InStatement } from '@libsql/client'
 import type { Payload } from 'payload'
 
 import { serialize } from '../../functions/concurrency/serialize'
-import { type FoundLead, type LeadStore, type PersonLead, personKey } from '../../functions/lead-intake/lead-store'
+import { type FoundLead, type LeadStore, personKey, type PersonLead } from '../../functions/lead-intake/lead-store'
 import { sqliteClient } from '../database'
-import { createOrJoin, LEAD_KEY_FIELDS } from './create-lead'
 import { toRelation } from '../members/records'
+import { createOrJoin, LEAD_KEY_FIELDS } from './create-lead'
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
 const idOf = (value: unknown) =>
@@ -73,7 +73,16 @@ export async function findOrCreateAcrossProcesses(payload: Payload, person: Pers
   const key = personKey(person)
   const find = async (): Promise<FoundLead | null> => {
     if (!key) return null
-    const doc = (await payload.find({ collection: 'leads', where: { [key[0]]: { equals: key[1] } }, sort: 'createdAt', limit: 1, depth: 0, overrideAccess: true })).docs[0]
+    const doc = (
+      await payload.find({
+        collection: 'leads',
+        where: { [key[0]]: { equals: key[1] } },
+        sort: 'createdAt',
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+      })
+    ).docs[0]
     return doc ? { id: doc.id, member: idOf(doc.member), firstTouch: doc.firstTouch ?? null, created: false } : null
   }
   const create = async (): Promise<FoundLead> => {

@@ -1,9 +1,9 @@
 import type { Payload, Where } from 'payload'
 
 import type { IntakeStore, LeadRef, NewLead } from '../../functions/lead-intake/intake'
+import { toRelation } from '../members/records'
 import { localApiLeadStore } from './lead-store'
 import { NOTIFICATION_TASKS } from './tasks'
-import { toRelation } from '../members/records'
 
 const isNew = (lead: LeadRef | NewLead): lead is NewLead => !('id' in lead)
 
@@ -25,7 +25,12 @@ export function localApiIntakeStore(payload: Payload): IntakeStore {
     storeFiles: (files) =>
       Promise.all(
         files.map(async ({ field, filename, mimeType, size, bytes }) => {
-          const doc = await payload.create({ collection: 'lead-files', data: {}, file: { data: Buffer.from(bytes), mimetype: mimeType, name: filename, size }, depth: 0 })
+          const doc = await payload.create({
+            collection: 'lead-files',
+            data: {},
+            file: { data: Buffer.from(bytes), mimetype: mimeType, name: filename, size },
+            depth: 0,
+          })
           return { field, file: doc.id, filename: (doc.filename as string | null) ?? filename, mimeType, size }
         }),
       ),
@@ -36,11 +41,20 @@ export function localApiIntakeStore(payload: Payload): IntakeStore {
       const attachments = Object.values(data.values).flatMap((v) => (v && typeof v === 'object' && 'file' in v ? [toRelation(v.file)] : []))
       const created = await payload.create({
         collection: 'submissions',
-        data: { ...data, form: toRelation(data.form), lead: toRelation(leadId), attachments, spamScore: spam.score, spamReasons: spam.reasons, isSpam: spam.isSpam },
+        data: {
+          ...data,
+          form: toRelation(data.form),
+          lead: toRelation(leadId),
+          attachments,
+          spamScore: spam.score,
+          spamReasons: spam.reasons,
+          isSpam: spam.isSpam,
+        },
         depth: 0,
         select: { locale: true },
       })
-      for (const kind of notify) await payload.jobs.queue({ task: NOTIFICATION_TASKS[kind], input: { submissionId: String(created.id) }, queue: 'default' })
+      for (const kind of notify)
+        await payload.jobs.queue({ task: NOTIFICATION_TASKS[kind], input: { submissionId: String(created.id) }, queue: 'default' })
       return { submissionId: created.id, leadId }
     },
   }

@@ -2,10 +2,10 @@ import type { Client, InStatement } from '@libsql/client'
 import type { Payload } from 'payload'
 
 import type { IntakeStore, LeadRef, NewLead } from '../../functions/lead-intake/intake'
+import { requireSqliteClient } from '../database'
 import { leadStatements } from './lead-store'
 import { localApiIntakeStore } from './local-api-store'
 import { NOTIFICATION_TASKS } from './tasks'
-import { requireSqliteClient } from '../database'
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
 const isNew = (lead: LeadRef | NewLead): lead is NewLead => !('id' in lead)
@@ -28,7 +28,25 @@ function submissionStatements({ lead, submission: s, notify }: StoreArgs): InSta
   statements.push({
     sql: `INSERT INTO submissions (form_id, lead_id, "values", consents, locale, page_url, user_agent, ip_hash, visitor, first_touch, last_touch, spam_score, spam_reasons, is_spam, conflict, updated_at, created_at)
           VALUES (?, ${leadSql}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    args: [Number(s.form), ...leadArgs, json(s.values), json(s.consents), s.locale, s.pageUrl, s.userAgent, s.ipHash, s.visitor ?? null, json(s.firstTouch), json(s.lastTouch), s.spam.score, json(s.spam.reasons), s.spam.isSpam ? 1 : 0, s.conflict, now, now],
+    args: [
+      Number(s.form),
+      ...leadArgs,
+      json(s.values),
+      json(s.consents),
+      s.locale,
+      s.pageUrl,
+      s.userAgent,
+      s.ipHash,
+      s.visitor ?? null,
+      json(s.firstTouch),
+      json(s.lastTouch),
+      s.spam.score,
+      json(s.spam.reasons),
+      s.spam.isSpam ? 1 : 0,
+      s.conflict,
+      now,
+      now,
+    ],
   })
   // The newest submission is this one: the transaction holds the database's write lock.
   for (const kind of notify) {
@@ -101,7 +119,10 @@ export function sqliteIntakeStore(payload: Payload): IntakeStore {
   const general = localApiIntakeStore(payload)
   const leadId = async (column: 'email' | 'phone', value: string | null) => {
     if (!value) return null
-    const { rows } = await client.execute({ sql: `SELECT id FROM leads WHERE ${column} = ? ORDER BY created_at, id LIMIT 1`, args: [value] })
+    const { rows } = await client.execute({
+      sql: `SELECT id FROM leads WHERE ${column} = ? ORDER BY created_at, id LIMIT 1`,
+      args: [value],
+    })
     return rows[0] ? { id: Number(rows[0].id) } : null
   }
   const writer = groupCommit(client)

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { canRetry, jobState, type JobState } from '../../functions/jobs/job-state'
+import { canRetry, type JobState, jobState } from '../../functions/jobs/job-state'
 import { LEASE_MS } from './lease'
 
 /** One row of the admin's jobs screen. */
@@ -28,7 +28,14 @@ function errorText(error: unknown): string | null {
  * @example const rows = await listJobs(payload, new Date())
  */
 export async function listJobs(payload: Payload, now: Date, limit = 200): Promise<JobSummary[]> {
-  const { docs } = await payload.find({ collection: JOBS, where: { completedAt: { exists: false } }, sort: '-createdAt', limit, depth: 0, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: JOBS,
+    where: { completedAt: { exists: false } },
+    sort: '-createdAt',
+    limit,
+    depth: 0,
+    overrideAccess: true,
+  })
   return docs.map((job) => ({
     id: job.id,
     task: job.taskSlug ?? '',
@@ -54,6 +61,11 @@ export async function retryJob(payload: Payload, id: string | number, now = new 
   if (!job) return 'not found'
   const state = jobState(job, now, LEASE_MS)
   if (!canRetry(state)) return state === 'done' ? 'done' : 'running'
-  await payload.db.updateJobs({ id: job.id, data: { hasError: false, error: null, processing: false, totalTried: 0, waitUntil: null, log: [], updatedAt: now.toISOString() }, returning: false, req: {} })
+  await payload.db.updateJobs({
+    id: job.id,
+    data: { hasError: false, error: null, processing: false, totalTried: 0, waitUntil: null, log: [], updatedAt: now.toISOString() },
+    returning: false,
+    req: {},
+  })
   return null
 }

@@ -9,8 +9,17 @@ import { sendEmail } from './sendEmail'
  * so it is never lost; the key makes a re-run of the same job alert once only.
  * @example await alertAdmins(req, { leadId: 7, problem: 'sales email to … failed after 5 attempts: …', key: 'delivery-problem/7/sales email/12' })
  */
-export async function alertAdmins(req: PayloadRequest, { leadId, problem, key }: { leadId: string | number; problem: string; key: string }): Promise<void> {
-  const { docs } = await req.payload.find({ collection: 'users', where: { role: { equals: 'admin' } }, limit: 50, depth: 0, pagination: false })
+export async function alertAdmins(
+  req: PayloadRequest,
+  { leadId, problem, key }: { leadId: string | number; problem: string; key: string },
+): Promise<void> {
+  const { docs } = await req.payload.find({
+    collection: 'users',
+    where: { role: { equals: 'admin' } },
+    limit: 50,
+    depth: 0,
+    pagination: false,
+  })
   const to = docs.map((user) => user.email).filter(Boolean)
   if (to.length === 0) return
   const link = `${cmsUrl}/admin/collections/leads/${leadId}`

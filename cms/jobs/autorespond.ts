@@ -26,13 +26,22 @@ export const autorespond: TaskConfig<{ input: { submissionId: string }; output: 
     if (submission.isSpam) return { output: { skipped: 'spam' } }
     if (!settings?.enabled) return { output: { skipped: 'disabled' } }
     if (!settings.subject || !settings.body) return { output: { skipped: 'no subject or body' } }
-    const field = (form.fields ?? []).find((f) => f.type === 'email' && typeof values[f.name] === 'string' && (values[f.name] as string).trim() !== '')
+    const field = (form.fields ?? []).find(
+      (f) => f.type === 'email' && typeof values[f.name] === 'string' && (values[f.name] as string).trim() !== '',
+    )
     if (!field) return { output: { skipped: 'no email' } }
     const to = (values[field.name] as string).trim()
     const name = typeof values.name === 'string' ? values.name.trim() : (lead.name ?? '')
     const email = renderAutoresponder({ subject: settings.subject, body: settings.body, name })
     const providerId = await attemptDelivery({ req, job, leadId: lead.id, kind: 'autoresponder', to }, () =>
-      sendEmail(req, { to, subject: email.subject, html: email.html, text: email.text, replyTo: form.defaultRecipient, idempotencyKey: autoresponderKey(submission.id, to) }),
+      sendEmail(req, {
+        to,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        replyTo: form.defaultRecipient,
+        idempotencyKey: autoresponderKey(submission.id, to),
+      }),
     )
     return { output: { providerId } }
   },

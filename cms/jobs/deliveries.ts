@@ -1,6 +1,6 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
-import { describeDeliveryProblem, isProblemOf, type DeliveryKind } from '../../functions/notifications/delivery-problem'
+import { type DeliveryKind, describeDeliveryProblem, isProblemOf } from '../../functions/notifications/delivery-problem'
 import { alertAdmins } from './adminAlert'
 import { DeliveryFailed } from './tracked'
 
@@ -20,7 +20,10 @@ const BACKOFF_MS = Number(process.env.DELIVERY_BACKOFF_MS) || 2000
  * The retries of every delivery task: Payload's `attempts` counts retries after the first try, so
  * DELIVERY_ATTEMPTS tries in all, waiting 2, 4, 8, 16, 32 and 64 s between them (126 s).
  */
-export const deliveryRetries: TaskConfig['retries'] = { attempts: DELIVERY_ATTEMPTS - 1, backoff: { type: 'exponential', delay: BACKOFF_MS } }
+export const deliveryRetries: TaskConfig['retries'] = {
+  attempts: DELIVERY_ATTEMPTS - 1,
+  backoff: { type: 'exponential', delay: BACKOFF_MS },
+}
 
 /** The input every delivery task is queued with. */
 export const submissionInputSchema = [{ name: 'submissionId', type: 'text' as const, required: true }]
@@ -51,15 +54,31 @@ export async function recordDelivery(
     select: {},
   })
   if (delivery.status === 'sent') {
-    const { deliveryProblem } = await req.payload.findByID({ collection: 'leads', id: leadId, depth: 0, joins: false, select: { deliveryProblem: true } })
+    const { deliveryProblem } = await req.payload.findByID({
+      collection: 'leads',
+      id: leadId,
+      depth: 0,
+      joins: false,
+      select: { deliveryProblem: true },
+    })
     // Cleared only if it is still the problem just read: a problem set meanwhile by another kind stays.
     if (isProblemOf(deliveryProblem, delivery.kind)) {
-      await req.payload.db.updateOne({ collection: 'leads', where: { and: [{ id: { equals: leadId } }, { deliveryProblem: { equals: deliveryProblem } }] }, data: { deliveryProblem: null }, returning: false })
+      await req.payload.db.updateOne({
+        collection: 'leads',
+        where: { and: [{ id: { equals: leadId } }, { deliveryProblem: { equals: deliveryProblem } }] },
+        data: { deliveryProblem: null },
+        returning: false,
+      })
     }
     return
   }
   if (!lastAttempt) return
-  const problem = describeDeliveryProblem({ kind: delivery.kind, to: delivery.to, attempts: DELIVERY_ATTEMPTS, reason: delivery.reason ?? '' })
+  const problem = describeDeliveryProblem({
+    kind: delivery.kind,
+    to: delivery.to,
+    attempts: DELIVERY_ATTEMPTS,
+    reason: delivery.reason ?? '',
+  })
   await req.payload.db.updateOne({ collection: 'leads', id: leadId, data: { deliveryProblem: problem }, returning: false })
   await alertAdmins(req, { leadId, problem, key: `delivery-problem/${leadId}/${delivery.kind}/${jobId ?? 'manual'}` })
 }
@@ -70,7 +89,19 @@ export async function recordDelivery(
  * @example const providerId = await attemptDelivery({ req, job, leadId, kind: 'autoresponder', to }, () => send())
  */
 export async function attemptDelivery(
-  { req, job, leadId, kind, to }: { req: PayloadRequest; job: { id?: string | number; totalTried?: number | null }; leadId: string | number; kind: DeliveryKind; to: string },
+  {
+    req,
+    job,
+    leadId,
+    kind,
+    to,
+  }: {
+    req: PayloadRequest
+    job: { id?: string | number; totalTried?: number | null }
+    leadId: string | number
+    kind: DeliveryKind
+    to: string
+  },
   send: () => Promise<string>,
 ): Promise<string> {
   let providerId: string

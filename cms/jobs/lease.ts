@@ -43,12 +43,15 @@ export async function heartbeat(payload: Payload): Promise<void> {
  * @example const stop = startLeases(payload); process.on('SIGTERM', stop)
  */
 export function startLeases(payload: Payload): () => void {
-  const timer = setInterval(() => {
-    heartbeat(payload)
-      .then(() => releaseExpired(payload))
-      // A busy database now is no reason to stop the worker: the next tick tries again.
-      .catch((error: unknown) => payload.logger.warn(`Job lease sweep failed: ${error instanceof Error ? error.message : String(error)}`))
-  }, Math.max(1000, LEASE_MS / 3))
+  const timer = setInterval(
+    () => {
+      heartbeat(payload)
+        .then(() => releaseExpired(payload))
+        // A busy database now is no reason to stop the worker: the next tick tries again.
+        .catch((error: unknown) => payload.logger.warn(`Job lease sweep failed: ${error instanceof Error ? error.message : String(error)}`))
+    },
+    Math.max(1000, LEASE_MS / 3),
+  )
   timer.unref()
   return () => clearInterval(timer)
 }

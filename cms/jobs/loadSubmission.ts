@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import { type Locale, LOCALE_CODES } from '../../functions/content/locales'
 import type { Form, Lead, Submission } from '../payload-types'
-import { LOCALE_CODES, type Locale } from '../../functions/content/locales'
 
 /** A submission with its form (in the submission's language) and its lead, as a delivery job needs them. */
 export interface LoadedSubmission {
@@ -24,6 +24,9 @@ export async function loadSubmission(req: PayloadRequest, submissionId: string):
   const leadId = typeof submission.lead === 'object' ? submission.lead.id : submission.lead
   const form = await req.payload.findByID({ collection: 'forms', id: formId, depth: 0, locale })
   const lead = await req.payload.findByID({ collection: 'leads', id: leadId, depth: 0, joins: false })
-  const values = submission.values && typeof submission.values === 'object' && !Array.isArray(submission.values) ? (submission.values as Record<string, unknown>) : {}
+  const values =
+    submission.values && typeof submission.values === 'object' && !Array.isArray(submission.values)
+      ? (submission.values as Record<string, unknown>)
+      : {}
   return { submission, form, lead, locale, values }
 }

@@ -10,6 +10,12 @@ export const rebuildSearchIndex: TaskConfig<{ input: { reason?: string }; output
   retries: { attempts: 5, backoff: { type: 'exponential', delay: 2000 } },
   handler: async ({ req }) => {
     const counts = await rebuildSearchIndexes(req.payload)
-    return { output: { documents: Object.entries(counts).map(([locale, n]) => `${locale}: ${n}`).join(', ') } }
+    return {
+      output: {
+        documents: Object.entries(counts)
+          .map(([locale, n]) => `${locale}: ${n}`)
+          .join(', '),
+      },
+    }
   },
 }

@@ -1,11 +1,11 @@
 import type { TaskConfig } from 'payload'
 
+import { type Locale, LOCALE_CODES } from '../../functions/content/locales'
 import { localizedHref } from '../../functions/content/paths'
-import { LOCALE_CODES, type Locale } from '../../functions/content/locales'
 import { renderCodeEmail } from '../../functions/members/code-email'
 import { renderEmailChangedNotice } from '../../functions/members/email-changed-notice'
+import { type CodePurpose, type CodeRecord, issueCode } from '../../functions/members/one-time-code'
 import { hasMailbox } from '../../functions/phone/mailbox'
-import { issueCode, type CodePurpose, type CodeRecord } from '../../functions/members/one-time-code'
 import { payloadSecret, siteUrl } from '../environment'
 import { membersStore } from '../members/store'
 import { deliveryRetries } from './deliveries'
@@ -64,7 +64,9 @@ export const sendMemberCode: TaskConfig<{ input: MemberCodeInput; output: { prov
       // The old address has no account any more by design: the notice goes to it all the same.
       const settings = await req.payload.findGlobal({ slug: 'site-settings', locale, depth: 0 })
       const notice = renderEmailChangedNotice({ brand: settings.brandName ?? '', newEmail: input.newEmail, locale })
-      return { output: { providerId: await sendEmail(req, { to: input.subject, ...notice, idempotencyKey: `member-notice-${input.requestId}` }) } }
+      return {
+        output: { providerId: await sendEmail(req, { to: input.subject, ...notice, idempotencyKey: `member-notice-${input.requestId}` }) },
+      }
     }
     const member = await store.memberByEmail(input.subject)
     if (!member || member.erasedAt) return { output: { skipped: 'no account' } }
@@ -78,17 +80,30 @@ export const sendMemberCode: TaskConfig<{ input: MemberCodeInput; output: { prov
     const stored = await store.codeOf(input.subject, purpose)
     let previous: CodeRecord | null = stored?.record ?? null
     // A retry of this very request: the code it issued never arrived, so it does not count toward the limits.
-    if (previous && stored?.requestId === input.requestId) previous = { ...previous, issuedAt: new Date(0).toISOString(), issuedInWindow: Math.max(0, previous.issuedInWindow - 1) }
+    if (previous && stored?.requestId === input.requestId)
+      previous = { ...previous, issuedAt: new Date(0).toISOString(), issuedInWindow: Math.max(0, previous.issuedInWindow - 1) }
     const issued = issueCode(previous, { subject: input.subject, purpose, secret: payloadSecret(), now: new Date() })
     if (!issued.ok) return { output: { skipped: issued.reason } }
     await store.saveIssuedCode(input.subject, purpose, issued.record, { requestId: input.requestId, newEmail: input.newEmail ?? null })
 
     const settings = await req.payload.findGlobal({ slug: 'site-settings', locale, depth: 0 })
     const defaultLocale = LOCALE_CODES.find((code) => code === settings.defaultLocale) ?? LOCALE_CODES[0]!
-    const email = renderCodeEmail({ purpose, code: issued.code, brand: settings.brandName ?? '', locale, pageUrl: `${siteUrl}${localizedHref(PAGE_OF[purpose], locale, defaultLocale)}` })
+    const email = renderCodeEmail({
+      purpose,
+      code: issued.code,
+      brand: settings.brandName ?? '',
+      locale,
+      pageUrl: `${siteUrl}${localizedHref(PAGE_OF[purpose], locale, defaultLocale)}`,
+    })
     // Each try issues a different code, so the key names the code (by its hash): a re-run after a
     // crash sends the new, valid code rather than having Resend replay the one it just replaced.
-    const providerId = await sendEmail(req, { to, subject: email.subject, html: email.html, text: email.text, idempotencyKey: `member-code/${input.requestId}/${issued.record.hash.slice(0, 16)}` })
+    const providerId = await sendEmail(req, {
+      to,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      idempotencyKey: `member-code/${input.requestId}/${issued.record.hash.slice(0, 16)}`,
+    })
     return { output: { providerId } }
   },
 }

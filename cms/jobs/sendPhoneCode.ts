@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
-import { LOCALE_CODES, type Locale } from '../../functions/content/locales'
-import { issueCode, type CodeRecord } from '../../functions/members/one-time-code'
+import { type Locale, LOCALE_CODES } from '../../functions/content/locales'
+import { type CodeRecord, issueCode } from '../../functions/members/one-time-code'
 import { renderCodeText } from '../../functions/phone/sms-text'
 import { payloadSecret } from '../environment'
 import { membersStore } from '../members/store'
@@ -45,7 +45,8 @@ export const sendPhoneCode: TaskConfig<{ input: PhoneCodeInput; output: { provid
     const stored = await store.codeOf(input.phone, 'sign-in')
     let previous: CodeRecord | null = stored?.record ?? null
     // A retry of this very request: the code it issued never arrived, so it does not count toward the limits.
-    if (previous && stored?.requestId === input.requestId) previous = { ...previous, issuedAt: new Date(0).toISOString(), issuedInWindow: Math.max(0, previous.issuedInWindow - 1) }
+    if (previous && stored?.requestId === input.requestId)
+      previous = { ...previous, issuedAt: new Date(0).toISOString(), issuedInWindow: Math.max(0, previous.issuedInWindow - 1) }
     const issued = issueCode(previous, { subject: input.phone, purpose: 'sign-in', secret: payloadSecret(), now: new Date() })
     if (!issued.ok) return { output: { skipped: issued.reason } }
     await store.saveIssuedCode(input.phone, 'sign-in', issued.record, { requestId: input.requestId })
@@ -60,11 +61,23 @@ export const sendPhoneCode: TaskConfig<{ input: PhoneCodeInput; output: { provid
 
 /** One email to every admin: texts stop until midnight China time unless SMS_DAILY_BUDGET is raised. */
 async function tellAdminsBudgetReached(req: Parameters<typeof sendEmail>[0], now: Date): Promise<void> {
-  const { docs } = await req.payload.find({ collection: 'users', where: { role: { equals: 'admin' } }, depth: 0, limit: 50, overrideAccess: true })
+  const { docs } = await req.payload.find({
+    collection: 'users',
+    where: { role: { equals: 'admin' } },
+    depth: 0,
+    limit: 50,
+    overrideAccess: true,
+  })
   const day = new Date(now.getTime() + 8 * 60 * 60_000).toISOString().slice(0, 10)
   const text = `Today's SMS budget (SMS_DAILY_BUDGET) is used up: no more sign-in codes are texted until midnight China time (${day}). If this is real traffic, raise the budget; if not, look for SMS pumping (many numbers from one range or address).\n\n今日短信预算（SMS_DAILY_BUDGET）已用完：北京时间午夜前不再发送短信验证码。如为正常流量请提高预算；否则请检查是否存在短信轰炸。`
   for (const user of docs) {
     // Keyed by day and address: a retry of this job mails nobody twice.
-    await sendEmail(req, { to: user.email, subject: 'SMS budget reached / 短信预算已用完', text, html: `<p>${text.replace(/\n\n/g, '</p><p>')}</p>`, idempotencyKey: `sms-budget-${day}-${user.id}` })
+    await sendEmail(req, {
+      to: user.email,
+      subject: 'SMS budget reached / 短信预算已用完',
+      text,
+      html: `<p>${text.replace(/\n\n/g, '</p><p>')}</p>`,
+      idempotencyKey: `sms-budget-${day}-${user.id}`,
+    })
   }
 }

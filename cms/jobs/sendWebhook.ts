@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
-import { signWebhook } from '../../functions/notifications/webhook-signature'
 import { submissionCreatedEvent, webhookDeliveryId } from '../../functions/notifications/webhook-event'
+import { signWebhook } from '../../functions/notifications/webhook-signature'
 import { attemptDelivery, deliveryRetries, submissionInputSchema } from './deliveries'
 import { loadSubmission } from './loadSubmission'
 import { InwardAddressError, postWebhook } from './webhookRequest'
@@ -45,7 +45,7 @@ export const sendWebhook: TaskConfig<{ input: { submissionId: string }; output: 
     const to = new URL(url).host
     await attemptDelivery({ req, job, leadId: lead.id, kind: 'webhook', to }, async () => {
       const secret = form.webhook?.secret
-      if (!secret) throw new Error('The form\'s webhook has no secret: an admin should set one of at least 16 characters.')
+      if (!secret) throw new Error("The form's webhook has no secret: an admin should set one of at least 16 characters.")
       const timestamp = Math.floor(Date.now() / 1000)
       let status: number
       try {

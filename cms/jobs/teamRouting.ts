@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import type { User } from '../payload-types'
 import { serialize } from '../../functions/concurrency/serialize'
+import type { User } from '../payload-types'
 
 /** The sales user a lead was handed to, as the sales email needs them. */
 export interface TeamMember {
@@ -27,7 +27,8 @@ export async function assignTeamMember(req: PayloadRequest, teamId: number | str
   if (member) {
     await serialize(`lead:${leadId}`, async () => {
       const lead = await req.payload.findByID({ collection: 'leads', id: leadId, depth: 0, joins: false })
-      if (!lead.owner) await req.payload.update({ collection: 'leads', id: leadId, data: { owner: member.id }, depth: 0, overrideAccess: true })
+      if (!lead.owner)
+        await req.payload.update({ collection: 'leads', id: leadId, data: { owner: member.id }, depth: 0, overrideAccess: true })
     })
   }
   return member

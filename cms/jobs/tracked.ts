@@ -6,14 +6,31 @@ type TaskIO = { input: object; output: object }
 
 /** A delivery's failure, carrying the lead it was for so that the log line can name it. */
 export class DeliveryFailed extends Error {
-  constructor(message: string, readonly leadId: string | number) {
+  constructor(
+    message: string,
+    readonly leadId: string | number,
+  ) {
     super(message)
     this.name = 'DeliveryFailed'
   }
 }
 
 /** The one line a failed attempt leaves in the log: job, task, lead, attempt and reason, never a stack. */
-export function failedAttemptLine({ jobId, task, leadId, attempt, attempts, reason }: { jobId: string | number; task: string; leadId?: string | number; attempt: number; attempts: number; reason: string }): string {
+export function failedAttemptLine({
+  jobId,
+  task,
+  leadId,
+  attempt,
+  attempts,
+  reason,
+}: {
+  jobId: string | number
+  task: string
+  leadId?: string | number
+  attempt: number
+  attempts: number
+  reason: string
+}): string {
   const lead = leadId === undefined ? '' : ` lead ${leadId}`
   return `Job ${jobId} ${task}${lead}: attempt ${attempt}/${attempts} failed: ${reason.replace(/\s+/g, ' ').slice(0, 300)}`
 }
@@ -38,7 +55,9 @@ export function tracked<T extends TaskIO>(task: TaskConfig<T>): TaskConfig<T> {
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error)
         const leadId = error instanceof DeliveryFailed ? error.leadId : undefined
-        req.payload.logger.warn(failedAttemptLine({ jobId: job.id, task: task.slug, leadId, attempt: (job.totalTried ?? 0) + 1, attempts, reason }))
+        req.payload.logger.warn(
+          failedAttemptLine({ jobId: job.id, task: task.slug, leadId, attempt: (job.totalTried ?? 0) + 1, attempts, reason }),
+        )
         throw error
       } finally {
         held.delete(job.id)

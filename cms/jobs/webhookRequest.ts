@@ -10,7 +10,9 @@ export class InwardAddressError extends Error {
   override name = 'InwardAddressError'
   code = 'EINWARD'
   constructor() {
-    super('Refused: the webhook host is or resolves to a loopback, private or link-local address. An admin should enter a public URL (WEBHOOK_ALLOW_HOSTS allows a host for development).')
+    super(
+      'Refused: the webhook host is or resolves to a loopback, private or link-local address. An admin should enter a public URL (WEBHOOK_ALLOW_HOSTS allows a host for development).',
+    )
   }
 }
 
@@ -38,11 +40,22 @@ export function postWebhook(target: string, headers: Record<string, string>, bod
   if (!allowed && isIP(hostOf(url)) !== 0 && !isPublicAddress(hostOf(url))) return Promise.reject(new InwardAddressError())
   const client = url.protocol === 'https:' ? https : http
   return new Promise((resolve, reject) => {
-    const request = client.request(url, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: allowed ? undefined : publicOnlyLookup, timeout: timeoutMs }, (response) => {
-      response.resume()
-      resolve(response.statusCode ?? 0)
-    })
-    request.on('timeout', () => request.destroy(Object.assign(new Error(`No answer within ${timeoutMs / 1000} s`), { name: 'TimeoutError' })))
+    const request = client.request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        lookup: allowed ? undefined : publicOnlyLookup,
+        timeout: timeoutMs,
+      },
+      (response) => {
+        response.resume()
+        resolve(response.statusCode ?? 0)
+      },
+    )
+    request.on('timeout', () =>
+      request.destroy(Object.assign(new Error(`No answer within ${timeoutMs / 1000} s`), { name: 'TimeoutError' })),
+    )
     request.on('error', reject)
     request.end(body)
   })

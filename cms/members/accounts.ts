@@ -1,6 +1,6 @@
 import { isLocale } from '../../functions/content/locales'
-import { DuplicateError, type MembersStore, type StoredMember } from '../../functions/members/store'
 import type { Id } from '../../functions/members/records'
+import { DuplicateError, type MembersStore, type StoredMember } from '../../functions/members/store'
 import { isUniqueViolation, jsonField, memberOf, type MembersDb, toRelation } from './records'
 
 /** Members' accounts: found by email, id or referral code; created and changed under the unique indexes. */
@@ -38,7 +38,13 @@ export function accountsStore({ payload, base, findOne }: MembersDb) {
       try {
         const doc = await payload.create({
           collection: 'members',
-          data: { ...data, firstTouch: jsonField(data.firstTouch), lastTouch: jsonField(data.lastTouch), preferredLanguage: isLocale(data.preferredLanguage) ? data.preferredLanguage : null, referredBy: data.referredBy === null ? null : toRelation(data.referredBy) },
+          data: {
+            ...data,
+            firstTouch: jsonField(data.firstTouch),
+            lastTouch: jsonField(data.lastTouch),
+            preferredLanguage: isLocale(data.preferredLanguage) ? data.preferredLanguage : null,
+            referredBy: data.referredBy === null ? null : toRelation(data.referredBy),
+          },
           ...base,
           showHiddenFields: true,
         })

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
 import type { Id } from '../../functions/members/records'
-import { placeholderEmail } from '../../functions/phone/mailbox'
 import { DuplicateError, type StoredMember } from '../../functions/members/store'
+import { placeholderEmail } from '../../functions/phone/mailbox'
 import { idOf, isUniqueViolation, toRelation } from './records'
 import { membersStore } from './store'
 
@@ -58,7 +58,11 @@ export function identityStore(payload: Payload) {
     },
     /** Gives `key` back when it is `member`'s (a join that could not be finished); another member's key is never touched. */
     async release(key: string, member: Id): Promise<void> {
-      await payload.delete({ collection: 'member-identities', where: { and: [{ key: { equals: key } }, { member: { equals: member } }] }, ...base })
+      await payload.delete({
+        collection: 'member-identities',
+        where: { and: [{ key: { equals: key } }, { member: { equals: member } }] },
+        ...base,
+      })
     },
     /** A member with no email yet (a placeholder address, see functions/phone/mailbox.ts) and no password. */
     async createMemberWithoutEmail(data: {

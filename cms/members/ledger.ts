@@ -1,6 +1,6 @@
+import { asLocale } from '../../functions/content/locales'
 import type { ConsentEntry } from '../../functions/members/consent-log'
 import type { PointsEntry, Tier } from '../../functions/members/points'
-import { asLocale } from '../../functions/content/locales'
 import type { Id } from '../../functions/members/records'
 import type { MembersStore } from '../../functions/members/store'
 import { isUniqueViolation, type MembersDb, toRelation } from './records'

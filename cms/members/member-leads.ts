@@ -1,7 +1,7 @@
 import type { Where } from 'payload'
 
-import { isConfirmed } from '../../functions/members/confirmed'
 import { asLocale } from '../../functions/content/locales'
+import { isConfirmed } from '../../functions/members/confirmed'
 import type { Id } from '../../functions/members/records'
 import type { MembersStore, StoredMember } from '../../functions/members/store'
 import { leadStoreFor } from '../intake/lead-store'
@@ -65,7 +65,9 @@ export function memberLeadsStore({ payload, base }: MembersDb) {
       if (leads.length) or.push({ lead: { in: leads } })
       if (visitor) or.push({ visitor: { equals: visitor } })
       if (!or.length) return []
-      return (await payload.find({ collection: 'touches', where: { or }, ...base, limit: 5000, pagination: false, sort: 'at' })).docs.map(asRecord)
+      return (await payload.find({ collection: 'touches', where: { or }, ...base, limit: 5000, pagination: false, sort: 'at' })).docs.map(
+        asRecord,
+      )
     },
     /** The visitor's latest arrival through a member's referral link, if any. */
     async referralCodeOfVisitor(visitor: string): Promise<string | null> {

@@ -3,11 +3,19 @@ import type { Payload } from 'payload'
 import type { ScoringRule } from '../../functions/nurture/scoring'
 import type { DelayUnit, Sequence } from '../../functions/nurture/sequences'
 
-const idOf = (ref: unknown): string | null => (ref === null || ref === undefined ? null : String(typeof ref === 'object' ? (ref as { id: unknown }).id : ref))
+const idOf = (ref: unknown): string | null =>
+  ref === null || ref === undefined ? null : String(typeof ref === 'object' ? (ref as { id: unknown }).id : ref)
 
 /** The active scoring rules, with their category as its slug. */
 export async function readRules(payload: Payload): Promise<ScoringRule[]> {
-  const { docs } = await payload.find({ collection: 'scoring-rules', where: { active: { equals: true } }, depth: 1, limit: 0, pagination: false, overrideAccess: true })
+  const { docs } = await payload.find({
+    collection: 'scoring-rules',
+    where: { active: { equals: true } },
+    depth: 1,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
   return docs.map((d) => ({
     id: d.id,
     name: d.name,
@@ -30,7 +38,22 @@ export async function readThreshold(payload: Payload): Promise<number | null> {
 
 /** Every sequence with its steps' timing (texts are read by the job that sends a step). */
 export async function readSequences(payload: Payload): Promise<Sequence[]> {
-  const { docs } = await payload.find({ collection: 'sequences', depth: 0, limit: 0, pagination: false, overrideAccess: true, select: { active: true, trigger: true, form: true, topic: true, tag: true, reenter: true, steps: { id: true, delay: true, unit: true } } })
+  const { docs } = await payload.find({
+    collection: 'sequences',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    select: {
+      active: true,
+      trigger: true,
+      form: true,
+      topic: true,
+      tag: true,
+      reenter: true,
+      steps: { id: true, delay: true, unit: true },
+    },
+  })
   return docs.map((d) => ({
     id: d.id,
     active: Boolean(d.active),

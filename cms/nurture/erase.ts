@@ -13,10 +13,19 @@ export const eraseNurtureOfLead: CollectionAfterChangeHook = async ({ doc, previ
   const lead = doc.id
   const visitors = new Set<string>()
   for (const collection of ['lead-activity', 'touches'] as const) {
-    const { docs } = await payload.find({ collection, where: { lead: { equals: lead }, visitor: { exists: true } }, limit: 0, pagination: false, select: { visitor: true }, ...base })
+    const { docs } = await payload.find({
+      collection,
+      where: { lead: { equals: lead }, visitor: { exists: true } },
+      limit: 0,
+      pagination: false,
+      select: { visitor: true },
+      ...base,
+    })
     for (const d of docs) if (d.visitor && /^v[A-Za-z0-9_-]{22}$/.test(d.visitor)) visitors.add(d.visitor)
   }
-  const activity: Where = visitors.size ? { or: [{ lead: { equals: lead } }, { visitor: { in: [...visitors] } }] } : { lead: { equals: lead } }
+  const activity: Where = visitors.size
+    ? { or: [{ lead: { equals: lead } }, { visitor: { in: [...visitors] } }] }
+    : { lead: { equals: lead } }
   await payload.delete({ collection: 'lead-activity', where: activity, ...base, select: {} })
   await payload.delete({ collection: 'score-changes', where: { lead: { equals: lead } }, ...base, select: {} })
   await payload.delete({ collection: 'sequence-emails', where: { lead: { equals: lead } }, ...base, select: {} })

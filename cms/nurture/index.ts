@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Id, NewActivity } from '../../functions/nurture/activity'
-import { nurtureTurn, type NurtureStore } from '../../functions/nurture/runner'
+import { type NurtureStore, nurtureTurn } from '../../functions/nurture/runner'
 import { localApiInsertActivity, localApiLinkVisitor, localApiNurtureStore } from './local-api-store'
 import { sqliteInsertActivity, sqliteLinkVisitor, sqliteNurtureStore } from './sqlite-store'
 
@@ -35,7 +35,9 @@ export function startNurture(payload: Payload): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve()
   let stopped = false
   const turn = () => {
-    running = nurtureTurn(store, new Date()).catch((error: unknown) => payload.logger.warn(`Nurture turn failed (tried again in a second): ${error instanceof Error ? error.message : String(error)}`))
+    running = nurtureTurn(store, new Date()).catch((error: unknown) =>
+      payload.logger.warn(`Nurture turn failed (tried again in a second): ${error instanceof Error ? error.message : String(error)}`),
+    )
     return running
   }
   const timer = setInterval(() => {

@@ -1,30 +1,41 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
 import { renderBroadcastEmail } from '../../functions/broadcasts/email'
-import { escapeHtml } from '../../functions/content/rich-text'
+import { hashAddress } from '../../functions/broadcasts/recipients'
+import { serialize } from '../../functions/concurrency/serialize'
 import { LOCALE_CODES } from '../../functions/content/locales'
+import { escapeHtml } from '../../functions/content/rich-text'
 import { routeLead, type RoutingRule } from '../../functions/lead-intake/routing'
 import { exitReason, localized, nextStep, stepEmailKey } from '../../functions/nurture/sequences'
-import { hashAddress } from '../../functions/broadcasts/recipients'
+import { relation } from '../broadcasts/relation'
 import { cmsUrl, payloadSecret, siteUrl } from '../environment'
 import { deliveryRetries } from '../jobs/deliveries'
 import { sendEmail } from '../jobs/sendEmail'
-import { serialize } from '../../functions/concurrency/serialize'
 import { assignTeamMember } from '../jobs/teamRouting'
-import { relation } from '../broadcasts/relation'
 import { readSequences } from './definitions'
 
 const toId = (req: PayloadRequest, id: string) => (req.payload.db.defaultIDType === 'number' ? Number(id) : id)
-const idOf = (ref: unknown) => (ref && typeof ref === 'object' ? (ref as { id: string | number }).id : (ref as string | number | null | undefined))
+const idOf = (ref: unknown) =>
+  ref && typeof ref === 'object' ? (ref as { id: string | number }).id : (ref as string | number | null | undefined)
 
 /** The owner of a qualified lead: the one it has, or the one its latest form's routing picks. */
-async function ownerOf(req: PayloadRequest, leadId: string | number, owner: unknown): Promise<{ id: string | number; email: string; language: string | null } | null> {
+async function ownerOf(
+  req: PayloadRequest,
+  leadId: string | number,
+  owner: unknown,
+): Promise<{ id: string | number; email: string; language: string | null } | null> {
   const current = idOf(owner)
   if (current) {
     const user = await req.payload.findByID({ collection: 'users', id: current, depth: 0, disableErrors: true })
     if (user) return { id: user.id, email: user.email, language: user.language ?? null }
   }
-  const { docs } = await req.payload.find({ collection: 'submissions', where: { lead: { equals: leadId }, isSpam: { not_equals: true } }, sort: '-createdAt', limit: 1, depth: 1 })
+  const { docs } = await req.payload.find({
+    collection: 'submissions',
+    where: { lead: { equals: leadId }, isSpam: { not_equals: true } },
+    sort: '-createdAt',
+    limit: 1,
+    depth: 1,
+  })
   const submission = docs[0]
   const form = submission && typeof submission.form === 'object' ? submission.form : null
   if (!submission || !form) return null
@@ -36,7 +47,14 @@ async function ownerOf(req: PayloadRequest, leadId: string | number, owner: unkn
   const { docs: users } = await req.payload.find({ collection: 'users', where: { email: { equals: route.recipient } }, limit: 1, depth: 0 })
   const user = users[0]
   if (!user) return { id: '', email: route.recipient, language: null }
-  await req.payload.update({ collection: 'leads', id: leadId, data: { owner: user.id }, depth: 0, overrideAccess: true, context: { nurture: true } })
+  await req.payload.update({
+    collection: 'leads',
+    id: leadId,
+    data: { owner: user.id },
+    depth: 0,
+    overrideAccess: true,
+    context: { nurture: true },
+  })
   return { id: user.id, email: user.email, language: user.language ?? null }
 }
 
@@ -61,7 +79,13 @@ export const notifyQualified: TaskConfig<{ input: { leadId: string }; output: { 
     const owner = await inlineTask('assign-owner', { task: async () => ({ output: { owner: await ownerOf(req, leadId, lead.owner) } }) })
     const to = (owner as { owner: { email: string; language: string | null } | null }).owner
     if (!to) return { output: { skipped: 'no owner' } }
-    const { docs: changes } = await req.payload.find({ collection: 'score-changes', where: { lead: { equals: leadId } }, sort: '-at', limit: 10, depth: 0 })
+    const { docs: changes } = await req.payload.find({
+      collection: 'score-changes',
+      where: { lead: { equals: leadId } },
+      sort: '-at',
+      limit: 10,
+      depth: 0,
+    })
     const zh = to.language !== 'en'
     const who = lead.name || lead.email || lead.phone || `#${lead.id}`
     const subject = zh ? `线索已达标：${who}（${lead.score ?? 0} 分）` : `Lead qualified: ${who} (score ${lead.score ?? 0})`
@@ -78,7 +102,12 @@ export const notifyQualified: TaskConfig<{ input: { leadId: string }; output: { 
 function bodyHtml(body: string): string {
   return body
     .split(/\n{2,}/)
-    .map((para) => `<p>${escapeHtml(para).replace(/\n/g, '<br>').replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`)
+    .map(
+      (para) =>
+        `<p>${escapeHtml(para)
+          .replace(/\n/g, '<br>')
+          .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`,
+    )
     .join('')
 }
 
@@ -103,12 +132,23 @@ export const sendSequenceStep: TaskConfig<{ input: { enrolment: string; step: st
       const id = toId(req, input.enrolment)
       const enrolment = await payload.findByID({ collection: 'sequence-enrolments', id, depth: 0, disableErrors: true })
       if (!enrolment || enrolment.status !== 'active') return { output: { outcome: 'not active' } }
-      const release = (data: Record<string, unknown>) => payload.update({ collection: 'sequence-enrolments', id, data: { sending: null, ...data }, depth: 0, overrideAccess: true })
+      const release = (data: Record<string, unknown>) =>
+        payload.update({ collection: 'sequence-enrolments', id, data: { sending: null, ...data }, depth: 0, overrideAccess: true })
       const sentSteps = Array.isArray(enrolment.sentSteps) ? enrolment.sentSteps.map(String) : []
       if (sentSteps.includes(input.step)) return { output: { outcome: 'sent before' } }
       const lead = await payload.findByID({ collection: 'leads', id: idOf(enrolment.lead)!, depth: 0, joins: false, disableErrors: true })
-      const suppressed = lead?.email ? (await payload.count({ collection: 'suppressions', where: { addressHash: { equals: hashAddress(lead.email) } }, overrideAccess: true })).totalDocs > 0 : false
-      const reason = !lead ? 'lead deleted' : exitReason({ status: lead.status, unsubscribed: suppressed, erased: Boolean(lead.anonymisedAt) })
+      const suppressed = lead?.email
+        ? (
+            await payload.count({
+              collection: 'suppressions',
+              where: { addressHash: { equals: hashAddress(lead.email) } },
+              overrideAccess: true,
+            })
+          ).totalDocs > 0
+        : false
+      const reason = !lead
+        ? 'lead deleted'
+        : exitReason({ status: lead.status, unsubscribed: suppressed, erased: Boolean(lead.anonymisedAt) })
       const now = new Date().toISOString()
       if (reason || !lead?.email) {
         await release({ status: 'exited', exitReason: reason ?? 'no email address', endedAt: now, nextDueAt: null })
@@ -117,7 +157,13 @@ export const sendSequenceStep: TaskConfig<{ input: { enrolment: string; step: st
       const sequenceId = idOf(enrolment.sequence)!
       const timing = (await readSequences(payload)).find((s) => String(s.id) === String(sequenceId))
       const locale = LOCALE_CODES.find((l) => l === enrolment.locale) ?? LOCALE_CODES[0]!
-      const sequence = await payload.findByID({ collection: 'sequences', id: sequenceId, depth: 0, locale: 'all' as never, disableErrors: true })
+      const sequence = await payload.findByID({
+        collection: 'sequences',
+        id: sequenceId,
+        depth: 0,
+        locale: 'all' as never,
+        disableErrors: true,
+      })
       const step = (sequence?.steps ?? []).find((s) => String(s.id) === input.step)
       // The step was deleted (or the sequence) after it was queued: the runner finds the next one.
       if (!timing || !sequence || !step) {
@@ -125,21 +171,60 @@ export const sendSequenceStep: TaskConfig<{ input: { enrolment: string; step: st
         return { output: { outcome: 'step gone' } }
       }
       // One row per (enrolment, step), written before the email: its id is in the email's links.
-      const existing = await payload.find({ collection: 'sequence-emails', where: { enrolment: { equals: id }, step: { equals: input.step } }, limit: 1, depth: 0, overrideAccess: true })
-      const row = existing.docs[0] ?? (await payload.create({ collection: 'sequence-emails', data: { enrolment: relation(String(id)), sequence: relation(String(sequenceId)), lead: relation(String(lead.id)), step: input.step, to: lead.email }, depth: 0, overrideAccess: true }))
+      const existing = await payload.find({
+        collection: 'sequence-emails',
+        where: { enrolment: { equals: id }, step: { equals: input.step } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+      })
+      const row =
+        existing.docs[0] ??
+        (await payload.create({
+          collection: 'sequence-emails',
+          data: {
+            enrolment: relation(String(id)),
+            sequence: relation(String(sequenceId)),
+            lead: relation(String(lead.id)),
+            step: input.step,
+            to: lead.email,
+          },
+          depth: 0,
+          overrideAccess: true,
+        }))
       const settings = await payload.findGlobal({ slug: 'site-settings', locale, depth: 0 })
       const email = renderBroadcastEmail(
-        { id: `seq-${row.id}`, subject: localized(step.subject as never, locale, LOCALE_CODES[0]!), preheader: null, bodyHtml: bodyHtml(localized(step.body as never, locale, LOCALE_CODES[0]!)), post: null, topic: 'newsletter' },
+        {
+          id: `seq-${row.id}`,
+          subject: localized(step.subject as never, locale, LOCALE_CODES[0]!),
+          preheader: null,
+          bodyHtml: bodyHtml(localized(step.body as never, locale, LOCALE_CODES[0]!)),
+          post: null,
+          topic: 'newsletter',
+        },
         { key: `l:${lead.id}`, email: lead.email, name: lead.name ?? null, locale, memberId: null, leadId: String(lead.id) },
         { brandName: settings.brandName ?? '', postalAddress: settings.postalAddress ?? '' },
         { siteUrl, unsubscribeMailbox: process.env.UNSUBSCRIBE_MAILBOX || 'unsubscribe@example.com', secret: payloadSecret(), locale },
       )
-      const providerId = await sendEmail(req, { to: lead.email, subject: email.subject, html: email.html, text: email.text, idempotencyKey: stepEmailKey(id, input.step) })
+      const providerId = await sendEmail(req, {
+        to: lead.email,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        idempotencyKey: stepEmailKey(id, input.step),
+      })
       await payload.update({ collection: 'sequence-emails', id: row.id, data: { providerId, sentAt: now }, depth: 0, overrideAccess: true })
       // The next step waits its delay from when this one was due, not from when the worker got to it.
       const moved = { lastStepAt: input.dueAt, sentSteps: [...sentSteps, input.step], enrolledAt: enrolment.enrolledAt }
       const next = nextStep(timing, moved)
-      await release({ lastStep: input.step, lastStepAt: moved.lastStepAt, sentSteps: moved.sentSteps, sentCount: moved.sentSteps.length, nextDueAt: next?.dueAt ?? null, ...(next ? {} : { status: 'completed', endedAt: now }) })
+      await release({
+        lastStep: input.step,
+        lastStepAt: moved.lastStepAt,
+        sentSteps: moved.sentSteps,
+        sentCount: moved.sentSteps.length,
+        nextDueAt: next?.dueAt ?? null,
+        ...(next ? {} : { status: 'completed', endedAt: now }),
+      })
       return { output: { outcome: 'sent' } }
     }),
 }

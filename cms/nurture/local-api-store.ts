@@ -44,7 +44,14 @@ function enrolmentOf(d: Record<string, unknown>): Enrolment {
 /** The lead a browser belongs to, by its touches or its earlier activity. */
 async function leadOfVisitor(payload: Payload, visitor: string): Promise<Id | null> {
   for (const collection of ['touches', 'lead-activity'] as const) {
-    const { docs } = await payload.find({ collection, where: { visitor: { equals: visitor }, lead: { exists: true } }, sort: '-id', limit: 1, ...base, select: { lead: true } })
+    const { docs } = await payload.find({
+      collection,
+      where: { visitor: { equals: visitor }, lead: { exists: true } },
+      sort: '-id',
+      limit: 1,
+      ...base,
+      select: { lead: true },
+    })
     const lead = idOf(docs[0]?.lead)
     if (lead) return lead
   }
@@ -60,12 +67,23 @@ export async function localApiInsertActivity(payload: Payload, rows: NewActivity
       if (!leads.has(row.visitor)) leads.set(row.visitor, await leadOfVisitor(payload, row.visitor))
       lead = leads.get(row.visitor) ?? null
     }
-    await payload.create({ collection: 'lead-activity', data: { ...row, lead: lead === null ? null : rel(lead) } as never, ...base, select: {} })
+    await payload.create({
+      collection: 'lead-activity',
+      data: { ...row, lead: lead === null ? null : rel(lead) } as never,
+      ...base,
+      select: {},
+    })
   }
 }
 
 export async function localApiLinkVisitor(payload: Payload, visitor: string, lead: Id): Promise<void> {
-  await payload.update({ collection: 'lead-activity', where: { visitor: { equals: visitor }, lead: { exists: false } }, data: { lead: rel(lead) }, ...base, select: {} })
+  await payload.update({
+    collection: 'lead-activity',
+    where: { visitor: { equals: visitor }, lead: { exists: false } },
+    data: { lead: rel(lead) },
+    ...base,
+    select: {},
+  })
 }
 
 /**
@@ -75,7 +93,16 @@ export async function localApiLinkVisitor(payload: Payload, visitor: string, lea
 export function localApiNurtureStore(payload: Payload): NurtureStore {
   const all = { limit: 0, pagination: false, ...base } as const
   return {
-    pendingActivity: async (limit) => (await payload.find({ collection: 'lead-activity', where: { processedAt: { exists: false }, lead: { exists: true } }, sort: 'id', limit, ...base })).docs.map((d) => activityOf(d as never)),
+    pendingActivity: async (limit) =>
+      (
+        await payload.find({
+          collection: 'lead-activity',
+          where: { processedAt: { exists: false }, lead: { exists: true } },
+          sort: 'id',
+          limit,
+          ...base,
+        })
+      ).docs.map((d) => activityOf(d as never)),
     rules: () => readRules(payload),
     threshold: () => readThreshold(payload),
     sequences: () => readSequences(payload),
@@ -83,28 +110,68 @@ export function localApiNurtureStore(payload: Payload): NurtureStore {
       if (!ids.length) return []
       const { docs } = await payload.find({ collection: 'leads', where: { id: { in: ids.map(rel) } }, ...all, joins: false })
       const hashes = docs.filter((d) => d.email).map((d) => hashAddress(d.email!))
-      const suppressed = new Set(hashes.length ? (await payload.find({ collection: 'suppressions', where: { addressHash: { in: hashes } }, ...all })).docs.map((d) => d.addressHash) : [])
-      return docs.map((d): LeadState => ({ id: d.id, score: Number(d.score ?? 0), status: d.status, qualifiedAt: d.qualifiedAt ?? null, unsubscribed: Boolean(d.email && suppressed.has(hashAddress(d.email))), erased: Boolean(d.anonymisedAt) }))
+      const suppressed = new Set(
+        hashes.length
+          ? (await payload.find({ collection: 'suppressions', where: { addressHash: { in: hashes } }, ...all })).docs.map(
+              (d) => d.addressHash,
+            )
+          : [],
+      )
+      return docs.map((d): LeadState => ({
+        id: d.id,
+        score: Number(d.score ?? 0),
+        status: d.status,
+        qualifiedAt: d.qualifiedAt ?? null,
+        unsubscribed: Boolean(d.email && suppressed.has(hashAddress(d.email))),
+        erased: Boolean(d.anonymisedAt),
+      }))
     },
     async viewTimes(leads, since) {
       const map = new Map<string, number[]>()
-      const { docs } = await payload.find({ collection: 'lead-activity', where: { kind: { equals: 'page-view' }, at: { greater_than_equal: since }, lead: { in: leads.map(rel) } }, ...all, select: { lead: true, at: true } })
+      const { docs } = await payload.find({
+        collection: 'lead-activity',
+        where: { kind: { equals: 'page-view' }, at: { greater_than_equal: since }, lead: { in: leads.map(rel) } },
+        ...all,
+        select: { lead: true, at: true },
+      })
       for (const d of docs) map.set(String(idOf(d.lead)), [...(map.get(String(idOf(d.lead))) ?? []), Date.parse(d.at)])
       return map
     },
     async lastFired(leads, rules) {
       const map = new Map<string, number>()
-      const { docs } = await payload.find({ collection: 'score-changes', where: { points: { greater_than: 0 }, lead: { in: leads.map(rel) }, rule: { in: rules.map(rel) } }, ...all, select: { lead: true, rule: true, at: true } })
+      const { docs } = await payload.find({
+        collection: 'score-changes',
+        where: { points: { greater_than: 0 }, lead: { in: leads.map(rel) }, rule: { in: rules.map(rel) } },
+        ...all,
+        select: { lead: true, rule: true, at: true },
+      })
       for (const d of docs) {
         const key = `${idOf(d.lead)}/${idOf(d.rule)}`
         map.set(key, Math.max(map.get(key) ?? 0, Date.parse(d.at)))
       }
       return map
     },
-    enrolmentsOf: async (leads) => (await payload.find({ collection: 'sequence-enrolments', where: { lead: { in: leads.map(rel) } }, ...all })).docs.map((d) => enrolmentOf(d as never)),
+    enrolmentsOf: async (leads) =>
+      (await payload.find({ collection: 'sequence-enrolments', where: { lead: { in: leads.map(rel) } }, ...all })).docs.map((d) =>
+        enrolmentOf(d as never),
+      ),
     async commit(batch) {
       const now = new Date().toISOString()
-      for (const c of batch.changes) await payload.create({ collection: 'score-changes', data: { lead: rel(c.lead), rule: c.rule === null ? null : rel(c.rule), points: c.points, reason: c.reason, activity: c.activity === null ? null : Number(c.activity), at: c.at, expiresAt: c.expiresAt }, ...base, select: {} })
+      for (const c of batch.changes)
+        await payload.create({
+          collection: 'score-changes',
+          data: {
+            lead: rel(c.lead),
+            rule: c.rule === null ? null : rel(c.rule),
+            points: c.points,
+            reason: c.reason,
+            activity: c.activity === null ? null : Number(c.activity),
+            at: c.at,
+            expiresAt: c.expiresAt,
+          },
+          ...base,
+          select: {},
+        })
       for (const l of batch.leads) {
         const lead = await payload.findByID({ collection: 'leads', id: rel(l.lead), ...base, joins: false })
         const data: Record<string, unknown> = { score: Number(lead.score ?? 0) + l.scoreDelta }
@@ -115,36 +182,103 @@ export function localApiNurtureStore(payload: Payload): NurtureStore {
         if (l.crossedAt) await payload.jobs.queue({ task: 'notifyQualified', input: { leadId: String(l.lead) } } as never)
       }
       await localApiInsertActivity(payload, batch.activities)
-      for (const e of batch.enrolments) await payload.create({ collection: 'sequence-enrolments', data: { ...e, sequence: rel(e.sequence), lead: rel(e.lead) } as never, ...base, select: {} })
-      if (batch.processed.length) await payload.update({ collection: 'lead-activity', where: { id: { in: batch.processed.map(rel) } }, data: { processedAt: now }, ...base, select: {} })
+      for (const e of batch.enrolments)
+        await payload.create({
+          collection: 'sequence-enrolments',
+          data: { ...e, sequence: rel(e.sequence), lead: rel(e.lead) } as never,
+          ...base,
+          select: {},
+        })
+      if (batch.processed.length)
+        await payload.update({
+          collection: 'lead-activity',
+          where: { id: { in: batch.processed.map(rel) } },
+          data: { processedAt: now },
+          ...base,
+          select: {},
+        })
     },
     expiredChanges: async (now, limit) =>
-      (await payload.find({ collection: 'score-changes', where: { expired: { not_equals: true }, expiresAt: { less_than_equal: now.toISOString() } }, sort: 'expiresAt', limit, ...base })).docs.map((d) => ({ id: d.id, lead: idOf(d.lead)!, rule: idOf(d.rule), points: d.points, reason: d.reason, activity: d.activity ?? null, at: d.at, expiresAt: d.expiresAt ?? null })),
+      (
+        await payload.find({
+          collection: 'score-changes',
+          where: { expired: { not_equals: true }, expiresAt: { less_than_equal: now.toISOString() } },
+          sort: 'expiresAt',
+          limit,
+          ...base,
+        })
+      ).docs.map((d) => ({
+        id: d.id,
+        lead: idOf(d.lead)!,
+        rule: idOf(d.rule),
+        points: d.points,
+        reason: d.reason,
+        activity: d.activity ?? null,
+        at: d.at,
+        expiresAt: d.expiresAt ?? null,
+      })),
     async commitDecay(reversals, expired) {
-      await payload.update({ collection: 'score-changes', where: { id: { in: expired.map(rel) } }, data: { expired: true }, ...base, select: {} })
+      await payload.update({
+        collection: 'score-changes',
+        where: { id: { in: expired.map(rel) } },
+        data: { expired: true },
+        ...base,
+        select: {},
+      })
       for (const c of reversals) {
-        await payload.create({ collection: 'score-changes', data: { lead: rel(c.lead), rule: c.rule === null ? null : rel(c.rule), points: c.points, reason: c.reason, at: c.at }, ...base, select: {} })
+        await payload.create({
+          collection: 'score-changes',
+          data: { lead: rel(c.lead), rule: c.rule === null ? null : rel(c.rule), points: c.points, reason: c.reason, at: c.at },
+          ...base,
+          select: {},
+        })
         const lead = await payload.findByID({ collection: 'leads', id: rel(c.lead), ...base, joins: false })
-        await payload.update({ collection: 'leads', id: lead.id, data: { score: Number(lead.score ?? 0) + c.points }, ...base, select: {}, context: { nurture: true } })
+        await payload.update({
+          collection: 'leads',
+          id: lead.id,
+          data: { score: Number(lead.score ?? 0) + c.points },
+          ...base,
+          select: {},
+          context: { nurture: true },
+        })
       }
     },
     dueEnrolments: async (now, limit) => {
       const where: Where = { status: { equals: 'active' }, sending: { exists: false }, nextDueAt: { less_than_equal: now.toISOString() } }
-      return (await payload.find({ collection: 'sequence-enrolments', where, sort: 'nextDueAt', limit, ...base })).docs.map((d) => enrolmentOf(d as never))
+      return (await payload.find({ collection: 'sequence-enrolments', where, sort: 'nextDueAt', limit, ...base })).docs.map((d) =>
+        enrolmentOf(d as never),
+      )
     },
     async queueSteps(steps) {
       // Queued first, marked second: a stop between the two queues the step again, and the job
       // finds it sent (or its email's idempotency key does).
       for (const s of steps) {
-        await payload.jobs.queue({ task: 'sendSequenceStep', input: { enrolment: String(s.enrolment), step: s.step, dueAt: s.dueAt } } as never)
+        await payload.jobs.queue({
+          task: 'sendSequenceStep',
+          input: { enrolment: String(s.enrolment), step: s.step, dueAt: s.dueAt },
+        } as never)
         await payload.update({ collection: 'sequence-enrolments', id: rel(s.enrolment), data: { sending: s.step }, ...base, select: {} })
       }
     },
     async reschedule(moves) {
-      for (const m of moves) await payload.update({ collection: 'sequence-enrolments', id: rel(m.enrolment), data: { nextDueAt: m.nextDueAt }, ...base, select: {} })
+      for (const m of moves)
+        await payload.update({
+          collection: 'sequence-enrolments',
+          id: rel(m.enrolment),
+          data: { nextDueAt: m.nextDueAt },
+          ...base,
+          select: {},
+        })
     },
     async endEnrolments(ends) {
-      for (const e of ends) await payload.update({ collection: 'sequence-enrolments', where: { id: { equals: rel(e.enrolment) }, status: { equals: 'active' } }, data: { status: e.status, exitReason: e.reason, endedAt: e.at, nextDueAt: null }, ...base, select: {} })
+      for (const e of ends)
+        await payload.update({
+          collection: 'sequence-enrolments',
+          where: { id: { equals: rel(e.enrolment) }, status: { equals: 'active' } },
+          data: { status: e.status, exitReason: e.reason, endedAt: e.at, nextDueAt: null },
+          ...base,
+          select: {},
+        })
     },
   }
 }

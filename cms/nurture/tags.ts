@@ -9,7 +9,20 @@ export const recordTagsAdded: CollectionAfterChangeHook = async ({ doc, previous
   const added = ((doc.tags as string[] | null | undefined) ?? []).filter((t) => !before.has(t))
   if (added.length) {
     const at = new Date().toISOString()
-    await insertActivity(req.payload, added.map((tag) => ({ lead: doc.id, visitor: null, kind: 'tag-added' as const, at, path: null, categories: [], form: null, ref: tag, locale: null })))
+    await insertActivity(
+      req.payload,
+      added.map((tag) => ({
+        lead: doc.id,
+        visitor: null,
+        kind: 'tag-added' as const,
+        at,
+        path: null,
+        categories: [],
+        form: null,
+        ref: tag,
+        locale: null,
+      })),
+    )
   }
   return doc
 }

@@ -4,9 +4,10 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+
 import type { Payload } from 'payload'
 
-import { LOCALE_CODES, type Locale } from '../../functions/content/locales'
+import { type Locale, LOCALE_CODES } from '../../functions/content/locales'
 import { buildIndex, pageSearchDoc, postSearchDoc } from '../../functions/search'
 import { searchDir } from '../environment'
 
@@ -28,7 +29,10 @@ async function publicDocs(payload: Payload, locale: Locale) {
     payload.find({ collection: 'pages', depth: 0, ...options }),
     payload.find({ collection: 'posts', depth: 1, ...options }),
   ])
-  return [...pages.docs.map((page) => pageSearchDoc(page as Parameters<typeof pageSearchDoc>[0])), ...posts.docs.map((post) => postSearchDoc(post as Parameters<typeof postSearchDoc>[0]))]
+  return [
+    ...pages.docs.map((page) => pageSearchDoc(page as Parameters<typeof pageSearchDoc>[0])),
+    ...posts.docs.map((post) => postSearchDoc(post as Parameters<typeof postSearchDoc>[0])),
+  ]
 }
 
 /**

@@ -36,10 +36,15 @@ export type CategorySlug = (typeof CATEGORIES)[number]['slug']
 export async function seedCategories(payload: Payload): Promise<Record<CategorySlug, number>> {
   const ids = {} as Record<CategorySlug, number>
   for (const { slug, title, description } of CATEGORIES) {
-    ids[slug] = (await createLocalized(payload, 'categories', { slug }, {
-      'zh-CN': { title: title['zh-CN'], description: description['zh-CN'] },
-      en: { title: title.en, description: description.en },
-    })) as number
+    ids[slug] = (await createLocalized(
+      payload,
+      'categories',
+      { slug },
+      {
+        'zh-CN': { title: title['zh-CN'], description: description['zh-CN'] },
+        en: { title: title.en, description: description.en },
+      },
+    )) as number
   }
   return ids
 }

@@ -19,21 +19,44 @@ function fields(withRegion: boolean) {
     { name: 'email', type: 'email', required: true },
     { name: 'phone', type: 'phone' },
     { name: 'company', type: 'text', maxLength: 120 },
-    ...(withRegion ? [{ name: 'region', type: 'select', required: true, options: [{ value: 'east' }, { value: 'south' }, { value: 'north' }] }] : []),
+    ...(withRegion
+      ? [{ name: 'region', type: 'select', required: true, options: [{ value: 'east' }, { value: 'south' }, { value: 'north' }] }]
+      : []),
     { name: 'message', type: 'textarea', maxLength: 2000 },
     { name: 'consent', type: 'consent', required: true },
   ]
   const labels = {
-    'zh-CN': { name: '姓名', email: '工作邮箱', phone: '手机', company: '公司', region: '所在区域', message: '想解决的问题', consent: '同意条款' },
-    en: { name: 'Name', email: 'Work email', phone: 'Mobile', company: 'Company', region: 'Region', message: 'What you want to solve', consent: 'Consent' },
+    'zh-CN': {
+      name: '姓名',
+      email: '工作邮箱',
+      phone: '手机',
+      company: '公司',
+      region: '所在区域',
+      message: '想解决的问题',
+      consent: '同意条款',
+    },
+    en: {
+      name: 'Name',
+      email: 'Work email',
+      phone: 'Mobile',
+      company: 'Company',
+      region: 'Region',
+      message: 'What you want to solve',
+      consent: 'Consent',
+    },
   }
-  const regions = { 'zh-CN': { east: '华东', south: '华南', north: '华北' }, en: { east: 'East China', south: 'South China', north: 'North China' } }
+  const regions = {
+    'zh-CN': { east: '华东', south: '华南', north: '华北' },
+    en: { east: 'East China', south: 'South China', north: 'North China' },
+  }
   return (locale: 'zh-CN' | 'en') =>
     shared.map((f) => ({
       ...f,
       label: labels[locale][f.name as keyof (typeof labels)['en']],
       ...(f.type === 'consent' ? { consentText: consent[locale] } : {}),
-      ...('options' in f && f.options ? { options: f.options.map((o) => ({ value: o.value, label: regions[locale][o.value as 'east'] })) } : {}),
+      ...('options' in f && f.options
+        ? { options: f.options.map((o) => ({ value: o.value, label: regions[locale][o.value as 'east'] })) }
+        : {}),
     }))
 }
 
@@ -41,30 +64,77 @@ type Row = { id?: string | null; options?: { id?: string | null }[] | null }
 
 // The field rows are shared by both locales (only their words are localised), so the English
 // words are written onto the rows the Chinese pass created, matched by their ids.
-async function createForm(payload: Payload, shared: Record<string, unknown>, byLocale: Record<'zh-CN' | 'en', Record<string, unknown> & { fields: Record<string, unknown>[] }>): Promise<number> {
-  const created = await payload.create({ collection: 'forms', locale: 'zh-CN', data: { ...shared, ...byLocale['zh-CN'] } as never, depth: 0, context: SEED_CONTEXT })
+async function createForm(
+  payload: Payload,
+  shared: Record<string, unknown>,
+  byLocale: Record<'zh-CN' | 'en', Record<string, unknown> & { fields: Record<string, unknown>[] }>,
+): Promise<number> {
+  const created = await payload.create({
+    collection: 'forms',
+    locale: 'zh-CN',
+    data: { ...shared, ...byLocale['zh-CN'] } as never,
+    depth: 0,
+    context: SEED_CONTEXT,
+  })
   const rows = (created.fields ?? []) as Row[]
   const fields = byLocale.en.fields.map((field, i) => ({
     ...field,
     id: rows[i]?.id,
-    ...(Array.isArray(field.options) ? { options: (field.options as Record<string, unknown>[]).map((o, j) => ({ ...o, id: rows[i]?.options?.[j]?.id })) } : {}),
+    ...(Array.isArray(field.options)
+      ? { options: (field.options as Record<string, unknown>[]).map((o, j) => ({ ...o, id: rows[i]?.options?.[j]?.id })) }
+      : {}),
   }))
-  await payload.update({ collection: 'forms', id: created.id, locale: 'en', data: { ...byLocale.en, fields } as never, depth: 0, context: SEED_CONTEXT })
+  await payload.update({
+    collection: 'forms',
+    id: created.id,
+    locale: 'en',
+    data: { ...byLocale.en, fields } as never,
+    depth: 0,
+    context: SEED_CONTEXT,
+  })
   return created.id as number
 }
 
 /** Creates the contact form and the spring campaign's form; leads go to the demo sales address. */
 export async function seedForms(payload: Payload): Promise<FormIds> {
   const contactFields = fields(false)
-  const contact = await createForm(payload, { defaultRecipient: 'sales@example.com', minSecondsToSubmit: 2 }, {
-    'zh-CN': { name: '联系我们', fields: contactFields('zh-CN'), submitLabel: '提交', successMessage: '谢谢！我们会在一个工作日内与你联系。' },
-    en: { name: 'Contact us', fields: contactFields('en'), submitLabel: 'Send', successMessage: 'Thank you! We will get back to you within one working day.' },
-  })
+  const contact = await createForm(
+    payload,
+    { defaultRecipient: 'sales@example.com', minSecondsToSubmit: 2 },
+    {
+      'zh-CN': {
+        name: '联系我们',
+        fields: contactFields('zh-CN'),
+        submitLabel: '提交',
+        successMessage: '谢谢！我们会在一个工作日内与你联系。',
+      },
+      en: {
+        name: 'Contact us',
+        fields: contactFields('en'),
+        submitLabel: 'Send',
+        successMessage: 'Thank you! We will get back to you within one working day.',
+      },
+    },
+  )
   const launchFields = fields(true)
   const routing = [{ field: 'region', value: 'south', recipient: 'south@example.com' }]
-  const springLaunch = await createForm(payload, { defaultRecipient: 'sales@example.com', routing, minSecondsToSubmit: 2 }, {
-    'zh-CN': { name: '春季启动营报名', fields: launchFields('zh-CN'), submitLabel: '报名', successMessage: '报名成功！顾问会在两个工作日内联系你。' },
-    en: { name: 'Spring workshop sign-up', fields: launchFields('en'), submitLabel: 'Sign up', successMessage: 'You are signed up! A consultant will contact you within two working days.' },
-  })
+  const springLaunch = await createForm(
+    payload,
+    { defaultRecipient: 'sales@example.com', routing, minSecondsToSubmit: 2 },
+    {
+      'zh-CN': {
+        name: '春季启动营报名',
+        fields: launchFields('zh-CN'),
+        submitLabel: '报名',
+        successMessage: '报名成功！顾问会在两个工作日内联系你。',
+      },
+      en: {
+        name: 'Spring workshop sign-up',
+        fields: launchFields('en'),
+        submitLabel: 'Sign up',
+        successMessage: 'You are signed up! A consultant will contact you within two working days.',
+      },
+    },
+  )
   return { contact: contact as number, springLaunch: springLaunch as number }
 }

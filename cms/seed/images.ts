@@ -50,7 +50,10 @@ function motifShapes(motif: Motif, accent: string): string {
         <circle cx="1060" cy="700" r="90" fill="none" stroke="#ffffff" stroke-width="10" opacity="0.5"/>`
     case 'waves':
       return [0, 1, 2, 3, 4]
-        .map((i) => `<path d="M0 ${560 + i * 60} C 400 ${460 + i * 60}, 800 ${700 + i * 60}, 1600 ${520 + i * 60}" fill="none" stroke="${i % 2 ? '#ffffff' : accent}" stroke-width="${18 - i * 2}" opacity="${0.75 - i * 0.1}"/>`)
+        .map(
+          (i) =>
+            `<path d="M0 ${560 + i * 60} C 400 ${460 + i * 60}, 800 ${700 + i * 60}, 1600 ${520 + i * 60}" fill="none" stroke="${i % 2 ? '#ffffff' : accent}" stroke-width="${18 - i * 2}" opacity="${0.75 - i * 0.1}"/>`,
+        )
         .join('')
     case 'grid':
       return Array.from({ length: 20 }, (_, i) => {
@@ -61,11 +64,17 @@ function motifShapes(motif: Motif, accent: string): string {
       }).join('')
     case 'arcs':
       return [0, 1, 2, 3]
-        .map((i) => `<circle cx="1600" cy="900" r="${260 + i * 150}" fill="none" stroke="${i === 1 ? accent : '#ffffff'}" stroke-width="${i === 1 ? 40 : 14}" opacity="${i === 1 ? 0.9 : 0.25}"/>`)
+        .map(
+          (i) =>
+            `<circle cx="1600" cy="900" r="${260 + i * 150}" fill="none" stroke="${i === 1 ? accent : '#ffffff'}" stroke-width="${i === 1 ? 40 : 14}" opacity="${i === 1 ? 0.9 : 0.25}"/>`,
+        )
         .join('')
     case 'bars':
       return [220, 340, 280, 460, 560, 700]
-        .map((h, i) => `<rect x="${980 + i * 95}" y="${800 - h}" width="64" height="${h}" rx="8" fill="${i === 5 ? accent : '#ffffff'}" opacity="${i === 5 ? 0.95 : 0.22 + i * 0.08}"/>`)
+        .map(
+          (h, i) =>
+            `<rect x="${980 + i * 95}" y="${800 - h}" width="64" height="${h}" rx="8" fill="${i === 5 ? accent : '#ffffff'}" opacity="${i === 5 ? 0.95 : 0.22 + i * 0.08}"/>`,
+        )
         .join('')
   }
 }

@@ -1,12 +1,13 @@
 // The demo brand and the first admin: what `npm run seed` (scripts/seed.ts) writes.
 import { randomBytes } from 'node:crypto'
+
 import type { Payload } from 'payload'
 
 import { BRAND_NAME, resetGlobals, seedNavigation, seedSiteSettings } from './brand'
 import { seedCampaignLinks } from './campaign-links'
 import { seedCategories } from './categories'
-import { SEED_CONTEXT } from './localized'
 import { seedForms } from './forms'
+import { SEED_CONTEXT } from './localized'
 import { seedMedia } from './media'
 import { seedPages } from './pages'
 import { seedPosts } from './posts'
@@ -15,14 +16,23 @@ type Log = (message: string) => void
 type Env = Record<string, string | undefined>
 
 /** The collections the demo content lives in, in an order that deletes referrers before what they refer to. */
-const CONTENT_COLLECTIONS = ['touches', 'link-clicks', 'campaign-links', 'submissions', 'leads', 'pages', 'forms', 'posts', 'categories', 'media', 'outbox'] as const
+const CONTENT_COLLECTIONS = [
+  'touches',
+  'link-clicks',
+  'campaign-links',
+  'submissions',
+  'leads',
+  'pages',
+  'forms',
+  'posts',
+  'categories',
+  'media',
+  'outbox',
+] as const
 
 /** True when the database holds no pages and no users: a new install. */
 export async function isDatabaseEmpty(payload: Payload): Promise<boolean> {
-  const [pages, users] = await Promise.all([
-    payload.count({ collection: 'pages' }),
-    payload.count({ collection: 'users' }),
-  ])
+  const [pages, users] = await Promise.all([payload.count({ collection: 'pages' }), payload.count({ collection: 'users' })])
   return pages.totalDocs === 0 && users.totalDocs === 0
 }
 

@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
 import type { Page } from '../payload-types'
+import type { FormIds } from './forms'
 import { doc, h2, p, strong, ul } from './lexical'
 import { createLocalized, type Localized } from './localized'
-import type { FormIds } from './forms'
 import type { MediaIds } from './media'
 
 type Layout = NonNullable<Page['layout']>
@@ -41,8 +41,12 @@ function aboutLayout(media: MediaIds, ids: Pick<PageIds, 'contact'>): Localized<
         blockType: 'richText',
         content: doc(
           h2('我们相信什么'),
-          p('朱砂是中国传统印泥的颜色。一枚印章盖下去，代表承诺，也代表归属。我们希望每个品牌都拥有这样一块属于自己的地方：顾客在这里认识你、信任你，并且愿意再回来。'),
-          p('十年来，我们服务过工业制造、企业软件、专业服务与高端消费品等行业的 120 多家企业，从定位梳理、内容营销到官网与线索体系搭建，陪伴品牌把营销投入沉淀为可以持续积累的品牌价值。'),
+          p(
+            '朱砂是中国传统印泥的颜色。一枚印章盖下去，代表承诺，也代表归属。我们希望每个品牌都拥有这样一块属于自己的地方：顾客在这里认识你、信任你，并且愿意再回来。',
+          ),
+          p(
+            '十年来，我们服务过工业制造、企业软件、专业服务与高端消费品等行业的 120 多家企业，从定位梳理、内容营销到官网与线索体系搭建，陪伴品牌把营销投入沉淀为可以持续积累的品牌价值。',
+          ),
           h2('我们怎么工作'),
           ul([
             [strong('先诊断，后方案：'), '用两周时间梳理现有渠道、内容与线索数据，找出真正的瓶颈。'],
@@ -56,7 +60,11 @@ function aboutLayout(media: MediaIds, ids: Pick<PageIds, 'contact'>): Localized<
         blockType: 'testimonials',
         heading: '客户怎么说',
         items: [
-          { quote: '朱砂没有给我们一份厚厚的报告，而是一套我们自己就能运转的内容日历和线索流程。', name: '周敏', role: '市场总监，启衡精密' },
+          {
+            quote: '朱砂没有给我们一份厚厚的报告，而是一套我们自己就能运转的内容日历和线索流程。',
+            name: '周敏',
+            role: '市场总监，启衡精密',
+          },
           { quote: '半年之后，官网第一次成为销售团队最重要的线索来源。', name: 'Daniel Wu', role: '首席执行官，澜拓软件' },
         ],
       },
@@ -73,11 +81,18 @@ function aboutLayout(media: MediaIds, ids: Pick<PageIds, 'contact'>): Localized<
         blockType: 'richText',
         content: doc(
           h2('What we believe'),
-          p('Cinnabar is the red of the traditional Chinese seal paste. Pressing a seal means a promise, and it means belonging. We want every brand to own a place like that: where customers get to know it, trust it and choose to come back.'),
-          p('Over ten years we have worked with more than 120 companies in manufacturing, enterprise software, professional services and premium consumer goods, from positioning and content marketing to websites and lead handling, turning marketing spend into brand value that keeps adding up.'),
+          p(
+            'Cinnabar is the red of the traditional Chinese seal paste. Pressing a seal means a promise, and it means belonging. We want every brand to own a place like that: where customers get to know it, trust it and choose to come back.',
+          ),
+          p(
+            'Over ten years we have worked with more than 120 companies in manufacturing, enterprise software, professional services and premium consumer goods, from positioning and content marketing to websites and lead handling, turning marketing spend into brand value that keeps adding up.',
+          ),
           h2('How we work'),
           ul([
-            [strong('Diagnosis before proposals: '), 'two weeks to map existing channels, content and lead data and find the real bottleneck.'],
+            [
+              strong('Diagnosis before proposals: '),
+              'two weeks to map existing channels, content and lead data and find the real bottleneck.',
+            ],
             [strong('Small teams, long partnerships: '), 'every project is led by a partner, with a core team of five at most.'],
             [strong('Capabilities, not reports: '), 'when a project ends, the client’s team runs its own content and owned channels.'],
           ]),
@@ -88,8 +103,16 @@ function aboutLayout(media: MediaIds, ids: Pick<PageIds, 'contact'>): Localized<
         blockType: 'testimonials',
         heading: 'What clients say',
         items: [
-          { quote: 'Cinnabar did not hand us a thick report. It gave us a content calendar and a lead process we run ourselves.', name: 'Zhou Min', role: 'Marketing Director, Qiheng Precision' },
-          { quote: 'Within six months our website became the sales team’s most important source of leads.', name: 'Daniel Wu', role: 'CEO, Lantuo Software' },
+          {
+            quote: 'Cinnabar did not hand us a thick report. It gave us a content calendar and a lead process we run ourselves.',
+            name: 'Zhou Min',
+            role: 'Marketing Director, Qiheng Precision',
+          },
+          {
+            quote: 'Within six months our website became the sales team’s most important source of leads.',
+            name: 'Daniel Wu',
+            role: 'CEO, Lantuo Software',
+          },
         ],
       },
     ],
@@ -111,14 +134,21 @@ function contactLayout(forms: FormIds): Localized<Layout> {
           ]),
         ),
       },
-      { blockType: 'formSlot', heading: '留下你的需求', text: '填写下面的表单，告诉我们你的行业与当前最想解决的问题。', form: forms.contact },
+      {
+        blockType: 'formSlot',
+        heading: '留下你的需求',
+        text: '填写下面的表单，告诉我们你的行业与当前最想解决的问题。',
+        form: forms.contact,
+      },
     ],
     en: [
       {
         blockType: 'richText',
         content: doc(
           h2('Talk to Cinnabar'),
-          p('Whether you are planning a new website, want your WeChat account to bring more leads, or simply want an outside opinion, leave us a message. We reply within one working day.'),
+          p(
+            'Whether you are planning a new website, want your WeChat account to bring more leads, or simply want an outside opinion, leave us a message. We reply within one working day.',
+          ),
           ul([
             [strong('Address: '), '28F, Tower 2, Plaza 66, 1266 West Nanjing Road, Jing’an, Shanghai'],
             [strong('Email: '), 'hello@cinnabar.example'],
@@ -126,7 +156,12 @@ function contactLayout(forms: FormIds): Localized<Layout> {
           ]),
         ),
       },
-      { blockType: 'formSlot', heading: 'Tell us what you need', text: 'Fill in the form below with your industry and the problem you most want to solve.', form: forms.contact },
+      {
+        blockType: 'formSlot',
+        heading: 'Tell us what you need',
+        text: 'Fill in the form below with your industry and the problem you most want to solve.',
+        form: forms.contact,
+      },
     ],
   }
 }
@@ -150,12 +185,20 @@ function springLaunchLayout(media: MediaIds, forms: FormIds): Localized<Layout> 
           { title: '第四周：复盘与仪表盘', text: '按渠道、活动和二维码查看访问、线索与成交。' },
         ],
       },
-      { blockType: 'formSlot', heading: '报名早鸟名额', text: '提交后，顾问会在两个工作日内与你确认企业情况与开营时间。', form: forms.springLaunch },
+      {
+        blockType: 'formSlot',
+        heading: '报名早鸟名额',
+        text: '提交后，顾问会在两个工作日内与你确认企业情况与开营时间。',
+        form: forms.springLaunch,
+      },
       {
         blockType: 'faq',
         heading: '常见问题',
         items: [
-          { question: '启动营适合什么样的企业？', answer: '已有公众号或其他社交账号、希望把关注者转化为线索的 B2B 企业，市场团队两人以上为宜。' },
+          {
+            question: '启动营适合什么样的企业？',
+            answer: '已有公众号或其他社交账号、希望把关注者转化为线索的 B2B 企业，市场团队两人以上为宜。',
+          },
           { question: '需要我们自己有技术团队吗？', answer: '不需要。启动营使用朱砂提供的官网模板，你的团队只需要准备内容与业务信息。' },
           { question: '费用如何计算？', answer: '按企业收费，包含四次工作坊和一个月的顾问支持。早鸟名额享受九折。' },
         ],
@@ -173,19 +216,37 @@ function springLaunchLayout(media: MediaIds, forms: FormIds): Localized<Layout> 
         heading: 'What you will have done in four weeks',
         cards: [
           { title: 'Week 1: channel audit', text: 'List every door that brings people to your website and give each one a source tag.' },
-          { title: 'Week 2: landing page and form', text: 'Build a landing page that does one thing, for your most important piece of content.' },
+          {
+            title: 'Week 2: landing page and form',
+            text: 'Build a landing page that does one thing, for your most important piece of content.',
+          },
           { title: 'Week 3: lead routing', text: 'Leads reach the sales inbox within seconds, with their source and what they read.' },
           { title: 'Week 4: review and dashboard', text: 'See visits, leads and deals by channel, campaign and QR code.' },
         ],
       },
-      { blockType: 'formSlot', heading: 'Book an early-bird place', text: 'After you submit, a consultant confirms your details and start date within two working days.', form: forms.springLaunch },
+      {
+        blockType: 'formSlot',
+        heading: 'Book an early-bird place',
+        text: 'After you submit, a consultant confirms your details and start date within two working days.',
+        form: forms.springLaunch,
+      },
       {
         blockType: 'faq',
         heading: 'Questions',
         items: [
-          { question: 'Who is the workshop for?', answer: 'B2B companies with a WeChat account or other social accounts that want to turn followers into leads, ideally with a marketing team of two or more.' },
-          { question: 'Do we need our own developers?', answer: 'No. The workshop uses Cinnabar’s website template; your team brings the content and business details.' },
-          { question: 'How is it priced?', answer: 'Per company, including four workshops and one month of consultant support. Early-bird places get 10% off.' },
+          {
+            question: 'Who is the workshop for?',
+            answer:
+              'B2B companies with a WeChat account or other social accounts that want to turn followers into leads, ideally with a marketing team of two or more.',
+          },
+          {
+            question: 'Do we need our own developers?',
+            answer: 'No. The workshop uses Cinnabar’s website template; your team brings the content and business details.',
+          },
+          {
+            question: 'How is it priced?',
+            answer: 'Per company, including four workshops and one month of consultant support. Early-bird places get 10% off.',
+          },
         ],
       },
     ],
@@ -206,9 +267,21 @@ function homeLayout(media: MediaIds, ids: Omit<PageIds, 'home'>): Localized<Layo
         blockType: 'featureCards',
         heading: '我们做三件事',
         cards: [
-          { title: '私域体系搭建', text: '从渠道入口、来源追踪到线索流转，搭好品牌自己的官网与数据库。', link: urlLink('私域运营文章', '/blog/category/private-traffic') },
-          { title: '内容营销引擎', text: '一份按周执行的内容日历，一篇长文拆成十种形态，让内容持续带来线索。', link: urlLink('内容营销文章', '/blog/category/content-marketing') },
-          { title: '品牌战略与衡量', text: '一句话定位，三个可追踪的数字，让品牌价值出现在报表里。', link: pageLink('了解朱砂', ids.about) },
+          {
+            title: '私域体系搭建',
+            text: '从渠道入口、来源追踪到线索流转，搭好品牌自己的官网与数据库。',
+            link: urlLink('私域运营文章', '/blog/category/private-traffic'),
+          },
+          {
+            title: '内容营销引擎',
+            text: '一份按周执行的内容日历，一篇长文拆成十种形态，让内容持续带来线索。',
+            link: urlLink('内容营销文章', '/blog/category/content-marketing'),
+          },
+          {
+            title: '品牌战略与衡量',
+            text: '一句话定位，三个可追踪的数字，让品牌价值出现在报表里。',
+            link: pageLink('了解朱砂', ids.about),
+          },
         ],
       },
       { blockType: 'latestPosts', heading: '最新洞察', limit: 3 },
@@ -225,7 +298,10 @@ function homeLayout(media: MediaIds, ids: Omit<PageIds, 'home'>): Localized<Layo
         blockType: 'faq',
         heading: '常见问题',
         items: [
-          { question: '私域一定要做社群吗？', answer: '不一定。对多数 B2B 品牌来说，私域的核心是品牌官网与线索数据库，社群只是可选的一种入口。' },
+          {
+            question: '私域一定要做社群吗？',
+            answer: '不一定。对多数 B2B 品牌来说，私域的核心是品牌官网与线索数据库，社群只是可选的一种入口。',
+          },
           { question: '一个项目通常需要多长时间？', answer: '诊断两周；私域体系搭建通常需要六到十周，内容营销陪跑以季度为单位。' },
           { question: '你们服务哪些行业？', answer: '以工业制造、企业软件和专业服务为主，也服务少量高端消费品牌。' },
           { question: '可以只做内容营销吗？', answer: '可以。但我们会先确认内容有一个“去处”：读者读完之后，能在官网上采取下一步行动。' },
@@ -250,9 +326,21 @@ function homeLayout(media: MediaIds, ids: Omit<PageIds, 'home'>): Localized<Layo
         blockType: 'featureCards',
         heading: 'We do three things',
         cards: [
-          { title: 'Owned channels', text: 'From channel entry points and source tracking to lead routing: the brand’s own website and database, set up.', link: urlLink('Private-traffic articles', '/blog/category/private-traffic') },
-          { title: 'A content-marketing engine', text: 'A content calendar run by the week, one long read turned into ten formats: content that keeps bringing leads.', link: urlLink('Content-marketing articles', '/blog/category/content-marketing') },
-          { title: 'Brand strategy and measurement', text: 'A one-sentence position and three numbers to track, so brand value shows up in the reports.', link: pageLink('About Cinnabar', ids.about) },
+          {
+            title: 'Owned channels',
+            text: 'From channel entry points and source tracking to lead routing: the brand’s own website and database, set up.',
+            link: urlLink('Private-traffic articles', '/blog/category/private-traffic'),
+          },
+          {
+            title: 'A content-marketing engine',
+            text: 'A content calendar run by the week, one long read turned into ten formats: content that keeps bringing leads.',
+            link: urlLink('Content-marketing articles', '/blog/category/content-marketing'),
+          },
+          {
+            title: 'Brand strategy and measurement',
+            text: 'A one-sentence position and three numbers to track, so brand value shows up in the reports.',
+            link: pageLink('About Cinnabar', ids.about),
+          },
         ],
       },
       { blockType: 'latestPosts', heading: 'Latest insights', limit: 3 },
@@ -260,19 +348,45 @@ function homeLayout(media: MediaIds, ids: Omit<PageIds, 'home'>): Localized<Layo
         blockType: 'testimonials',
         heading: 'What clients say',
         items: [
-          { quote: 'In three months our website enquiries went from 6 a month to 41, and we did not publish a single extra article.', name: 'Li Wentao', role: 'Head of Marketing, Hengan Sensors' },
-          { quote: 'For the first time we could say which poster led to an order, and we moved our trade-fair budget accordingly.', name: 'Chen Ke', role: 'Brand Manager, Senhe Packaging' },
-          { quote: 'Cinnabar boiled our positioning down to one sentence. Sales, support and the website finally say the same thing.', name: 'Anna Lin', role: 'Co-founder, Xudian Data' },
+          {
+            quote: 'In three months our website enquiries went from 6 a month to 41, and we did not publish a single extra article.',
+            name: 'Li Wentao',
+            role: 'Head of Marketing, Hengan Sensors',
+          },
+          {
+            quote: 'For the first time we could say which poster led to an order, and we moved our trade-fair budget accordingly.',
+            name: 'Chen Ke',
+            role: 'Brand Manager, Senhe Packaging',
+          },
+          {
+            quote: 'Cinnabar boiled our positioning down to one sentence. Sales, support and the website finally say the same thing.',
+            name: 'Anna Lin',
+            role: 'Co-founder, Xudian Data',
+          },
         ],
       },
       {
         blockType: 'faq',
         heading: 'Questions',
         items: [
-          { question: 'Do owned channels mean running chat groups?', answer: 'Not necessarily. For most B2B brands the core is the brand’s website and lead database; chat groups are one optional way in.' },
-          { question: 'How long does a project take?', answer: 'The audit takes two weeks; setting up owned channels usually takes six to ten weeks; content-marketing support runs by the quarter.' },
-          { question: 'Which industries do you work with?', answer: 'Mainly manufacturing, enterprise software and professional services, and a few premium consumer brands.' },
-          { question: 'Can we hire you for content marketing only?', answer: 'Yes. We first make sure the content has somewhere to lead: a next step readers can take on your website.' },
+          {
+            question: 'Do owned channels mean running chat groups?',
+            answer:
+              'Not necessarily. For most B2B brands the core is the brand’s website and lead database; chat groups are one optional way in.',
+          },
+          {
+            question: 'How long does a project take?',
+            answer:
+              'The audit takes two weeks; setting up owned channels usually takes six to ten weeks; content-marketing support runs by the quarter.',
+          },
+          {
+            question: 'Which industries do you work with?',
+            answer: 'Mainly manufacturing, enterprise software and professional services, and a few premium consumer brands.',
+          },
+          {
+            question: 'Can we hire you for content marketing only?',
+            answer: 'Yes. We first make sure the content has somewhere to lead: a next step readers can take on your website.',
+          },
         ],
       },
       {
@@ -292,11 +406,22 @@ const TITLES: Record<keyof PageIds, Localized<string>> = {
   springLaunch: { 'zh-CN': '春季私域启动营', en: 'Spring owned-channel workshop' },
 }
 
-async function createPage(payload: Payload, path: string, title: Localized<string>, layout: Localized<Layout>, template: 'default' | 'landing' = 'default') {
-  const id = await createLocalized(payload, 'pages', { path, template, _status: 'published' }, {
-    'zh-CN': { title: title['zh-CN'], layout: layout['zh-CN'] },
-    en: { title: title.en, layout: layout.en },
-  })
+async function createPage(
+  payload: Payload,
+  path: string,
+  title: Localized<string>,
+  layout: Localized<Layout>,
+  template: 'default' | 'landing' = 'default',
+) {
+  const id = await createLocalized(
+    payload,
+    'pages',
+    { path, template, _status: 'published' },
+    {
+      'zh-CN': { title: title['zh-CN'], layout: layout['zh-CN'] },
+      en: { title: title.en, layout: layout.en },
+    },
+  )
   return id as number
 }
 
@@ -304,7 +429,13 @@ async function createPage(payload: Payload, path: string, title: Localized<strin
 export async function seedPages(payload: Payload, media: MediaIds, forms: FormIds): Promise<PageIds> {
   const contact = await createPage(payload, 'contact', TITLES.contact, contactLayout(forms))
   const about = await createPage(payload, 'about', TITLES.about, aboutLayout(media, { contact }))
-  const springLaunch = await createPage(payload, 'campaigns/spring-launch', TITLES.springLaunch, springLaunchLayout(media, forms), 'landing')
+  const springLaunch = await createPage(
+    payload,
+    'campaigns/spring-launch',
+    TITLES.springLaunch,
+    springLaunchLayout(media, forms),
+    'landing',
+  )
   const home = await createPage(payload, 'home', TITLES.home, homeLayout(media, { contact, about, springLaunch }))
   return { home, about, contact, springLaunch }
 }

@@ -16,9 +16,23 @@ export interface TencentSmsConfig {
 
 /** The config from the environment, or null when the credentials are not all set (texts then go to the Outbox). */
 export function tencentSmsConfig(env: NodeJS.ProcessEnv = process.env): TencentSmsConfig | null {
-  const { TENCENT_SMS_SECRET_ID: secretId, TENCENT_SMS_SECRET_KEY: secretKey, TENCENT_SMS_SDK_APP_ID: sdkAppId, TENCENT_SMS_SIGN_NAME: signName, TENCENT_SMS_TEMPLATE_ID: templateId } = env
+  const {
+    TENCENT_SMS_SECRET_ID: secretId,
+    TENCENT_SMS_SECRET_KEY: secretKey,
+    TENCENT_SMS_SDK_APP_ID: sdkAppId,
+    TENCENT_SMS_SIGN_NAME: signName,
+    TENCENT_SMS_TEMPLATE_ID: templateId,
+  } = env
   if (!secretId || !secretKey || !sdkAppId || !signName || !templateId) return null
-  return { secretId, secretKey, sdkAppId, signName, templateId, region: env.TENCENT_SMS_REGION || 'ap-guangzhou', endpoint: env.TENCENT_SMS_ENDPOINT || 'https://sms.tencentcloudapi.com' }
+  return {
+    secretId,
+    secretKey,
+    sdkAppId,
+    signName,
+    templateId,
+    region: env.TENCENT_SMS_REGION || 'ap-guangzhou',
+    endpoint: env.TENCENT_SMS_ENDPOINT || 'https://sms.tencentcloudapi.com',
+  }
 }
 
 /** A send the provider refused; `code` is Tencent's (e.g. `LimitExceeded.PhoneNumberDailyLimit`). */
@@ -48,7 +62,13 @@ export function tencentSmsSender(config: TencentSmsConfig): SmsSender {
     async send({ to, params }) {
       let answer: Awaited<ReturnType<typeof client.SendSms>>
       try {
-        answer = await client.SendSms({ PhoneNumberSet: [to], SmsSdkAppId: config.sdkAppId, SignName: config.signName, TemplateId: config.templateId, TemplateParamSet: params })
+        answer = await client.SendSms({
+          PhoneNumberSet: [to],
+          SmsSdkAppId: config.sdkAppId,
+          SignName: config.signName,
+          TemplateId: config.templateId,
+          TemplateParamSet: params,
+        })
       } catch (error) {
         const { code, message } = error as { code?: string; message?: string }
         throw new SmsRefused(code || 'RequestFailed', message ?? String(error))

@@ -8,8 +8,14 @@ import { mediaUrl } from '../../functions/content/links'
  * full, with that group's scan counted (`count: false` for a bot). Null when the link does not
  * exist, is archived, or every group is full.
  */
-export async function currentGroupCode(payload: Payload, code: string, { count }: { count: boolean }): Promise<{ label: string | null; image: string } | null> {
-  const link = (await payload.find({ collection: 'campaign-links', where: { code: { equals: code } }, limit: 1, depth: 1, overrideAccess: true })).docs[0]
+export async function currentGroupCode(
+  payload: Payload,
+  code: string,
+  { count }: { count: boolean },
+): Promise<{ label: string | null; image: string } | null> {
+  const link = (
+    await payload.find({ collection: 'campaign-links', where: { code: { equals: code } }, limit: 1, depth: 1, overrideAccess: true })
+  ).docs[0]
   if (!link || link.status !== 'active') return null
   const group = (link.groupCodes ?? []).find((g) => !g.full && typeof g.image === 'object' && g.image?.filename)
   if (!group || typeof group.image !== 'object' || !group.image) return null
@@ -21,7 +27,10 @@ export async function currentGroupCode(payload: Payload, code: string, { count }
 async function countScan(payload: Payload, link: number | string, group: string): Promise<void> {
   if (payload.db.packageName === '@payloadcms/db-sqlite') {
     const client = (payload.db as unknown as { client: Client }).client
-    await client.execute({ sql: 'UPDATE campaign_links_group_codes SET scans = COALESCE(scans, 0) + 1 WHERE id = ? AND _parent_id = ?', args: [group, link] })
+    await client.execute({
+      sql: 'UPDATE campaign_links_group_codes SET scans = COALESCE(scans, 0) + 1 WHERE id = ? AND _parent_id = ?',
+      args: [group, link],
+    })
     return
   }
   const doc = await payload.findByID({ collection: 'campaign-links', id: link, depth: 0, overrideAccess: true })

@@ -1,5 +1,5 @@
 import { isBot } from './bots'
-import { classifyTouch, directTouch, type CampaignLinkArrival } from './channels'
+import { type CampaignLinkArrival, classifyTouch, directTouch } from './channels'
 import type { Touch } from './touch'
 import { CONSENT_COOKIE, isVisitorId, readCookie, VISITOR_COOKIE } from './visitor'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { CHANNEL_ROWS } from './channel-rows'
-import { classifyTouch, type Arrival } from './channels'
+import { type Arrival, classifyTouch } from './channels'
 
 // The channel table's rules (UTM tags, known parameters, referrer hosts), as classifyTouch applies
 // them; precedence, the recorded touch and hostile input are in channels.test.ts.

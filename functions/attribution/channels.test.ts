@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { classifyTouch, directTouch, type Arrival } from './channels'
+import { type Arrival, classifyTouch, directTouch } from './channels'
 
 // classifyTouch's precedence, the touch it records and hostile input; the channel table's rules
 // are in channel-rows.test.ts.
@@ -42,11 +42,24 @@ describe('classifyTouch: precedence (campaign link > referral > UTM > parameters
   })
 
   it('records a referral with nothing else', () => {
-    expect(arrive(`${SITE}/`, null, { referralCode: ' K7 ' })).toMatchObject({ channel: 'referral', source: null, medium: 'referral', referralCode: 'K7' })
+    expect(arrive(`${SITE}/`, null, { referralCode: ' K7 ' })).toMatchObject({
+      channel: 'referral',
+      source: null,
+      medium: 'referral',
+      referralCode: 'K7',
+    })
   })
 
   it("lets a campaign link's values win over the URL's", () => {
-    const campaignLink = { code: 'spring-qr', channel: 'offline', source: 'Poster', medium: 'qr', campaign: '春季发布', content: 'A1', term: null }
+    const campaignLink = {
+      code: 'spring-qr',
+      channel: 'offline',
+      source: 'Poster',
+      medium: 'qr',
+      campaign: '春季发布',
+      content: 'A1',
+      term: null,
+    }
     expect(arrive(`${SITE}/spring?utm_source=weibo&utm_campaign=other&utm_term=tea`, null, { campaignLink })).toEqual({
       channel: 'offline',
       source: 'poster',
@@ -92,7 +105,9 @@ describe('classifyTouch: precedence (campaign link > referral > UTM > parameters
 
 describe('classifyTouch: the touch it records', () => {
   it('records every field', () => {
-    expect(arrive(`${SITE}/en/tea?utm_source=weibo&utm_medium=social&utm_campaign=spring-launch#form`, 'https://weibo.com/u/1?from=feed')).toEqual({
+    expect(
+      arrive(`${SITE}/en/tea?utm_source=weibo&utm_medium=social&utm_campaign=spring-launch#form`, 'https://weibo.com/u/1?from=feed'),
+    ).toEqual({
       channel: 'weibo',
       source: 'weibo',
       medium: 'social',
@@ -130,11 +145,16 @@ describe('classifyTouch: the touch it records', () => {
   })
 
   it('takes the first of a repeated parameter', () => {
-    expect(arrive(`${SITE}/?utm_source=weibo&utm_source=wechat&utm_campaign=a&utm_campaign=b`)).toMatchObject({ channel: 'weibo', campaign: 'a' })
+    expect(arrive(`${SITE}/?utm_source=weibo&utm_source=wechat&utm_campaign=a&utm_campaign=b`)).toMatchObject({
+      channel: 'weibo',
+      campaign: 'a',
+    })
   })
 
   it('drops control and bidirectional-override characters from values', () => {
-    expect(arrive(`${SITE}/?utm_source=weibo&utm_campaign=${encodeURIComponent('spring\u0000\u202e-launch\n')}`)?.campaign).toBe('spring-launch')
+    expect(arrive(`${SITE}/?utm_source=weibo&utm_campaign=${encodeURIComponent('spring\u0000\u202e-launch\n')}`)?.campaign).toBe(
+      'spring-launch',
+    )
   })
 })
 
@@ -152,13 +172,24 @@ describe('classifyTouch: hostile input never throws', () => {
     `${SITE}/?utm_source=__proto__&utm_medium=constructor&utm_campaign=hasOwnProperty`,
     `${SITE}/?from=__proto__&gclid=constructor`,
   ]
-  const referrers = ['::::', 'http://', 'javascript:alert(1)', '%E0%A4%A', '', null, 'https://weibo.com/?__proto__=1', `https://${'a'.repeat(300)}.example/`]
+  const referrers = [
+    '::::',
+    'http://',
+    'javascript:alert(1)',
+    '%E0%A4%A',
+    '',
+    null,
+    'https://weibo.com/?__proto__=1',
+    `https://${'a'.repeat(300)}.example/`,
+  ]
 
   it.each(urls.flatMap((url) => referrers.map((referrer) => [url.slice(0, 60), referrer?.slice(0, 60) ?? null, url, referrer] as const)))(
     'url %s, referrer %s',
     (_, __, url, referrer) => {
       expect(() => arrive(url, referrer)).not.toThrow()
-      expect(() => arrive(url, referrer, { campaignLink: { code: '__proto__', channel: 'constructor' }, referralCode: 'toString' })).not.toThrow()
+      expect(() =>
+        arrive(url, referrer, { campaignLink: { code: '__proto__', channel: 'constructor' }, referralCode: 'toString' }),
+      ).not.toThrow()
       expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     },
   )

@@ -1,7 +1,7 @@
-import { FIELD_MAX, hasParam, originByParam, originByReferrer, rowByUtm, type Origin } from './channel-rows'
+import { FIELD_MAX, hasParam, type Origin, originByParam, originByReferrer, rowByUtm } from './channel-rows'
 import { cleanText } from './clean-text'
 import { firstParams, normalHost, parseWebUrl } from './parse-url'
-import { isChannel, type Channel, type Touch } from './touch'
+import { type Channel, isChannel, type Touch } from './touch'
 
 // Reading an arrival (URL, referrer, campaign link, referral code) into a touch, by the rules of
 // the channel table (channel-rows.ts) and a fixed precedence.

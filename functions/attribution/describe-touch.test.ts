@@ -25,12 +25,27 @@ const LATER = '2026-03-05T10:00:00.000Z'
 
 describe('describeTouches', () => {
   it.each([
-    [MOMENTS, BAIDU, 'en', 'First came from WeChat Moments via campaign spring-launch on 3 March 2026; last from Baidu search on 5 March 2026.'],
+    [
+      MOMENTS,
+      BAIDU,
+      'en',
+      'First came from WeChat Moments via campaign spring-launch on 3 March 2026; last from Baidu search on 5 March 2026.',
+    ],
     [MOMENTS, BAIDU, 'zh-CN', '首次来自微信朋友圈（活动 spring-launch），2026年3月3日；最近一次来自百度搜索，2026年3月5日。'],
     [DIRECT, BAIDU, 'en', 'First came directly on 3 March 2026; last from Baidu search on 5 March 2026.'],
     [DIRECT, BAIDU, 'zh-CN', '首次直接访问，2026年3月3日；最近一次来自百度搜索，2026年3月5日。'],
-    [MOMENTS, { ...DIRECT, at: LATER }, 'en', 'First came from WeChat Moments via campaign spring-launch on 3 March 2026; last came directly on 5 March 2026.'],
-    [MOMENTS, { ...DIRECT, at: LATER }, 'zh-CN', '首次来自微信朋友圈（活动 spring-launch），2026年3月3日；最近一次直接访问，2026年3月5日。'],
+    [
+      MOMENTS,
+      { ...DIRECT, at: LATER },
+      'en',
+      'First came from WeChat Moments via campaign spring-launch on 3 March 2026; last came directly on 5 March 2026.',
+    ],
+    [
+      MOMENTS,
+      { ...DIRECT, at: LATER },
+      'zh-CN',
+      '首次来自微信朋友圈（活动 spring-launch），2026年3月3日；最近一次直接访问，2026年3月5日。',
+    ],
     [MOMENTS, { ...MOMENTS }, 'en', 'Came from WeChat Moments via campaign spring-launch on 3 March 2026.'],
     [MOMENTS, { ...MOMENTS }, 'zh-CN', '来自微信朋友圈（活动 spring-launch），2026年3月3日。'],
     [DIRECT, DIRECT, 'en', 'Came directly on 3 March 2026.'],
@@ -59,15 +74,23 @@ describe('describeTouches', () => {
     [{ channel: 'offline', source: 'poster', medium: 'qr' }, 'a QR code or print', '线下二维码或印刷品'],
     [{ channel: 'other', source: 'news.example' }, 'news.example', 'news.example'],
     [{ channel: 'other' }, 'another site', '其他网站'],
-    [{ channel: 'offline', campaignLink: 'expo-2026' }, 'a QR code or print via link /go/expo-2026', '线下二维码或印刷品（短链接 /go/expo-2026）'],
+    [
+      { channel: 'offline', campaignLink: 'expo-2026' },
+      'a QR code or print via link /go/expo-2026',
+      '线下二维码或印刷品（短链接 /go/expo-2026）',
+    ],
   ] as const)('names %j', (fields, en, zh) => {
     expect(describeTouches(touch(fields), null, 'en')).toBe(`First came from ${en} on 3 March 2026.`)
     expect(describeTouches(touch(fields), null, 'zh-CN')).toBe(`首次来自${zh}，2026年3月3日。`)
   })
 
   it('dates in UTC, whatever the offset the time was written with', () => {
-    expect(describeTouches(touch({ channel: 'zhihu', at: '2026-03-03T23:30:00-08:00' }), null, 'en')).toBe('First came from Zhihu on 4 March 2026.')
-    expect(describeTouches(touch({ channel: 'zhihu', at: '2026-03-04T07:30:00+08:00' }), null, 'zh-CN')).toBe('首次来自知乎，2026年3月3日。')
+    expect(describeTouches(touch({ channel: 'zhihu', at: '2026-03-03T23:30:00-08:00' }), null, 'en')).toBe(
+      'First came from Zhihu on 4 March 2026.',
+    )
+    expect(describeTouches(touch({ channel: 'zhihu', at: '2026-03-04T07:30:00+08:00' }), null, 'zh-CN')).toBe(
+      '首次来自知乎，2026年3月3日。',
+    )
   })
 
   it('leaves out a date it cannot read', () => {

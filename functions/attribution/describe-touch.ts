@@ -70,7 +70,8 @@ const WORDS = {
       ['group', 'a WeChat group'],
       ['chat', 'a WeChat chat'],
     ]),
-    search: (engine: string | undefined, paid: boolean) => (engine ? `${engine} ${paid ? 'ads' : 'search'}` : paid ? 'search ads' : 'a search engine'),
+    search: (engine: string | undefined, paid: boolean) =>
+      engine ? `${engine} ${paid ? 'ads' : 'search'}` : paid ? 'search ads' : 'a search engine',
     email: 'an email',
     referral: (code: string | null) => (code ? `a referral (code ${code})` : 'a referral'),
     offline: 'a QR code or print',
@@ -115,7 +116,19 @@ const DATE_FORMATS: Record<DescribeLocale, Intl.DateTimeFormat> = {
   'zh-CN': new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
 }
 
-const SAME_KEYS = ['channel', 'source', 'medium', 'campaign', 'content', 'term', 'referrer', 'landingPage', 'campaignLink', 'referralCode', 'at'] as const
+const SAME_KEYS = [
+  'channel',
+  'source',
+  'medium',
+  'campaign',
+  'content',
+  'term',
+  'referrer',
+  'landingPage',
+  'campaignLink',
+  'referralCode',
+  'at',
+] as const
 
 /**
  * A channel's name for people, as the admin's charts and the sales email show it.

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { buildFunnel, type FunnelCounts, type FunnelQuery } from './funnel'
 import { escapeXml, funnelChartSvg } from './funnel-chart'
 
-const query: FunnelQuery = { range: { from: '2026-03-01', to: '2026-03-31' }, group: 'campaign', model: 'first', sort: { by: 'visits', dir: 'desc' } }
+const query: FunnelQuery = {
+  range: { from: '2026-03-01', to: '2026-03-31' },
+  group: 'campaign',
+  model: 'first',
+  sort: { by: 'visits', dir: 'desc' },
+}
 const none: FunnelCounts = { visits: [], leads: [], members: [], won: [] }
 
 describe('escapeXml', () => {
@@ -15,7 +20,21 @@ describe('escapeXml', () => {
 describe('funnelChartSvg', () => {
   it('draws one bar per row and step, scaled per step, with the totals in the heads', () => {
     const svg = funnelChartSvg(
-      buildFunnel({ visits: [{ key: 'a', count: 100 }, { key: 'b', count: 50 }], leads: [{ key: 'a', count: 4 }, { key: 'b', count: 8 }], members: [], won: [] }, query),
+      buildFunnel(
+        {
+          visits: [
+            { key: 'a', count: 100 },
+            { key: 'b', count: 50 },
+          ],
+          leads: [
+            { key: 'a', count: 4 },
+            { key: 'b', count: 8 },
+          ],
+          members: [],
+          won: [],
+        },
+        query,
+      ),
     )
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 100"')).toBe(true)
     expect(svg.endsWith('</svg>')).toBe(true)

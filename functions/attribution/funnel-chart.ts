@@ -71,9 +71,12 @@ export function funnelChartSvg(report: FunnelReport, options: { maxRows?: number
     })
   })
   rows.forEach((row, r) => {
-    parts.push(`<text x="0" y="${HEAD_HEIGHT + r * ROW_HEIGHT + 16}"><title>${escapeXml(row.label)}</title>${escapeXml(shorten(row.label))}</text>`)
+    parts.push(
+      `<text x="0" y="${HEAD_HEIGHT + r * ROW_HEIGHT + 16}"><title>${escapeXml(row.label)}</title>${escapeXml(shorten(row.label))}</text>`,
+    )
   })
-  if (hidden > 0) parts.push(`<text x="0" y="${HEAD_HEIGHT + rows.length * ROW_HEIGHT + 16}" opacity="0.7">${escapeXml(text.more(hidden))}</text>`)
+  if (hidden > 0)
+    parts.push(`<text x="0" y="${HEAD_HEIGHT + rows.length * ROW_HEIGHT + 16}" opacity="0.7">${escapeXml(text.more(hidden))}</text>`)
   parts.push('</svg>')
   return parts.join('')
 }

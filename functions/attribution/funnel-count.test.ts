@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { GroupCount } from './funnel'
-import { countConversions, countVisits, touchGroupKey, type FunnelTouch } from './funnel-count'
+import { countConversions, countVisits, type FunnelTouch, touchGroupKey } from './funnel-count'
 
 // Counts come in no particular order: sort by key, none last, to compare.
 const sorted = (counts: GroupCount[]) => [...counts].sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key)))
@@ -104,6 +104,9 @@ describe('countConversions', () => {
   })
 
   it('counts members, who have no status, without any won', () => {
-    expect(countConversions([{ firstTouch: { channel: 'x' } }], { model: 'first', group: 'channel' })).toEqual({ count: [{ key: 'x', count: 1 }], won: [] })
+    expect(countConversions([{ firstTouch: { channel: 'x' } }], { model: 'first', group: 'channel' })).toEqual({
+      count: [{ key: 'x', count: 1 }],
+      won: [],
+    })
   })
 })

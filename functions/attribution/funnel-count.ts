@@ -17,7 +17,11 @@ export interface FunnelConversion {
   status?: string | null
 }
 
-const TOUCH_FIELD: Record<FunnelGroup, 'channel' | 'campaign' | 'campaignLink'> = { channel: 'channel', campaign: 'campaign', link: 'campaignLink' }
+const TOUCH_FIELD: Record<FunnelGroup, 'channel' | 'campaign' | 'campaignLink'> = {
+  channel: 'channel',
+  campaign: 'campaign',
+  link: 'campaignLink',
+}
 
 /**
  * The group a touch belongs to: its channel, campaign or link code; null when it has none.
@@ -45,7 +49,8 @@ function tally(keys: Iterable<string | null>): GroupCount[] {
   return [...counts].map(([key, count]) => ({ key, count }))
 }
 
-const compareIds = (a: string | number, b: string | number) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0)
+const compareIds = (a: string | number, b: string | number) =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0
 const earlier = (a: FunnelTouch, b: FunnelTouch) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : compareIds(a.id, b.id))
 
 /**
@@ -55,7 +60,10 @@ const earlier = (a: FunnelTouch, b: FunnelTouch) => (a.at !== b.at ? (a.at < b.a
  * their latest touch in the range. Touches without a visitor id are left out.
  * @example countVisits(touchesInRange, { model: 'first', group: 'channel', returning: new Set(['v-old']) })
  */
-export function countVisits(touches: FunnelTouch[], options: { model: FunnelModel; group: FunnelGroup; returning?: ReadonlySet<string> }): GroupCount[] {
+export function countVisits(
+  touches: FunnelTouch[],
+  options: { model: FunnelModel; group: FunnelGroup; returning?: ReadonlySet<string> },
+): GroupCount[] {
   const credited = new Map<string, FunnelTouch>()
   for (const touch of touches) {
     if (!touch.visitor) continue
@@ -63,7 +71,9 @@ export function countVisits(touches: FunnelTouch[], options: { model: FunnelMode
     const better = !current || (options.model === 'first' ? earlier(touch, current) < 0 : earlier(touch, current) > 0)
     if (better) credited.set(touch.visitor, touch)
   }
-  const counted = [...credited].filter(([visitor]) => options.model === 'last' || !options.returning?.has(visitor)).map(([, touch]) => touch)
+  const counted = [...credited]
+    .filter(([visitor]) => options.model === 'last' || !options.returning?.has(visitor))
+    .map(([, touch]) => touch)
   return tally(counted.map((touch) => touchGroupKey(touch, options.group)))
 }
 
@@ -71,7 +81,10 @@ export function countVisits(touches: FunnelTouch[], options: { model: FunnelMode
  * Leads (or members) per group, credited by their first or last touch, and those of them won.
  * @example countConversions(leads, { model: 'last', group: 'campaign' }) // { count: [...], won: [...] }
  */
-export function countConversions(records: FunnelConversion[], options: { model: FunnelModel; group: FunnelGroup }): { count: GroupCount[]; won: GroupCount[] } {
+export function countConversions(
+  records: FunnelConversion[],
+  options: { model: FunnelModel; group: FunnelGroup },
+): { count: GroupCount[]; won: GroupCount[] } {
   const keyOf = (record: FunnelConversion) => touchGroupKey(options.model === 'first' ? record.firstTouch : record.lastTouch, options.group)
   return { count: tally(records.map(keyOf)), won: tally(records.filter((record) => record.status === 'won').map(keyOf)) }
 }

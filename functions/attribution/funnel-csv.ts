@@ -1,4 +1,4 @@
-import { toCsv, type CsvColumn } from '../lead-intake/csv'
+import { type CsvColumn, toCsv } from '../lead-intake/csv'
 import type { FunnelReport, FunnelRow } from './funnel'
 
 // Shares as fractions rounded to 4 places (0.1235 = 12.35%): spreadsheets format them as they like.
@@ -20,7 +20,13 @@ export function funnelCsv(report: FunnelReport): string {
     { key: 'leadToMember', header: 'lead_to_member' },
     { key: 'leadToWon', header: 'lead_to_won' },
   ]
-  const line = (row: FunnelRow) => ({ ...row, visitToLead: share(row.visitToLead), leadToAdded: share(row.leadToAdded), leadToMember: share(row.leadToMember), leadToWon: share(row.leadToWon) })
+  const line = (row: FunnelRow) => ({
+    ...row,
+    visitToLead: share(row.visitToLead),
+    leadToAdded: share(row.leadToAdded),
+    leadToMember: share(row.leadToMember),
+    leadToWon: share(row.leadToWon),
+  })
   return toCsv([...report.rows, report.total].map(line), columns)
 }
 

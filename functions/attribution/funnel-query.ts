@@ -27,9 +27,11 @@ function dayMs(value: string, field: string): number {
   const match = DAY.exec(value)
   const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN
   // Date.UTC rolls 2026-02-30 over to March: a day that does not come back the same does not exist.
-  if (!match || Number.isNaN(ms) || isoDay(ms) !== value) throw new FunnelQueryError(field, `${field} must be a date written YYYY-MM-DD, e.g. 2026-03-01.`)
+  if (!match || Number.isNaN(ms) || isoDay(ms) !== value)
+    throw new FunnelQueryError(field, `${field} must be a date written YYYY-MM-DD, e.g. 2026-03-01.`)
   // Touch times are compared as ISO text, which orders correctly only for four-digit years.
-  if (Number(match[1]) < 2000 || Number(match[1]) > 2999) throw new FunnelQueryError(field, `${field} must be a date between the years 2000 and 2999.`)
+  if (Number(match[1]) < 2000 || Number(match[1]) > 2999)
+    throw new FunnelQueryError(field, `${field} must be a date between the years 2000 and 2999.`)
   return ms
 }
 
@@ -63,7 +65,8 @@ export function parseFunnelQuery(params: FunnelParams, now: Date): FunnelQuery {
   if (from > to) throw new FunnelQueryError('from', 'from must be on or before to.')
   const sortText = single(params, 'sort') ?? '-visits'
   const by = sortText.replace(/^-/, '')
-  if (!(FUNNEL_SORT_KEYS as readonly string[]).includes(by)) throw new FunnelQueryError('sort', `sort must be one of: ${FUNNEL_SORT_KEYS.join(', ')}, with a leading - for largest first.`)
+  if (!(FUNNEL_SORT_KEYS as readonly string[]).includes(by))
+    throw new FunnelQueryError('sort', `sort must be one of: ${FUNNEL_SORT_KEYS.join(', ')}, with a leading - for largest first.`)
   const sort: FunnelSort = { by: by as FunnelSort['by'], dir: sortText.startsWith('-') ? 'desc' : 'asc' }
   return {
     range: { from: isoDay(from), to: isoDay(to) },

@@ -81,7 +81,8 @@ export interface FunnelCounts {
   clicks?: GroupCount[]
 }
 
-export type FunnelRow = { key: string | null; label: string; clicks: number | null } & Record<FunnelStep, number> & Record<FunnelRate, number | null>
+export type FunnelRow = { key: string | null; label: string; clicks: number | null } & Record<FunnelStep, number> &
+  Record<FunnelRate, number | null>
 
 export interface FunnelReport {
   query: FunnelQuery
@@ -101,7 +102,8 @@ export function conversionRate(count: number, of: number): number | null {
 }
 
 function checkedCount(value: number, step: string): number {
-  if (!Number.isFinite(value) || value < 0 || !Number.isInteger(value)) throw new RangeError(`A ${step} count must be a whole number of 0 or more.`)
+  if (!Number.isFinite(value) || value < 0 || !Number.isInteger(value))
+    throw new RangeError(`A ${step} count must be a whole number of 0 or more.`)
   return value
 }
 
@@ -171,6 +173,15 @@ export function buildFunnel(counts: FunnelCounts, query: FunnelQuery, names: Fun
   for (const { key, count } of counts.clicks ?? []) rowOf(keyOf(key)).clicks! += checkedCount(count, 'clicks')
   const rows = [...byKey.values()].filter((row) => FUNNEL_STEPS.some((step) => row[step] > 0) || (row.clicks ?? 0) > 0).map(withRates)
   const sum = (field: FunnelStep | 'clicks') => rows.reduce((n, row) => n + (row[field] ?? 0), 0)
-  const total = withRates({ key: null, label: names.total ?? 'Total', clicks: hasClicks ? sum('clicks') : null, visits: sum('visits'), leads: sum('leads'), added: sum('added'), members: sum('members'), won: sum('won') })
+  const total = withRates({
+    key: null,
+    label: names.total ?? 'Total',
+    clicks: hasClicks ? sum('clicks') : null,
+    visits: sum('visits'),
+    leads: sum('leads'),
+    added: sum('added'),
+    members: sum('members'),
+    won: sum('won'),
+  })
   return { query, rows: sortFunnelRows(rows, query.sort), total, hasClicks }
 }

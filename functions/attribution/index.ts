@@ -1,18 +1,16 @@
-export { CHANNELS, isChannel, type Channel, type Touch } from './touch'
-export { CHANNEL_ROWS, type ChannelRow, type KnownParam } from './channel-rows'
-export { classifyTouch, directTouch, type Arrival, type CampaignLinkArrival } from './channels'
+export { type ArrivalDecision, type ArrivalRequest, decideArrival } from './arrival'
 export { BOT_PATTERNS, isBot } from './bots'
-export { channelName, describeTouches, type DescribeLocale } from './describe-touch'
-export { safeRedirectTarget, withUtm, type UtmValues } from './safe-target'
+export { CHANNEL_ROWS, type ChannelRow, type KnownParam } from './channel-rows'
+export { type Arrival, type CampaignLinkArrival, classifyTouch, directTouch } from './channels'
+export { channelName, type DescribeLocale, describeTouches } from './describe-touch'
 export {
+  buildFunnel,
+  conversionRate,
   FUNNEL_GROUPS,
   FUNNEL_MODELS,
   FUNNEL_RATES,
   FUNNEL_SORT_KEYS,
   FUNNEL_STEPS,
-  buildFunnel,
-  conversionRate,
-  sortFunnelRows,
   type FunnelCounts,
   type FunnelGroup,
   type FunnelModel,
@@ -26,11 +24,13 @@ export {
   type FunnelSortKey,
   type FunnelStep,
   type GroupCount,
+  sortFunnelRows,
 } from './funnel'
-export { DEFAULT_FUNNEL_DAYS, FunnelQueryError, funnelSearch, parseFunnelQuery, rangeBounds, type FunnelParams } from './funnel-query'
-export { countConversions, countVisits, touchGroupKey, type FunnelConversion, type FunnelTouch } from './funnel-count'
+export { escapeXml, FUNNEL_CHART_TEXT_EN, funnelChartSvg, type FunnelChartText } from './funnel-chart'
+export { countConversions, countVisits, type FunnelConversion, type FunnelTouch, touchGroupKey } from './funnel-count'
 export { funnelCsv, funnelCsvFilename } from './funnel-csv'
-export { FUNNEL_CHART_TEXT_EN, escapeXml, funnelChartSvg, type FunnelChartText } from './funnel-chart'
-export { decideArrival, type ArrivalDecision, type ArrivalRequest } from './arrival'
+export { DEFAULT_FUNNEL_DAYS, type FunnelParams, FunnelQueryError, funnelSearch, parseFunnelQuery, rangeBounds } from './funnel-query'
+export { safeRedirectTarget, type UtmValues, withUtm } from './safe-target'
+export { type Channel, CHANNELS, isChannel, type Touch } from './touch'
 export { createTouchRecorder, type LinkClickCount, type TouchRecorder, type TouchStore, type VisitorTouch } from './touch-recorder'
-export { CONSENT_COOKIE, VISITOR_COOKIE, consentCookie, isVisitorId, newVisitorId, readCookie, visitorCookie } from './visitor'
+export { CONSENT_COOKIE, consentCookie, isVisitorId, newVisitorId, readCookie, VISITOR_COOKIE, visitorCookie } from './visitor'

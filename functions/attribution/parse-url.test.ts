@@ -37,7 +37,12 @@ describe('firstParams', () => {
 
   it('holds __proto__ and constructor as plain data', () => {
     const params = firstParams(new URL('https://b.example/?__proto__=1&constructor=2&toString=3'))
-    expect([params.get('__proto__'), params.get('constructor'), params.get('tostring'), params.get('hasownproperty')]).toEqual(['1', '2', '3', undefined])
+    expect([params.get('__proto__'), params.get('constructor'), params.get('tostring'), params.get('hasownproperty')]).toEqual([
+      '1',
+      '2',
+      '3',
+      undefined,
+    ])
     expect(({} as Record<string, unknown>)['1']).toBeUndefined()
   })
 

@@ -49,12 +49,16 @@ describe('safeRedirectTarget', () => {
     expect(safeRedirectTarget(target, SITE, false)).toBeNull()
   })
 
-  it.each(['//evil.example', '/\\evil.example', 'https://brand.example@evil.example', 'javascript:alert(1)', 'data:text/html,x', 'https://evil.example/\t'])(
-    'refuses %j even when off-site targets are allowed',
-    (target) => {
-      expect(safeRedirectTarget(target, SITE, true)).toBeNull()
-    },
-  )
+  it.each([
+    '//evil.example',
+    '/\\evil.example',
+    'https://brand.example@evil.example',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'https://evil.example/\t',
+  ])('refuses %j even when off-site targets are allowed', (target) => {
+    expect(safeRedirectTarget(target, SITE, true)).toBeNull()
+  })
 
   it.each([
     ['/spring', false, 'https://brand.example/spring'],
@@ -78,9 +82,12 @@ describe('safeRedirectTarget', () => {
     expect(safeRedirectTarget('spring', 'https://brand.example/en/', false)?.href).toBe('https://brand.example/spring')
   })
 
-  it.each(['', 'brand.example', 'javascript:alert(1)', '::::'])('refuses everything when the site origin %j is unreadable', (siteOrigin) => {
-    expect(safeRedirectTarget('/spring', siteOrigin, false)).toBeNull()
-  })
+  it.each(['', 'brand.example', 'javascript:alert(1)', '::::'])(
+    'refuses everything when the site origin %j is unreadable',
+    (siteOrigin) => {
+      expect(safeRedirectTarget('/spring', siteOrigin, false)).toBeNull()
+    },
+  )
 })
 
 describe('withUtm', () => {
@@ -92,8 +99,16 @@ describe('withUtm', () => {
     ],
     ['https://brand.example/spring?utm_source=old&a=1', { source: 'wechat' }, 'https://brand.example/spring?a=1&utm_source=wechat'],
     ['https://brand.example/?UTM_SOURCE=old&utm_source=older&b=2', { source: 'wechat' }, 'https://brand.example/?b=2&utm_source=wechat'],
-    ['https://brand.example/?utm_medium=email', { source: 'newsletter', medium: null }, 'https://brand.example/?utm_medium=email&utm_source=newsletter'],
-    ['https://brand.example/?q=a%20b&r=c+d', { campaign: 'spring launch' }, 'https://brand.example/?q=a%20b&r=c+d&utm_campaign=spring%20launch'],
+    [
+      'https://brand.example/?utm_medium=email',
+      { source: 'newsletter', medium: null },
+      'https://brand.example/?utm_medium=email&utm_source=newsletter',
+    ],
+    [
+      'https://brand.example/?q=a%20b&r=c+d',
+      { campaign: 'spring launch' },
+      'https://brand.example/?q=a%20b&r=c+d&utm_campaign=spring%20launch',
+    ],
     ['https://brand.example/spring#form', { content: 'A1', term: 'tea' }, 'https://brand.example/spring?utm_content=A1&utm_term=tea#form'],
     ['https://brand.example/spring?x=1', {}, 'https://brand.example/spring?x=1'],
     ['https://brand.example/spring?x=1', { source: '  ' }, 'https://brand.example/spring?x=1'],

@@ -30,7 +30,10 @@ describe('createTouchRecorder', () => {
     expect(recorder.record('v2', touch({ channel: 'weibo' }))).toBe(true)
     expect(recorder.pending()).toEqual({ touches: 2, clicks: 0 })
     await recorder.flush()
-    expect(touches.map((t) => [t.visitor, t.touch.channel])).toEqual([['v1', 'wechat'], ['v2', 'weibo']])
+    expect(touches.map((t) => [t.visitor, t.touch.channel])).toEqual([
+      ['v1', 'wechat'],
+      ['v2', 'weibo'],
+    ])
     expect(recorder.pending()).toEqual({ touches: 0, clicks: 0 })
   })
 
@@ -45,9 +48,15 @@ describe('createTouchRecorder', () => {
 
   it("takes the landing request after a campaign link's redirect as the same arrival", () => {
     const recorder = createTouchRecorder(memoryStore().store)
-    expect(recorder.record('v1', touch({ channel: 'offline', source: 'poster', medium: 'qr', campaign: 'spring', campaignLink: 'poster' }))).toBe(true)
-    expect(recorder.record('v1', touch({ channel: 'other', source: 'poster', medium: 'qr', campaign: 'spring', at: '2026-03-03T10:00:01Z' }))).toBe(false)
-    expect(recorder.record('v1', touch({ channel: 'search', source: 'baidu', at: '2026-03-03T10:00:02Z', referrer: 'https://www.baidu.com/' }))).toBe(true)
+    expect(
+      recorder.record('v1', touch({ channel: 'offline', source: 'poster', medium: 'qr', campaign: 'spring', campaignLink: 'poster' })),
+    ).toBe(true)
+    expect(
+      recorder.record('v1', touch({ channel: 'other', source: 'poster', medium: 'qr', campaign: 'spring', at: '2026-03-03T10:00:01Z' })),
+    ).toBe(false)
+    expect(
+      recorder.record('v1', touch({ channel: 'search', source: 'baidu', at: '2026-03-03T10:00:02Z', referrer: 'https://www.baidu.com/' })),
+    ).toBe(true)
   })
 
   it('adds clicks per link and day', async () => {

@@ -11,9 +11,12 @@ describe('visitor ids and cookies', () => {
     expect(newVisitorId(() => new Uint8Array(16))).toBe('vAAAAAAAAAAAAAAAAAAAAAA')
   })
 
-  it.each([[''], ['123'], ['v' + 'a'.repeat(21)], ['v' + 'a'.repeat(23)], ['vAAAAAAAAAAAAAAAAAAAA=A'], [null], [42]])('refuses %j as a visitor id', (value) => {
-    expect(isVisitorId(value)).toBe(false)
-  })
+  it.each([[''], ['123'], ['v' + 'a'.repeat(21)], ['v' + 'a'.repeat(23)], ['vAAAAAAAAAAAAAAAAAAAA=A'], [null], [42]])(
+    'refuses %j as a visitor id',
+    (value) => {
+      expect(isVisitorId(value)).toBe(false)
+    },
+  )
 
   it('reads one cookie from a header and never throws', () => {
     expect(readCookie('a=1; bs_visitor=vx; b=2', 'bs_visitor')).toBe('vx')

@@ -21,11 +21,14 @@ describe('readableInk', () => {
     expect(readableInk('#003366')).toBe('#003366')
   })
 
-  it.each(['#ffcc00', '#00bcd4', '#ff9900', '#ffffff', '#8bc34a', '#FC0'])('darkens %s until text in it reaches 4.5:1 on white and on a warm paper', (brand) => {
-    const ink = readableInk(brand, '#f6f1ea')
-    expect(contrastRatio(ink, '#ffffff')).toBeGreaterThanOrEqual(4.5)
-    expect(contrastRatio(ink, '#f6f1ea')).toBeGreaterThanOrEqual(4.5)
-  })
+  it.each(['#ffcc00', '#00bcd4', '#ff9900', '#ffffff', '#8bc34a', '#FC0'])(
+    'darkens %s until text in it reaches 4.5:1 on white and on a warm paper',
+    (brand) => {
+      const ink = readableInk(brand, '#f6f1ea')
+      expect(contrastRatio(ink, '#ffffff')).toBeGreaterThanOrEqual(4.5)
+      expect(contrastRatio(ink, '#f6f1ea')).toBeGreaterThanOrEqual(4.5)
+    },
+  )
 
   it('darkens no more than needed', () => {
     expect(readableInk('#ffcc00')).toBe('#8f7200')

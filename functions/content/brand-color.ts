@@ -15,7 +15,13 @@ export function readableInk(brand: string, background = '#ffffff', minimum = 4.5
   const channels = [1, 3, 5].map((at) => parseInt(base.slice(at, at + 2), 16))
   // Mix toward black in small steps: the first step that passes keeps as much of the brand as possible.
   for (let black = 0; black <= 100; black += 2) {
-    const mixed = `#${channels.map((c) => Math.round((c * (100 - black)) / 100).toString(16).padStart(2, '0')).join('')}`
+    const mixed = `#${channels
+      .map((c) =>
+        Math.round((c * (100 - black)) / 100)
+          .toString(16)
+          .padStart(2, '0'),
+      )
+      .join('')}`
     if (contrastRatio(mixed, background) >= minimum && contrastRatio(mixed, '#ffffff') >= minimum) return mixed
   }
   return '#000000'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { IMAGE_UPLOAD_LIMITS, judgeImageUpload, tooLargeMessage, type ImageHeader, type ImageUploadRefusal } from './image-upload'
+import { IMAGE_UPLOAD_LIMITS, type ImageHeader, type ImageUploadRefusal, judgeImageUpload, tooLargeMessage } from './image-upload'
 
 const MB = 1024 * 1024
 const photo: ImageHeader = { format: 'jpeg', width: 4000, height: 3000 }
@@ -30,17 +30,35 @@ describe('judgeImageUpload', () => {
     ['an image without dimensions', { bytes: 40, header: { format: 'png', width: 0, height: 0 } }, { status: 415, reason: 'not-an-image' }],
     ['an SVG', { bytes: 400, header: { format: 'svg', width: 10, height: 10 } }, { status: 415, reason: 'unsupported-format' }],
     ['a TIFF', { bytes: 400, header: { format: 'tiff', width: 10, height: 10 } }, { status: 415, reason: 'unsupported-format' }],
-    ['a HEIC (HEIF with HEVC)', { bytes: 400, header: { format: 'heif', compression: 'hevc', width: 10, height: 10 } }, { status: 415, reason: 'unsupported-format' }],
-    ['a 10000 × 10000 PNG (100 megapixels)', { bytes: 300_000, header: { format: 'png', width: 10_000, height: 10_000 } }, { status: 422, reason: 'too-many-pixels' }],
-    ['one pixel over 50 megapixels', { bytes: 300_000, header: { format: 'png', width: 10_000, height: 5_001 } }, { status: 422, reason: 'too-many-pixels' }],
-    ['a GIF whose frames add up past the limit', { bytes: 300_000, header: { format: 'gif', width: 2000, height: 2000, pages: 13 } }, { status: 422, reason: 'too-many-pixels' }],
+    [
+      'a HEIC (HEIF with HEVC)',
+      { bytes: 400, header: { format: 'heif', compression: 'hevc', width: 10, height: 10 } },
+      { status: 415, reason: 'unsupported-format' },
+    ],
+    [
+      'a 10000 × 10000 PNG (100 megapixels)',
+      { bytes: 300_000, header: { format: 'png', width: 10_000, height: 10_000 } },
+      { status: 422, reason: 'too-many-pixels' },
+    ],
+    [
+      'one pixel over 50 megapixels',
+      { bytes: 300_000, header: { format: 'png', width: 10_000, height: 5_001 } },
+      { status: 422, reason: 'too-many-pixels' },
+    ],
+    [
+      'a GIF whose frames add up past the limit',
+      { bytes: 300_000, header: { format: 'gif', width: 2000, height: 2000, pages: 13 } },
+      { status: 422, reason: 'too-many-pixels' },
+    ],
   ]
   it.each(refused)('refuses %s', (_, facts, expected) => {
     expect(judgeImageUpload(facts)).toMatchObject(expected)
   })
 
   it('never rounds a file just over the limit down to the limit', () => {
-    expect(judgeImageUpload({ bytes: 20 * MB + 1, header: photo })?.message).toMatch(/^The file is 20\.1 MB; the media library accepts at most 20 MB\./)
+    expect(judgeImageUpload({ bytes: 20 * MB + 1, header: photo })?.message).toMatch(
+      /^The file is 20\.1 MB; the media library accepts at most 20 MB\./,
+    )
   })
 
   it('checks the size before reading anything else', () => {

@@ -43,7 +43,21 @@ export interface ImageUploadRefusal {
 // The formats the site can serve and resize, by sharp's name for them (AVIF is 'heif' with AV1).
 const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'gif', 'avif'])
 const ACCEPTED_LIST = 'JPEG, PNG, WebP, AVIF or GIF'
-const FORMAT_NAMES: Record<string, string> = { heic: 'HEIC', tiff: 'TIFF', svg: 'SVG', pdf: 'PDF', jp2: 'JPEG 2000', jxl: 'JPEG XL', raw: 'RAW', magick: 'BMP or ICO', openslide: 'slide', fits: 'FITS', vips: 'VIPS', ppm: 'PPM', exr: 'OpenEXR' }
+const FORMAT_NAMES: Record<string, string> = {
+  heic: 'HEIC',
+  tiff: 'TIFF',
+  svg: 'SVG',
+  pdf: 'PDF',
+  jp2: 'JPEG 2000',
+  jxl: 'JPEG XL',
+  raw: 'RAW',
+  magick: 'BMP or ICO',
+  openslide: 'slide',
+  fits: 'FITS',
+  vips: 'VIPS',
+  ppm: 'PPM',
+  exr: 'OpenEXR',
+}
 
 function formatOf(header: ImageHeader): string {
   if (header.format === 'heif') return header.compression === 'av1' ? 'avif' : 'heic'
@@ -61,9 +75,10 @@ function megabytes(bytes: number): string {
  * @example tooLargeMessage() // 'The file is larger than 20 MB, the most the media library accepts. …'
  */
 export function tooLargeMessage(limits: ImageUploadLimits = IMAGE_UPLOAD_LIMITS, bytes?: number): string {
-  const what = bytes === undefined
-    ? `The file is larger than ${megabytes(limits.maxBytes)}, the most the media library accepts.`
-    : `The file is ${megabytes(bytes)}; the media library accepts at most ${megabytes(limits.maxBytes)}.`
+  const what =
+    bytes === undefined
+      ? `The file is larger than ${megabytes(limits.maxBytes)}, the most the media library accepts.`
+      : `The file is ${megabytes(bytes)}; the media library accepts at most ${megabytes(limits.maxBytes)}.`
   return `${what} Export a smaller version (2000 to 4000 pixels wide is plenty for the site) and upload it again.`
 }
 
@@ -98,7 +113,11 @@ export function judgeImageUpload(facts: ImageUploadFacts, limits: ImageUploadLim
   const frameHeight = header.pageHeight ?? header.height ?? 0
   const frames = Math.max(1, header.pages ?? 1)
   if (width <= 0 || frameHeight <= 0) {
-    return { status: 415, reason: 'not-an-image', message: `The image has no width or height, so it cannot be shown. Save it again from an image editor and upload it.` }
+    return {
+      status: 415,
+      reason: 'not-an-image',
+      message: `The image has no width or height, so it cannot be shown. Save it again from an image editor and upload it.`,
+    }
   }
   const pixels = width * frameHeight * frames
   if (pixels > limits.maxPixels) {

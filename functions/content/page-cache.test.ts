@@ -22,7 +22,11 @@ function setup(options: { maxEntries?: number } = {}) {
   }
 }
 
-const page = (text: string) => ({ status: 200, headers: [['content-type', 'text/html']] as [string, string][], body: new TextEncoder().encode(text) })
+const page = (text: string) => ({
+  status: 200,
+  headers: [['content-type', 'text/html']] as [string, string][],
+  body: new TextEncoder().encode(text),
+})
 const text = (body: Uint8Array | undefined) => (body ? new TextDecoder().decode(body) : undefined)
 
 describe('createPageCache', () => {

@@ -36,7 +36,12 @@ export interface PageCache<Page = CachedPage> {
  * CMS knowing about them.
  * @example const cache = createPageCache({ readStamp: () => cms.contentStamp() })
  */
-export function createPageCache<Page = CachedPage>({ readStamp, now = Date.now, checkEveryMs = 1000, maxEntries = 2000 }: PageCacheOptions): PageCache<Page> {
+export function createPageCache<Page = CachedPage>({
+  readStamp,
+  now = Date.now,
+  checkEveryMs = 1000,
+  maxEntries = 2000,
+}: PageCacheOptions): PageCache<Page> {
   const entries = new Map<string, Page>()
   let stamp: string | null = null
   let checkedAt = Number.NEGATIVE_INFINITY

@@ -26,11 +26,14 @@ describe('preview tokens', () => {
     ['an empty string', ''],
     ['three parts', `${token}.x`],
     ['garbage', '%%%.###'],
-    ['a signed non-JSON body', (() => {
-      const raw = Buffer.from('not json').toString('base64url')
-      const signed = signPreviewToken(grant, secret, 0).split('.')[1]
-      return `${raw}.${signed}`
-    })()],
+    [
+      'a signed non-JSON body',
+      (() => {
+        const raw = Buffer.from('not json').toString('base64url')
+        const signed = signPreviewToken(grant, secret, 0).split('.')[1]
+        return `${raw}.${signed}`
+      })(),
+    ],
   ])('refuses %s', (_, value) => {
     expect(verifyPreviewToken(value, secret, 1)).toBeNull()
   })

@@ -1,7 +1,7 @@
 // Payload's rich text (Lexical JSON) to HTML for the site: a small renderer of our own, so every
 // string is escaped here and no URL scheme reaches a page unless it is on the allow-list.
-import { localizedHref, pageHref } from './paths'
 import { mediaUrl } from './links'
+import { localizedHref, pageHref } from './paths'
 import { safeHref } from './safe-url'
 
 interface LexicalNode {
@@ -61,7 +61,13 @@ function linkHref(node: LexicalNode, options: RichTextOptions): string | null {
 }
 
 function renderUpload(node: LexicalNode): string {
-  const media = node.value as { filename?: string; alt?: string; width?: number; height?: number; sizes?: Record<string, { filename?: string | null; width?: number | null; height?: number | null } | undefined> } | null
+  const media = node.value as {
+    filename?: string
+    alt?: string
+    width?: number
+    height?: number
+    sizes?: Record<string, { filename?: string | null; width?: number | null; height?: number | null } | undefined>
+  } | null
   if (!media || typeof media !== 'object') return ''
   const size = media.sizes?.webp960?.filename ? media.sizes.webp960 : null
   const src = mediaUrl(size?.filename ?? media.filename)

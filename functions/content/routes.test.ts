@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { matchRoute, type MatchedRoute } from './routes'
+import { type MatchedRoute, matchRoute } from './routes'
 
 const LOCALES = ['zh-CN', 'en']
 const zh = (route: MatchedRoute['route']): MatchedRoute => ({ locale: 'zh-CN', route })

@@ -43,7 +43,9 @@ describe('safeHref, the one allow-list for rendered links', () => {
 
   it('renders a stored link with a space (escaped by the template) but does not let an editor save one', () => {
     expect(safeHref('https://weibo.com/a b')).toBe('https://weibo.com/a b')
-    expect(editorUrlProblem('https://weibo.com/a b')).toBe('Use a link starting with https://, http://, mailto:, tel:, or a path on this site such as /contact (no spaces).')
+    expect(editorUrlProblem('https://weibo.com/a b')).toBe(
+      'Use a link starting with https://, http://, mailto:, tel:, or a path on this site such as /contact (no spaces).',
+    )
   })
 
   it('has no objection to an empty optional field and refuses what is not text', () => {

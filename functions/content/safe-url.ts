@@ -29,5 +29,7 @@ export function editorUrlProblem(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null
   if (typeof value !== 'string') return 'Enter the link as text.'
   if (value.trim().length > MAX_URL_LENGTH) return `A link may be at most ${MAX_URL_LENGTH} characters long.`
-  return safeHref(value) === null || /\s/.test(value.trim()) ? 'Use a link starting with https://, http://, mailto:, tel:, or a path on this site such as /contact (no spaces).' : null
+  return safeHref(value) === null || /\s/.test(value.trim())
+    ? 'Use a link starting with https://, http://, mailto:, tel:, or a path on this site such as /contact (no spaces).'
+    : null
 }

@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest'
 
 import { cacheControlFor } from './cache-control'
-import { cacheable, servable, type CacheRequest, type CacheResponse } from './cache-rule'
+import { cacheable, type CacheRequest, type CacheResponse, servable } from './cache-rule'
 
 const cookies = { member: 'bs_member', preview: 'site-preview' }
-const get = (over: Partial<CacheRequest> = {}): CacheRequest => ({ method: 'GET', pathname: '/en/about', search: '', cookie: null, ...over })
-const page = (over: Partial<CacheResponse> = {}): CacheResponse => ({ status: 200, declared: true, gated: false, cacheControl: null, setsCookie: false, ...over })
+const get = (over: Partial<CacheRequest> = {}): CacheRequest => ({
+  method: 'GET',
+  pathname: '/en/about',
+  search: '',
+  cookie: null,
+  ...over,
+})
+const page = (over: Partial<CacheResponse> = {}): CacheResponse => ({
+  status: 200,
+  declared: true,
+  gated: false,
+  cacheControl: null,
+  setsCookie: false,
+  ...over,
+})
 
 describe('cacheable', () => {
   it.each<[string, CacheRequest, CacheResponse, boolean]>([

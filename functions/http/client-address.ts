@@ -41,7 +41,10 @@ function toBits(address: string): { family: 4 | 6; bits: bigint } | null {
   const text = v4 ? a.slice(0, -v4[1]!.length) + ipv4Groups(v4[1]!) : a
   const [head, tail] = text.includes('::') ? text.split('::') : [text, null]
   const groups = (part: string | undefined) => (part ? part.split(':') : [])
-  const all = tail === null ? groups(head) : [...groups(head), ...Array<string>(8 - groups(head).length - groups(tail).length).fill('0'), ...groups(tail)]
+  const all =
+    tail === null
+      ? groups(head)
+      : [...groups(head), ...Array<string>(8 - groups(head).length - groups(tail).length).fill('0'), ...groups(tail)]
   return { family: 6, bits: all.reduce((n, g) => (n << 16n) | BigInt(parseInt(g || '0', 16)), 0n) }
 }
 
@@ -52,7 +55,10 @@ function toBits(address: string): { family: 4 | 6; bits: bigint } | null {
  */
 export function parseTrustedProxies(spec: string | undefined | null): TrustedProxies {
   const ranges: Range[] = []
-  for (const entry of (spec ?? '').split(/[\s,]+/).filter(Boolean).flatMap((e) => (e === 'loopback' ? LOOPBACK : [e]))) {
+  for (const entry of (spec ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .flatMap((e) => (e === 'loopback' ? LOOPBACK : [e]))) {
     const [address, prefixText] = entry.split('/')
     const parsed = toBits(address!)
     const width = parsed?.family === 4 ? 32 : 128
@@ -83,7 +89,10 @@ export function isTrustedProxy(address: string, trusted: TrustedProxies): boolea
 export function clientAddress(peer: string, forwardedFor: string | null | undefined, trusted: TrustedProxies): string {
   const direct = plainAddress(peer)
   if (!forwardedFor || !isTrustedProxy(direct, trusted)) return direct
-  const hops = forwardedFor.split(',').map((hop) => plainAddress(hop.replace(/^"|"$/g, ''))).filter(Boolean)
+  const hops = forwardedFor
+    .split(',')
+    .map((hop) => plainAddress(hop.replace(/^"|"$/g, '')))
+    .filter(Boolean)
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i]!
     // A hop that is not an address (garbage, "unknown") ends what can be believed: the last trusted hop's view stands.

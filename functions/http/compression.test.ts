@@ -1,4 +1,5 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+
 import { describe, expect, it } from 'vitest'
 
 import { chooseEncoding, encodeBody, etagOf, notModified } from './compression'

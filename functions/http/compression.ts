@@ -24,7 +24,11 @@ export function encodeBody(identity: Uint8Array): EncodedBody {
   if (identity.byteLength < MIN_BYTES) return { identity, br: identity, gzip: identity, etag }
   return {
     identity,
-    br: new Uint8Array(brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: identity.byteLength } })),
+    br: new Uint8Array(
+      brotliCompressSync(identity, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: identity.byteLength },
+      }),
+    ),
     gzip: new Uint8Array(gzipSync(identity, { level: 6 })),
     etag,
   }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+
 import { describe, expect, it } from 'vitest'
 
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './security-headers'
@@ -30,7 +31,7 @@ describe('securityHeaders', () => {
     expect(headers['content-security-policy']).toBeUndefined()
     expect(contentSecurityPolicy({ https: false, frameable: 'never', html: '' })).toContain("frame-ancestors 'none'")
   })
-  it('allows the search box\'s focus handler by its hash, and no other inline handler a page may hold', () => {
+  it("allows the search box's focus handler by its hash, and no other inline handler a page may hold", () => {
     const policy = contentSecurityPolicy({ https: false, frameable: 'same-origin', html: '<input onfocus="alert(1)">' })
     expect(policy).toContain(`script-src 'self' 'unsafe-hashes' ${sha('import(this.form.dataset.script)')};`)
     expect(policy).not.toContain(sha('alert(1)'))

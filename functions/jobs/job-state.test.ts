@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { canRetry, jobState, type JobRow, type JobState } from './job-state'
+import { canRetry, type JobRow, type JobState, jobState } from './job-state'
 
 const now = new Date('2026-03-01T12:00:00.000Z')
 const ago = (ms: number) => new Date(now.getTime() - ms).toISOString()

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 import { safeFilename, sniffFile } from './files'
 
-const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)))
+const bytes = (...parts: (string | number[])[]) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)))
 
 describe('sniffFile', () => {
   it.each<[string, Uint8Array, string | null]>([

@@ -46,11 +46,19 @@ export function sniffFile(bytes: Uint8Array): { kind: FileKind; mimeType: string
 /** A file name safe to store and show: no path, no control characters, at most 120 characters. */
 export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? ''
-  const cleaned = base.replace(/[\u0000-\u001F\u007F<>:"|?*]/g, '').trim().slice(-120)
+  const cleaned = base
+    .replace(/[\u0000-\u001F\u007F<>:"|?*]/g, '')
+    .trim()
+    .slice(-120)
   return cleaned === '' || /^\.+$/.test(cleaned) ? 'file' : cleaned
 }
 
 /** True for the shape of a file a request parser hands over. */
 export function isUploadedFile(value: unknown): value is UploadedFile {
-  return typeof value === 'object' && value !== null && (value as UploadedFile).bytes instanceof Uint8Array && typeof (value as UploadedFile).filename === 'string'
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as UploadedFile).bytes instanceof Uint8Array &&
+    typeof (value as UploadedFile).filename === 'string'
+  )
 }

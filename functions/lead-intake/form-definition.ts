@@ -2,7 +2,20 @@
 export type Localized = Partial<Record<'zh-CN' | 'en', string | null>>
 
 /** The kinds of field an editor can put on a form. */
-export const FIELD_TYPES = ['text', 'email', 'phone', 'textarea', 'number', 'date', 'select', 'radio', 'checkbox', 'consent', 'hidden', 'file'] as const
+export const FIELD_TYPES = [
+  'text',
+  'email',
+  'phone',
+  'textarea',
+  'number',
+  'date',
+  'select',
+  'radio',
+  'checkbox',
+  'consent',
+  'hidden',
+  'file',
+] as const
 export type FieldType = (typeof FIELD_TYPES)[number]
 
 /** One field of a form, as an editor defined it in the CMS. */

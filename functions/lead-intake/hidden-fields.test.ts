@@ -16,7 +16,12 @@ const form: FormDefinition = {
 
 describe('fillHiddenFields', () => {
   it('fills from the page URL and the touch, ignoring what the browser sent', () => {
-    const filled = fillHiddenFields(form, { campaign: 'forged', channel: 'forged', note: 'hi' }, 'https://brand.example/join?utm_campaign=spring-launch', { channel: 'wechat' })
+    const filled = fillHiddenFields(
+      form,
+      { campaign: 'forged', channel: 'forged', note: 'hi' },
+      'https://brand.example/join?utm_campaign=spring-launch',
+      { channel: 'wechat' },
+    )
     expect({ ...filled }).toEqual({ campaign: 'spring-launch', channel: 'wechat', note: 'hi' })
   })
   it('leaves a hidden field empty when its source is absent or the URL unreadable', () => {

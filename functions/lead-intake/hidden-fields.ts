@@ -8,7 +8,12 @@ const TOUCH_KEYS = ['channel', 'source', 'medium', 'campaign', 'content', 'term'
  * visitor's touch that each field names; the browser's own value is ignored, so it cannot be forged.
  * @example fillHiddenFields(form, { campaign: 'forged' }, 'https://b.example/?utm_campaign=spring', null) // { campaign: 'spring' }
  */
-export function fillHiddenFields(form: FormDefinition, input: Record<string, unknown>, pageUrl: string, touch: Touch | null): Record<string, unknown> {
+export function fillHiddenFields(
+  form: FormDefinition,
+  input: Record<string, unknown>,
+  pageUrl: string,
+  touch: Touch | null,
+): Record<string, unknown> {
   const hidden = form.fields.filter((f) => f.type === 'hidden')
   if (hidden.length === 0) return input
   let params: URLSearchParams | null = null

@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest'
 
 import type { FormDefinition } from './form-definition'
-import { acceptSubmission, type IntakeRequest, type IntakeStore, type LeadRef, type NewLead, type Notification, type SubmissionRecord } from './intake'
+import {
+  acceptSubmission,
+  type IntakeRequest,
+  type IntakeStore,
+  type LeadRef,
+  type NewLead,
+  type Notification,
+  type SubmissionRecord,
+} from './intake'
 import { createRateLimiter } from './rate-limit'
 
 // acceptSubmission with an in-memory store: what it decides (spam, which lead, which deliveries)
 // without a database. The same store contract against SQLite and the Local API is tested in
 // tests/integration/intake-store.test.ts.
 
-interface StoredLead { id: number; email: string | null; phone: string | null; name: string | null; firstTouch: unknown; lastTouch: unknown }
+interface StoredLead {
+  id: number
+  email: string | null
+  phone: string | null
+  name: string | null
+  firstTouch: unknown
+  lastTouch: unknown
+}
 
 /** IntakeStore in memory: leads found by exact email or phone, every call kept for the assertions. */
 function memoryStore(leads: StoredLead[] = []) {
@@ -17,7 +32,10 @@ function memoryStore(leads: StoredLead[] = []) {
   const store: IntakeStore = {
     async findLeads({ email, phone }) {
       const ref = (lead: StoredLead | undefined): LeadRef | null => (lead ? { id: lead.id } : null)
-      return { byEmail: ref(email ? leads.find((l) => l.email === email) : undefined), byPhone: ref(phone ? leads.find((l) => l.phone === phone) : undefined) }
+      return {
+        byEmail: ref(email ? leads.find((l) => l.email === email) : undefined),
+        byPhone: ref(phone ? leads.find((l) => l.phone === phone) : undefined),
+      }
     },
     async storeFiles(files) {
       return files.map((f, i) => {
@@ -151,7 +169,9 @@ describe('acceptSubmission', () => {
   it('queues no autoresponder without an email, and no webhook when the form has none', async () => {
     const memory = memoryStore()
     const phoneOnly = { ...form, webhook: false }
-    expect(await acceptSubmission(request({ name: 'Li', phone: '138 0013 8000', consent: 'on' }, { form: phoneOnly }), memory.store)).toMatchObject({ ok: true })
+    expect(
+      await acceptSubmission(request({ name: 'Li', phone: '138 0013 8000', consent: 'on' }, { form: phoneOnly }), memory.store),
+    ).toMatchObject({ ok: true })
     expect(memory.submissions[0]!.notify).toEqual(['sales-email'])
     expect(memory.leads[0]).toMatchObject({ email: null, phone: '+8613800138000', name: 'Li' })
   })
@@ -162,7 +182,12 @@ describe('acceptSubmission', () => {
     const pdf = { filename: 'brief.pdf', size: 9, bytes: new TextEncoder().encode('%PDF-1.4 ') }
     await acceptSubmission(request({ ...ada, brief: pdf }, { form: withFile }), memory.store)
     expect(memory.filesStored).toEqual(['brief.pdf'])
-    expect(memory.submissions[0]!.submission.values.brief).toEqual({ file: 100, filename: 'brief.pdf', mimeType: 'application/pdf', size: 9 })
+    expect(memory.submissions[0]!.submission.values.brief).toEqual({
+      file: 100,
+      filename: 'brief.pdf',
+      mimeType: 'application/pdf',
+      size: 9,
+    })
   })
 
   it('ignores a hidden field the browser sent and fills it on the server', async () => {

@@ -1,10 +1,10 @@
 import type { Touch as AttributionTouch } from '../attribution/touch'
 import type { FieldValue, FormDefinition, StoredFile } from './form-definition'
 import { fillHiddenFields } from './hidden-fields'
-import type { RateLimiter } from './rate-limit'
-import type { AcceptedFile } from './validate-submission'
 import { normalizeEmail, normalizePhone } from './normalize'
+import type { RateLimiter } from './rate-limit'
 import { scoreSpam } from './spam'
+import type { AcceptedFile } from './validate-submission'
 import { validateSubmission } from './validate-submission'
 
 /**
@@ -76,12 +76,15 @@ export interface IntakeStore {
    * stored meanwhile) and queues its notifications, all or nothing: a stored submission always
    * has its deliveries queued, and nothing is sent in the visitor's request.
    */
-  storeSubmission(args: { lead: LeadRef | NewLead; submission: SubmissionRecord; notify: Notification[] }): Promise<{ submissionId: string | number; leadId: string | number }>
+  storeSubmission(args: {
+    lead: LeadRef | NewLead
+    submission: SubmissionRecord
+    notify: Notification[]
+  }): Promise<{ submissionId: string | number; leadId: string | number }>
 }
 
 export type IntakeResult =
-  | { ok: false; errors: Record<string, string> }
-  | { ok: true; submissionId: string | number; leadId: string | number; spam: boolean }
+  { ok: false; errors: Record<string, string> } | { ok: true; submissionId: string | number; leadId: string | number; spam: boolean }
 
 function firstOfType(form: FormDefinition, values: Record<string, FieldValue>, type: string): string | null {
   const field = form.fields.find((f) => f.type === type && typeof values[f.name] === 'string')
@@ -108,7 +111,8 @@ export async function acceptSubmission(request: IntakeRequest, store: IntakeStor
   const texts = Object.values(result.values).flatMap((v) => (Array.isArray(v) ? v : typeof v === 'object' ? [] : [String(v)]))
   const elapsedMs = request.renderedAt === null ? null : request.now - request.renderedAt
   const person = email ?? phone
-  const tooFrequent = person !== null && request.personLimiter ? !(await request.personLimiter.hit(`person:${person}`, request.now)).allowed : false
+  const tooFrequent =
+    person !== null && request.personLimiter ? !(await request.personLimiter.hit(`person:${person}`, request.now)).allowed : false
   const spam = scoreSpam({ texts, honeypot: request.honeypot, elapsedMs, minSecondsToSubmit: form.minSecondsToSubmit ?? 3, tooFrequent })
 
   const { byEmail, byPhone } = await store.findLeads({ email, phone })
@@ -121,7 +125,9 @@ export async function acceptSubmission(request: IntakeRequest, store: IntakeStor
 
   const at = new Date(request.now).toISOString()
   // Likely spam is kept for review but wakes nobody up.
-  const notify: Notification[] = spam.isSpam ? [] : ['sales-email', ...(form.autoresponder && email ? ['autoresponder' as const] : []), ...(form.webhook ? ['webhook' as const] : [])]
+  const notify: Notification[] = spam.isSpam
+    ? []
+    : ['sales-email', ...(form.autoresponder && email ? ['autoresponder' as const] : []), ...(form.webhook ? ['webhook' as const] : [])]
   const stored = await store.storeSubmission({
     lead,
     notify,

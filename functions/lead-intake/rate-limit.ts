@@ -28,7 +28,11 @@ export interface Bucket {
  * is allowed, then one more every windowMs/limit. Returns the bucket to keep and the decision.
  * @example spendToken(null, 0, { limit: 2, windowMs: 60_000 }) // { bucket: { tokens: 1, at: 0 }, decision: { allowed: true, retryAfterMs: 0 } }
  */
-export function spendToken(known: Bucket | null | undefined, now: number, { limit, windowMs }: RatePolicy): { bucket: Bucket; decision: RateDecision } {
+export function spendToken(
+  known: Bucket | null | undefined,
+  now: number,
+  { limit, windowMs }: RatePolicy,
+): { bucket: Bucket; decision: RateDecision } {
   const perMs = limit / windowMs
   const valid = known && typeof known.tokens === 'number' && typeof known.at === 'number'
   const tokens = valid ? Math.min(limit, known.tokens + Math.max(0, now - known.at) * perMs) : limit
@@ -41,7 +45,9 @@ export function spendToken(known: Bucket | null | undefined, now: number, { limi
  * bounded by `maxKeys` (the oldest keys are forgotten first, which only ever errs on the side of allowing).
  * @example createRateLimiter({ limit: 2, windowMs: 60_000 }).hit('ip:1', Date.now()) // { allowed: true, retryAfterMs: 0 }
  */
-export function createRateLimiter({ limit, windowMs, maxKeys = 50_000 }: RatePolicy & { maxKeys?: number }): { hit(key: string, now: number): RateDecision } {
+export function createRateLimiter({ limit, windowMs, maxKeys = 50_000 }: RatePolicy & { maxKeys?: number }): {
+  hit(key: string, now: number): RateDecision
+} {
   const buckets = new Map<string, Bucket>()
   return {
     hit(key, now) {
@@ -61,15 +67,24 @@ export function createRateLimiter({ limit, windowMs, maxKeys = 50_000 }: RatePol
  * the table holds no address or email).
  * @example createStoredRateLimiter({ store, limit: 30, windowMs: 600_000, keyOf: (k) => hash(k) })
  */
-export function createStoredRateLimiter({ store, limit, windowMs, keyOf = (key) => key }: RatePolicy & { store: ThrottleStore; keyOf?: (key: string) => string }): { hit(key: string, now: number): Promise<RateDecision> } {
+export function createStoredRateLimiter({
+  store,
+  limit,
+  windowMs,
+  keyOf = (key) => key,
+}: RatePolicy & { store: ThrottleStore; keyOf?: (key: string) => string }): { hit(key: string, now: number): Promise<RateDecision> } {
   return {
     async hit(key, now) {
       let decision: RateDecision = { allowed: true, retryAfterMs: 0 }
-      await store.update(keyOf(key), (state) => {
-        const spent = spendToken(state as Bucket | null, now, { limit, windowMs })
-        decision = spent.decision
-        return spent.bucket
-      }, windowMs)
+      await store.update(
+        keyOf(key),
+        (state) => {
+          const spent = spendToken(state as Bucket | null, now, { limit, windowMs })
+          decision = spent.decision
+          return spent.bucket
+        },
+        windowMs,
+      )
       return decision
     },
   }

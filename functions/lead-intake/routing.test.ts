@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { routeLead, type Route, type RoutingRule } from './routing'
+import { type Route, routeLead, type RoutingRule } from './routing'
 
 describe('routeLead', () => {
   const rules: RoutingRule[] = [

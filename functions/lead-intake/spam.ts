@@ -19,7 +19,11 @@ export interface SpamInput {
  * Scores how likely a submission is spam, with the reasons; likely spam is kept for an admin to review.
  * @example scoreSpam({ texts: ['hi'], honeypot: '', elapsedMs: 8000, minSecondsToSubmit: 3 }) // { score: 0, reasons: [], isSpam: false }
  */
-export function scoreSpam({ texts, honeypot, elapsedMs, minSecondsToSubmit, tooFrequent = false }: SpamInput): { score: number; reasons: string[]; isSpam: boolean } {
+export function scoreSpam({ texts, honeypot, elapsedMs, minSecondsToSubmit, tooFrequent = false }: SpamInput): {
+  score: number
+  reasons: string[]
+  isSpam: boolean
+} {
   const reasons: string[] = []
   let score = 0
   if (honeypot.trim() !== '') {

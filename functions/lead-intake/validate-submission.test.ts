@@ -12,8 +12,24 @@ const form: FormDefinition = {
     { name: 'phone', type: 'phone', label: 'Phone' },
     { name: 'age', type: 'number', label: 'Age', min: 18, max: 99 },
     { name: 'day', type: 'date', label: 'Day' },
-    { name: 'size', type: 'select', label: 'Size', options: [{ value: 's', label: 'S' }, { value: 'm', label: 'M' }] },
-    { name: 'topics', type: 'checkbox', label: 'Topics', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
+    {
+      name: 'size',
+      type: 'select',
+      label: 'Size',
+      options: [
+        { value: 's', label: 'S' },
+        { value: 'm', label: 'M' },
+      ],
+    },
+    {
+      name: 'topics',
+      type: 'checkbox',
+      label: 'Topics',
+      options: [
+        { value: 'a', label: 'A' },
+        { value: 'b', label: 'B' },
+      ],
+    },
     { name: 'code', type: 'text', label: 'Code', pattern: '[A-Z]{3}', patternMessage: 'Three capitals.' },
     { name: 'broken', type: 'text', label: 'Broken', pattern: '([' },
     { name: 'note', type: 'textarea', label: 'Note' },
@@ -48,11 +64,25 @@ describe('validateSubmission', () => {
   })
 
   it('keeps what the definition allows, cleaned, and drops the rest', () => {
-    const input = JSON.parse('{"name":" Li\\u0000 ","email":"a@b.co","phone":"138 0013 8000","age":"30","day":"2026-02-28","size":"m","topics":["a","b","a"],"code":"ABC","broken":"anything","note":"line 1\\nline 2\\u0007","ok":"on","extra":"x","__proto__":{"polluted":true}}')
+    const input = JSON.parse(
+      '{"name":" Li\\u0000 ","email":"a@b.co","phone":"138 0013 8000","age":"30","day":"2026-02-28","size":"m","topics":["a","b","a"],"code":"ABC","broken":"anything","note":"line 1\\nline 2\\u0007","ok":"on","extra":"x","__proto__":{"polluted":true}}',
+    )
     const result = validateSubmission(form, input, 'en')
     expect(result).toEqual({
       ok: true,
-      values: { name: 'Li', email: 'a@b.co', phone: '138 0013 8000', age: 30, day: '2026-02-28', size: 'm', topics: ['a', 'b'], code: 'ABC', broken: 'anything', note: 'line 1\nline 2', ok: true },
+      values: {
+        name: 'Li',
+        email: 'a@b.co',
+        phone: '138 0013 8000',
+        age: 30,
+        day: '2026-02-28',
+        size: 'm',
+        topics: ['a', 'b'],
+        code: 'ABC',
+        broken: 'anything',
+        note: 'line 1\nline 2',
+        ok: true,
+      },
       consents: [{ field: 'ok', text: 'I agree.' }],
       files: [],
     })
@@ -61,7 +91,8 @@ describe('validateSubmission', () => {
 })
 
 // A form with a file field, for the file rules.
-const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)))
+const bytes = (...parts: (string | number[])[]) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)))
 const briefForm: FormDefinition = {
   id: 1,
   name: 'Brief',
@@ -80,12 +111,21 @@ describe('file fields', () => {
     ['no file', {}, { brief: 'This field is required.' }],
     ['an empty file input', { brief: { filename: '', size: 0, bytes: bytes() } }, { brief: 'This field is required.' }],
     ['a file over the limit', { brief: pdf(1024 * 1024 + 1) }, { brief: 'The file must be 1 MB or smaller.' }],
-    ['an image where only PDF is accepted', { brief: { filename: 'x.pdf', size: 4, bytes: bytes([0xff, 0xd8, 0xff, 0xe0]) } }, { brief: 'This type of file is not accepted.' }],
+    [
+      'an image where only PDF is accepted',
+      { brief: { filename: 'x.pdf', size: 4, bytes: bytes([0xff, 0xd8, 0xff, 0xe0]) } },
+      { brief: 'This type of file is not accepted.' },
+    ],
     ['text where a file belongs', { brief: 'not a file' }, { brief: 'This value has the wrong type.' }],
     ['a file where text belongs', { brief: pdf(10), note: pdf(10) }, { note: 'This value has the wrong type.' }],
   ])('%s', (_, input, errors) => {
     const result = validateSubmission(briefForm, input, 'en')
     if (errors) expect(result).toEqual({ ok: false, errors })
-    else expect(result).toMatchObject({ ok: true, values: {}, files: [{ field: 'brief', filename: 'brief.pdf', mimeType: 'application/pdf', size: 1000 }] })
+    else
+      expect(result).toMatchObject({
+        ok: true,
+        values: {},
+        files: [{ field: 'brief', filename: 'brief.pdf', mimeType: 'application/pdf', size: 1000 }],
+      })
   })
 })

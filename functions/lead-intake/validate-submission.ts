@@ -1,6 +1,6 @@
 import { isUploadedFile, safeFilename, sniffFile } from './files'
-import { MAX_FILE_MB, type FieldDefinition, type FieldValue, type FormDefinition } from './form-definition'
-import { messagesFor, type Messages } from './messages'
+import { type FieldDefinition, type FieldValue, type FormDefinition, MAX_FILE_MB } from './form-definition'
+import { type Messages, messagesFor } from './messages'
 import { isEmail, normalizePhone } from './normalize'
 
 /** The longest text any field keeps, whatever its definition says. */
@@ -93,7 +93,8 @@ function checkField(field: FieldDefinition, raw: unknown, m: Messages): { value?
     }
     case 'date': {
       const date = new Date(`${value}T00:00:00Z`)
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return { error: m.date }
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+        return { error: m.date }
       break
     }
     case 'select':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { CODE_ALPHABET, GENERATED_CODE_LENGTH, generateCode, isValidCode, normalizeCode, RESERVED_CODES } from './codes'
+import { CODE_ALPHABET, generateCode, GENERATED_CODE_LENGTH, isValidCode, normalizeCode, RESERVED_CODES } from './codes'
 import { LinkError } from './errors'
 
 const VALID = ['ab', 'a1', '42', 'spring-2025', 'wechat-poster-a', 'a--b', 'x'.repeat(40), 'k7mq2vx']
@@ -91,7 +91,9 @@ describe('generateCode', () => {
   it('throws a LinkError with status 500 when the random source gives nothing usable', () => {
     const broken = (size: number) => new Uint8Array(size).fill(255)
     expect(() => generateCode(broken)).toThrow(LinkError)
-    expect(() => generateCode(broken)).toThrow('The random source gave no usable bytes after 100 tries; pass crypto.randomBytes or a working source.')
+    expect(() => generateCode(broken)).toThrow(
+      'The random source gave no usable bytes after 100 tries; pass crypto.randomBytes or a working source.',
+    )
     try {
       generateCode(broken)
     } catch (error) {

@@ -10,8 +10,29 @@ export const GENERATED_CODE_LENGTH = 7
 
 /** Words that are never campaign-link codes, because they name routes, the admin, or look official on a poster. */
 export const RESERVED_CODES: ReadonlySet<string> = new Set([
-  'admin', 'api', 'go', 'r', 'qr', 'media', 'preview', 'search', 'account', 'login', 'logout', 'signin', 'signup',
-  'register', 'static', 'assets', 'new', 'edit', 'null', 'undefined', 'www', 'help', 'support',
+  'admin',
+  'api',
+  'go',
+  'r',
+  'qr',
+  'media',
+  'preview',
+  'search',
+  'account',
+  'login',
+  'logout',
+  'signin',
+  'signup',
+  'register',
+  'static',
+  'assets',
+  'new',
+  'edit',
+  'null',
+  'undefined',
+  'www',
+  'help',
+  'support',
 ])
 
 const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{0,38}[a-z0-9]$/
@@ -49,5 +70,8 @@ export function generateCode(random: (size: number) => Uint8Array = randomBytes)
     }
     if (code.length === GENERATED_CODE_LENGTH && isValidCode(code)) return code
   }
-  throw new LinkError('The random source gave no usable bytes after 100 tries; pass crypto.randomBytes or a working source.', { status: 500, field: 'random' })
+  throw new LinkError('The random source gave no usable bytes after 100 tries; pass crypto.randomBytes or a working source.', {
+    status: 500,
+    field: 'random',
+  })
 }

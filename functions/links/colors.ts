@@ -1,4 +1,4 @@
-import { QrError, type LinkErrorField } from './errors'
+import { type LinkErrorField, QrError } from './errors'
 
 /** The least contrast between a QR code's colour and its background that we let go to print (WCAG's 3:1 for graphics). */
 export const MIN_QR_CONTRAST = 3

@@ -1,14 +1,14 @@
-export { LinkError, QrError, type LinkErrorField } from './errors'
-export { CODE_ALPHABET, GENERATED_CODE_LENGTH, RESERVED_CODES, generateCode, isValidCode, normalizeCode } from './codes'
-export { MIN_QR_CONTRAST, contrastRatio, hexColor } from './colors'
+export { CODE_ALPHABET, generateCode, GENERATED_CODE_LENGTH, isValidCode, normalizeCode, RESERVED_CODES } from './codes'
+export { contrastRatio, hexColor, MIN_QR_CONTRAST } from './colors'
+export { LinkError, type LinkErrorField, QrError } from './errors'
 export {
   LOGO_SHARE,
   MAX_MARGIN,
   PRINT_SIZES,
-  qrPng,
-  qrSvg,
   type PrintSize,
+  qrPng,
   type QrPngOptions,
+  qrSvg,
   type QrSvgOptions,
   type SharpLike,
   type SharpPipeline,

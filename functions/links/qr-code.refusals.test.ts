@@ -68,7 +68,10 @@ describe('qrSvg refuses', () => {
     ['a mid grey on white', '#aaaaaa', '#ffffff'],
   ])('refuses %s as too little contrast', (_, color, background) => {
     expect(() => qrSvg(LINK, { color, background })).toThrow(
-      new QrError('The QR colour is too light against its background for phones to scan it reliably (it needs at least 3:1 contrast, dark on light); choose a darker colour.', 'color'),
+      new QrError(
+        'The QR colour is too light against its background for phones to scan it reliably (it needs at least 3:1 contrast, dark on light); choose a darker colour.',
+        'color',
+      ),
     )
   })
 
@@ -83,7 +86,9 @@ describe('qrSvg refuses', () => {
   })
 
   it('refuses empty text', () => {
-    expect(() => qrSvg('', { color: BRAND })).toThrow(new QrError('A QR code needs some text to encode, such as the campaign link; none was given.', 'text'))
+    expect(() => qrSvg('', { color: BRAND })).toThrow(
+      new QrError('A QR code needs some text to encode, such as the campaign link; none was given.', 'text'),
+    )
     expect(() => qrSvg(undefined as unknown as string, { color: BRAND })).toThrow(QrError)
   })
 

@@ -146,12 +146,15 @@ async function pixel(png: Buffer, x: number, y: number): Promise<number[]> {
 }
 
 describe('qrPng', () => {
-  it.each(PRINT_SIZES.map((size) => [size]))('renders a %i-pixel square PNG through real sharp that a scanner reads, logo and all', async (size) => {
-    const png = await qrPng(LINK, { size, color: BRAND, logo: true }, sharp)
-    const metadata = await sharp(png).metadata()
-    expect(metadata).toMatchObject({ format: 'png', width: size, height: size })
-    expect((await scan(png))?.text).toBe(LINK)
-  })
+  it.each(PRINT_SIZES.map((size) => [size]))(
+    'renders a %i-pixel square PNG through real sharp that a scanner reads, logo and all',
+    async (size) => {
+      const png = await qrPng(LINK, { size, color: BRAND, logo: true }, sharp)
+      const metadata = await sharp(png).metadata()
+      expect(metadata).toMatchObject({ format: 'png', width: size, height: size })
+      expect((await scan(png))?.text).toBe(LINK)
+    },
+  )
 
   it('draws the brand colour crisply, with white and the brand colour as the only colours', async () => {
     const size = 512

@@ -1,4 +1,4 @@
-import { create, type BitMatrix } from 'qrcode'
+import { type BitMatrix, create } from 'qrcode'
 
 import { contrastRatio, hexColor, luminance, MIN_QR_CONTRAST } from './colors'
 import { QrError } from './errors'
@@ -85,7 +85,7 @@ function renderSvg(text: string, options: QrSvgOptions, pixels: number | null): 
 
   const path: string[] = []
   for (let row = 0; row < modules.size; row++) {
-    for (let col = 0; col < modules.size; ) {
+    for (let col = 0; col < modules.size;) {
       let end = col
       while (end < modules.size && modules.get(row, end) && !inHole(row, end)) end++
       if (end > col) path.push(`M${col + margin} ${row + margin}h${end - col}v1h-${end - col}z`)
@@ -119,7 +119,10 @@ function encode(text: string): BitMatrix {
     return create(text, { errorCorrectionLevel: 'H' }).modules
   } catch {
     // The library throws only when the text does not fit the largest symbol; say that without echoing the text.
-    throw new QrError('The text is too long for a QR code at error-correction level H (about 1,200 bytes at most); use a shorter link.', 'text')
+    throw new QrError(
+      'The text is too long for a QR code at error-correction level H (about 1,200 bytes at most); use a shorter link.',
+      'text',
+    )
   }
 }
 

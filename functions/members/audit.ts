@@ -18,6 +18,10 @@ export interface AuditEntry {
  * The audit entry for an action on a member's data.
  * @example auditEntry('member-data-exported', 7, { actor: 'member', now: new Date() })
  */
-export function auditEntry(action: AuditAction, memberId: string | number, { actor, now, details = {} }: { actor: 'member' | 'admin'; now: Date; details?: Record<string, unknown> }): AuditEntry {
+export function auditEntry(
+  action: AuditAction,
+  memberId: string | number,
+  { actor, now, details = {} }: { actor: 'member' | 'admin'; now: Date; details?: Record<string, unknown> },
+): AuditEntry {
   return { action, memberId: String(memberId), actor, at: now.toISOString(), details }
 }

@@ -4,7 +4,13 @@ import { renderCodeEmail } from './code-email'
 
 describe('renderCodeEmail', () => {
   it('puts the code in the text and the HTML, never in a link, in the member’s language', () => {
-    const mail = renderCodeEmail({ purpose: 'sign-in', code: '048213', brand: 'Acme', locale: 'en', pageUrl: 'https://brand.example/en/account/sign-in/code' })
+    const mail = renderCodeEmail({
+      purpose: 'sign-in',
+      code: '048213',
+      brand: 'Acme',
+      locale: 'en',
+      pageUrl: 'https://brand.example/en/account/sign-in/code',
+    })
     expect(mail.subject).toBe('Your Acme sign-in code')
     expect(mail.text).toContain('    048213')
     expect(mail.html).toContain('>048213</p>')
@@ -13,7 +19,13 @@ describe('renderCodeEmail', () => {
   })
 
   it('escapes the brand and keeps the subject on one line', () => {
-    const mail = renderCodeEmail({ purpose: 'reset-password', code: '000001', brand: 'A<b>\r\nBcc: x', locale: 'en', pageUrl: 'https://x.example/?a="b"' })
+    const mail = renderCodeEmail({
+      purpose: 'reset-password',
+      code: '000001',
+      brand: 'A<b>\r\nBcc: x',
+      locale: 'en',
+      pageUrl: 'https://x.example/?a="b"',
+    })
     expect(mail.subject).toBe('Your A<b> Bcc: x password reset code')
     expect(mail.html).toContain('href="https://x.example/?a=&quot;b&quot;"')
   })

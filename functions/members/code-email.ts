@@ -26,16 +26,35 @@ const FOOTER: Record<Locale, string> = {
  * body only, never in a link: links get opened by mail scanners and break in in-app browsers.
  * @example renderCodeEmail({ purpose: 'sign-in', code: '048213', brand: 'Acme', locale: 'en' }).subject // 'Your Acme sign-in code'
  */
-export function renderCodeEmail({ purpose, code, brand, locale, pageUrl }: { purpose: CodePurpose; code: string; brand: string; locale: Locale; pageUrl?: string | null }): { subject: string; text: string; html: string } {
+export function renderCodeEmail({
+  purpose,
+  code,
+  brand,
+  locale,
+  pageUrl,
+}: {
+  purpose: CodePurpose
+  code: string
+  brand: string
+  locale: Locale
+  pageUrl?: string | null
+}): { subject: string; text: string; html: string } {
   const name = brand.replace(/[\r\n]+/g, ' ').trim() || 'Brand'
   const subject = SUBJECTS[purpose][locale](name)
   const where = pageUrl ? (locale === 'zh-CN' ? `在此页面输入验证码：${pageUrl}` : `Enter it here: ${pageUrl}`) : ''
-  const text = [LEADS[purpose][locale], '', `    ${code}`, '', where, FOOTER[locale]].filter((line, i, all) => line !== '' || all[i - 1] !== '').join('\n').trim()
+  const text = [LEADS[purpose][locale], '', `    ${code}`, '', where, FOOTER[locale]]
+    .filter((line, i, all) => line !== '' || all[i - 1] !== '')
+    .join('\n')
+    .trim()
   const html = [
     `<p>${escapeHtml(LEADS[purpose][locale])}</p>`,
     `<p style="font-size:28px;letter-spacing:6px;font-weight:700;font-family:monospace">${escapeHtml(code)}</p>`,
-    pageUrl ? `<p>${escapeHtml(locale === 'zh-CN' ? '在此页面输入验证码：' : 'Enter it here: ')}<a href="${escapeHtml(pageUrl)}">${escapeHtml(pageUrl)}</a></p>` : '',
+    pageUrl
+      ? `<p>${escapeHtml(locale === 'zh-CN' ? '在此页面输入验证码：' : 'Enter it here: ')}<a href="${escapeHtml(pageUrl)}">${escapeHtml(pageUrl)}</a></p>`
+      : '',
     `<p style="color:#666">${escapeHtml(FOOTER[locale])}</p>`,
-  ].filter(Boolean).join('\n')
+  ]
+    .filter(Boolean)
+    .join('\n')
   return { subject, text, html }
 }

@@ -2,7 +2,15 @@ import { createHmac } from 'node:crypto'
 
 import { describe, expect, it } from 'vitest'
 
-import { currentConsents, isSubscribed, listUnsubscribeHeaders, planConsentChanges, signUnsubscribeToken, verifyUnsubscribeToken, type ConsentEntry } from './consent-log'
+import {
+  type ConsentEntry,
+  currentConsents,
+  isSubscribed,
+  listUnsubscribeHeaders,
+  planConsentChanges,
+  signUnsubscribeToken,
+  verifyUnsubscribeToken,
+} from './consent-log'
 
 const now = new Date('2026-03-03T10:00:00.000Z')
 const log: ConsentEntry[] = [
@@ -23,7 +31,15 @@ describe('currentConsents', () => {
 
   it('lets the later entry win a tie', () => {
     const at = '2026-01-01T00:00:00.000Z'
-    expect(isSubscribed([{ topic: 'events', subscribed: true, at, source: 'admin' }, { topic: 'events', subscribed: false, at, source: 'account-page' }], 'events')).toBe(false)
+    expect(
+      isSubscribed(
+        [
+          { topic: 'events', subscribed: true, at, source: 'admin' },
+          { topic: 'events', subscribed: false, at, source: 'account-page' },
+        ],
+        'events',
+      ),
+    ).toBe(false)
   })
 
   it('assumes no consent without an entry', () => {
@@ -33,7 +49,13 @@ describe('currentConsents', () => {
   })
 
   it('skips entries it cannot read', () => {
-    const broken = [null, 'x', { topic: 'newsletter', subscribed: 'yes', at: now.toISOString(), source: 'admin' }, { topic: 'newsletter', subscribed: true, at: 'yesterday', source: 'admin' }, { topic: 'newsletter', subscribed: true, at: now.toISOString(), source: 'robot' }]
+    const broken = [
+      null,
+      'x',
+      { topic: 'newsletter', subscribed: 'yes', at: now.toISOString(), source: 'admin' },
+      { topic: 'newsletter', subscribed: true, at: 'yesterday', source: 'admin' },
+      { topic: 'newsletter', subscribed: true, at: now.toISOString(), source: 'robot' },
+    ]
     expect(currentConsents(broken as unknown as ConsentEntry[]).size).toBe(0)
   })
 
@@ -70,7 +92,10 @@ describe('planConsentChanges', () => {
     ['null', null, {}, 'invalid'],
     ['an unknown source', { newsletter: true }, { source: 'api' }, 'invalid'],
   ])('refuses %s', (_, wanted, extra, reason) => {
-    expect(planConsentChanges(log, wanted as Record<string, unknown>, { ...options, ...extra } as typeof options)).toEqual({ ok: false, reason })
+    expect(planConsentChanges(log, wanted as Record<string, unknown>, { ...options, ...extra } as typeof options)).toEqual({
+      ok: false,
+      reason,
+    })
   })
 })
 
@@ -107,7 +132,9 @@ describe('unsubscribe tokens', () => {
   })
 
   it('needs a secret', () => {
-    expect(() => signUnsubscribeToken({ memberId: '7', topic: 'newsletter' }, '')).toThrow('An unsubscribe token needs a server secret; pass PAYLOAD_SECRET or a secret of its own.')
+    expect(() => signUnsubscribeToken({ memberId: '7', topic: 'newsletter' }, '')).toThrow(
+      'An unsubscribe token needs a server secret; pass PAYLOAD_SECRET or a secret of its own.',
+    )
   })
 
   it('makes RFC 8058 headers', () => {

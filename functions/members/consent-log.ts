@@ -22,7 +22,13 @@ const TOPIC_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/
 
 function isEntry(entry: unknown): entry is ConsentEntry {
   const e = entry as ConsentEntry
-  return typeof e?.topic === 'string' && typeof e.subscribed === 'boolean' && typeof e.at === 'string' && Number.isFinite(Date.parse(e.at)) && CONSENT_SOURCES.includes(e.source)
+  return (
+    typeof e?.topic === 'string' &&
+    typeof e.subscribed === 'boolean' &&
+    typeof e.at === 'string' &&
+    Number.isFinite(Date.parse(e.at)) &&
+    CONSENT_SOURCES.includes(e.source)
+  )
 }
 
 /**
@@ -59,7 +65,8 @@ export function planConsentChanges(
   wanted: Readonly<Record<string, unknown>>,
   { source, topics, now }: { source: ConsentSource; topics: readonly string[]; now: Date },
 ): ConsentChangeResult {
-  if (typeof wanted !== 'object' || wanted === null || Array.isArray(wanted) || !CONSENT_SOURCES.includes(source)) return { ok: false, reason: 'invalid' }
+  if (typeof wanted !== 'object' || wanted === null || Array.isArray(wanted) || !CONSENT_SOURCES.includes(source))
+    return { ok: false, reason: 'invalid' }
   const known = new Set([NEWSLETTER, ...topics])
   const current = currentConsents(log)
   const entries: ConsentEntry[] = []

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isSameOrigin, normalizeOrigin, originHeaders, type OriginHeaders } from './csrf'
+import { isSameOrigin, normalizeOrigin, type OriginHeaders, originHeaders } from './csrf'
 
 const allowed = ['https://brand.example', 'http://localhost:4321/']
 
@@ -104,7 +104,12 @@ describe('normalizeOrigin', () => {
 describe('originHeaders', () => {
   it('reads a web-standard Headers object', () => {
     const headers = new Headers({ origin: 'https://brand.example', 'sec-fetch-site': 'same-origin', host: 'brand.example' })
-    expect(originHeaders(headers)).toEqual({ origin: 'https://brand.example', referer: null, 'sec-fetch-site': 'same-origin', host: 'brand.example' })
+    expect(originHeaders(headers)).toEqual({
+      origin: 'https://brand.example',
+      referer: null,
+      'sec-fetch-site': 'same-origin',
+      host: 'brand.example',
+    })
     expect(isSameOrigin(originHeaders(headers), allowed)).toBe(true)
   })
 })

@@ -39,7 +39,12 @@ export function normalizeOrigin(value: string): string | null {
  * @example isSameOrigin(originHeaders(request.headers), [site.url])
  */
 export function originHeaders(headers: { get(name: string): string | null }): OriginHeaders {
-  return { origin: headers.get('origin'), referer: headers.get('referer'), 'sec-fetch-site': headers.get('sec-fetch-site'), host: headers.get('host') }
+  return {
+    origin: headers.get('origin'),
+    referer: headers.get('referer'),
+    'sec-fetch-site': headers.get('sec-fetch-site'),
+    host: headers.get('host'),
+  }
 }
 
 /**
@@ -50,7 +55,9 @@ export function originHeaders(headers: { get(name: string): string | null }): Or
  * @example isSameOrigin({ origin: 'https://brand.example' }, ['https://brand.example']) // true
  */
 export function isSameOrigin(headers: OriginHeaders, allowedOrigins: readonly string[]): boolean {
-  const allowed = new Set(allowedOrigins.flatMap((entry) => (typeof entry === 'string' ? [normalizeOrigin(entry)] : [])).filter((o): o is string => o !== null))
+  const allowed = new Set(
+    allowedOrigins.flatMap((entry) => (typeof entry === 'string' ? [normalizeOrigin(entry)] : [])).filter((o): o is string => o !== null),
+  )
   const host = single(headers.host)?.toLowerCase() ?? null
   const matches = (url: URL | null): boolean => {
     if (!url) return false

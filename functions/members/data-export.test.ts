@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest'
 
 import type { ConsentEntry } from './consent-log'
-import { EXPORT_SCHEMA, buildMemberExport, exportAuditEntry, exportFilename, exportTouch } from './data-export'
+import { buildMemberExport, EXPORT_SCHEMA, exportAuditEntry, exportFilename, exportTouch } from './data-export'
 import type { PointsEntry } from './points'
 import type { MemberRecord, SubmissionRecord } from './records'
 
 const now = new Date('2026-03-03T10:00:00.000Z')
-const touch = { channel: 'wechat', source: 'wechat', medium: 'moments', campaign: '春季发布', content: null, term: null, referrer: 'https://mp.weixin.qq.com/s/abc', landingPage: '/zh/spring', campaignLink: 'spring', at: '2026-01-01T08:00:00.000Z' }
+const touch = {
+  channel: 'wechat',
+  source: 'wechat',
+  medium: 'moments',
+  campaign: '春季发布',
+  content: null,
+  term: null,
+  referrer: 'https://mp.weixin.qq.com/s/abc',
+  landingPage: '/zh/spring',
+  campaignLink: 'spring',
+  at: '2026-01-01T08:00:00.000Z',
+}
 const member: MemberRecord = {
   id: 7,
   email: 'li.lei@example.com',
@@ -30,7 +41,21 @@ const member: MemberRecord = {
   signInCode: { hash: 'code-hash' },
 }
 const submissions: SubmissionRecord[] = [
-  { id: 21, form: { id: 2, title: 'Contact us' }, lead: 12, values: { name: '李雷', message: '<script>alert(1)</script>', upload: { filename: 'cv.pdf' } }, consents: [{ field: 'ok', text: 'I agree.', at: '2026-02-01T00:00:00.000Z' }], locale: 'zh-CN', pageUrl: 'https://brand.example/zh/contact?email=li.lei@example.com', userAgent: 'Mozilla/5.0', ipHash: 'abc123', firstTouch: touch, lastTouch: { ...touch, channel: 'direct' }, status: 'In progress', createdAt: '2026-02-01T00:00:00.000Z' },
+  {
+    id: 21,
+    form: { id: 2, title: 'Contact us' },
+    lead: 12,
+    values: { name: '李雷', message: '<script>alert(1)</script>', upload: { filename: 'cv.pdf' } },
+    consents: [{ field: 'ok', text: 'I agree.', at: '2026-02-01T00:00:00.000Z' }],
+    locale: 'zh-CN',
+    pageUrl: 'https://brand.example/zh/contact?email=li.lei@example.com',
+    userAgent: 'Mozilla/5.0',
+    ipHash: 'abc123',
+    firstTouch: touch,
+    lastTouch: { ...touch, channel: 'direct' },
+    status: 'In progress',
+    createdAt: '2026-02-01T00:00:00.000Z',
+  },
   { id: 20, form: 1, values: {}, createdAt: '2026-01-15T00:00:00.000Z' },
 ]
 const consents: ConsentEntry[] = [
@@ -41,20 +66,56 @@ const points: PointsEntry[] = [
   { kind: 'spend', reason: 'reward', points: -50, at: '2026-02-20T00:00:00.000Z', ref: 'redemption:1' },
   { kind: 'earn', reason: 'sign-up', points: 100, at: '2026-01-02T00:00:00.000Z', ref: 'member:7' },
 ]
-const tiers = [{ name: 'Member', minPoints: 0, benefits: [] }, { name: 'Silver', minPoints: 100, benefits: ['Free shipping'] }]
+const tiers = [
+  { name: 'Member', minPoints: 0, benefits: [] },
+  { name: 'Silver', minPoints: 100, benefits: ['Free shipping'] },
+]
 
 describe('buildMemberExport', () => {
-  const exported = buildMemberExport({ member, submissions, touches: [{ ...touch, id: 5, visitor: 'v-1', ipHash: 'x' }, { channel: 'direct', at: '2025-12-31T00:00:00.000Z' }], consents, points, tiers }, { now })
+  const exported = buildMemberExport(
+    {
+      member,
+      submissions,
+      touches: [
+        { ...touch, id: 5, visitor: 'v-1', ipHash: 'x' },
+        { channel: 'direct', at: '2025-12-31T00:00:00.000Z' },
+      ],
+      consents,
+      points,
+      tiers,
+    },
+    { now },
+  )
 
   it('holds every part, in a stable shape, in time order', () => {
     expect(exported).toEqual({
       schema: 'brand-site/member-data',
       version: 1,
       exportedAt: '2026-03-03T10:00:00.000Z',
-      account: { id: '7', email: 'li.lei@example.com', emailVerified: true, createdAt: '2026-01-02T00:00:00.000Z', referralCode: 'K7MQ2WXA', referredBy: '3' },
+      account: {
+        id: '7',
+        email: 'li.lei@example.com',
+        emailVerified: true,
+        createdAt: '2026-01-02T00:00:00.000Z',
+        referralCode: 'K7MQ2WXA',
+        referredBy: '3',
+      },
       profile: { name: '李雷', company: 'Acme', jobTitle: null, phone: '+8613800138000', preferredLanguage: 'zh-CN', interests: ['ai'] },
       submissions: [
-        { id: '20', form: { id: '1', title: null }, submittedAt: '2026-01-15T00:00:00.000Z', status: null, locale: null, pageUrl: null, values: {}, consents: null, userAgent: null, ipHash: null, firstTouch: null, lastTouch: null },
+        {
+          id: '20',
+          form: { id: '1', title: null },
+          submittedAt: '2026-01-15T00:00:00.000Z',
+          status: null,
+          locale: null,
+          pageUrl: null,
+          values: {},
+          consents: null,
+          userAgent: null,
+          ipHash: null,
+          firstTouch: null,
+          lastTouch: null,
+        },
         {
           id: '21',
           form: { id: '2', title: 'Contact us' },
@@ -71,7 +132,19 @@ describe('buildMemberExport', () => {
         },
       ],
       touches: [
-        { channel: 'direct', source: null, medium: null, campaign: null, content: null, term: null, referrer: null, landingPage: null, campaignLink: null, referralCode: null, at: '2025-12-31T00:00:00.000Z' },
+        {
+          channel: 'direct',
+          source: null,
+          medium: null,
+          campaign: null,
+          content: null,
+          term: null,
+          referrer: null,
+          landingPage: null,
+          campaignLink: null,
+          referralCode: null,
+          at: '2025-12-31T00:00:00.000Z',
+        },
         { ...touch, referralCode: null },
       ],
       consents: {
@@ -84,7 +157,8 @@ describe('buildMemberExport', () => {
 
   it('never carries secrets from the member record', () => {
     const json = JSON.stringify(exported)
-    for (const secret of ['pbkdf2-hash', 'salt-value', 'session-1', 'reset-token', 'verify-token', 'code-hash']) expect(json).not.toContain(secret)
+    for (const secret of ['pbkdf2-hash', 'salt-value', 'session-1', 'reset-token', 'verify-token', 'code-hash'])
+      expect(json).not.toContain(secret)
   })
 
   it('copies values instead of sharing them', () => {
@@ -92,15 +166,32 @@ describe('buildMemberExport', () => {
   })
 
   it('survives a bare member and hostile fields', () => {
-    const bare = buildMemberExport({
-      member: { id: 'abc', email: 'x@example.com', createdAt: '2026-01-01T00:00:00.000Z', name: 42 as unknown as string, interests: 'ai' as unknown as string[], ...JSON.parse('{"__proto__": {"polluted": true}}') },
-      submissions: [{ id: 1, form: 1, values: JSON.parse('{"__proto__": {"polluted": true}, "note": "x"}'), createdAt: 'not a date' }],
-      touches: [null as never],
-      consents: [],
-      points: [],
-      tiers: [],
-    }, { now })
-    expect(bare.account).toEqual({ id: 'abc', email: 'x@example.com', emailVerified: false, createdAt: '2026-01-01T00:00:00.000Z', referralCode: null, referredBy: null })
+    const bare = buildMemberExport(
+      {
+        member: {
+          id: 'abc',
+          email: 'x@example.com',
+          createdAt: '2026-01-01T00:00:00.000Z',
+          name: 42 as unknown as string,
+          interests: 'ai' as unknown as string[],
+          ...JSON.parse('{"__proto__": {"polluted": true}}'),
+        },
+        submissions: [{ id: 1, form: 1, values: JSON.parse('{"__proto__": {"polluted": true}, "note": "x"}'), createdAt: 'not a date' }],
+        touches: [null as never],
+        consents: [],
+        points: [],
+        tiers: [],
+      },
+      { now },
+    )
+    expect(bare.account).toEqual({
+      id: 'abc',
+      email: 'x@example.com',
+      emailVerified: false,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      referralCode: null,
+      referredBy: null,
+    })
     expect(bare.profile).toEqual({ name: null, company: null, jobTitle: null, phone: null, preferredLanguage: null, interests: [] })
     expect(bare.touches).toEqual([])
     expect(bare.points).toEqual({ balance: 0, tier: null, entries: [] })
@@ -111,7 +202,19 @@ describe('buildMemberExport', () => {
 
 describe('exportTouch', () => {
   it('keeps only the touch fields', () => {
-    expect(exportTouch({ channel: 'x', visitor: 'v-1', ipHash: 'h', at: 5 as unknown as string })).toEqual({ channel: 'x', source: null, medium: null, campaign: null, content: null, term: null, referrer: null, landingPage: null, campaignLink: null, referralCode: null, at: null })
+    expect(exportTouch({ channel: 'x', visitor: 'v-1', ipHash: 'h', at: 5 as unknown as string })).toEqual({
+      channel: 'x',
+      source: null,
+      medium: null,
+      campaign: null,
+      content: null,
+      term: null,
+      referrer: null,
+      landingPage: null,
+      campaignLink: null,
+      referralCode: null,
+      at: null,
+    })
     expect(exportTouch(null)).toBeNull()
   })
 })

@@ -1,7 +1,7 @@
-import { auditEntry, type AuditEntry } from './audit'
-import { currentConsents, type ConsentEntry, type ConsentState } from './consent-log'
-import { summarizeLedger, type PointsEntry, type Tier } from './points'
-import { idOf, type Id, type MemberRecord, type SubmissionRecord, type TouchRecord } from './records'
+import { type AuditEntry, auditEntry } from './audit'
+import { type ConsentEntry, type ConsentState, currentConsents } from './consent-log'
+import { type PointsEntry, summarizeLedger, type Tier } from './points'
+import { type Id, idOf, type MemberRecord, type SubmissionRecord, type TouchRecord } from './records'
 
 /** Names the format of the export; the version changes only when a field's meaning changes or one is removed. */
 export const EXPORT_SCHEMA = 'brand-site/member-data'
@@ -28,7 +28,14 @@ export interface MemberExport {
   version: typeof EXPORT_VERSION
   exportedAt: string
   account: { id: string; email: string; emailVerified: boolean; createdAt: string; referralCode: string | null; referredBy: string | null }
-  profile: { name: string | null; company: string | null; jobTitle: string | null; phone: string | null; preferredLanguage: string | null; interests: string[] }
+  profile: {
+    name: string | null
+    company: string | null
+    jobTitle: string | null
+    phone: string | null
+    preferredLanguage: string | null
+    interests: string[]
+  }
   submissions: {
     id: string
     form: { id: string; title: string | null }
@@ -58,7 +65,10 @@ export interface ExportSources {
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null)
-const byTime = <T>(time: (item: T) => string | null | undefined) => (a: T, b: T) => (Date.parse(time(a) ?? '') || 0) - (Date.parse(time(b) ?? '') || 0)
+const byTime =
+  <T>(time: (item: T) => string | null | undefined) =>
+  (a: T, b: T) =>
+    (Date.parse(time(a) ?? '') || 0) - (Date.parse(time(b) ?? '') || 0)
 // A copy through JSON: the export holds data, never live references, functions or prototypes.
 const plain = <T>(value: T): T => (value === undefined ? (null as T) : (JSON.parse(JSON.stringify(value)) as T))
 
@@ -124,7 +134,10 @@ export function buildMemberExport(sources: ExportSources, { now }: { now: Date }
       firstTouch: exportTouch(s.firstTouch),
       lastTouch: exportTouch(s.lastTouch),
     })),
-    touches: sources.touches.map(exportTouch).filter((t): t is ExportedTouch => t !== null).sort(byTime((t) => t.at)),
+    touches: sources.touches
+      .map(exportTouch)
+      .filter((t): t is ExportedTouch => t !== null)
+      .sort(byTime((t) => t.at)),
     consents: {
       current: Object.fromEntries(currentConsents(sources.consents)),
       log: [...sources.consents].sort(byTime((c) => c.at)).map(({ topic, subscribed, at, source }) => ({ topic, subscribed, at, source })),
@@ -132,7 +145,9 @@ export function buildMemberExport(sources: ExportSources, { now }: { now: Date }
     points: {
       balance: summary.balance,
       tier: summary.tier?.name ?? null,
-      entries: [...sources.points].sort(byTime((p) => p.at)).map(({ kind, reason, points, at, ref }) => ({ kind, reason, points, at, ref })),
+      entries: [...sources.points]
+        .sort(byTime((p) => p.at))
+        .map(({ kind, reason, points, at, ref }) => ({ kind, reason, points, at, ref })),
     },
   }
 }

@@ -12,7 +12,11 @@ export function maskEmail(email: string): string {
  * is then no silent takeover, and the owner knows to act.
  * @example renderEmailChangedNotice({ brand: 'Acme', newEmail: 'new@example.com', locale: 'en' }).subject // 'The email of your Acme account was changed'
  */
-export function renderEmailChangedNotice({ brand, newEmail, locale }: { brand: string; newEmail: string; locale: Locale }): { subject: string; text: string; html: string } {
+export function renderEmailChangedNotice({ brand, newEmail, locale }: { brand: string; newEmail: string; locale: Locale }): {
+  subject: string
+  text: string
+  html: string
+} {
   const masked = maskEmail(newEmail)
   const name = brand || (locale === 'en' ? 'the site' : '本站')
   const subject = locale === 'en' ? `The email of your ${name} account was changed` : `您在 ${name} 的账户邮箱已更改`

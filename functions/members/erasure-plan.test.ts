@@ -4,8 +4,32 @@ import { anonymiseTouch, erasurePlan, type ErasureSources } from './erasure-plan
 import type { LeadRecord, MemberRecord, SubmissionRecord } from './records'
 
 const now = new Date('2026-03-03T10:00:00.000Z')
-const touch = { channel: 'wechat', source: 'wechat', medium: 'moments', campaign: '春季发布', content: 'poster-a', term: null, referrer: 'https://mp.weixin.qq.com/s/abc?openid=me', landingPage: '/zh/spring?email=li@example.com#top', campaignLink: 'spring', referralCode: 'K7MQ2WXA', at: '2026-01-01T08:00:00.000Z' }
-const anonymousTouch = { channel: 'wechat', source: 'wechat', medium: 'moments', campaign: '春季发布', content: 'poster-a', term: null, referrer: null, landingPage: '/zh/spring', campaignLink: 'spring', referralCode: 'K7MQ2WXA', at: '2026-01-01T08:00:00.000Z' }
+const touch = {
+  channel: 'wechat',
+  source: 'wechat',
+  medium: 'moments',
+  campaign: '春季发布',
+  content: 'poster-a',
+  term: null,
+  referrer: 'https://mp.weixin.qq.com/s/abc?openid=me',
+  landingPage: '/zh/spring?email=li@example.com#top',
+  campaignLink: 'spring',
+  referralCode: 'K7MQ2WXA',
+  at: '2026-01-01T08:00:00.000Z',
+}
+const anonymousTouch = {
+  channel: 'wechat',
+  source: 'wechat',
+  medium: 'moments',
+  campaign: '春季发布',
+  content: 'poster-a',
+  term: null,
+  referrer: null,
+  landingPage: '/zh/spring',
+  campaignLink: 'spring',
+  referralCode: 'K7MQ2WXA',
+  at: '2026-01-01T08:00:00.000Z',
+}
 const member: MemberRecord = { id: 7, email: 'li.lei@example.com', name: '李雷', lead: 12, createdAt: '2026-01-02T00:00:00.000Z' }
 const lead: LeadRecord = {
   id: 12,
@@ -42,7 +66,18 @@ const submission: SubmissionRecord = {
 const sources: ErasureSources = {
   leads: [lead],
   submissions: [submission, { ...submission, id: 22, attachments: [32] }],
-  touches: [{ id: 41, ...touch, lead: 12, visitor: 'visitor-uuid', member: 7, ipHash: 'abc123', userAgent: 'Mozilla/5.0', createdAt: '2026-01-01T08:00:00.000Z' }],
+  touches: [
+    {
+      id: 41,
+      ...touch,
+      lead: 12,
+      visitor: 'visitor-uuid',
+      member: 7,
+      ipHash: 'abc123',
+      userAgent: 'Mozilla/5.0',
+      createdAt: '2026-01-01T08:00:00.000Z',
+    },
+  ],
   consentIds: [51, 52],
   pointsIds: [61],
   codeIds: [71],
@@ -85,14 +120,49 @@ describe('erasurePlan', () => {
       {
         collection: 'submissions',
         id: 21,
-        data: { values: {}, consents: [], attachments: [], pageUrl: '/zh/contact', userAgent: null, ipHash: null, visitor: null, conflict: null, firstTouch: anonymousTouch, lastTouch: null, anonymisedAt: '2026-03-03T10:00:00.000Z' },
+        data: {
+          values: {},
+          consents: [],
+          attachments: [],
+          pageUrl: '/zh/contact',
+          userAgent: null,
+          ipHash: null,
+          visitor: null,
+          conflict: null,
+          firstTouch: anonymousTouch,
+          lastTouch: null,
+          anonymisedAt: '2026-03-03T10:00:00.000Z',
+        },
       },
       {
         collection: 'submissions',
         id: 22,
-        data: { values: {}, consents: [], attachments: [], pageUrl: '/zh/contact', userAgent: null, ipHash: null, visitor: null, conflict: null, firstTouch: anonymousTouch, lastTouch: null, anonymisedAt: '2026-03-03T10:00:00.000Z' },
+        data: {
+          values: {},
+          consents: [],
+          attachments: [],
+          pageUrl: '/zh/contact',
+          userAgent: null,
+          ipHash: null,
+          visitor: null,
+          conflict: null,
+          firstTouch: anonymousTouch,
+          lastTouch: null,
+          anonymisedAt: '2026-03-03T10:00:00.000Z',
+        },
       },
-      { collection: 'touches', id: 41, data: { referrer: null, visitor: 'vERASEDERASEDERASEDERAS', member: null, ipHash: null, userAgent: null, landingPage: '/zh/spring' } },
+      {
+        collection: 'touches',
+        id: 41,
+        data: {
+          referrer: null,
+          visitor: 'vERASEDERASEDERASEDERAS',
+          member: null,
+          ipHash: null,
+          userAgent: null,
+          landingPage: '/zh/spring',
+        },
+      },
     ])
   })
 
@@ -112,7 +182,20 @@ describe('erasurePlan', () => {
 
   it('leaves no personal value anywhere in the writes', () => {
     const written = JSON.stringify(plan.anonymise)
-    for (const personal of ['li.lei@example.com', '李雷', '+8613800138000', 'abc123', 'Mozilla', 'Han Meimei', 'openid=me', 'visitor-uuid', 're_1', 'sales@brand.example', 'Call me']) expect(written).not.toContain(personal)
+    for (const personal of [
+      'li.lei@example.com',
+      '李雷',
+      '+8613800138000',
+      'abc123',
+      'Mozilla',
+      'Han Meimei',
+      'openid=me',
+      'visitor-uuid',
+      're_1',
+      'sales@brand.example',
+      'Call me',
+    ])
+      expect(written).not.toContain(personal)
   })
 
   it('records the erasure by id and counts only', () => {
@@ -130,11 +213,21 @@ describe('erasurePlan', () => {
   })
 
   it('erases a member with nothing else', () => {
-    const empty = erasurePlan(member, { leads: [], submissions: [], touches: [], consentIds: [], pointsIds: [], codeIds: [], outboxIds: [], referredMemberIds: [] }, { actor: 'admin', now })
+    const empty = erasurePlan(
+      member,
+      { leads: [], submissions: [], touches: [], consentIds: [], pointsIds: [], codeIds: [], outboxIds: [], referredMemberIds: [] },
+      { actor: 'admin', now },
+    )
     expect(empty).toEqual({
       anonymise: [],
       delete: [{ collection: 'members', id: 7 }],
-      audit: { action: 'member-erased', memberId: '7', actor: 'admin', at: '2026-03-03T10:00:00.000Z', details: { anonymised: {}, deleted: { members: 1 } } },
+      audit: {
+        action: 'member-erased',
+        memberId: '7',
+        actor: 'admin',
+        at: '2026-03-03T10:00:00.000Z',
+        details: { anonymised: {}, deleted: { members: 1 } },
+      },
     })
   })
 
@@ -145,8 +238,14 @@ describe('erasurePlan', () => {
   })
 
   it('clears touch fields it does not know, but never prototype keys', () => {
-    const odd = JSON.parse('{"id": 1, "channel": "x", "deviceId": "d-1", "__proto__": {"polluted": true}, "at": "2026-01-01T00:00:00.000Z"}')
-    const [write] = erasurePlan(member, { ...sources, leads: [], deliveryIds: [], submissions: [], referredMemberIds: [], touches: [odd] }, { actor: 'member', now }).anonymise
+    const odd = JSON.parse(
+      '{"id": 1, "channel": "x", "deviceId": "d-1", "__proto__": {"polluted": true}, "at": "2026-01-01T00:00:00.000Z"}',
+    )
+    const [write] = erasurePlan(
+      member,
+      { ...sources, leads: [], deliveryIds: [], submissions: [], referredMemberIds: [], touches: [odd] },
+      { actor: 'member', now },
+    ).anonymise
     expect(write).toEqual({ collection: 'touches', id: 1, data: { deviceId: null, landingPage: null } })
     expect(Object.getPrototypeOf(write!.data)).toBe(Object.prototype)
   })
@@ -156,8 +255,38 @@ describe('anonymiseTouch', () => {
   it.each<[unknown, unknown]>([
     [null, null],
     ['wechat', null],
-    [{ channel: 'direct', landingPage: 'not a url at all %%', at: '2026-01-01T00:00:00.000Z' }, { channel: 'direct', source: null, medium: null, campaign: null, content: null, term: null, referrer: null, landingPage: '/not%20a%20url%20at%20all%20%%', campaignLink: null, referralCode: null, at: '2026-01-01T00:00:00.000Z' }],
-    [{ channel: 'direct', landingPage: 'https://brand.example/a/b?x=1', ipHash: 'h', email: 'a@b.c' }, { channel: 'direct', source: null, medium: null, campaign: null, content: null, term: null, referrer: null, landingPage: '/a/b', campaignLink: null, referralCode: null, at: null }],
+    [
+      { channel: 'direct', landingPage: 'not a url at all %%', at: '2026-01-01T00:00:00.000Z' },
+      {
+        channel: 'direct',
+        source: null,
+        medium: null,
+        campaign: null,
+        content: null,
+        term: null,
+        referrer: null,
+        landingPage: '/not%20a%20url%20at%20all%20%%',
+        campaignLink: null,
+        referralCode: null,
+        at: '2026-01-01T00:00:00.000Z',
+      },
+    ],
+    [
+      { channel: 'direct', landingPage: 'https://brand.example/a/b?x=1', ipHash: 'h', email: 'a@b.c' },
+      {
+        channel: 'direct',
+        source: null,
+        medium: null,
+        campaign: null,
+        content: null,
+        term: null,
+        referrer: null,
+        landingPage: '/a/b',
+        campaignLink: null,
+        referralCode: null,
+        at: null,
+      },
+    ],
   ])('anonymises %j', (input, expected) => {
     expect(anonymiseTouch(input as never)).toEqual(expected)
   })

@@ -1,6 +1,6 @@
 import { newVisitorId } from '../attribution/visitor'
-import { auditEntry, type AuditEntry } from './audit'
-import { idOf, type Id, type LeadRecord, type MemberRecord, type SubmissionRecord, type TouchRecord } from './records'
+import { type AuditEntry, auditEntry } from './audit'
+import { type Id, idOf, type LeadRecord, type MemberRecord, type SubmissionRecord, type TouchRecord } from './records'
 
 /** The collections an erasure touches, named once so the wiring and this plan agree. */
 export const ERASURE_COLLECTIONS = {
@@ -50,7 +50,18 @@ export interface ErasurePlan {
 }
 
 // What a touch may keep once anonymous: where and when, for the funnel's counts; never who.
-const TOUCH_KEEPS = ['channel', 'source', 'medium', 'campaign', 'content', 'term', 'landingPage', 'campaignLink', 'referralCode', 'at'] as const
+const TOUCH_KEEPS = [
+  'channel',
+  'source',
+  'medium',
+  'campaign',
+  'content',
+  'term',
+  'landingPage',
+  'campaignLink',
+  'referralCode',
+  'at',
+] as const
 // Fields of a touches document that are bookkeeping or links to records that stay (the anonymised lead).
 const TOUCH_RECORD_KEEPS = new Set<string>([...TOUCH_KEEPS, 'id', 'lead', 'createdAt', 'updatedAt'])
 
@@ -76,7 +87,8 @@ function pathOnly(value: unknown): string | null {
 export function anonymiseTouch(touch: TouchRecord | null | undefined): TouchRecord | null {
   if (!touch || typeof touch !== 'object') return null
   const kept: TouchRecord = { referrer: null }
-  for (const key of TOUCH_KEEPS) kept[key] = key === 'landingPage' ? pathOnly(touch.landingPage) : typeof touch[key] === 'string' ? touch[key] : null
+  for (const key of TOUCH_KEEPS)
+    kept[key] = key === 'landingPage' ? pathOnly(touch.landingPage) : typeof touch[key] === 'string' ? touch[key] : null
   return kept
 }
 
@@ -167,7 +179,8 @@ export function erasurePlan(
     { collection: C.members, id: member.id },
   ])
 
-  const count = (items: { collection: string }[]) => items.reduce<Record<string, number>>((counts, { collection }) => ({ ...counts, [collection]: (counts[collection] ?? 0) + 1 }), {})
+  const count = (items: { collection: string }[]) =>
+    items.reduce<Record<string, number>>((counts, { collection }) => ({ ...counts, [collection]: (counts[collection] ?? 0) + 1 }), {})
   return {
     anonymise,
     delete: remove,

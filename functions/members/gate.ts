@@ -10,10 +10,14 @@ export type GateDecision = { open: true } | { open: false; need: 'sign-in' | 'up
  * gone is readable by members only.
  * @example gateFor({ visibility: 'tier', minTier: { name: 'Gold', minPoints: 500 } }, { tierPoints: 120 }) // { open: false, need: 'upgrade', tierName: 'Gold', tierPoints: 500 }
  */
-export function gateFor(doc: { visibility?: string | null; minTier?: { name?: string | null; minPoints?: number | null } | null }, reader: { tierPoints: number } | null): GateDecision {
+export function gateFor(
+  doc: { visibility?: string | null; minTier?: { name?: string | null; minPoints?: number | null } | null },
+  reader: { tierPoints: number } | null,
+): GateDecision {
   const visibility = doc.visibility ?? 'public'
   if (visibility === 'public') return { open: true }
-  const tier = visibility === 'tier' && doc.minTier && typeof doc.minTier === 'object' && Number.isFinite(doc.minTier.minPoints) ? doc.minTier : null
+  const tier =
+    visibility === 'tier' && doc.minTier && typeof doc.minTier === 'object' && Number.isFinite(doc.minTier.minPoints) ? doc.minTier : null
   const tierName = tier?.name ?? null
   const tierPoints = tier ? Number(tier.minPoints) : null
   if (!reader) return { open: false, need: 'sign-in', tierName, tierPoints }

@@ -1,4 +1,4 @@
-import { LOCALE_CODES, type Locale } from '../content/locales'
+import { type Locale, LOCALE_CODES } from '../content/locales'
 
 export type { Locale }
 

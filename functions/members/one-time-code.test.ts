@@ -2,14 +2,17 @@ import { createHmac } from 'node:crypto'
 
 import { describe, expect, it } from 'vitest'
 
-import { CODE_TTL_MS, generateCode, issueCode, normalizeCode, verifyCode, type CodeRecord } from './one-time-code'
+import { CODE_TTL_MS, type CodeRecord, generateCode, issueCode, normalizeCode, verifyCode } from './one-time-code'
 
 const secret = 'test-secret'
 const t0 = new Date('2026-03-03T10:00:00.000Z')
 const at = (ms: number) => new Date(t0.getTime() + ms)
 const options = { subject: '42', purpose: 'sign-in' as const, secret }
 /** A random source that hands out the given byte groups in turn. */
-const bytes = (...groups: number[][]) => () => Uint8Array.from(groups.shift() ?? [])
+const bytes =
+  (...groups: number[][]) =>
+  () =>
+    Uint8Array.from(groups.shift() ?? [])
 
 function issued(random = bytes([0x00, 0x01, 0xe2, 0x40])): CodeRecord {
   const result = issueCode(null, { ...options, now: t0, random })
@@ -23,13 +26,21 @@ describe('generateCode', () => {
     [[[0x00, 0x01, 0xe2, 0x40]], '123456'],
     [[[0x3b, 0xa6, 0x1b, 0xbf]], '741823'], // 1,000,741,823
     // 0xffffffff lies past the last whole million and is skipped.
-    [[[0xff, 0xff, 0xff, 0xff], [0x00, 0x0f, 0x42, 0x3f]], '999999'],
+    [
+      [
+        [0xff, 0xff, 0xff, 0xff],
+        [0x00, 0x0f, 0x42, 0x3f],
+      ],
+      '999999',
+    ],
   ])('turns bytes %j into %s', (groups, code) => {
     expect(generateCode(bytes(...groups))).toBe(code)
   })
 
   it('refuses a broken random source', () => {
-    expect(() => generateCode(() => new Uint8Array(0))).toThrow('The random source gave no usable bytes after 100 tries; pass crypto.randomBytes or a working source.')
+    expect(() => generateCode(() => new Uint8Array(0))).toThrow(
+      'The random source gave no usable bytes after 100 tries; pass crypto.randomBytes or a working source.',
+    )
   })
 
   it('makes six digits from crypto randomness, spread over the range', () => {
@@ -89,7 +100,9 @@ describe('issueCode', () => {
   })
 
   it('needs a secret', () => {
-    expect(() => issueCode(null, { ...options, secret: '', now: t0 })).toThrow('A one-time code needs a server secret; pass PAYLOAD_SECRET or a secret of its own.')
+    expect(() => issueCode(null, { ...options, secret: '', now: t0 })).toThrow(
+      'A one-time code needs a server secret; pass PAYLOAD_SECRET or a secret of its own.',
+    )
   })
 })
 
@@ -113,7 +126,8 @@ describe('normalizeCode', () => {
 })
 
 describe('verifyCode', () => {
-  const check = (record: CodeRecord | null, given: unknown, ms = 1000, extra = {}) => verifyCode(record, given, { ...options, now: at(ms), ...extra })
+  const check = (record: CodeRecord | null, given: unknown, ms = 1000, extra = {}) =>
+    verifyCode(record, given, { ...options, now: at(ms), ...extra })
 
   it('accepts the right code once', () => {
     const first = check(issued(), '123456')
@@ -137,7 +151,14 @@ describe('verifyCode', () => {
       outcomes.push([result.outcome, result.attemptsLeft])
       record = result.record
     }
-    expect(outcomes).toEqual([['wrong', 4], ['wrong', 3], ['wrong', 2], ['wrong', 1], ['wrong', 0], ['too-many-attempts', 0]])
+    expect(outcomes).toEqual([
+      ['wrong', 4],
+      ['wrong', 3],
+      ['wrong', 2],
+      ['wrong', 1],
+      ['wrong', 0],
+      ['too-many-attempts', 0],
+    ])
     expect(record?.attempts).toBe(5)
   })
 

@@ -42,8 +42,7 @@ export interface CodeOptions {
 }
 
 export type IssueResult =
-  | { ok: true; code: string; record: CodeRecord }
-  | { ok: false; reason: 'too-soon' | 'too-many'; retryAfterMs: number }
+  { ok: true; code: string; record: CodeRecord } | { ok: false; reason: 'too-soon' | 'too-many'; retryAfterMs: number }
 
 export type CodeOutcome = 'ok' | 'wrong' | 'expired' | 'used' | 'too-many-attempts'
 

@@ -20,9 +20,12 @@ describe('hashPassword / verifyPassword', () => {
     expect(await verifyPassword('Lantern2026', stored)).toBe(true)
   })
 
-  it.each([[null], [undefined], [''], ['bcrypt$x'], ['scrypt$3$8$1$AA$AA'], ['scrypt$1073741824$8$1$AA$AA'], [DUMMY_HASH]])('answers false for a stored value %j', async (stored) => {
-    expect(await verifyPassword('anything at all 1', stored)).toBe(false)
-  })
+  it.each([[null], [undefined], [''], ['bcrypt$x'], ['scrypt$3$8$1$AA$AA'], ['scrypt$1073741824$8$1$AA$AA'], [DUMMY_HASH]])(
+    'answers false for a stored value %j',
+    async (stored) => {
+      expect(await verifyPassword('anything at all 1', stored)).toBe(false)
+    },
+  )
 
   it('answers false for a password that is not text', async () => {
     const stored = await hashPassword('Tea-garden 42 lanterns', FAST)

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from 'node:crypto'
 
 /**
  * The cost of a password hash: scrypt with N = 2^15, r = 8, p = 1 (32 MiB of memory and about
@@ -13,7 +13,9 @@ const SALT_LENGTH = 16
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
   // maxmem must exceed 128 * N * r, or Node refuses the parameters.
   const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r }
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))))
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
+  )
 }
 
 /**
@@ -33,7 +35,19 @@ function parse(stored: unknown): { N: number; r: number; p: number; salt: Buffer
   if (scheme !== 'scrypt' || !salt || !key || extra !== undefined) return null
   const [N, R, P] = [Number(n), Number(r), Number(p)]
   // Bounds keep a corrupted row from asking for gigabytes of memory.
-  if (!Number.isInteger(N) || N < 2 || N > 2 ** 20 || (N & (N - 1)) !== 0 || !Number.isInteger(R) || R < 1 || R > 32 || !Number.isInteger(P) || P < 1 || P > 16) return null
+  if (
+    !Number.isInteger(N) ||
+    N < 2 ||
+    N > 2 ** 20 ||
+    (N & (N - 1)) !== 0 ||
+    !Number.isInteger(R) ||
+    R < 1 ||
+    R > 32 ||
+    !Number.isInteger(P) ||
+    P < 1 ||
+    P > 16
+  )
+    return null
   return { N, r: R, p: P, salt: Buffer.from(salt, 'base64url'), key: Buffer.from(key, 'base64url') }
 }
 

@@ -1,7 +1,21 @@
 import { COMMON_PASSWORDS } from './common-passwords'
 
 // l33t substitutions undone one character for one, so positions in the folded text match the original.
-const LEET: Record<string, string> = { '@': 'a', '4': 'a', '8': 'b', '(': 'c', '3': 'e', '6': 'g', '!': 'i', '|': 'l', '0': 'o', '$': 's', '5': 's', '7': 't', '+': 't' }
+const LEET: Record<string, string> = {
+  '@': 'a',
+  '4': 'a',
+  '8': 'b',
+  '(': 'c',
+  '3': 'e',
+  '6': 'g',
+  '!': 'i',
+  '|': 'l',
+  '0': 'o',
+  $: 's',
+  '5': 's',
+  '7': 't',
+  '+': 't',
+}
 
 /**
  * The ways a password may have been l33t-spelled: `1` read as i and as l.
@@ -13,7 +27,12 @@ export function unfoldLeet(text: string): [string, string] {
 }
 
 // US keyboard rows with their stagger, so that neighbours across rows (q–a–z, 1–q) count too.
-const ROWS: [string, number][] = [['`1234567890-=', -1], ['qwertyuiop[]\\', 0.5], ["asdfghjkl;'", 0.75], ['zxcvbnm,./', 1.25]]
+const ROWS: [string, number][] = [
+  ['`1234567890-=', -1],
+  ['qwertyuiop[]\\', 0.5],
+  ["asdfghjkl;'", 0.75],
+  ['zxcvbnm,./', 1.25],
+]
 const SHIFTED = '~!@#$%^&*()_+{}|:"<>?'
 const UNSHIFTED = "`1234567890-=[]\\;',./"
 const KEY_POSITION = new Map<string, [number, number]>()
@@ -33,7 +52,12 @@ function adjacentKeys(a: string, b: string): boolean {
   return (dy === 0 && dx === 1) || (dy === 1 && dx <= 0.75)
 }
 
-function markRuns(chars: string[], mask: boolean[], minLength: number, continues: (prev: string, next: string, i: number) => boolean): void {
+function markRuns(
+  chars: string[],
+  mask: boolean[],
+  minLength: number,
+  continues: (prev: string, next: string, i: number) => boolean,
+): void {
   let start = 0
   for (let i = 1; i <= chars.length; i++) {
     if (i < chars.length && continues(chars[i - 1]!, chars[i]!, i)) continue
@@ -43,10 +67,13 @@ function markRuns(chars: string[], mask: boolean[], minLength: number, continues
 }
 
 function isDate(digits: string): boolean {
-  const valid = (y: number, m: number, d: number, century: boolean) => m >= 1 && m <= 12 && d >= 1 && d <= 31 && (!century || (y >= 1900 && y <= 2099))
+  const valid = (y: number, m: number, d: number, century: boolean) =>
+    m >= 1 && m <= 12 && d >= 1 && d <= 31 && (!century || (y >= 1900 && y <= 2099))
   const n = (from: number, to: number) => Number(digits.slice(from, to))
-  if (digits.length === 8) return valid(n(0, 4), n(4, 6), n(6, 8), true) || valid(n(4, 8), n(2, 4), n(0, 2), true) || valid(n(4, 8), n(0, 2), n(2, 4), true)
-  if (digits.length === 6) return valid(0, n(2, 4), n(4, 6), false) || valid(0, n(2, 4), n(0, 2), false) || valid(0, n(0, 2), n(2, 4), false)
+  if (digits.length === 8)
+    return valid(n(0, 4), n(4, 6), n(6, 8), true) || valid(n(4, 8), n(2, 4), n(0, 2), true) || valid(n(4, 8), n(0, 2), n(2, 4), true)
+  if (digits.length === 6)
+    return valid(0, n(2, 4), n(4, 6), false) || valid(0, n(2, 4), n(0, 2), false) || valid(0, n(0, 2), n(2, 4), false)
   if (digits.length === 4) return valid(0, n(0, 2), n(2, 4), false) || valid(0, n(2, 4), n(0, 2), false)
   return false
 }

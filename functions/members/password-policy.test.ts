@@ -3,15 +3,19 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
 import { COMMON_PASSWORDS } from './common-passwords'
-import { PASSWORD_MAX_LENGTH, checkPassword, type PasswordRule } from './password-policy'
 import { unexplainedLength, unfoldLeet } from './password-patterns'
+import { checkPassword, PASSWORD_MAX_LENGTH, type PasswordRule } from './password-policy'
 
 const codes = (password: unknown, context = {}) => checkPassword(password, context).errors.map((e) => e.code)
 
 /** A long, patternless password made from a hash, so the test does not depend on Math.random. */
 function noise(length: number): string {
   let text = ''
-  for (let i = 0; text.length < length; i++) text += createHash('sha256').update(String(i)).digest('base64').replace(/[^A-Za-z0-9]/g, '')
+  for (let i = 0; text.length < length; i++)
+    text += createHash('sha256')
+      .update(String(i))
+      .digest('base64')
+      .replace(/[^A-Za-z0-9]/g, '')
   return text.slice(0, length)
 }
 
@@ -63,13 +67,15 @@ describe('checkPassword', () => {
     expect(codes(password)).toEqual(expected)
   })
 
-  it.each<[string, string, PasswordRule[]]>([
-    ['the whole name', 'li.wei+shop@Example.com', 'LiWei!x9Kq2m'],
-    ['the name as written', 'li.wei@example.com', 'x9K!li.wei#2m'],
-    ['a long piece of the name', 'wei.zhang@example.com', 'Zhang#Wei-8394x'],
-    ['a l33t-spelled piece', 'wei.zhang@example.com', 'Zh@ng#Wei-8394x'],
-    ['an upper-case email', 'WEI.ZHANG@EXAMPLE.COM', 'zhang#Wei-8394x'],
-  ].map(([label, email, password]) => [label!, `${email}|${password}`, ['contains-email']]))('refuses %s of the email', (_, pair, expected) => {
+  it.each<[string, string, PasswordRule[]]>(
+    [
+      ['the whole name', 'li.wei+shop@Example.com', 'LiWei!x9Kq2m'],
+      ['the name as written', 'li.wei@example.com', 'x9K!li.wei#2m'],
+      ['a long piece of the name', 'wei.zhang@example.com', 'Zhang#Wei-8394x'],
+      ['a l33t-spelled piece', 'wei.zhang@example.com', 'Zh@ng#Wei-8394x'],
+      ['an upper-case email', 'WEI.ZHANG@EXAMPLE.COM', 'zhang#Wei-8394x'],
+    ].map(([label, email, password]) => [label!, `${email}|${password}`, ['contains-email']]),
+  )('refuses %s of the email', (_, pair, expected) => {
     const [email, password] = pair.split('|') as [string, string]
     expect(codes(password, { email })).toEqual(expected)
   })
@@ -114,16 +120,24 @@ describe('checkPassword', () => {
         { code: 'contains-brand', message: "Do not use this site's brand name in your password." },
       ],
     })
-    expect(checkPassword('Password2024!', { locale: 'zh-CN' }).errors).toEqual([{ code: 'common', message: '这是最常见的密码之一，请换一个更难猜的密码。' }])
+    expect(checkPassword('Password2024!', { locale: 'zh-CN' }).errors).toEqual([
+      { code: 'common', message: '这是最常见的密码之一，请换一个更难猜的密码。' },
+    ])
     expect(checkPassword('', { locale: 'zh-CN' }).errors).toEqual([{ code: 'required', message: '请输入密码。' }])
     expect(checkPassword('x'.repeat(300), { locale: 'zh-CN' }).errors).toEqual([{ code: 'too-long', message: '密码最多 256 个字符。' }])
     expect(checkPassword('Aaaaaaaaaa1', { locale: 'zh-CN' }).errors).toEqual([
       { code: 'predictable', message: '该密码规律性太强（键盘连续键、重复或顺序字符、年份日期、常见单词），请换一个。' },
     ])
-    expect(checkPassword('pqmzvtrkwjsn', { locale: 'zh-CN' }).errors).toEqual([{ code: 'one-class', message: '请混合使用至少两类字符，例如字母和数字。' }])
+    expect(checkPassword('pqmzvtrkwjsn', { locale: 'zh-CN' }).errors).toEqual([
+      { code: 'one-class', message: '请混合使用至少两类字符，例如字母和数字。' },
+    ])
     expect(checkPassword('Xk9#mPq2', { locale: 'zh-CN' }).errors).toEqual([{ code: 'too-short', message: '密码至少需要 10 个字符。' }])
-    expect(checkPassword('AcmeCoffee!x92K', { brandNames: ['Acme Coffee'], locale: 'zh-CN' }).errors).toEqual([{ code: 'contains-brand', message: '密码中不能包含本站的品牌名称。' }])
-    expect(checkPassword('Zhang#Wei-8394x', { email: 'wei.zhang@example.com', locale: 'zh-CN' }).errors).toEqual([{ code: 'contains-email', message: '密码中不能包含您的邮箱名。' }])
+    expect(checkPassword('AcmeCoffee!x92K', { brandNames: ['Acme Coffee'], locale: 'zh-CN' }).errors).toEqual([
+      { code: 'contains-brand', message: '密码中不能包含本站的品牌名称。' },
+    ])
+    expect(checkPassword('Zhang#Wei-8394x', { email: 'wei.zhang@example.com', locale: 'zh-CN' }).errors).toEqual([
+      { code: 'contains-email', message: '密码中不能包含您的邮箱名。' },
+    ])
   })
 
   it('is not fooled by prototype names', () => {
@@ -148,7 +162,8 @@ describe('the common-password list', () => {
   it('holds about 1,400 lowercase entries', () => {
     expect(COMMON_PASSWORDS.size).toBeGreaterThan(1400)
     for (const word of COMMON_PASSWORDS) expect(word).toBe(word.toLowerCase())
-    for (const word of ['123456', 'password', 'qwerty', 'woaini1314', '5201314', 'iloveyou', '1qaz2wsx']) expect(COMMON_PASSWORDS.has(word)).toBe(true)
+    for (const word of ['123456', 'password', 'qwerty', 'woaini1314', '5201314', 'iloveyou', '1qaz2wsx'])
+      expect(COMMON_PASSWORDS.has(word)).toBe(true)
   })
 })
 

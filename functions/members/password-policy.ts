@@ -10,16 +10,23 @@ export const PASSWORD_MAX_LENGTH = 256
 export const MIN_UNEXPLAINED_CHARACTERS = 4
 
 /** Each rule a password can break, in the order they are reported. */
-export type PasswordRule = 'required' | 'too-short' | 'too-long' | 'one-class' | 'contains-email' | 'contains-brand' | 'common' | 'predictable'
+export type PasswordRule =
+  'required' | 'too-short' | 'too-long' | 'one-class' | 'contains-email' | 'contains-brand' | 'common' | 'predictable'
 
 export const PASSWORD_MESSAGES: Readonly<Record<PasswordRule, Localized>> = {
   required: { 'zh-CN': '请输入密码。', en: 'Enter a password.' },
   'too-short': { 'zh-CN': `密码至少需要 ${PASSWORD_MIN_LENGTH} 个字符。`, en: `Use at least ${PASSWORD_MIN_LENGTH} characters.` },
   'too-long': { 'zh-CN': `密码最多 ${PASSWORD_MAX_LENGTH} 个字符。`, en: `Use at most ${PASSWORD_MAX_LENGTH} characters.` },
-  'one-class': { 'zh-CN': '请混合使用至少两类字符，例如字母和数字。', en: 'Mix at least two kinds of characters, such as letters and digits.' },
+  'one-class': {
+    'zh-CN': '请混合使用至少两类字符，例如字母和数字。',
+    en: 'Mix at least two kinds of characters, such as letters and digits.',
+  },
   'contains-email': { 'zh-CN': '密码中不能包含您的邮箱名。', en: 'Do not use your email address in your password.' },
   'contains-brand': { 'zh-CN': '密码中不能包含本站的品牌名称。', en: "Do not use this site's brand name in your password." },
-  common: { 'zh-CN': '这是最常见的密码之一，请换一个更难猜的密码。', en: 'This is one of the most common passwords; choose one that is harder to guess.' },
+  common: {
+    'zh-CN': '这是最常见的密码之一，请换一个更难猜的密码。',
+    en: 'This is one of the most common passwords; choose one that is harder to guess.',
+  },
   predictable: {
     'zh-CN': '该密码规律性太强（键盘连续键、重复或顺序字符、年份日期、常见单词），请换一个。',
     en: 'This password follows a predictable pattern (keyboard rows, repeats, sequences, years or common words); choose another.',
@@ -64,7 +71,10 @@ function emailWords(email: string | null | undefined): string[] {
 const isDistinctive = (word: string) => Array.from(word).length >= (/^[\x00-\x7f]*$/.test(word) ? 3 : 2)
 
 function brandWords(names: readonly string[] | undefined): string[] {
-  return (names ?? []).filter((name) => typeof name === 'string').flatMap((name) => [fold(name).trim(), compact(fold(name))]).filter(isDistinctive)
+  return (names ?? [])
+    .filter((name) => typeof name === 'string')
+    .flatMap((name) => [fold(name).trim(), compact(fold(name))])
+    .filter(isDistinctive)
 }
 
 function containsAny(password: string, words: string[]): boolean {
@@ -91,7 +101,10 @@ function isCommon(password: string): boolean {
  */
 export function checkPassword(password: unknown, context: PasswordContext = {}): PasswordCheck {
   const locale = context.locale ?? 'en'
-  const fail = (...codes: PasswordRule[]): PasswordCheck => ({ ok: codes.length === 0, errors: codes.map((code) => ({ code, message: PASSWORD_MESSAGES[code][locale] })) })
+  const fail = (...codes: PasswordRule[]): PasswordCheck => ({
+    ok: codes.length === 0,
+    errors: codes.map((code) => ({ code, message: PASSWORD_MESSAGES[code][locale] })),
+  })
   if (typeof password !== 'string' || password.length === 0) return fail('required')
   // Checked before anything else reads the text, so a huge value costs nothing.
   if (password.length > PASSWORD_MAX_LENGTH * 2 || Array.from(password).length > PASSWORD_MAX_LENGTH) return fail('too-long')
@@ -105,6 +118,11 @@ export function checkPassword(password: unknown, context: PasswordContext = {}):
   if (brand.length && containsAny(password, brand)) broken.push('contains-brand')
   if (isCommon(password)) broken.push('common')
   // One message about the words a password holds is enough; 'predictable' is for the patterns the other rules do not name.
-  else if (!broken.includes('contains-email') && !broken.includes('contains-brand') && unexplainedLength(password) < MIN_UNEXPLAINED_CHARACTERS) broken.push('predictable')
+  else if (
+    !broken.includes('contains-email') &&
+    !broken.includes('contains-brand') &&
+    unexplainedLength(password) < MIN_UNEXPLAINED_CHARACTERS
+  )
+    broken.push('predictable')
   return fail(...broken)
 }

@@ -73,7 +73,9 @@ export function tierPointsOf(ledger: readonly PointsEntry[]): number {
 }
 
 function usableTiers(tiers: readonly Tier[]): Tier[] {
-  return tiers.filter((t) => typeof t?.name === 'string' && t.name.trim() !== '' && Number.isFinite(t.minPoints) && t.minPoints >= 0).sort((a, b) => a.minPoints - b.minPoints)
+  return tiers
+    .filter((t) => typeof t?.name === 'string' && t.name.trim() !== '' && Number.isFinite(t.minPoints) && t.minPoints >= 0)
+    .sort((a, b) => a.minPoints - b.minPoints)
 }
 
 /**
@@ -81,7 +83,11 @@ function usableTiers(tiers: readonly Tier[]): Tier[] {
  * @example tierFor(650, [{ name: 'Silver', minPoints: 500, benefits: [] }])?.name // 'Silver'
  */
 export function tierFor(points: number, tiers: readonly Tier[]): Tier | null {
-  return usableTiers(tiers).filter((t) => t.minPoints <= points).pop() ?? null
+  return (
+    usableTiers(tiers)
+      .filter((t) => t.minPoints <= points)
+      .pop() ?? null
+  )
 }
 
 /** What the membership page shows. */
@@ -118,7 +124,11 @@ export function summarizeLedger(ledger: readonly PointsEntry[], tiers: readonly 
  * so that two racing requests, even in two processes, cannot both pass these checks.
  * @example planEntry(ledger, { kind: 'earn', reason: 'referral-member', points: 200, ref: 'member:9' }, { now: new Date() })
  */
-export function planEntry(ledger: readonly PointsEntry[], request: PointsRequest, { now, referralDailyCap = REFERRAL_DAILY_CAP }: { now: Date; referralDailyCap?: number }): PlanResult {
+export function planEntry(
+  ledger: readonly PointsEntry[],
+  request: PointsRequest,
+  { now, referralDailyCap = REFERRAL_DAILY_CAP }: { now: Date; referralDailyCap?: number },
+): PlanResult {
   const { kind, reason, points, ref } = request
   if (!Object.hasOwn(KINDS_OF, reason) || !KINDS_OF[reason].includes(kind)) return { ok: false, reason: 'invalid' }
   if (!Number.isSafeInteger(points) || points === 0 || Math.abs(points) > MAX_POINTS_PER_ENTRY) return { ok: false, reason: 'invalid' }
@@ -134,9 +144,17 @@ export function planEntry(ledger: readonly PointsEntry[], request: PointsRequest
 
   const at = now.getTime()
   if (reason === 'referral-member') {
-    const today = ledger.map((e) => (e.reason === 'referral-member' && e.kind === 'earn' ? Date.parse(e.at) : NaN)).filter((t) => t > at - DAY_MS && t <= at).sort((a, b) => a - b)
+    const today = ledger
+      .map((e) => (e.reason === 'referral-member' && e.kind === 'earn' ? Date.parse(e.at) : NaN))
+      .filter((t) => t > at - DAY_MS && t <= at)
+      .sort((a, b) => a - b)
     // The wait is until enough of today's credits are 24 hours old; with a cap of 0, referrals earn nothing at all.
-    if (today.length >= referralDailyCap) return { ok: false, reason: 'daily-cap', retryAfterMs: referralDailyCap > 0 ? today[today.length - referralDailyCap]! + DAY_MS - at : DAY_MS }
+    if (today.length >= referralDailyCap)
+      return {
+        ok: false,
+        reason: 'daily-cap',
+        retryAfterMs: referralDailyCap > 0 ? today[today.length - referralDailyCap]! + DAY_MS - at : DAY_MS,
+      }
   }
   return { ok: true, entry: { kind, reason, points: delta, at: now.toISOString(), ref } }
 }

@@ -7,9 +7,25 @@ const check = (input: unknown, locale: 'en' | 'zh-CN' = 'en') => validateProfile
 
 describe('validateProfile', () => {
   it('cleans and keeps every field', () => {
-    expect(check({ name: ' 李雷 ', company: 'Acme\u0000 Ltd', jobTitle: 'CTO\n', phone: '138 0013 8000', preferredLanguage: 'zh-CN', interests: ['events', 'ai', 'ai'] })).toEqual({
+    expect(
+      check({
+        name: ' 李雷 ',
+        company: 'Acme\u0000 Ltd',
+        jobTitle: 'CTO\n',
+        phone: '138 0013 8000',
+        preferredLanguage: 'zh-CN',
+        interests: ['events', 'ai', 'ai'],
+      }),
+    ).toEqual({
       ok: true,
-      values: { name: '李雷', company: 'Acme Ltd', jobTitle: 'CTO', phone: '+8613800138000', preferredLanguage: 'zh-CN', interests: ['ai', 'events'] },
+      values: {
+        name: '李雷',
+        company: 'Acme Ltd',
+        jobTitle: 'CTO',
+        phone: '+8613800138000',
+        preferredLanguage: 'zh-CN',
+        interests: ['ai', 'events'],
+      },
     })
   })
 
@@ -34,7 +50,9 @@ describe('validateProfile', () => {
   })
 
   it('drops unknown keys and never pollutes prototypes', () => {
-    const input = JSON.parse('{"name":"Li","email":"new@example.com","role":"admin","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}')
+    const input = JSON.parse(
+      '{"name":"Li","email":"new@example.com","role":"admin","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}',
+    )
     const result = check(input)
     expect(result).toEqual({ ok: true, values: { name: 'Li' } })
     expect(result.ok && Object.getPrototypeOf(result.values)).toBe(Object.prototype)
@@ -64,7 +82,11 @@ describe('validateProfile', () => {
     ['interests as numbers', { interests: [1, 2] }, { interests: 'This value has the wrong type.' }],
     ['interests as an object', { interests: { ai: true } }, { interests: 'This value has the wrong type.' }],
     ['201 interests', { interests: Array(201).fill('ai') }, { interests: 'This value has the wrong type.' }],
-    ['several at once', { name: 1, phone: 'x', interests: ['x'] }, { name: 'This value has the wrong type.', phone: 'Enter a valid phone number.', interests: 'Choose interests from the list.' }],
+    [
+      'several at once',
+      { name: 1, phone: 'x', interests: ['x'] },
+      { name: 'This value has the wrong type.', phone: 'Enter a valid phone number.', interests: 'Choose interests from the list.' },
+    ],
   ])('refuses %s', (_, input, errors) => {
     expect(check(input)).toEqual({ ok: false, malformed: false, errors })
   })

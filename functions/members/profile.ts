@@ -1,5 +1,5 @@
-import { normalizePhone } from '../lead-intake/normalize'
 import { LOCALE_CODES } from '../content/locales'
+import { normalizePhone } from '../lead-intake/normalize'
 import type { Locale, Localized } from './locale'
 
 /** What a member may edit on their profile. Email and password change through their own flows. */
@@ -98,7 +98,8 @@ export function validateProfile(input: unknown, { interests, locale }: { interes
     const raw = source.interests
     // A form with one box ticked sends a string, with none sends nothing; JSON sends a list.
     const list = raw === null || raw === undefined || raw === '' ? [] : typeof raw === 'string' ? [raw] : raw
-    if (!Array.isArray(list) || list.length > MAX_INTERESTS_INPUT || list.some((item) => typeof item !== 'string')) errors.interests = message('type')
+    if (!Array.isArray(list) || list.length > MAX_INTERESTS_INPUT || list.some((item) => typeof item !== 'string'))
+      errors.interests = message('type')
     else if (list.some((item) => !interests.includes(item))) errors.interests = message('interest')
     else values.interests = interests.filter((slug) => list.includes(slug))
   }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
-import { REFERRAL_ALPHABET, formatReferralCode, generateReferralCode, isReferralCode, normalizeReferralCode, referralPath } from './referral-code'
+import {
+  formatReferralCode,
+  generateReferralCode,
+  isReferralCode,
+  normalizeReferralCode,
+  REFERRAL_ALPHABET,
+  referralPath,
+} from './referral-code'
 
 describe('generateReferralCode', () => {
   it('maps bytes onto the alphabet, skipping those that would skew it', () => {
@@ -10,12 +17,17 @@ describe('generateReferralCode', () => {
   })
 
   it('asks again when a source runs short', () => {
-    const calls = [[0, 1, 2], [3, 4, 5, 6, 7]]
+    const calls = [
+      [0, 1, 2],
+      [3, 4, 5, 6, 7],
+    ]
     expect(generateReferralCode(() => Uint8Array.from(calls.shift() ?? []))).toBe('23456789')
   })
 
   it('refuses a broken random source', () => {
-    expect(() => generateReferralCode(() => Uint8Array.from([255, 240]))).toThrow('The random source gave no usable bytes after 100 tries; pass crypto.randomBytes or a working source.')
+    expect(() => generateReferralCode(() => Uint8Array.from([255, 240]))).toThrow(
+      'The random source gave no usable bytes after 100 tries; pass crypto.randomBytes or a working source.',
+    )
   })
 
   it('makes valid, distinct codes from crypto randomness', () => {

@@ -21,7 +21,8 @@ export function generateReferralCode(random: (size: number) => Uint8Array = rand
       if (code.length === REFERRAL_CODE_LENGTH) break
     }
   }
-  if (code.length < REFERRAL_CODE_LENGTH) throw new Error('The random source gave no usable bytes after 100 tries; pass crypto.randomBytes or a working source.')
+  if (code.length < REFERRAL_CODE_LENGTH)
+    throw new Error('The random source gave no usable bytes after 100 tries; pass crypto.randomBytes or a working source.')
   return code
 }
 

@@ -3,7 +3,13 @@ import type { Locale } from './locale'
 /** What a member sees of their request's progress: received, in progress, or closed; never the sales pipeline's own words (qualified, lost). */
 export type RequestStatus = 'received' | 'in-progress' | 'closed'
 
-const OF_LEAD: Record<string, RequestStatus> = { new: 'received', contacted: 'in-progress', qualified: 'in-progress', won: 'closed', lost: 'closed' }
+const OF_LEAD: Record<string, RequestStatus> = {
+  new: 'received',
+  contacted: 'in-progress',
+  qualified: 'in-progress',
+  won: 'closed',
+  lost: 'closed',
+}
 const LABELS: Record<RequestStatus, Record<Locale, string>> = {
   received: { 'zh-CN': '已收到', en: 'Received' },
   'in-progress': { 'zh-CN': '处理中', en: 'In progress' },

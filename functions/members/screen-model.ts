@@ -5,8 +5,24 @@ import type { StoredMember, StoredSession } from './store'
 
 /** Every account screen, named by its path below /account. */
 export type Screen =
-  | 'overview' | 'sign-up' | 'sign-in' | 'sign-in/code' | 'sign-in/phone' | 'verify' | 'forgot' | 'reset' | 'sign-out'
-  | 'profile' | 'password' | 'email' | 'requests' | 'subscriptions' | 'membership' | 'sessions' | 'data' | 'unsubscribe'
+  | 'overview'
+  | 'sign-up'
+  | 'sign-in'
+  | 'sign-in/code'
+  | 'sign-in/phone'
+  | 'verify'
+  | 'forgot'
+  | 'reset'
+  | 'sign-out'
+  | 'profile'
+  | 'password'
+  | 'email'
+  | 'requests'
+  | 'subscriptions'
+  | 'membership'
+  | 'sessions'
+  | 'data'
+  | 'unsubscribe'
 
 /** The member signed in on a request, with the session that proved it. */
 export interface SignedIn {

@@ -12,9 +12,12 @@ describe('session tokens', () => {
     expect(newSessionToken()).not.toBe(newSessionToken())
   })
 
-  it.each([[''], ['short'], ['x'.repeat(44)], ['BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBw='], [null], [42]])('refuses %j as a token', (value) => {
-    expect(isSessionToken(value)).toBe(false)
-  })
+  it.each([[''], ['short'], ['x'.repeat(44)], ['BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBw='], [null], [42]])(
+    'refuses %j as a token',
+    (value) => {
+      expect(isSessionToken(value)).toBe(false)
+    },
+  )
 
   it('sets an httpOnly, SameSite=Lax cookie for 30 days, Secure on https', () => {
     expect(sessionCookie('t', false)).toBe('bs_member=t; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax')
@@ -23,9 +26,15 @@ describe('session tokens', () => {
   })
 
   it.each([
-    ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47', 'WeChat on iPhone'],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47',
+      'WeChat on iPhone',
+    ],
     ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36', 'Chrome on Windows'],
-    ['Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15', 'Safari on macOS'],
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
+      'Safari on macOS',
+    ],
     ['curl/8.5.0', 'curl/8.5.0'],
     ['', 'Unknown browser'],
     [null, 'Unknown browser'],

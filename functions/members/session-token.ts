@@ -48,8 +48,32 @@ export function clearedSessionCookie(secure: boolean): string {
 export function shortUserAgent(userAgent: string | null | undefined): string {
   const ua = typeof userAgent === 'string' ? userAgent.slice(0, 1000) : ''
   if (!ua) return 'Unknown browser'
-  const browser = /MicroMessenger/i.test(ua) ? 'WeChat' : /Weibo/i.test(ua) ? 'Weibo' : /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrome\/|Chromium\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : null
-  const system = /iPhone/.test(ua) ? 'iPhone' : /iPad/.test(ua) ? 'iPad' : /Android/.test(ua) ? 'Android' : /Windows/.test(ua) ? 'Windows' : /Mac OS X|Macintosh/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : null
+  const browser = /MicroMessenger/i.test(ua)
+    ? 'WeChat'
+    : /Weibo/i.test(ua)
+      ? 'Weibo'
+      : /Edg\//.test(ua)
+        ? 'Edge'
+        : /Firefox\//.test(ua)
+          ? 'Firefox'
+          : /Chrome\/|Chromium\//.test(ua)
+            ? 'Chrome'
+            : /Safari\//.test(ua)
+              ? 'Safari'
+              : null
+  const system = /iPhone/.test(ua)
+    ? 'iPhone'
+    : /iPad/.test(ua)
+      ? 'iPad'
+      : /Android/.test(ua)
+        ? 'Android'
+        : /Windows/.test(ua)
+          ? 'Windows'
+          : /Mac OS X|Macintosh/.test(ua)
+            ? 'macOS'
+            : /Linux/.test(ua)
+              ? 'Linux'
+              : null
   if (browser && system) return `${browser} on ${system}`
   return (browser ?? system ?? ua.replace(/[^\x20-\x7e]/g, '').slice(0, 120)) || 'Unknown browser'
 }

@@ -71,33 +71,40 @@ export interface MembersStore {
   }): Promise<StoredMember>
   updateMember(id: Id, data: Record<string, unknown>): Promise<StoredMember>
   referredCount(id: Id): Promise<number>
-  createSession(data: {
-    member: Id
-    tokenHash: string
-    userAgent: string
-    ipHash: string
-    now: Date
-    expiresAt: Date
-  }): Promise<Id>
+  createSession(data: { member: Id; tokenHash: string; userAgent: string; ipHash: string; now: Date; expiresAt: Date }): Promise<Id>
   /** The live session with this token hash and its member; null when unknown, expired, revoked or erased. */
-  sessionByTokenHash(tokenHash: string, now: Date): Promise<{
+  sessionByTokenHash(
+    tokenHash: string,
+    now: Date,
+  ): Promise<{
     session: StoredSession
     member: StoredMember
   } | null>
   touchSession(id: Id, now: Date, expiresAt: Date): Promise<void>
   sessionsOf(member: Id, now: Date): Promise<StoredSession[]>
   /** Revokes the member's sessions matching `which` (one id, or all but one); another member's session is never matched. */
-  revokeSessions(member: Id, which: {
-    only: Id
-  } | {
-    except: Id | null
-  }, now: Date): Promise<number>
+  revokeSessions(
+    member: Id,
+    which:
+      | {
+          only: Id
+        }
+      | {
+          except: Id | null
+        },
+    now: Date,
+  ): Promise<number>
   codeOf(subject: string, purpose: CodePurpose): Promise<StoredCode | null>
   /** Stores a newly issued code (the job that mails it). */
-  saveIssuedCode(subject: string, purpose: CodePurpose, record: CodeRecord, extra: {
-    requestId: string
-    newEmail?: string | null
-  }): Promise<void>
+  saveIssuedCode(
+    subject: string,
+    purpose: CodePurpose,
+    record: CodeRecord,
+    extra: {
+      requestId: string
+      newEmail?: string | null
+    },
+  ): Promise<void>
   /** Forgets every code of a subject (an email that is no longer the member's). */
   deleteCodes(subject: string): Promise<void>
   /** Saves a verified or counted code only if nobody saved it since it was read; false when someone did. */
@@ -117,34 +124,47 @@ export interface MembersStore {
   touchesOf(leads: Id[], visitor: string | null): Promise<Record<string, unknown>[]>
   /** The visitor's latest arrival through a member's referral link, if any. */
   referralCodeOfVisitor(visitor: string): Promise<string | null>
-  ledgerOf(member: Id): Promise<(PointsEntry & {
-    id: Id
-  })[]>
+  ledgerOf(member: Id): Promise<
+    (PointsEntry & {
+      id: Id
+    })[]
+  >
   /**
    * Appends an entry; false when (member, reason, ref) was credited already or when an entry that
    * takes points away would leave the balance below zero. The balance is checked in the database,
    * not only in this process: two site processes redeeming at once must not both spend the points.
    */
   appendPoints(member: Id, entry: PointsEntry, note?: string | null): Promise<boolean>
-  consentsOf(member: Id): Promise<(ConsentEntry & {
-    id: Id
-  })[]>
+  consentsOf(member: Id): Promise<
+    (ConsentEntry & {
+      id: Id
+    })[]
+  >
   appendConsents(member: Id, entries: ConsentEntry[]): Promise<void>
-  tiers(locale: string): Promise<(Tier & {
-    id: Id
-  })[]>
-  rewards(locale: string): Promise<{
-    id: Id
-    name: string
-    cost: number
-  }[]>
-  topics(locale: string): Promise<{
-    id: Id
-    slug: string
-    name: string
-  }[]>
+  tiers(locale: string): Promise<
+    (Tier & {
+      id: Id
+    })[]
+  >
+  rewards(locale: string): Promise<
+    {
+      id: Id
+      name: string
+      cost: number
+    }[]
+  >
+  topics(locale: string): Promise<
+    {
+      id: Id
+      slug: string
+      name: string
+    }[]
+  >
   audit(entry: AuditEntry): Promise<void>
-  idsOf(collection: 'consent-log' | 'points-ledger' | 'member-codes' | 'outbox' | 'member-sessions' | 'members' | 'lead-deliveries', where: Record<string, unknown>): Promise<Id[]>
+  idsOf(
+    collection: 'consent-log' | 'points-ledger' | 'member-codes' | 'outbox' | 'member-sessions' | 'members' | 'lead-deliveries',
+    where: Record<string, unknown>,
+  ): Promise<Id[]>
   /** Carries out an erasure plan: anonymise, then delete (children before the member), then the audit entry. */
   applyErasure(plan: ErasurePlan): Promise<void>
 }

@@ -46,8 +46,12 @@ describe('throttleAddress', () => {
   it('puts two addresses of one /64 in one bucket', async () => {
     const time = clock()
     const guard = createSignInGuard({ store: createMemoryThrottleStore({ now: time.now }), now: time.now })
-    for (let i = 1; i <= 50; i++) await guard.passwordFailed({ ip: throttleAddress(`2001:db8:0:1::${i.toString(16)}`)!, account: `p${i}@example.com` })
-    expect(await guard.checkPassword({ ip: throttleAddress('2001:db8:0:1:ffff::9')!, account: 'q@example.com' })).toMatchObject({ allowed: false, scope: 'ip' })
+    for (let i = 1; i <= 50; i++)
+      await guard.passwordFailed({ ip: throttleAddress(`2001:db8:0:1::${i.toString(16)}`)!, account: `p${i}@example.com` })
+    expect(await guard.checkPassword({ ip: throttleAddress('2001:db8:0:1:ffff::9')!, account: 'q@example.com' })).toMatchObject({
+      allowed: false,
+      scope: 'ip',
+    })
     expect(await guard.checkPassword({ ip: throttleAddress('2001:db8:0:2::1')!, account: 'q@example.com' })).toEqual({ allowed: true })
   })
 })

@@ -46,12 +46,19 @@ function ipv6(text: string): number[] | null {
  */
 export function throttleAddress(ip: unknown): string | null {
   if (typeof ip !== 'string' || ip.length > 64) return null
-  const address = ip.trim().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '').toLowerCase()
+  const address = ip
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/%.*$/, '')
+    .toLowerCase()
   if (!address.includes(':')) return ipv4(address)
   const hextets = ipv6(address)
   if (!hextets) return null
   if (hextets.slice(0, 5).every((h) => h === 0) && hextets[5] === 0xffff) {
     return [hextets[6]! >> 8, hextets[6]! & 255, hextets[7]! >> 8, hextets[7]! & 255].join('.')
   }
-  return `${hextets.slice(0, 4).map((h) => h.toString(16)).join(':')}::/64`
+  return `${hextets
+    .slice(0, 4)
+    .map((h) => h.toString(16))
+    .join(':')}::/64`
 }

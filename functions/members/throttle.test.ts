@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 
 import {
   ACCOUNT_DELAY_POLICY,
-  PASSWORD_IP_POLICY,
   accountDelayMs,
   checkDelay,
   checkWindow,
   createMemoryThrottleStore,
   createSignInGuard,
+  PASSWORD_IP_POLICY,
   recordDelayFailure,
   recordWindowEvent,
   type WindowState,
@@ -58,7 +58,17 @@ describe('sliding window', () => {
 
 describe('progressive delay', () => {
   it.each<[number, number]>([
-    [0, 0], [1, 0], [3, 0], [4, 1000], [5, 2000], [6, 4000], [7, 8000], [8, 16_000], [9, 30_000], [50, 30_000], [1e9, 30_000],
+    [0, 0],
+    [1, 0],
+    [3, 0],
+    [4, 1000],
+    [5, 2000],
+    [6, 4000],
+    [7, 8000],
+    [8, 16_000],
+    [9, 30_000],
+    [50, 30_000],
+    [1e9, 30_000],
   ])('after %i failures waits %i ms', (failures, delay) => {
     expect(accountDelayMs(failures, ACCOUNT_DELAY_POLICY)).toBe(delay)
   })
@@ -165,7 +175,11 @@ describe('createSignInGuard', () => {
     const { time, guard } = setup()
     for (let i = 0; i < 50; i++) await guard.passwordFailed({ ip: 'x', account: `person${i}@example.com` })
     time.advance(60_000)
-    expect(await guard.checkPassword({ ip: 'x', account: 'fresh@example.com' })).toEqual({ allowed: false, scope: 'ip', retryAfterMs: 14 * 60_000 })
+    expect(await guard.checkPassword({ ip: 'x', account: 'fresh@example.com' })).toEqual({
+      allowed: false,
+      scope: 'ip',
+      retryAfterMs: 14 * 60_000,
+    })
     time.advance(14 * 60_000)
     expect(await guard.checkPassword({ ip: 'x', account: 'fresh@example.com' })).toEqual({ allowed: true })
   })
@@ -175,7 +189,11 @@ describe('createSignInGuard', () => {
     for (let i = 0; i < 3; i++) await guard.passwordFailed({ ip: `ip${i}`, account: 'nobody@example.com' })
     expect(await guard.checkPassword({ ip: 'ip9', account: 'nobody@example.com' })).toEqual({ allowed: true })
     await guard.passwordFailed({ ip: 'ip3', account: 'nobody@example.com' })
-    expect(await guard.checkPassword({ ip: 'ip9', account: 'nobody@example.com' })).toEqual({ allowed: false, scope: 'account', retryAfterMs: 1000 })
+    expect(await guard.checkPassword({ ip: 'ip9', account: 'nobody@example.com' })).toEqual({
+      allowed: false,
+      scope: 'account',
+      retryAfterMs: 1000,
+    })
   })
 
   it('limits wrong codes per address', async () => {

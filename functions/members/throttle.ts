@@ -45,7 +45,9 @@ export interface DelayState {
 const ALLOWED: ThrottleDecision = { allowed: true, retryAfterMs: 0 }
 
 function recent(state: WindowState | null | undefined, now: number, policy: WindowPolicy): number[] {
-  const events = Array.isArray(state?.events) ? state.events.filter((t) => typeof t === 'number' && t > now - policy.windowMs && t <= now) : []
+  const events = Array.isArray(state?.events)
+    ? state.events.filter((t) => typeof t === 'number' && t > now - policy.windowMs && t <= now)
+    : []
   return events.slice(-policy.limit)
 }
 
@@ -107,7 +109,13 @@ export interface ThrottleStore {
  * A ThrottleStore in memory, bounded to `maxKeys` (the oldest forgotten first, which only errs toward allowing).
  * @example createMemoryThrottleStore({ now: () => new Date() })
  */
-export function createMemoryThrottleStore({ now, maxKeys = 100_000 }: { now: () => Date; maxKeys?: number }): ThrottleStore & { size(): number } {
+export function createMemoryThrottleStore({
+  now,
+  maxKeys = 100_000,
+}: {
+  now: () => Date
+  maxKeys?: number
+}): ThrottleStore & { size(): number } {
   const entries = new Map<string, { state: unknown; expiresAt: number }>()
   const read = (key: string) => {
     const entry = entries.get(key)
@@ -161,7 +169,8 @@ export function createSignInGuard(options: SignInGuardOptions) {
     codeIp: (ip: string) => `code-ip:${ip}`,
     codeRequestIp: (ip: string) => `code-request-ip:${ip}`,
   }
-  const refuse = (scope: 'ip' | 'account', decision: ThrottleDecision): GuardDecision => (decision.allowed ? { allowed: true } : { allowed: false, scope, retryAfterMs: decision.retryAfterMs })
+  const refuse = (scope: 'ip' | 'account', decision: ThrottleDecision): GuardDecision =>
+    decision.allowed ? { allowed: true } : { allowed: false, scope, retryAfterMs: decision.retryAfterMs }
 
   return {
     /** Before checking a password: refused while the address is over its limit or the account's delay runs. */
@@ -172,8 +181,16 @@ export function createSignInGuard(options: SignInGuardOptions) {
     },
     /** After a wrong password (or an unknown email): one more failure for the address and the account. */
     async passwordFailed({ ip, account: email }: { ip: string; account: string }): Promise<void> {
-      await store.update(keys.passwordIp(ip), (state) => recordWindowEvent(state as WindowState | null, now(), passwordIp), passwordIp.windowMs)
-      await store.update(keys.account(email), (state) => recordDelayFailure(state as DelayState | null, now(), account), account.forgetAfterMs)
+      await store.update(
+        keys.passwordIp(ip),
+        (state) => recordWindowEvent(state as WindowState | null, now(), passwordIp),
+        passwordIp.windowMs,
+      )
+      await store.update(
+        keys.account(email),
+        (state) => recordDelayFailure(state as DelayState | null, now(), account),
+        account.forgetAfterMs,
+      )
     },
     /** After a right password: the account's delay is cleared (the address keeps its count, a script may hold one real password). */
     async passwordSucceeded({ account: email }: { account: string }): Promise<void> {
@@ -190,10 +207,14 @@ export function createSignInGuard(options: SignInGuardOptions) {
     /** Counts a request for a code from an address; refused when it has asked for too many. */
     async requestCode({ ip }: { ip: string }): Promise<GuardDecision> {
       let decision: ThrottleDecision = ALLOWED
-      await store.update(keys.codeRequestIp(ip), (state) => {
-        decision = checkWindow(state as WindowState | null, now(), codeRequestIp)
-        return decision.allowed ? recordWindowEvent(state as WindowState | null, now(), codeRequestIp) : state
-      }, codeRequestIp.windowMs)
+      await store.update(
+        keys.codeRequestIp(ip),
+        (state) => {
+          decision = checkWindow(state as WindowState | null, now(), codeRequestIp)
+          return decision.allowed ? recordWindowEvent(state as WindowState | null, now(), codeRequestIp) : state
+        },
+        codeRequestIp.windowMs,
+      )
       return refuse('ip', decision)
     },
   }

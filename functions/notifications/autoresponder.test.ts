@@ -7,7 +7,11 @@ describe('renderAutoresponder', () => {
     [
       'a plain English reply',
       { subject: 'Thanks, {name}', body: 'Dear {name},\n\nWe will call you soon.\nThe team', name: 'Ada' },
-      { subject: 'Thanks, Ada', html: '<p>Dear Ada,</p>\n<p>We will call you soon.<br>The team</p>', text: 'Dear Ada,\n\nWe will call you soon.\nThe team' },
+      {
+        subject: 'Thanks, Ada',
+        html: '<p>Dear Ada,</p>\n<p>We will call you soon.<br>The team</p>',
+        text: 'Dear Ada,\n\nWe will call you soon.\nThe team',
+      },
     ],
     [
       'a Chinese reply',
@@ -17,7 +21,11 @@ describe('renderAutoresponder', () => {
     [
       'a hostile name, escaped in HTML only',
       { subject: 'Hi {name}', body: 'Hi {name} & co', name: '<script>alert("x")</script>' },
-      { subject: 'Hi <script>alert("x")</script>', html: '<p>Hi &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co</p>', text: 'Hi <script>alert("x")</script> & co' },
+      {
+        subject: 'Hi <script>alert("x")</script>',
+        html: '<p>Hi &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co</p>',
+        text: 'Hi <script>alert("x")</script> & co',
+      },
     ],
     [
       'markup written by the editor, escaped too',

@@ -18,8 +18,13 @@ export function renderAutoresponder(input: AutoresponderInput): { subject: strin
   // A function, so that `$&` and the like in a name are not read as replacement patterns.
   const fill = (template: string) => template.replaceAll('{name}', () => input.name)
   // A line break in a subject would start a new mail header.
-  const subject = fill(input.subject).replace(/\s*[\r\n]+\s*/g, ' ').trim()
-  const text = fill(input.body).replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim()
+  const subject = fill(input.subject)
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim()
+  const text = fill(input.body)
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trim()
   const html = text
     .split(/\n{2,}/)
     .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)

@@ -4,9 +4,18 @@ import { describeDeliveryProblem, isProblemOf } from './delivery-problem'
 
 describe('describeDeliveryProblem', () => {
   it.each<[Parameters<typeof describeDeliveryProblem>[0], string]>([
-    [{ kind: 'sales email', to: 'x@y.co', attempts: 5, reason: 'Resend refused the email: Temporary failure' }, 'sales email to x@y.co failed after 5 attempts: Resend refused the email: Temporary failure'],
-    [{ kind: 'webhook', to: 'crm.example:8080', attempts: 5, reason: 'HTTP 500:\n  oops' }, 'webhook to crm.example:8080 failed after 5 attempts: HTTP 500: oops'],
-    [{ kind: 'autoresponder', to: 'a@b.co', attempts: 1, reason: 'x'.repeat(400) }, `autoresponder to a@b.co failed after 1 attempt: ${'x'.repeat(251)}…`],
+    [
+      { kind: 'sales email', to: 'x@y.co', attempts: 5, reason: 'Resend refused the email: Temporary failure' },
+      'sales email to x@y.co failed after 5 attempts: Resend refused the email: Temporary failure',
+    ],
+    [
+      { kind: 'webhook', to: 'crm.example:8080', attempts: 5, reason: 'HTTP 500:\n  oops' },
+      'webhook to crm.example:8080 failed after 5 attempts: HTTP 500: oops',
+    ],
+    [
+      { kind: 'autoresponder', to: 'a@b.co', attempts: 1, reason: 'x'.repeat(400) },
+      `autoresponder to a@b.co failed after 1 attempt: ${'x'.repeat(251)}…`,
+    ],
   ])('%j', (input, expected) => {
     expect(describeDeliveryProblem(input)).toBe(expected)
     expect(describeDeliveryProblem(input).length).toBeLessThanOrEqual(300)

@@ -8,7 +8,17 @@ export const MAX_PROBLEM_LENGTH = 300
  * The one-line problem an admin sees on a lead when a delivery gave up after its last attempt.
  * @example describeDeliveryProblem({ kind: 'sales email', to: 'x@y.co', attempts: 5, reason: 'timeout' }) // 'sales email to x@y.co failed after 5 attempts: timeout'
  */
-export function describeDeliveryProblem({ kind, to, attempts, reason }: { kind: DeliveryKind; to: string; attempts: number; reason: string }): string {
+export function describeDeliveryProblem({
+  kind,
+  to,
+  attempts,
+  reason,
+}: {
+  kind: DeliveryKind
+  to: string
+  attempts: number
+  reason: string
+}): string {
   const line = `${kind} to ${to} failed after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}: ${reason}`.replace(/\s+/g, ' ').trim()
   return line.length <= MAX_PROBLEM_LENGTH ? line : `${line.slice(0, MAX_PROBLEM_LENGTH - 1)}…`
 }

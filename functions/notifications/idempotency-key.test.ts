@@ -17,7 +17,10 @@ describe('idempotency keys', () => {
     expect(autoresponderKey(7, ' Ada@Example.com ')).toBe(autoresponderKey(7, 'ada@example.com'))
     expect(autoresponderKey(7, 'ada@example.com')).toBe(`autoresponder/7/${addressHash('ada@example.com')}`)
     expect(salesEmailKey(7, 'sales@brand.example')).toBe(`lead-email/7/${addressHash('sales@brand.example')}`)
-    expect(new Set([autoresponderKey(7, 'a@x.co'), autoresponderKey(8, 'a@x.co'), autoresponderKey(7, 'b@x.co'), salesEmailKey(7, 'a@x.co')]).size).toBe(4)
+    expect(
+      new Set([autoresponderKey(7, 'a@x.co'), autoresponderKey(8, 'a@x.co'), autoresponderKey(7, 'b@x.co'), salesEmailKey(7, 'a@x.co')])
+        .size,
+    ).toBe(4)
     expect(addressHash('ada@example.com')).toBe('b5fc85e55755f9e0d030a10a')
   })
 })

@@ -32,5 +32,8 @@ export function autoresponderKey(submissionId: string | number, to: string): str
  * @example unnamedEmailKey(['ada@example.com'], 'Reset your password', 1767225600000) // 'email/<hash>'
  */
 export function unnamedEmailKey(to: readonly string[], subject: string, at: number): string {
-  return `email/${createHash('sha256').update(`${to.map((a) => a.trim().toLowerCase()).join(',')}\n${subject}\n${at}`).digest('hex').slice(0, 40)}`
+  return `email/${createHash('sha256')
+    .update(`${to.map((a) => a.trim().toLowerCase()).join(',')}\n${subject}\n${at}`)
+    .digest('hex')
+    .slice(0, 40)}`
 }

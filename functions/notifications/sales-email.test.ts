@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest'
 
-import { describeTouches } from '../attribution/describe-touch'
 import { directTouch } from '../attribution/channels'
+import { describeTouches } from '../attribution/describe-touch'
 import { renderSalesEmail, type SalesEmailInput } from './sales-email'
 
-const first = { ...directTouch('https://brand.example/spring', '2026-03-03T10:00:00Z'), channel: 'wechat' as const, source: 'wechat', medium: 'moments', campaign: 'spring-launch' }
-const last = { ...directTouch('https://brand.example/', '2026-03-05T10:00:00Z'), channel: 'search' as const, source: 'baidu', medium: 'organic' }
+const first = {
+  ...directTouch('https://brand.example/spring', '2026-03-03T10:00:00Z'),
+  channel: 'wechat' as const,
+  source: 'wechat',
+  medium: 'moments',
+  campaign: 'spring-launch',
+}
+const last = {
+  ...directTouch('https://brand.example/', '2026-03-05T10:00:00Z'),
+  channel: 'search' as const,
+  source: 'baidu',
+  medium: 'organic',
+}
 
 const input = (locale: string): SalesEmailInput => ({
   formName: 'Contact',
@@ -21,7 +32,9 @@ const input = (locale: string): SalesEmailInput => ({
 describe('renderSalesEmail', () => {
   it('says where the person came from, first and last, in words, in the recipient’s language', () => {
     const en = renderSalesEmail(input('en'))
-    expect(en.text).toContain('  Journey: First came from WeChat Moments via campaign spring-launch on 3 March 2026; last from Baidu search on 5 March 2026.')
+    expect(en.text).toContain(
+      '  Journey: First came from WeChat Moments via campaign spring-launch on 3 March 2026; last from Baidu search on 5 March 2026.',
+    )
     expect(en.html).toContain('<th align="left" style="padding:4px 12px 4px 0">Journey</th>')
     const zh = renderSalesEmail(input('zh-CN'))
     expect(zh.text).toContain('  访问路径: ')

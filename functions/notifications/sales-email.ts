@@ -13,8 +13,34 @@ export interface SalesEmailInput {
 }
 
 const words = {
-  'zh-CN': { newLead: '新线索', from: '来源', channel: '渠道', campaign: '活动', landing: '落地页', referrer: '来源网址', journey: '访问路径', score: '评分', open: '在 CMS 中查看线索', unknown: '未知', field: '字段', value: '内容' },
-  en: { newLead: 'New lead', from: 'Where they came from', channel: 'Channel', campaign: 'Campaign', landing: 'Landing page', referrer: 'Referrer', journey: 'Journey', score: 'Score', open: 'Open the lead in the CMS', unknown: 'unknown', field: 'Field', value: 'Value' },
+  'zh-CN': {
+    newLead: '新线索',
+    from: '来源',
+    channel: '渠道',
+    campaign: '活动',
+    landing: '落地页',
+    referrer: '来源网址',
+    journey: '访问路径',
+    score: '评分',
+    open: '在 CMS 中查看线索',
+    unknown: '未知',
+    field: '字段',
+    value: '内容',
+  },
+  en: {
+    newLead: 'New lead',
+    from: 'Where they came from',
+    channel: 'Channel',
+    campaign: 'Campaign',
+    landing: 'Landing page',
+    referrer: 'Referrer',
+    journey: 'Journey',
+    score: 'Score',
+    open: 'Open the lead in the CMS',
+    unknown: 'unknown',
+    field: 'Field',
+    value: 'Value',
+  },
 }
 
 /**
@@ -33,7 +59,12 @@ export function renderSalesEmail(input: SalesEmailInput): { subject: string; htm
     [w.referrer, input.touch?.referrer || '–'],
   ]
   const rows = (pairs: [string, string][]) =>
-    pairs.map(([k, v]) => `<tr><th align="left" style="padding:4px 12px 4px 0">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v).replace(/\n/g, '<br>')}</td></tr>`).join('')
+    pairs
+      .map(
+        ([k, v]) =>
+          `<tr><th align="left" style="padding:4px 12px 4px 0">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v).replace(/\n/g, '<br>')}</td></tr>`,
+      )
+      .join('')
   const html = [
     `<h1 style="font-size:18px">${escapeHtml(subject)}</h1>`,
     `<table>${rows(input.fields.map((f) => [f.label, f.value]))}</table>`,

@@ -20,7 +20,16 @@ export interface SubmissionCreatedEvent {
 export interface SubmissionCreatedInput {
   form: { id: string | number; name: string }
   lead: { id: string | number; email?: string | null; phone?: string | null; name?: string | null; status: string }
-  submission: { id: string | number; createdAt: string; values: unknown; locale?: string | null; pageUrl?: string | null; firstTouch?: unknown; lastTouch?: unknown; consents?: unknown }
+  submission: {
+    id: string | number
+    createdAt: string
+    values: unknown
+    locale?: string | null
+    pageUrl?: string | null
+    firstTouch?: unknown
+    lastTouch?: unknown
+    consents?: unknown
+  }
 }
 
 /** The delivery id of a submission's webhook, sent as the body's `id` and the `x-webhook-id` header. */

@@ -18,7 +18,20 @@ describe('signWebhook', () => {
 
 describe('verifyWebhook', () => {
   const now = 1700000000
-  it.each<[string, Partial<{ secret: string; header: string | null | undefined; timestamp: string | number | null | undefined; body: string; now: number; tolerance: number }>, boolean]>([
+  it.each<
+    [
+      string,
+      Partial<{
+        secret: string
+        header: string | null | undefined
+        timestamp: string | number | null | undefined
+        body: string
+        now: number
+        tolerance: number
+      }>,
+      boolean,
+    ]
+  >([
     ['the genuine delivery', {}, true],
     ['a numeric timestamp', { timestamp: 1700000000 }, true],
     ['a delivery 300 s old', { now: now + 300 }, true],

@@ -17,7 +17,14 @@ export function signWebhook(secret: string, timestamp: number | string, body: st
  * @param now the receiver's clock, in unix seconds
  * @example verifyWebhook(secret, req.headers['x-webhook-signature'], req.headers['x-webhook-timestamp'], rawBody, Date.now() / 1000)
  */
-export function verifyWebhook(secret: string, header: string | null | undefined, timestamp: number | string | null | undefined, body: string, now: number, toleranceSeconds = 300): boolean {
+export function verifyWebhook(
+  secret: string,
+  header: string | null | undefined,
+  timestamp: number | string | null | undefined,
+  body: string,
+  now: number,
+  toleranceSeconds = 300,
+): boolean {
   if (typeof header !== 'string' || !/^sha256=[0-9a-f]{64}$/.test(header)) return false
   const stamp = String(timestamp ?? '')
   if (!/^[0-9]{1,12}$/.test(stamp) || Math.abs(now - Number(stamp)) > toleranceSeconds) return false

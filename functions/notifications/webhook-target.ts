@@ -5,12 +5,34 @@ import { BlockList, isIP } from 'node:net'
 
 const inward = new BlockList()
 for (const [net, bits] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) inward.addSubnet(net, bits, 'ipv4')
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  inward.addSubnet(net, bits, 'ipv4')
 for (const [net, bits] of [
-  ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
-] as const) inward.addSubnet(net, bits, 'ipv6')
+  ['::', 128],
+  ['::1', 128],
+  ['64:ff9b::', 96],
+  ['100::', 64],
+  ['2001:db8::', 32],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+] as const)
+  inward.addSubnet(net, bits, 'ipv6')
 
 /** The IPv4 address inside an IPv4-mapped or -compatible IPv6 one (::ffff:127.0.0.1, ::ffff:7f00:1), or null. */
 function embeddedIpv4(address: string): string | null {
@@ -42,7 +64,15 @@ export function isPublicAddress(address: string): boolean {
  * @example allowedWebhookHosts('127.0.0.1, CRM.test') // ['127.0.0.1', 'crm.test']
  */
 export function allowedWebhookHosts(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((host) => host.trim().toLowerCase().replace(/^\[|\]$/g, '')).filter(Boolean)
+  return (value ?? '')
+    .split(',')
+    .map((host) =>
+      host
+        .trim()
+        .toLowerCase()
+        .replace(/^\[|\]$/g, ''),
+    )
+    .filter(Boolean)
 }
 
 /** The URL's host name as a socket would use it: lower case, IPv6 without brackets. */
@@ -65,7 +95,11 @@ export function webhookUrlProblem(value: unknown, allowHosts: readonly string[])
   const host = hostOf(url)
   if (allowHosts.includes(host)) return null
   const named = isIP(host) === 0
-  if ((named && /(^|\.)(localhost|local|internal|localdomain|home\.arpa)\.?$/.test(host)) || (!named && !isPublicAddress(host)) || (named && !host.includes('.'))) {
+  if (
+    (named && /(^|\.)(localhost|local|internal|localdomain|home\.arpa)\.?$/.test(host)) ||
+    (!named && !isPublicAddress(host)) ||
+    (named && !host.includes('.'))
+  ) {
     return 'The webhook must be a public address on the internet: not this machine, the private network or a cloud metadata service.'
   }
   return null

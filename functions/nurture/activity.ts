@@ -3,7 +3,17 @@
  * recorded for a (consented) visitor id before anybody knows who that is; it becomes the lead's
  * when the browser submits a form or its member confirms their email.
  */
-export const ACTIVITY_KINDS = ['page-view', 'form-submitted', 'download', 'email-click', 'email-open', 'member-signed-up', 'topic-subscribed', 'tag-added', 'score-crossed'] as const
+export const ACTIVITY_KINDS = [
+  'page-view',
+  'form-submitted',
+  'download',
+  'email-click',
+  'email-open',
+  'member-signed-up',
+  'topic-subscribed',
+  'tag-added',
+  'score-crossed',
+] as const
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
 
 export type Id = string | number

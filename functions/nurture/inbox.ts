@@ -16,7 +16,12 @@ export function inboxViews(user: string | number, now: Date): InboxView[] {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString()
   return [
     { key: 'mine', label: { en: 'Mine', zh: '我的' }, where: { owner: { equals: user } }, sort: '-lastActivityAt' },
-    { key: 'new-today', label: { en: 'New today', zh: '今日新增' }, where: { createdAt: { greater_than_equal: today } }, sort: '-createdAt' },
+    {
+      key: 'new-today',
+      label: { en: 'New today', zh: '今日新增' },
+      where: { createdAt: { greater_than_equal: today } },
+      sort: '-createdAt',
+    },
     { key: 'qualified', label: { en: 'Qualified', zh: '已确认' }, where: { status: { equals: 'qualified' } }, sort: '-score' },
     { key: 'hottest', label: { en: 'Hottest', zh: '最热' }, where: { status: { not_in: 'won,lost' } }, sort: '-score' },
   ]
@@ -28,7 +33,8 @@ export function inboxViews(user: string | number, now: Date): InboxView[] {
  */
 export function viewQuery(view: Pick<InboxView, 'where' | 'sort'>): string {
   const parts: string[] = []
-  for (const [field, ops] of Object.entries(view.where)) for (const [op, value] of Object.entries(ops)) parts.push(`where[${field}][${op}]=${encodeURIComponent(String(value))}`)
+  for (const [field, ops] of Object.entries(view.where))
+    for (const [op, value] of Object.entries(ops)) parts.push(`where[${field}][${op}]=${encodeURIComponent(String(value))}`)
   parts.push(`sort=${encodeURIComponent(view.sort)}`)
   return parts.join('&')
 }

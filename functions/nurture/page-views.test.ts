@@ -4,7 +4,8 @@ import { contentPages, contentViews, createPageViewRecorder, mayBeContentPage } 
 
 describe('page views', () => {
   it('leave out account pages, search, previews and links at once', () => {
-    for (const path of ['/account', '/en/account/profile', '/search', '/preview', '/go/x', '/l/token', '/unsubscribe']) expect(mayBeContentPage(path)).toBe(false)
+    for (const path of ['/account', '/en/account/profile', '/search', '/preview', '/go/x', '/l/token', '/unsubscribe'])
+      expect(mayBeContentPage(path)).toBe(false)
     for (const path of ['/', '/blog/a', '/en/accounting-basics']) expect(mayBeContentPage(path)).toBe(true)
   })
 
@@ -23,11 +24,21 @@ describe('page views', () => {
 
   it('keep only content pages, with their categories, in every locale', () => {
     const pages = contentPages(
-      { pages: [{ path: 'home' }, { path: 'about' }], posts: [{ slug: 'a', categories: [1, { id: 2 }] }], categories: [{ id: 1, slug: 'brand' }, { id: 2, slug: 'news' }] },
+      {
+        pages: [{ path: 'home' }, { path: 'about' }],
+        posts: [{ slug: 'a', categories: [1, { id: 2 }] }],
+        categories: [
+          { id: 1, slug: 'brand' },
+          { id: 2, slug: 'news' },
+        ],
+      },
       (path) => [path, path === '/' ? '/en' : `/en${path}`],
     )
     const at = new Date('2026-03-01T10:00:00Z')
-    const rows = contentViews(['/en/blog/a', '/about', '/missing', '/blog/category/news', '/en'].map((path) => ({ visitor: 'vA', path, at })), pages)
+    const rows = contentViews(
+      ['/en/blog/a', '/about', '/missing', '/blog/category/news', '/en'].map((path) => ({ visitor: 'vA', path, at })),
+      pages,
+    )
     expect(rows.map((r) => [r.path, r.categories])).toEqual([
       ['/en/blog/a', ['brand', 'news']],
       ['/about', []],

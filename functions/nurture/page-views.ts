@@ -79,7 +79,16 @@ export function contentViews(views: PendingView[], pages: ContentPages): NewActi
   for (const view of views) {
     const page = pages.get(view.path)
     if (!page) continue
-    rows.push({ visitor: view.visitor, kind: 'page-view', at: view.at.toISOString(), path: view.path, categories: page.categories, form: null, ref: null, locale: null })
+    rows.push({
+      visitor: view.visitor,
+      kind: 'page-view',
+      at: view.at.toISOString(),
+      path: view.path,
+      categories: page.categories,
+      form: null,
+      ref: null,
+      locale: null,
+    })
   }
   return rows
 }
@@ -106,7 +115,9 @@ export function contentPages(content: IndexedContent, localize: (path: string) =
   for (const category of content.categories) if (category.slug) add(`/blog/category/${category.slug}`, [category.slug])
   for (const post of content.posts) {
     if (!post.slug) continue
-    const categories = (post.categories ?? []).map((ref) => slugOf.get(String(typeof ref === 'object' ? ref.id : ref))).filter((s): s is string => Boolean(s))
+    const categories = (post.categories ?? [])
+      .map((ref) => slugOf.get(String(typeof ref === 'object' ? ref.id : ref)))
+      .filter((s): s is string => Boolean(s))
     add(`/blog/${post.slug}`, categories)
   }
   return map

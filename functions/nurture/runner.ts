@@ -1,6 +1,6 @@
 import type { Activity, Id, NewActivity } from './activity'
 import { crossesThreshold, decayOf, QUALIFIABLE, scoreActivity, type ScoreChange, type ScoringHistory, type ScoringRule } from './scoring'
-import { exitReason, mayEnter, nextStep, triggers, type Enrolment, type Sequence } from './sequences'
+import { type Enrolment, exitReason, mayEnter, nextStep, type Sequence, triggers } from './sequences'
 
 /** A lead as the runner needs it. */
 export interface LeadState {
@@ -79,10 +79,17 @@ export async function processActivity(store: NurtureStore, limit = 500): Promise
   const [leads, views, fired, enrolments] = await Promise.all([
     store.leads(leadIds),
     visitRules.length ? store.viewTimes(leadIds, since) : Promise.resolve(new Map<string, number[]>()),
-    visitRules.length ? store.lastFired(leadIds, visitRules.map((r) => r.id)) : Promise.resolve(new Map<string, number>()),
+    visitRules.length
+      ? store.lastFired(
+          leadIds,
+          visitRules.map((r) => r.id),
+        )
+      : Promise.resolve(new Map<string, number>()),
     sequences.length ? store.enrolmentsOf(leadIds) : Promise.resolve([] as Enrolment[]),
   ])
-  const byLead = new Map(leads.map((l) => [String(l.id), { ...l, delta: 0, last: null as string | null, qualify: false, crossedAt: null as string | null }]))
+  const byLead = new Map(
+    leads.map((l) => [String(l.id), { ...l, delta: 0, last: null as string | null, qualify: false, crossedAt: null as string | null }]),
+  )
   const history: ScoringHistory = {
     viewTimes: (lead) => views.get(String(lead)) ?? [],
     lastFired: (lead, rule) => fired.get(`${lead}/${rule}`) ?? null,
@@ -97,7 +104,8 @@ export async function processActivity(store: NurtureStore, limit = 500): Promise
     const lead = byLead.get(String(activity.lead))
     // A lead deleted or erased since: nothing to score, nobody to write to.
     if (!lead || lead.erased) continue
-    if (activity.kind !== 'score-crossed' && activity.kind !== 'email-open' && (!lead.last || activity.at > lead.last)) lead.last = activity.at
+    if (activity.kind !== 'score-crossed' && activity.kind !== 'email-open' && (!lead.last || activity.at > lead.last))
+      lead.last = activity.at
     for (const change of scoreActivity(rules, activity, history)) {
       const before = lead.score + lead.delta
       lead.delta += change.points
@@ -105,7 +113,17 @@ export async function processActivity(store: NurtureStore, limit = 500): Promise
       if (crossesThreshold(before, before + change.points, threshold) && !lead.qualifiedAt && !lead.crossedAt) {
         lead.crossedAt = change.at
         lead.qualify = (QUALIFIABLE as readonly string[]).includes(lead.status)
-        batch.activities.push({ lead: lead.id, visitor: null, kind: 'score-crossed', at: change.at, path: null, categories: [], form: null, ref: String(threshold), locale: null })
+        batch.activities.push({
+          lead: lead.id,
+          visitor: null,
+          kind: 'score-crossed',
+          at: change.at,
+          path: null,
+          categories: [],
+          form: null,
+          ref: String(threshold),
+          locale: null,
+        })
       }
     }
     for (const sequence of sequences) {
@@ -113,14 +131,31 @@ export async function processActivity(store: NurtureStore, limit = 500): Promise
       const key = `${sequence.id}/${lead.id}`
       const existing = enrolled.get(key) ?? []
       if (!mayEnter(sequence, existing) || exitReason(lead)) continue
-      const enrolment: Omit<Enrolment, 'id'> = { sequence: sequence.id, lead: lead.id, status: 'active', lastStep: null, lastStepAt: null, sentSteps: [], enrolledAt: activity.at, nextDueAt: null, locale: activity.locale }
+      const enrolment: Omit<Enrolment, 'id'> = {
+        sequence: sequence.id,
+        lead: lead.id,
+        status: 'active',
+        lastStep: null,
+        lastStepAt: null,
+        sentSteps: [],
+        enrolledAt: activity.at,
+        nextDueAt: null,
+        locale: activity.locale,
+      }
       enrolment.nextDueAt = nextStep(sequence, enrolment)?.dueAt ?? null
       batch.enrolments.push(enrolment)
       enrolled.set(key, [...existing, { status: 'active' }])
     }
   }
   for (const lead of byLead.values()) {
-    if (lead.delta || lead.last || lead.qualify || lead.crossedAt) batch.leads.push({ lead: lead.id, scoreDelta: lead.delta, lastActivityAt: lead.last, qualify: lead.qualify, crossedAt: lead.crossedAt })
+    if (lead.delta || lead.last || lead.qualify || lead.crossedAt)
+      batch.leads.push({
+        lead: lead.id,
+        scoreDelta: lead.delta,
+        lastActivityAt: lead.last,
+        qualify: lead.qualify,
+        crossedAt: lead.crossedAt,
+      })
   }
   await store.commit(batch)
   return activities.length
@@ -130,7 +165,10 @@ export async function processActivity(store: NurtureStore, limit = 500): Promise
 export async function applyDecay(store: NurtureStore, now: Date, limit = 500): Promise<number> {
   const expired = await store.expiredChanges(now, limit)
   if (!expired.length) return 0
-  await store.commitDecay(expired.map((c) => decayOf(c, now)), expired.map((c) => c.id))
+  await store.commitDecay(
+    expired.map((c) => decayOf(c, now)),
+    expired.map((c) => c.id),
+  )
   return expired.length
 }
 

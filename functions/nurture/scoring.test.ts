@@ -3,9 +3,37 @@ import { describe, expect, it } from 'vitest'
 import type { Activity } from './activity'
 import { countVisits, crossesThreshold, ruleMatches, scoreActivity, type ScoringHistory, type ScoringRule } from './scoring'
 
-const rule = (over: Partial<ScoringRule>): ScoringRule => ({ id: 1, name: 'Rule', event: 'page-view', path: null, category: null, form: null, visits: null, withinDays: null, points: 5, decayDays: null, ...over })
-const view = (over: Partial<Activity> = {}): Activity => ({ id: 9, lead: 3, visitor: null, kind: 'page-view', at: '2026-03-01T10:00:00.000Z', path: '/blog/a', categories: ['brand'], form: null, ref: null, locale: null, ...over })
-const history = (times: number[] = [], last: number | null = null): ScoringHistory => ({ viewTimes: () => times, lastFired: () => last, fired: () => {} })
+const rule = (over: Partial<ScoringRule>): ScoringRule => ({
+  id: 1,
+  name: 'Rule',
+  event: 'page-view',
+  path: null,
+  category: null,
+  form: null,
+  visits: null,
+  withinDays: null,
+  points: 5,
+  decayDays: null,
+  ...over,
+})
+const view = (over: Partial<Activity> = {}): Activity => ({
+  id: 9,
+  lead: 3,
+  visitor: null,
+  kind: 'page-view',
+  at: '2026-03-01T10:00:00.000Z',
+  path: '/blog/a',
+  categories: ['brand'],
+  form: null,
+  ref: null,
+  locale: null,
+  ...over,
+})
+const history = (times: number[] = [], last: number | null = null): ScoringHistory => ({
+  viewTimes: () => times,
+  lastFired: () => last,
+  fired: () => {},
+})
 
 describe('scoring rules', () => {
   it('match page views by category, exact path, prefix, and the localised path of the same page', () => {
@@ -20,10 +48,30 @@ describe('scoring rules', () => {
   })
 
   it('give each matching rule’s points with a reason, negative points too, and an expiry for decaying rules', () => {
-    const changes = scoreActivity([rule({ name: 'Brand', category: 'brand', decayDays: 7 }), rule({ id: 2, name: 'Careers', path: '/blog/a', points: -3 })], view(), history())
+    const changes = scoreActivity(
+      [rule({ name: 'Brand', category: 'brand', decayDays: 7 }), rule({ id: 2, name: 'Careers', path: '/blog/a', points: -3 })],
+      view(),
+      history(),
+    )
     expect(changes).toEqual([
-      { lead: 3, rule: 1, points: 5, reason: 'Brand (+5): read /blog/a (brand)', activity: 9, at: '2026-03-01T10:00:00.000Z', expiresAt: '2026-03-08T10:00:00.000Z' },
-      { lead: 3, rule: 2, points: -3, reason: 'Careers (-3): read /blog/a (brand)', activity: 9, at: '2026-03-01T10:00:00.000Z', expiresAt: null },
+      {
+        lead: 3,
+        rule: 1,
+        points: 5,
+        reason: 'Brand (+5): read /blog/a (brand)',
+        activity: 9,
+        at: '2026-03-01T10:00:00.000Z',
+        expiresAt: '2026-03-08T10:00:00.000Z',
+      },
+      {
+        lead: 3,
+        rule: 2,
+        points: -3,
+        reason: 'Careers (-3): read /blog/a (brand)',
+        activity: 9,
+        at: '2026-03-01T10:00:00.000Z',
+        expiresAt: null,
+      },
     ])
     expect(scoreActivity([rule({})], view({ lead: null }), history())).toEqual([])
   })

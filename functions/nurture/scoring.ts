@@ -154,7 +154,15 @@ export function scoreActivity(rules: ScoringRule[], activity: Activity, history:
 
 /** The change that takes back points whose time has run out. */
 export function decayOf(change: ScoreChange & { id: Id }, now: Date): ScoreChange {
-  return { lead: change.lead, rule: change.rule, points: -change.points, reason: `Expired: ${change.reason}`, activity: null, at: now.toISOString(), expiresAt: null }
+  return {
+    lead: change.lead,
+    rule: change.rule,
+    points: -change.points,
+    reason: `Expired: ${change.reason}`,
+    activity: null,
+    at: now.toISOString(),
+    expiresAt: null,
+  }
 }
 
 /** Whether a score change crosses the qualifying threshold upwards. */

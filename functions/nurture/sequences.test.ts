@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { exitReason, mayEnter, nextStep, personalise, triggers, type Sequence } from './sequences'
+import { exitReason, mayEnter, nextStep, personalise, type Sequence, triggers } from './sequences'
 
 const sequence: Sequence = {
   id: 1,
@@ -36,11 +36,17 @@ describe('sequences', () => {
 
   it('time each step from the one before, by the sequence as it is now', () => {
     expect(nextStep(sequence, { lastStepAt: null, enrolledAt, sentSteps: [] })).toMatchObject({ index: 0, dueAt: enrolledAt })
-    expect(nextStep(sequence, { lastStepAt: enrolledAt, enrolledAt, sentSteps: ['a'] })).toMatchObject({ index: 1, dueAt: '2026-03-03T10:00:00.000Z' })
+    expect(nextStep(sequence, { lastStepAt: enrolledAt, enrolledAt, sentSteps: ['a'] })).toMatchObject({
+      index: 1,
+      dueAt: '2026-03-03T10:00:00.000Z',
+    })
     expect(nextStep(sequence, { lastStepAt: enrolledAt, enrolledAt, sentSteps: ['a', 'b', 'c'] })).toBeNull()
     // Step b was deleted after it was sent: the person goes on with c, never getting anything twice.
     const edited = { ...sequence, steps: [sequence.steps[0]!, sequence.steps[2]!] }
-    expect(nextStep(edited, { lastStepAt: enrolledAt, enrolledAt, sentSteps: ['a', 'b'] })).toMatchObject({ step: { id: 'c' }, dueAt: '2026-03-08T10:00:00.000Z' })
+    expect(nextStep(edited, { lastStepAt: enrolledAt, enrolledAt, sentSteps: ['a', 'b'] })).toMatchObject({
+      step: { id: 'c' },
+      dueAt: '2026-03-08T10:00:00.000Z',
+    })
     // Steps moved above the last one sent are not sent to people past them.
     const reordered = { ...sequence, steps: [sequence.steps[2]!, sequence.steps[0]!, sequence.steps[1]!] }
     expect(nextStep(reordered, { lastStepAt: enrolledAt, enrolledAt, sentSteps: ['a'] })).toMatchObject({ step: { id: 'b' } })

@@ -73,7 +73,10 @@ const delayMs = (step: SequenceStep) => Math.max(0, step.delay) * DELAY_UNITS[st
  * a person whose last step was deleted goes on with the step that followed it, and nobody gets a
  * step twice. Null when nothing is left.
  */
-export function nextStep(sequence: Sequence, enrolment: Pick<Enrolment, 'lastStepAt' | 'enrolledAt' | 'sentSteps'>): { step: SequenceStep; index: number; dueAt: string } | null {
+export function nextStep(
+  sequence: Sequence,
+  enrolment: Pick<Enrolment, 'lastStepAt' | 'enrolledAt' | 'sentSteps'>,
+): { step: SequenceStep; index: number; dueAt: string } | null {
   const sent = new Set(enrolment.sentSteps)
   let after = -1
   sequence.steps.forEach((s, i) => {
@@ -98,7 +101,11 @@ export function exitReason(lead: { status: string; unsubscribed: boolean; erased
 export const stepEmailKey = (enrolment: Id, step: string) => `sequence-step/${enrolment}/${step}`
 
 /** A step's subject or body for the person's language, falling back to the other. */
-export function localized(value: Record<string, string | null | undefined> | string | null | undefined, locale: string | null, fallback: string): string {
+export function localized(
+  value: Record<string, string | null | undefined> | string | null | undefined,
+  locale: string | null,
+  fallback: string,
+): string {
   if (typeof value === 'string') return value
   if (!value) return ''
   return (locale && value[locale]) || value[fallback] || Object.values(value).find((v) => v) || ''

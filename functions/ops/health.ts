@@ -23,6 +23,10 @@ export function health(facts: HealthFacts): Health {
   const worker = facts.heartbeatAt === null ? 'never seen' : facts.now - facts.heartbeatAt <= facts.maxSilenceMs ? 'ok' : 'silent'
   return {
     status: facts.database && worker === 'ok' ? 200 : 503,
-    body: { database: facts.database ? 'ok' : 'unreachable', worker, lastHeartbeat: facts.heartbeatAt === null ? null : new Date(facts.heartbeatAt).toISOString() },
+    body: {
+      database: facts.database ? 'ok' : 'unreachable',
+      worker,
+      lastHeartbeat: facts.heartbeatAt === null ? null : new Date(facts.heartbeatAt).toISOString(),
+    },
   }
 }

@@ -1,5 +1,22 @@
 // Phone sign-in and texts (issue 17): numbers, the cost policy of texts and the text of a code.
-export { allowedCountryCodes, DEFAULT_COUNTRY_CODES, maskPhone, numberPrefix, parsePhone, type PhoneNumber, type PhoneRefusal } from './phone-number'
-export { budgetDay, createSmsGuard, DEFAULT_DAILY_BUDGET, SMS_ADDRESS_POLICY, SMS_NUMBER_POLICY, SMS_PREFIX_POLICY, type SmsDecision, type SmsGuard } from './sms-guard'
-export { renderCodeText, type CodeText, type SmsSender } from './sms-text'
 export { hasMailbox, NO_MAILBOX_DOMAIN, placeholderEmail } from './mailbox'
+export {
+  allowedCountryCodes,
+  DEFAULT_COUNTRY_CODES,
+  maskPhone,
+  numberPrefix,
+  parsePhone,
+  type PhoneNumber,
+  type PhoneRefusal,
+} from './phone-number'
+export {
+  budgetDay,
+  createSmsGuard,
+  DEFAULT_DAILY_BUDGET,
+  SMS_ADDRESS_POLICY,
+  SMS_NUMBER_POLICY,
+  SMS_PREFIX_POLICY,
+  type SmsDecision,
+  type SmsGuard,
+} from './sms-guard'
+export { type CodeText, renderCodeText, type SmsSender } from './sms-text'

@@ -18,8 +18,22 @@ describe('parsePhone', () => {
   })
 
   it.each([
-    [''], ['   '], ['12800138000'], ['10012345678'], ['1380013800'], ['138001380001'], ['+86 10 1234 5678'], ['+8612800138000'],
-    ['13800138000x'], ['tel:13800138000'], ['+'], ['+999 1234567'], ['1'.repeat(41)], [null], [13800138000], [['13800138000']],
+    [''],
+    ['   '],
+    ['12800138000'],
+    ['10012345678'],
+    ['1380013800'],
+    ['138001380001'],
+    ['+86 10 1234 5678'],
+    ['+8612800138000'],
+    ['13800138000x'],
+    ['tel:13800138000'],
+    ['+'],
+    ['+999 1234567'],
+    ['1'.repeat(41)],
+    [null],
+    [13800138000],
+    [['13800138000']],
   ])('refuses %j as not a number', (input) => {
     expect(parsePhone(input)).toEqual({ ok: false, reason: 'invalid' })
   })
@@ -27,7 +41,10 @@ describe('parsePhone', () => {
   it('refuses another country unless the admin allows it', () => {
     expect(parsePhone('+852 6123 4567')).toEqual({ ok: false, reason: 'country-not-allowed' })
     expect(parsePhone('+1 415 555 0100')).toEqual({ ok: false, reason: 'country-not-allowed' })
-    expect(parsePhone('+852 6123 4567', ['86', '852'])).toEqual({ ok: true, phone: { e164: '+85261234567', countryCode: '852', national: '61234567' } })
+    expect(parsePhone('+852 6123 4567', ['86', '852'])).toEqual({
+      ok: true,
+      phone: { e164: '+85261234567', countryCode: '852', national: '61234567' },
+    })
     // Allowing others does not let a mainland number in when +86 is not on the list.
     expect(parsePhone('13800138000', ['852'])).toEqual({ ok: false, reason: 'country-not-allowed' })
   })

@@ -14,14 +14,67 @@ export const DEFAULT_COUNTRY_CODES: readonly string[] = ['86']
 const MAINLAND_MOBILE = /^1[3-9][0-9]{9}$/
 
 /** Country codes with the length of their national numbers we accept; anything else must fit E.164 (at most 15 digits). */
-const COUNTRY_CODES = ['1', '7', '20', '27', '30', '31', '32', '33', '34', '36', '39', '40', '41', '43', '44', '45', '46', '47', '48', '49', '51', '52', '53', '54', '55', '56', '57', '58', '60', '61', '62', '63', '64', '65', '66', '81', '82', '84', '86', '90', '91', '92', '93', '94', '95', '98', '852', '853', '886']
+const COUNTRY_CODES = [
+  '1',
+  '7',
+  '20',
+  '27',
+  '30',
+  '31',
+  '32',
+  '33',
+  '34',
+  '36',
+  '39',
+  '40',
+  '41',
+  '43',
+  '44',
+  '45',
+  '46',
+  '47',
+  '48',
+  '49',
+  '51',
+  '52',
+  '53',
+  '54',
+  '55',
+  '56',
+  '57',
+  '58',
+  '60',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '66',
+  '81',
+  '82',
+  '84',
+  '86',
+  '90',
+  '91',
+  '92',
+  '93',
+  '94',
+  '95',
+  '98',
+  '852',
+  '853',
+  '886',
+]
 
 /**
  * Parses the allow-list of country codes from its env form ("86,852"); the default when empty or unreadable.
  * @example allowedCountryCodes('86, +852') // ['86', '852']
  */
 export function allowedCountryCodes(value: string | undefined): string[] {
-  const codes = (value ?? '').split(',').map((c) => c.trim().replace(/^\+/, '')).filter((c) => /^[0-9]{1,3}$/.test(c))
+  const codes = (value ?? '')
+    .split(',')
+    .map((c) => c.trim().replace(/^\+/, ''))
+    .filter((c) => /^[0-9]{1,3}$/.test(c))
   return codes.length ? codes : [...DEFAULT_COUNTRY_CODES]
 }
 
@@ -31,7 +84,10 @@ export function allowedCountryCodes(value: string | undefined): string[] {
  * full-width digits are folded. Only the allowed country codes pass.
  * @example parsePhone('138 0013 8000', ['86']) // { ok: true, phone: { e164: '+8613800138000', countryCode: '86', national: '13800138000' } }
  */
-export function parsePhone(input: unknown, allowed: readonly string[] = DEFAULT_COUNTRY_CODES): { ok: true; phone: PhoneNumber } | { ok: false; reason: PhoneRefusal } {
+export function parsePhone(
+  input: unknown,
+  allowed: readonly string[] = DEFAULT_COUNTRY_CODES,
+): { ok: true; phone: PhoneNumber } | { ok: false; reason: PhoneRefusal } {
   if (typeof input !== 'string' || input.length > 40) return { ok: false, reason: 'invalid' }
   const text = input.normalize('NFKC').trim()
   if (!/^(\+|00)?[0-9 ()-]+$/.test(text)) return { ok: false, reason: 'invalid' }
@@ -54,7 +110,12 @@ export function parsePhone(input: unknown, allowed: readonly string[] = DEFAULT_
   } else {
     return { ok: false, reason: 'invalid' }
   }
-  if (countryCode === '86' ? !MAINLAND_MOBILE.test(national) : !/^[1-9][0-9]{5,13}$/.test(national) || countryCode.length + national.length > 15) return { ok: false, reason: 'invalid' }
+  if (
+    countryCode === '86'
+      ? !MAINLAND_MOBILE.test(national)
+      : !/^[1-9][0-9]{5,13}$/.test(national) || countryCode.length + national.length > 15
+  )
+    return { ok: false, reason: 'invalid' }
   if (!allowed.includes(countryCode)) return { ok: false, reason: 'country-not-allowed' }
   return { ok: true, phone: { e164: `+${countryCode}${national}`, countryCode, national } }
 }

@@ -21,16 +21,29 @@ function setup(options: { dailyBudget?: number } = {}) {
 describe('createSmsGuard', () => {
   it('allows ten texts an hour from one address, then refuses with the wait', async () => {
     const { guard, advance } = setup()
-    for (let i = 0; i < 10; i++) expect(await guard.requestText({ phone: phone(`1390000${String(i).padStart(4, '0')}`), address: 'a' })).toEqual({ allowed: true, budgetReached: false })
+    for (let i = 0; i < 10; i++)
+      expect(await guard.requestText({ phone: phone(`1390000${String(i).padStart(4, '0')}`), address: 'a' })).toEqual({
+        allowed: true,
+        budgetReached: false,
+      })
     advance(60_000)
-    expect(await guard.requestText({ phone: phone('13911110000'), address: 'a' })).toEqual({ allowed: false, scope: 'address', retryAfterMs: 59 * 60_000 })
+    expect(await guard.requestText({ phone: phone('13911110000'), address: 'a' })).toEqual({
+      allowed: false,
+      scope: 'address',
+      retryAfterMs: 59 * 60_000,
+    })
     expect(await guard.requestText({ phone: phone('13911110000'), address: 'b' })).toEqual({ allowed: true, budgetReached: false })
   })
 
   it('limits one block of numbers across addresses (pumping walks a range)', async () => {
     const { guard } = setup()
-    for (let i = 0; i < 20; i++) expect((await guard.requestText({ phone: phone(`1380013${String(i).padStart(4, '0')}`), address: `ip${i}` })).allowed).toBe(true)
-    expect(await guard.requestText({ phone: phone('13800139999'), address: 'fresh' })).toEqual({ allowed: false, scope: 'prefix', retryAfterMs: 60 * 60_000 })
+    for (let i = 0; i < 20; i++)
+      expect((await guard.requestText({ phone: phone(`1380013${String(i).padStart(4, '0')}`), address: `ip${i}` })).allowed).toBe(true)
+    expect(await guard.requestText({ phone: phone('13800139999'), address: 'fresh' })).toEqual({
+      allowed: false,
+      scope: 'prefix',
+      retryAfterMs: 60 * 60_000,
+    })
     expect((await guard.requestText({ phone: phone('13800149999'), address: 'fresh' })).allowed).toBe(true)
   })
 
@@ -40,7 +53,11 @@ describe('createSmsGuard', () => {
       expect((await guard.requestText({ phone: phone('13700000001'), address: `ip${i}` })).allowed).toBe(true)
       advance(7 * 60_000)
     }
-    expect(await guard.requestText({ phone: phone('13700000001'), address: 'other' })).toEqual({ allowed: false, scope: 'number', retryAfterMs: 24 * 60 * 60_000 - 70 * 60_000 })
+    expect(await guard.requestText({ phone: phone('13700000001'), address: 'other' })).toEqual({
+      allowed: false,
+      scope: 'number',
+      retryAfterMs: 24 * 60 * 60_000 - 70 * 60_000,
+    })
   })
 
   it('a refusal by one limit counts against no other', async () => {

@@ -57,14 +57,21 @@ export function createSmsGuard(options: SmsGuardOptions) {
   async function spendBudget(): Promise<SmsDecision> {
     const { day, endsInMs } = budgetDay(now())
     let decision: SmsDecision = { allowed: false, scope: 'budget', retryAfterMs: endsInMs }
-    await store.update(`sms-budget:${day}`, (raw) => {
-      const state: BudgetState = raw && typeof raw === 'object' && typeof (raw as BudgetState).sent === 'number' ? (raw as BudgetState) : { sent: 0, alerted: false }
-      if (state.sent >= budget) return state
-      const sent = state.sent + 1
-      const reached = sent >= budget && !state.alerted
-      decision = { allowed: true, budgetReached: reached }
-      return { sent, alerted: state.alerted || reached }
-    }, endsInMs + 60_000)
+    await store.update(
+      `sms-budget:${day}`,
+      (raw) => {
+        const state: BudgetState =
+          raw && typeof raw === 'object' && typeof (raw as BudgetState).sent === 'number'
+            ? (raw as BudgetState)
+            : { sent: 0, alerted: false }
+        if (state.sent >= budget) return state
+        const sent = state.sent + 1
+        const reached = sent >= budget && !state.alerted
+        decision = { allowed: true, budgetReached: reached }
+        return { sent, alerted: state.alerted || reached }
+      },
+      endsInMs + 60_000,
+    )
     return decision
   }
 
@@ -89,11 +96,15 @@ export function createSmsGuard(options: SmsGuardOptions) {
       for (const limit of limits) {
         const { policy } = limit
         let refused: SmsDecision | null = null
-        await store.update(limit.key, (state) => {
-          const decision = checkWindow(state as WindowState | null, now(), policy)
-          if (!decision.allowed) refused = { allowed: false, scope: limit.scope, retryAfterMs: decision.retryAfterMs }
-          return decision.allowed ? recordWindowEvent(state as WindowState | null, now(), policy) : state
-        }, policy.windowMs)
+        await store.update(
+          limit.key,
+          (state) => {
+            const decision = checkWindow(state as WindowState | null, now(), policy)
+            if (!decision.allowed) refused = { allowed: false, scope: limit.scope, retryAfterMs: decision.retryAfterMs }
+            return decision.allowed ? recordWindowEvent(state as WindowState | null, now(), policy) : state
+          },
+          policy.windowMs,
+        )
         if (refused) return refused
       }
       return spendBudget()

@@ -16,9 +16,10 @@ export interface CodeText {
 export function renderCodeText({ code, brand, locale }: { code: string; brand: string; locale: Locale }): CodeText {
   const minutes = String(Math.round(CODE_TTL_MS / 60_000))
   const sign = brand ? `【${brand}】` : ''
-  const text = locale === 'zh-CN'
-    ? `${sign}您的登录验证码是 ${code}，${minutes} 分钟内有效。请勿告诉他人。`
-    : `${sign}Your sign-in code is ${code}. It works for ${minutes} minutes. Do not share it.`
+  const text =
+    locale === 'zh-CN'
+      ? `${sign}您的登录验证码是 ${code}，${minutes} 分钟内有效。请勿告诉他人。`
+      : `${sign}Your sign-in code is ${code}. It works for ${minutes} minutes. Do not share it.`
   return { params: [code, minutes], text }
 }
 

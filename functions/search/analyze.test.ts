@@ -40,7 +40,12 @@ describe('analyzeText', () => {
 
 describe('analyzeQuery', () => {
   it('reads a Chinese query typed without spaces as bigrams', () => {
-    expect(analyzeQuery('品牌价值')).toEqual({ terms: ['品牌', '牌价', '价值'], wordTerms: [], hanFragments: ['品牌', '牌价', '价值'], hanPrefixes: [] })
+    expect(analyzeQuery('品牌价值')).toEqual({
+      terms: ['品牌', '牌价', '价值'],
+      wordTerms: [],
+      hanFragments: ['品牌', '牌价', '价值'],
+      hanPrefixes: [],
+    })
   })
 
   it('looks a lone Han character up as a prefix', () => {

@@ -79,7 +79,16 @@ export function buildIndex(docs: readonly SearchDoc[], locale: string, now: Date
     const body = clean(doc.body)
     const categories = (doc.categories ?? []).filter((c): c is string => typeof c === 'string' && c !== '')
     const ref = String(stored.length)
-    stored.push({ id: doc.id, kind: doc.kind, path: doc.path, title, excerpt, categories, date: doc.date ?? null, text: [excerpt, body].filter(Boolean).join('\n') })
+    stored.push({
+      id: doc.id,
+      kind: doc.kind,
+      path: doc.path,
+      title,
+      excerpt,
+      categories,
+      date: doc.date ?? null,
+      text: [excerpt, body].filter(Boolean).join('\n'),
+    })
     builder.add({ ref, title, categories: categories.join(' / '), excerpt, body })
   }
   return { version: INDEX_VERSION, locale, builtAt: now.toISOString(), docs: stored, lunr: builder.build().toJSON() }

@@ -19,11 +19,19 @@ export const COMPACT_TEXT_LENGTH = 240
  * The compact form of an index for the browser, with each path turned into the URL the site serves.
  * @example compactIndex(index, (path) => localizedHref(path, 'en', 'zh-CN'))
  */
-export function compactIndex(index: Pick<SerializedSearchIndex, 'locale' | 'builtAt' | 'docs'>, href: (path: string) => string = (path) => path): CompactIndex {
+export function compactIndex(
+  index: Pick<SerializedSearchIndex, 'locale' | 'builtAt' | 'docs'>,
+  href: (path: string) => string = (path) => path,
+): CompactIndex {
   return {
     v: 1,
     locale: index.locale,
     builtAt: index.builtAt,
-    docs: index.docs.map((doc) => [href(doc.path), doc.title, doc.categories.join(' / '), doc.text.replace(/\s+/g, ' ').trim().slice(0, COMPACT_TEXT_LENGTH)]),
+    docs: index.docs.map((doc) => [
+      href(doc.path),
+      doc.title,
+      doc.categories.join(' / '),
+      doc.text.replace(/\s+/g, ' ').trim().slice(0, COMPACT_TEXT_LENGTH),
+    ]),
   }
 }

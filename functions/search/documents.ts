@@ -1,6 +1,6 @@
 // Payload pages and posts, as read from the database, turned into what the index takes.
-import { richTextToPlainText } from '../content/rich-text'
 import { pageHref } from '../content/paths'
+import { richTextToPlainText } from '../content/rich-text'
 import type { SearchDoc } from './build-index'
 
 /** Block fields that hold words a visitor reads; ids, links, images and settings are left out. */
@@ -26,16 +26,30 @@ export function blocksText(layout: unknown): string {
   if (!Array.isArray(layout)) return ''
   const lines: string[] = []
   for (const block of layout) collect(block, lines, 0)
-  return lines.map((l) => l.trim()).filter(Boolean).join('\n')
+  return lines
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n')
 }
 
 function titles(categories: unknown): string[] {
   if (!Array.isArray(categories)) return []
-  return categories.flatMap((c) => (c && typeof c === 'object' && typeof (c as { title?: unknown }).title === 'string' ? [(c as { title: string }).title] : []))
+  return categories.flatMap((c) =>
+    c && typeof c === 'object' && typeof (c as { title?: unknown }).title === 'string' ? [(c as { title: string }).title] : [],
+  )
 }
 
 /** A post as stored (categories populated at depth 1), as a search document. */
-export function postSearchDoc(post: { id: string | number; slug?: string | null; title?: string | null; excerpt?: string | null; body?: unknown; categories?: unknown; publishedAt?: string | null; visibility?: string | null }): SearchDoc {
+export function postSearchDoc(post: {
+  id: string | number
+  slug?: string | null
+  title?: string | null
+  excerpt?: string | null
+  body?: unknown
+  categories?: unknown
+  publishedAt?: string | null
+  visibility?: string | null
+}): SearchDoc {
   return {
     id: post.id,
     kind: 'post',
@@ -50,7 +64,13 @@ export function postSearchDoc(post: { id: string | number; slug?: string | null;
 }
 
 /** A page as stored, as a search document. */
-export function pageSearchDoc(page: { id: string | number; path?: string | null; title?: string | null; layout?: unknown; visibility?: string | null }): SearchDoc {
+export function pageSearchDoc(page: {
+  id: string | number
+  path?: string | null
+  title?: string | null
+  layout?: unknown
+  visibility?: string | null
+}): SearchDoc {
   return {
     id: page.id,
     kind: 'page',

@@ -26,7 +26,8 @@ interface Unit {
 
 function lightStem(word: string): string {
   if (word.length <= 4) return word
-  for (const suffix of ['ing', 'ed', 'es', 's']) if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length)
+  for (const suffix of ['ing', 'ed', 'es', 's'])
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length)
   return word
 }
 

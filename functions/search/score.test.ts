@@ -37,13 +37,21 @@ describe('createScorer', () => {
     for (const ratio of ratios) expect(ratio).toBeCloseTo(ratios[0]!, 9)
     // And the terms each document matched are those lunr reports.
     for (const result of lunrResults) {
-      const matched = terms.filter((term) => Object.keys(result.matchData.metadata).some((m) => m === term || (hanPrefixes.includes(term) && m.startsWith(term))))
+      const matched = terms.filter((term) =>
+        Object.keys(result.matchData.metadata).some((m) => m === term || (hanPrefixes.includes(term) && m.startsWith(term))),
+      )
       expect(countUnits(ours.get(result.ref)!.units)).toBe(matched.length)
     }
   })
 
   it('ignores terms the index does not have, object keys included', () => {
-    expect(scoreDocuments([{ term: '__proto__', unit: 0 }, { term: 'constructor', unit: 1 }, { term: 'zebracorn', unit: 2 }]).size).toBe(0)
+    expect(
+      scoreDocuments([
+        { term: '__proto__', unit: 0 },
+        { term: 'constructor', unit: 1 },
+        { term: 'zebracorn', unit: 2 },
+      ]).size,
+    ).toBe(0)
   })
 
   it('counts set bits', () => {

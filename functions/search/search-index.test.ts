@@ -82,7 +82,14 @@ describe('searchIndex', () => {
 })
 
 describe('buildIndex', () => {
-  const secret: SearchDoc = { id: 'vip', kind: 'post', path: '/blog/vip', title: '会员专享：年度私域白皮书', body: 'zebracorn 独角兽 secret strategy', visibility: 'members' }
+  const secret: SearchDoc = {
+    id: 'vip',
+    kind: 'post',
+    path: '/blog/vip',
+    title: '会员专享：年度私域白皮书',
+    body: 'zebracorn 独角兽 secret strategy',
+    visibility: 'members',
+  }
   const visible: SearchDoc = { id: 'open', kind: 'page', path: '/open', title: 'Open page', body: 'unicorn notes', visibility: 'public' }
   const untitled: SearchDoc = { id: 'draft', kind: 'post', path: '/blog/draft', title: '', body: 'zebracorn' }
   const built = buildIndex([secret, visible, untitled, ...enDocs.slice(0, 2)], 'en', new Date('2025-05-01T00:00:00Z'))

@@ -1,7 +1,7 @@
 /// <reference path="./lunr-types.d.ts" />
 import lunr from 'lunr'
 
-import { analyzeQuery, type AnalyzedQuery } from './analyze'
+import { type AnalyzedQuery, analyzeQuery } from './analyze'
 import { INDEX_VERSION, type SerializedSearchIndex, type StoredDoc } from './build-index'
 import { countUnits, createScorer, type ScoreClause, type Scorer } from './score'
 import { highlightHtml, snippetHtml } from './snippet'
@@ -50,10 +50,18 @@ export class SearchIndexError extends Error {
 export function loadIndex(serialized: unknown): SearchIndex {
   const value = serialized as Partial<SerializedSearchIndex> | null
   if (!value || typeof value !== 'object' || value.version !== INDEX_VERSION || !Array.isArray(value.docs) || !value.lunr) {
-    throw new SearchIndexError(`The search index is not of version ${INDEX_VERSION}; rebuild it (it is rebuilt whenever content is published).`)
+    throw new SearchIndexError(
+      `The search index is not of version ${INDEX_VERSION}; rebuild it (it is rebuilt whenever content is published).`,
+    )
   }
   const index = lunr.Index.load(value.lunr)
-  return { locale: String(value.locale), builtAt: String(value.builtAt), docs: value.docs, lunr: index, scorer: createScorer(index, value.docs.length) }
+  return {
+    locale: String(value.locale),
+    builtAt: String(value.builtAt),
+    docs: value.docs,
+    lunr: index,
+    scorer: createScorer(index, value.docs.length),
+  }
 }
 
 export interface SearchOptions {

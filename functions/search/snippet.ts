@@ -1,7 +1,7 @@
 // Highlighted snippets: the stretch of a document's text where the query's words are densest,
 // HTML-escaped, with each match in <mark>. Only escaped text and our own <mark> tags come out.
 import { escapeHtml } from '../content/rich-text'
-import { wordTerm, type AnalyzedQuery } from './analyze'
+import { type AnalyzedQuery, wordTerm } from './analyze'
 
 interface Range {
   start: number
@@ -117,7 +117,8 @@ export function snippetHtml(text: string, query: AnalyzedQuery, { length = 200 }
       const start = Math.max(0, anchor.start - lead)
       const inside = ranges.filter((r) => r.start >= start && r.end <= start + size)
       const distinct = new Set(inside.map((r) => r.key)).size
-      if (distinct > best.distinct || (distinct === best.distinct && inside.length > best.count)) best = { start, distinct, count: inside.length }
+      if (distinct > best.distinct || (distinct === best.distinct && inside.length > best.count))
+        best = { start, distinct, count: inside.length }
     }
     from = best.start
   }

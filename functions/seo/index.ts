@@ -1,18 +1,65 @@
 // Search engines and share cards: page heads, sitemaps, robots.txt, RSS, share images and links,
 // canonical paths and editors' redirects. Framework-free: the site passes content and sharp in.
 export { absoluteUrl } from './absolute-url'
-export { UNTOUCHED_PREFIXES, canonicalPath, withQuery } from './canonical-path'
-export { articleJsonLd, breadcrumbJsonLd, organizationJsonLd, organizationId, serializeJsonLd, type Crumb, type JsonLdNode } from './json-ld'
-export { MAX_DESCRIPTION, pageDescription, pageHead, pageTitle, type PageHead, type PageMetaInput, type ShareImage, type SiteIdentity } from './page-meta'
-export { createRedirectTable, isOffsiteTarget, MAX_REDIRECT_LENGTH, normalizeRedirectFrom, redirectFor, redirectFromProblem, redirectTargetProblem, type RedirectAnswer, type RedirectRule, type RedirectTable } from './redirects'
+export { canonicalPath, UNTOUCHED_PREFIXES, withQuery } from './canonical-path'
+export {
+  articleJsonLd,
+  breadcrumbJsonLd,
+  type Crumb,
+  type JsonLdNode,
+  organizationId,
+  organizationJsonLd,
+  serializeJsonLd,
+} from './json-ld'
+export {
+  MAX_DESCRIPTION,
+  pageDescription,
+  type PageHead,
+  pageHead,
+  type PageMetaInput,
+  pageTitle,
+  type ShareImage,
+  type SiteIdentity,
+} from './page-meta'
+export {
+  createRedirectTable,
+  isOffsiteTarget,
+  MAX_REDIRECT_LENGTH,
+  normalizeRedirectFrom,
+  type RedirectAnswer,
+  redirectFor,
+  redirectFromProblem,
+  type RedirectRule,
+  type RedirectTable,
+  redirectTargetProblem,
+} from './redirects'
 export { PRIVATE_PATHS, robotsTxt } from './robots'
-export { ATOM_NS, rfc822, rssXml, type FeedChannel, type FeedItem } from './rss'
+export { ATOM_NS, type FeedChannel, type FeedItem, rfc822, rssXml } from './rss'
+export {
+  hasCjk,
+  renderShareImage,
+  SHARE_IMAGE_HEIGHT,
+  SHARE_IMAGE_WIDTH,
+  type ShareImageInput,
+  shareImageKey,
+  shareImageSvg,
+  type SharpForPng,
+  wrapTitle,
+} from './share-image'
 export { createShareImageCache, type ShareImageCache } from './share-image-cache'
-export { hasCjk, renderShareImage, SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH, shareImageKey, shareImageSvg, wrapTitle, type ShareImageInput, type SharpForPng } from './share-image'
 export { pagePathOfShareImage, SHARE_IMAGE_PREFIX, shareImagePath } from './share-image-path'
-export { shareLinks, type ShareLink, type SharePlatform } from './share-links'
-export { contentUrls, sitemapUrls, type ContentUrl, type IndexedDoc, type Localize, type LocalizedUrl, type PerLocale, type SiteContent } from './site-urls'
-export { lastmodOf, MAX_SITEMAP_URLS, SITEMAP_NS, sitemapIndexXml, sitemapXml, XHTML_NS, type SitemapRef, type SitemapUrl } from './sitemap'
+export { type ShareLink, shareLinks, type SharePlatform } from './share-links'
+export {
+  type ContentUrl,
+  contentUrls,
+  type IndexedDoc,
+  type Localize,
+  type LocalizedUrl,
+  type PerLocale,
+  type SiteContent,
+  sitemapUrls,
+} from './site-urls'
+export { lastmodOf, MAX_SITEMAP_URLS, SITEMAP_NS, sitemapIndexXml, type SitemapRef, type SitemapUrl, sitemapXml, XHTML_NS } from './sitemap'
 export { firstText, oneLine, truncate } from './text'
 export { isPublicContent, type Publishable } from './visibility'
 export { escapeXml } from './xml'

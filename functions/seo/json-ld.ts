@@ -86,7 +86,12 @@ export function breadcrumbJsonLd(siteUrl: string, crumbs: Crumb[]): JsonLdNode |
   if (crumbs.length < 2) return null
   return {
     '@type': 'BreadcrumbList',
-    itemListElement: crumbs.map((crumb, index) => ({ '@type': 'ListItem', position: index + 1, name: crumb.name, item: absoluteUrl(siteUrl, crumb.path) })),
+    itemListElement: crumbs.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.name,
+      item: absoluteUrl(siteUrl, crumb.path),
+    })),
   }
 }
 
@@ -98,5 +103,8 @@ export function breadcrumbJsonLd(siteUrl: string, crumbs: Crumb[]): JsonLdNode |
  */
 export function serializeJsonLd(nodes: (JsonLdNode | null | undefined)[]): string {
   const graph = nodes.filter((node): node is JsonLdNode => Boolean(node))
-  return JSON.stringify({ '@context': 'https://schema.org', '@graph': graph }).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return JSON.stringify({ '@context': 'https://schema.org', '@graph': graph }).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
 }

@@ -40,8 +40,18 @@ function jsonLd(head: ReturnType<typeof pageHead>) {
 
 describe('pageHead: title and description fallbacks', () => {
   it.each<[string, Partial<PageMetaInput>, string, string]>([
-    ['SEO fields win', { seo: { title: 'Custom title', description: 'Custom description' }, excerpt: 'Excerpt' }, 'Custom title', 'Custom description'],
-    ['then the title with the brand, and the excerpt', { seo: { title: '  ', description: '' }, excerpt: 'The excerpt\nof a post' }, 'About us | Cinnabar', 'The excerpt of a post'],
+    [
+      'SEO fields win',
+      { seo: { title: 'Custom title', description: 'Custom description' }, excerpt: 'Excerpt' },
+      'Custom title',
+      'Custom description',
+    ],
+    [
+      'then the title with the brand, and the excerpt',
+      { seo: { title: '  ', description: '' }, excerpt: 'The excerpt\nof a post' },
+      'About us | Cinnabar',
+      'The excerpt of a post',
+    ],
     ['then the tagline', { seo: null }, 'About us | Cinnabar', 'Bring customers home'],
     ['a home page is the brand and tagline', { kind: 'home', title: 'Home' }, 'Cinnabar | Bring customers home', 'Bring customers home'],
     ['no title at all is the brand', { title: null }, 'Cinnabar', 'Bring customers home'],
@@ -72,18 +82,25 @@ describe('pageHead: URLs', () => {
     expect(head.image).toBe('https://brand.example/share-image/blog/launch.png?v=abc')
     expect(head.robots).toBeNull()
     expect(head.feed).toBeNull()
-    expect(pageHead(input({ feed: { path: '/en/rss.xml', title: 'Cinnabar' } })).feed).toEqual({ href: 'https://brand.example/en/rss.xml', title: 'Cinnabar' })
+    expect(pageHead(input({ feed: { path: '/en/rss.xml', title: 'Cinnabar' } })).feed).toEqual({
+      href: 'https://brand.example/en/rss.xml',
+      title: 'Cinnabar',
+    })
   })
 
   it('lists no alternates for content in one locale only, and none on a 404, which is noindex', () => {
-    expect(pageHead(input({ alternates: [{ locale: 'en', path: '/en/about' }] })).alternates).toEqual([{ hreflang: 'en', href: 'https://brand.example/en/about' }])
+    expect(pageHead(input({ alternates: [{ locale: 'en', path: '/en/about' }] })).alternates).toEqual([
+      { hreflang: 'en', href: 'https://brand.example/en/about' },
+    ])
     const notFound = pageHead(input({ kind: 'notFound', noindex: true }))
     expect(notFound.alternates).toEqual([])
     expect(notFound.robots).toBe('noindex, follow')
   })
 
   it('uses the chosen image over the generated one, keeping an absolute URL as it is', () => {
-    const head = pageHead(input({ image: { url: 'https://cdn.example/cover.jpg', width: 1200, height: 630, alt: 'A cover', type: 'image/jpeg' } }))
+    const head = pageHead(
+      input({ image: { url: 'https://cdn.example/cover.jpg', width: 1200, height: 630, alt: 'A cover', type: 'image/jpeg' } }),
+    )
     expect(head.image).toBe('https://cdn.example/cover.jpg')
     expect(head.openGraph).toContainEqual(['og:image:type', 'image/jpeg'])
     expect(head.openGraph).toContainEqual(['og:image:alt', 'A cover'])
@@ -123,7 +140,12 @@ describe('pageHead: share tags', () => {
   })
 
   it('adds secure_url on https and article times for posts', () => {
-    const head = pageHead(input({ kind: 'post', article: { publishedAt: '2026-03-03T08:00:00.000Z', modifiedAt: '2026-03-04T08:00:00.000Z', authorName: 'Lin', tags: ['Strategy'] } }))
+    const head = pageHead(
+      input({
+        kind: 'post',
+        article: { publishedAt: '2026-03-03T08:00:00.000Z', modifiedAt: '2026-03-04T08:00:00.000Z', authorName: 'Lin', tags: ['Strategy'] },
+      }),
+    )
     expect(head.openGraph[0]).toEqual(['og:type', 'article'])
     expect(head.openGraph).toContainEqual(['og:image:secure_url', 'https://brand.example/share-image/blog/launch.png?v=abc'])
     expect(head.openGraph.slice(-3)).toEqual([
@@ -191,7 +213,17 @@ describe('pageHead: JSON-LD', () => {
 
   it('cannot be broken out of: </script> and <!-- in a title stay inside the JSON', () => {
     const hostile = '</script><script>alert(1)</script><!-- & more'
-    const head = pageHead(input({ kind: 'post', title: hostile, article: { publishedAt: 'not a date' }, breadcrumbs: [{ name: 'Home', path: '/en' }, { name: hostile, path: '/en/blog/x' }] }))
+    const head = pageHead(
+      input({
+        kind: 'post',
+        title: hostile,
+        article: { publishedAt: 'not a date' },
+        breadcrumbs: [
+          { name: 'Home', path: '/en' },
+          { name: hostile, path: '/en/blog/x' },
+        ],
+      }),
+    )
     expect(head.jsonLd).not.toMatch(/[<>&]/)
     expect(head.jsonLd).toContain('\\u003c/script\\u003e')
     const [, article] = jsonLd(head)['@graph']

@@ -1,5 +1,5 @@
 import { absoluteUrl } from './absolute-url'
-import { articleJsonLd, breadcrumbJsonLd, organizationJsonLd, serializeJsonLd, type Crumb } from './json-ld'
+import { articleJsonLd, breadcrumbJsonLd, type Crumb, organizationJsonLd, serializeJsonLd } from './json-ld'
 import { firstText, truncate } from './text'
 
 /** Search engines show about this many characters of a description; longer ones are cut here, not by them mid-word. */
@@ -149,7 +149,9 @@ export function pageHead(input: PageMetaInput): PageHead {
   const xHandle = (site.socialAccounts ?? []).find((a) => a.channel === 'x')?.handle?.trim()
   const twitter: [string, string][] = [
     ['twitter:card', 'summary_large_image'],
-    ...(xHandle && /^@?\w{1,15}$/.test(xHandle) ? [['twitter:site', xHandle.startsWith('@') ? xHandle : `@${xHandle}`] as [string, string]] : []),
+    ...(xHandle && /^@?\w{1,15}$/.test(xHandle)
+      ? [['twitter:site', xHandle.startsWith('@') ? xHandle : `@${xHandle}`] as [string, string]]
+      : []),
     ['twitter:title', title],
     ['twitter:description', description],
     ['twitter:image', imageUrl],

@@ -48,7 +48,7 @@ describe('redirectTargetProblem', () => {
 })
 
 describe('createRedirectTable and redirectFor', () => {
-  it('answers an editor\'s redirect with its status and the request\'s query string', () => {
+  it("answers an editor's redirect with its status and the request's query string", () => {
     const table = createRedirectTable([
       { from: '/old', to: '/new', status: 301 },
       { from: '/promo', to: 'https://shop.example/sale?ref=site', status: 302, allowOffsite: true },

@@ -19,7 +19,9 @@ const OWNED_PATHS = /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:account|api|preview|go|r
  * @example redirectFromProblem('/en/account/sign-in') // 'This path belongs to the product …'
  */
 export function redirectFromProblem(from: string | null): string | null {
-  return from !== null && OWNED_PATHS.test(from) ? 'This path belongs to the product (account pages, API, preview, /go and /r links, media) and cannot be redirected.' : null
+  return from !== null && OWNED_PATHS.test(from)
+    ? 'This path belongs to the product (account pages, API, preview, /go and /r links, media) and cannot be redirected.'
+    : null
 }
 
 /**
@@ -78,12 +80,14 @@ export function normalizeRedirectFrom(input: unknown): string | null {
  * or an absolute http(s) URL. Anything else (`javascript:`, `//host`, relative paths) is refused.
  */
 export function redirectTargetProblem(input: unknown): string | null {
-  if (typeof input !== 'string' || input.trim() === '') return 'Give the path (such as /new-page) or the full URL (https://…) to send visitors to.'
+  if (typeof input !== 'string' || input.trim() === '')
+    return 'Give the path (such as /new-page) or the full URL (https://…) to send visitors to.'
   const value = input.trim()
   if (value.length > MAX_REDIRECT_LENGTH) return `The target may be at most ${MAX_REDIRECT_LENGTH} characters long.`
   if (/[\s\u0000-\u001F\u007F]/.test(value)) return 'The target may not contain spaces or control characters; encode them (%20).'
   if (value.startsWith('/')) {
-    if (value.startsWith('//') || value.startsWith('/\\')) return 'A target starting with // names another site; write it as a full URL (https://…) instead.'
+    if (value.startsWith('//') || value.startsWith('/\\'))
+      return 'A target starting with // names another site; write it as a full URL (https://…) instead.'
     return null
   }
   let url: URL
@@ -124,7 +128,10 @@ export interface RedirectTable {
  * back to themselves, whose `from` or `to` is invalid, whose `from` is the product's own path, or
  * that leave `siteOrigin` without an admin's `allowOffsite`, are left out, never served.
  */
-export function createRedirectTable(rules: { from?: unknown; to?: unknown; status?: unknown; allowOffsite?: unknown }[], siteOrigin?: string): RedirectTable {
+export function createRedirectTable(
+  rules: { from?: unknown; to?: unknown; status?: unknown; allowOffsite?: unknown }[],
+  siteOrigin?: string,
+): RedirectTable {
   const direct = new Map<string, RedirectRule>()
   for (const rule of rules) {
     const from = normalizeRedirectFrom(rule.from)

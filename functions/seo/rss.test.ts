@@ -17,7 +17,13 @@ describe('rssXml', () => {
     language: 'zh-CN',
     selfUrl: 'https://brand.example/rss.xml',
     items: [
-      { title: 'Launch & <b>more</b>', link: 'https://brand.example/blog/launch?a=1&b=2', description: 'We </description> launched', publishedAt: '2026-03-03T08:00:00Z', categories: ['Strategy & Co'] },
+      {
+        title: 'Launch & <b>more</b>',
+        link: 'https://brand.example/blog/launch?a=1&b=2',
+        description: 'We </description> launched',
+        publishedAt: '2026-03-03T08:00:00Z',
+        categories: ['Strategy & Co'],
+      },
       { title: 'Undated', link: 'https://brand.example/blog/undated', description: null, publishedAt: 'not a date' },
     ],
   })
@@ -34,7 +40,9 @@ describe('rssXml', () => {
     expect(text(channel, 'language')).toBe('zh-cn')
     expect(text(channel, 'lastBuildDate')).toBe('Tue, 03 Mar 2026 08:00:00 GMT')
     const self = childrenNamed(channel, 'link', ATOM_NS)
-    expect(self.map((l) => [l.attributes.href?.value, l.attributes.rel?.value, l.attributes.type?.value])).toEqual([['https://brand.example/rss.xml', 'self', 'application/rss+xml']])
+    expect(self.map((l) => [l.attributes.href?.value, l.attributes.rel?.value, l.attributes.type?.value])).toEqual([
+      ['https://brand.example/rss.xml', 'self', 'application/rss+xml'],
+    ])
   })
 
   it('writes items with title, link, a permalink guid, an RFC 822 pubDate and an escaped description', () => {

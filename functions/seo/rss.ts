@@ -53,7 +53,12 @@ export function rssXml(channel: FeedChannel): string {
   ]
   if (newest) lines.push(`<lastBuildDate>${newest}</lastBuildDate>`)
   for (const item of channel.items) {
-    lines.push('<item>', `<title>${escapeXml(item.title)}</title>`, `<link>${escapeXml(item.link)}</link>`, `<guid isPermaLink="true">${escapeXml(item.link)}</guid>`)
+    lines.push(
+      '<item>',
+      `<title>${escapeXml(item.title)}</title>`,
+      `<link>${escapeXml(item.link)}</link>`,
+      `<guid isPermaLink="true">${escapeXml(item.link)}</guid>`,
+    )
     const pubDate = rfc822(item.publishedAt)
     if (pubDate) lines.push(`<pubDate>${pubDate}</pubDate>`)
     if (item.description) lines.push(`<description>${escapeXml(item.description)}</description>`)

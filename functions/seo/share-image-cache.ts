@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { shareImageKey, type ShareImageInput } from './share-image'
+import { type ShareImageInput, shareImageKey } from './share-image'
 
 /** A share image cache on disk; see createShareImageCache. */
 export interface ShareImageCache {
@@ -14,7 +14,13 @@ export interface ShareImageCache {
  * gives a new file, an unchanged one is drawn only once per server, even across restarts.
  * Concurrent requests for the same image share one drawing.
  */
-export function createShareImageCache({ dir, render }: { dir: string; render: (input: ShareImageInput) => Promise<Buffer> }): ShareImageCache {
+export function createShareImageCache({
+  dir,
+  render,
+}: {
+  dir: string
+  render: (input: ShareImageInput) => Promise<Buffer>
+}): ShareImageCache {
   const drawing = new Map<string, Promise<Buffer>>()
   let made: Promise<unknown> | null = null
 

@@ -1,14 +1,21 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
 import sharp from 'sharp'
 import { afterAll, describe, expect, it } from 'vitest'
 
+import { renderShareImage, type ShareImageInput, shareImageKey, shareImageSvg, wrapTitle } from './share-image'
 import { createShareImageCache } from './share-image-cache'
-import { renderShareImage, shareImageKey, shareImageSvg, wrapTitle, type ShareImageInput } from './share-image'
 import { parseXml } from './xml-tree.test-helper'
 
-const base: ShareImageInput = { title: 'Owned channels first', brandName: 'Cinnabar', host: 'brand.example', color: '#c8102e', canRenderCjk: true }
+const base: ShareImageInput = {
+  title: 'Owned channels first',
+  brandName: 'Cinnabar',
+  host: 'brand.example',
+  color: '#c8102e',
+  canRenderCjk: true,
+}
 
 function texts(svg: string): string[] {
   const root = parseXml(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`)
@@ -116,7 +123,12 @@ describe('renderShareImage and its disk cache', () => {
     expect((await readFile(path.join(dir, 'share-images', `${a.key}.png`))).equals(a.png)).toBe(true)
 
     // A second server process (a new cache over the same folder) finds it on disk.
-    const again = createShareImageCache({ dir: path.join(dir, 'share-images'), render: async () => { throw new Error('should not draw') } })
+    const again = createShareImageCache({
+      dir: path.join(dir, 'share-images'),
+      render: async () => {
+        throw new Error('should not draw')
+      },
+    })
     const hit = await again.get(base)
     expect(hit.cached).toBe(true)
     expect(hit.png.equals(a.png)).toBe(true)

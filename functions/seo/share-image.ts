@@ -31,7 +31,8 @@ export interface ShareImageInput {
 /** The part of sharp's pipeline renderShareImage uses; the caller passes `sharp` in. */
 export type SharpForPng = (input: Buffer) => { png(options?: { compressionLevel?: number }): { toBuffer(): Promise<Buffer> } }
 
-const CJK = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u
+const CJK =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u
 const CLOSING = /^[，。、！？；：）」』》〉】,.!?;:)\]}'"”’%…]/
 
 /** True when `text` has characters that need a CJK font. */
@@ -167,7 +168,9 @@ export function shareImageSvg(input: ShareImageInput): string {
     `<text ${font} font-size="${fontSize}" font-weight="700" fill="${ink}">`,
     ...wrapped.lines.map((line, i) => `<tspan x="${MARGIN}" y="${top + i * lineHeight}">${escapeXml(line)}</tspan>`),
     '</text>',
-    brand ? `<text ${font} x="${MARGIN}" y="587" font-size="34" font-weight="700" fill="${ink}">${escapeXml(cutToWidth(brand, 34, 620))}</text>` : '',
+    brand
+      ? `<text ${font} x="${MARGIN}" y="587" font-size="34" font-weight="700" fill="${ink}">${escapeXml(cutToWidth(brand, 34, 620))}</text>`
+      : '',
     `<text ${font} x="${SHARE_IMAGE_WIDTH - MARGIN}" y="585" font-size="28" text-anchor="end" fill="${ink}" fill-opacity="0.85">${escapeXml(host)}</text>`,
     '</svg>',
   ].join('')
@@ -184,5 +187,7 @@ export function shareImageKey(input: ShareImageInput): string {
  * @example await renderShareImage({ title: 'Launch', brandName: 'Cinnabar', host: 'brand.example', color: '#c8102e', canRenderCjk: true }, sharp)
  */
 export async function renderShareImage(input: ShareImageInput, sharp: SharpForPng): Promise<Buffer> {
-  return sharp(Buffer.from(shareImageSvg(input))).png({ compressionLevel: 9 }).toBuffer()
+  return sharp(Buffer.from(shareImageSvg(input)))
+    .png({ compressionLevel: 9 })
+    .toBuffer()
 }

@@ -86,7 +86,11 @@ export function contentUrls(content: SiteContent, locales: readonly string[], lo
   for (const category of categories) {
     const id = String(category.id)
     const inCategory = posts.filter((p) => (p.categories ?? []).some((ref) => idOf(ref) === id))
-    urls.push(entry(`/blog/category/${category.slug}`, latest(category.updatedAt, ...inCategory.map((p) => p.updatedAt)), (l) => hasTitle(category, l)))
+    urls.push(
+      entry(`/blog/category/${category.slug}`, latest(category.updatedAt, ...inCategory.map((p) => p.updatedAt)), (l) =>
+        hasTitle(category, l),
+      ),
+    )
   }
   for (const post of posts) urls.push(entry(`/blog/${post.slug}`, latest(post.updatedAt, post.publishedAt), (l) => hasTitle(post, l)))
   return urls.filter((url) => url.locales.length > 0)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { contentUrls, sitemapUrls, type SiteContent } from './site-urls'
+import { contentUrls, type SiteContent, sitemapUrls } from './site-urls'
 import { SITEMAP_NS, sitemapIndexXml, sitemapXml, XHTML_NS } from './sitemap'
 import { childrenNamed, parseXml, type XmlElement } from './xml-tree.test-helper'
 
@@ -13,7 +13,13 @@ const content: SiteContent = {
     { path: 'about', title: { 'zh-CN': '关于', en: 'About' }, _status: 'published', updatedAt: '2026-03-02T00:00:00.000Z' },
     { path: 'zh-only', title: { 'zh-CN': '只有中文' }, _status: 'published', updatedAt: '2026-03-02T00:00:00.000Z' },
     { path: 'draft-page', title: { 'zh-CN': '草稿', en: 'Draft' }, _status: 'draft', updatedAt: '2026-03-02T00:00:00.000Z' },
-    { path: 'members/club', title: { 'zh-CN': '会员', en: 'Members' }, _status: 'published', visibility: 'members', updatedAt: '2026-03-02T00:00:00.000Z' },
+    {
+      path: 'members/club',
+      title: { 'zh-CN': '会员', en: 'Members' },
+      _status: 'published',
+      visibility: 'members',
+      updatedAt: '2026-03-02T00:00:00.000Z',
+    },
     { path: 'q&a', title: { 'zh-CN': '问答', en: 'Q&A' }, _status: 'published', updatedAt: null },
   ],
   categories: [
@@ -21,9 +27,29 @@ const content: SiteContent = {
     { id: 8, slug: 'empty-en', title: { 'zh-CN': '空' }, updatedAt: '2026-01-01T00:00:00.000Z' },
   ],
   posts: [
-    { slug: 'launch', title: { 'zh-CN': '发布', en: 'Launch' }, _status: 'published', updatedAt: '2026-03-05T00:00:00.000Z', publishedAt: '2026-03-03T00:00:00.000Z', categories: [7] },
-    { slug: 'en-only', title: { en: 'English only', 'zh-CN': '   ' }, _status: 'published', updatedAt: '2026-03-04T00:00:00.000Z', categories: [{ id: 7 }] },
-    { slug: 'secret', title: { 'zh-CN': '秘密', en: 'Secret' }, _status: 'published', visibility: 'members', updatedAt: '2026-04-01T00:00:00.000Z', categories: [7] },
+    {
+      slug: 'launch',
+      title: { 'zh-CN': '发布', en: 'Launch' },
+      _status: 'published',
+      updatedAt: '2026-03-05T00:00:00.000Z',
+      publishedAt: '2026-03-03T00:00:00.000Z',
+      categories: [7],
+    },
+    {
+      slug: 'en-only',
+      title: { en: 'English only', 'zh-CN': '   ' },
+      _status: 'published',
+      updatedAt: '2026-03-04T00:00:00.000Z',
+      categories: [{ id: 7 }],
+    },
+    {
+      slug: 'secret',
+      title: { 'zh-CN': '秘密', en: 'Secret' },
+      _status: 'published',
+      visibility: 'members',
+      updatedAt: '2026-04-01T00:00:00.000Z',
+      categories: [7],
+    },
     { slug: 'unpublished', title: { 'zh-CN': '未发布' }, _status: 'draft', updatedAt: '2026-04-01T00:00:00.000Z' },
   ],
 }
@@ -71,7 +97,12 @@ describe('sitemapXml', () => {
 
     const about = childrenNamed(root, 'url', SITEMAP_NS)[1]!
     expect(childrenNamed(about, 'lastmod', SITEMAP_NS)[0]!.text).toBe('2026-03-02T00:00:00.000Z')
-    const links = childrenNamed(about, 'link', XHTML_NS).map((l) => [l.name, l.attributes.rel?.value, l.attributes.hreflang?.value, l.attributes.href?.value])
+    const links = childrenNamed(about, 'link', XHTML_NS).map((l) => [
+      l.name,
+      l.attributes.rel?.value,
+      l.attributes.hreflang?.value,
+      l.attributes.href?.value,
+    ])
     expect(links).toEqual([
       ['xhtml:link', 'alternate', 'zh-CN', 'https://brand.example/about'],
       ['xhtml:link', 'alternate', 'en', 'https://brand.example/en/about'],
@@ -98,13 +129,17 @@ describe('sitemapXml', () => {
   })
 
   it('refuses relative URLs rather than writing an invalid sitemap', () => {
-    expect(() => sitemapXml([{ loc: '/about' }])).toThrow('A sitemap needs absolute http(s) URLs; got a relative or malformed one (6 characters). Pass SITE_URL-based URLs.')
-    expect(() => sitemapXml([{ loc: 'https://brand.example/a', alternates: [{ hreflang: 'en', href: 'javascript:x' }] }])).toThrow(TypeError)
+    expect(() => sitemapXml([{ loc: '/about' }])).toThrow(
+      'A sitemap needs absolute http(s) URLs; got a relative or malformed one (6 characters). Pass SITE_URL-based URLs.',
+    )
+    expect(() => sitemapXml([{ loc: 'https://brand.example/a', alternates: [{ hreflang: 'en', href: 'javascript:x' }] }])).toThrow(
+      TypeError,
+    )
   })
 })
 
 describe('sitemapIndexXml', () => {
-  it('points to each locale\'s sitemap with absolute locs and lastmod', () => {
+  it("points to each locale's sitemap with absolute locs and lastmod", () => {
     const root = parseXml(
       sitemapIndexXml([
         { loc: 'https://brand.example/sitemap-zh-cn.xml', lastmod: '2026-03-05T00:00:00Z' },
@@ -113,7 +148,10 @@ describe('sitemapIndexXml', () => {
     )
     expect([root.uri, root.local]).toEqual([SITEMAP_NS, 'sitemapindex'])
     const sitemaps = childrenNamed(root, 'sitemap', SITEMAP_NS)
-    expect(sitemaps.map((s) => childrenNamed(s, 'loc', SITEMAP_NS)[0]!.text)).toEqual(['https://brand.example/sitemap-zh-cn.xml', 'https://brand.example/sitemap-en.xml'])
+    expect(sitemaps.map((s) => childrenNamed(s, 'loc', SITEMAP_NS)[0]!.text)).toEqual([
+      'https://brand.example/sitemap-zh-cn.xml',
+      'https://brand.example/sitemap-en.xml',
+    ])
     expect(childrenNamed(sitemaps[0]!, 'lastmod', SITEMAP_NS)[0]!.text).toBe('2026-03-05T00:00:00.000Z')
     expect(childrenNamed(sitemaps[1]!, 'lastmod', SITEMAP_NS)).toEqual([])
   })

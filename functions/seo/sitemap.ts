@@ -33,7 +33,10 @@ export function lastmodOf(value: string | Date | null | undefined): string | nul
 
 function assertAbsolute(url: string): string {
   // The protocol requires absolute URLs; a relative one means a bug upstream, so fail loudly.
-  if (!/^https?:\/\/[^/\s]+/i.test(url)) throw new TypeError(`A sitemap needs absolute http(s) URLs; got a relative or malformed one (${url.length} characters). Pass SITE_URL-based URLs.`)
+  if (!/^https?:\/\/[^/\s]+/i.test(url))
+    throw new TypeError(
+      `A sitemap needs absolute http(s) URLs; got a relative or malformed one (${url.length} characters). Pass SITE_URL-based URLs.`,
+    )
   return url
 }
 
@@ -42,14 +45,17 @@ function assertAbsolute(url: string): string {
  * @example sitemapXml([{ loc: 'https://brand.example/about' }]) // '<?xml version="1.0" encoding="UTF-8"?>\n<urlset …'
  */
 export function sitemapXml(urls: SitemapUrl[]): string {
-  if (urls.length > MAX_SITEMAP_URLS) throw new RangeError(`One sitemap may list at most ${MAX_SITEMAP_URLS} URLs; split the ${urls.length} URLs over several sitemaps.`)
+  if (urls.length > MAX_SITEMAP_URLS)
+    throw new RangeError(`One sitemap may list at most ${MAX_SITEMAP_URLS} URLs; split the ${urls.length} URLs over several sitemaps.`)
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<urlset xmlns="${SITEMAP_NS}" xmlns:xhtml="${XHTML_NS}">`]
   for (const url of urls) {
     lines.push('<url>', `<loc>${escapeXml(assertAbsolute(url.loc))}</loc>`)
     const lastmod = lastmodOf(url.lastmod)
     if (lastmod) lines.push(`<lastmod>${lastmod}</lastmod>`)
     for (const alternate of url.alternates ?? []) {
-      lines.push(`<xhtml:link rel="alternate" hreflang="${escapeXml(alternate.hreflang)}" href="${escapeXml(assertAbsolute(alternate.href))}"/>`)
+      lines.push(
+        `<xhtml:link rel="alternate" hreflang="${escapeXml(alternate.hreflang)}" href="${escapeXml(assertAbsolute(alternate.href))}"/>`,
+      )
     }
     lines.push('</url>')
   }

@@ -32,14 +32,21 @@ export class LoginStateError extends Error {
   }
 }
 
-const mac = (secret: string, nonce: string, expires: string, cookie: string) => createHmac('sha256', `wechat-login-state:${secret}`).update(`${nonce}|${expires}|${cookie}`).digest('hex').slice(0, 32)
+const mac = (secret: string, nonce: string, expires: string, cookie: string) =>
+  createHmac('sha256', `wechat-login-state:${secret}`).update(`${nonce}|${expires}|${cookie}`).digest('hex').slice(0, 32)
 
 const encodeIntent = (intent: LoginIntent) => Buffer.from(JSON.stringify(intent), 'utf8').toString('base64url')
 
 function decodeIntent(text: string): LoginIntent | null {
   try {
     const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as LoginIntent
-    const ok = (value.app === 'mp' || value.app === 'web') && ['snsapi_base', 'snsapi_userinfo', 'snsapi_login'].includes(value.scope) && typeof value.next === 'string' && typeof value.locale === 'string' && typeof value.profile === 'boolean' && (value.member === null || typeof value.member === 'string')
+    const ok =
+      (value.app === 'mp' || value.app === 'web') &&
+      ['snsapi_base', 'snsapi_userinfo', 'snsapi_login'].includes(value.scope) &&
+      typeof value.next === 'string' &&
+      typeof value.locale === 'string' &&
+      typeof value.profile === 'boolean' &&
+      (value.member === null || typeof value.member === 'string')
     return ok ? value : null
   } catch {
     // Not ours: a cookie that does not parse is refused as forged by the caller.
@@ -54,7 +61,9 @@ function decodeIntent(text: string): LoginIntent | null {
 export function createLoginState(intent: LoginIntent, { secret, now }: { secret: string; now: Date }): { state: string; cookie: string } {
   const cookie = `${encodeIntent(intent)}.${randomBytes(16).toString('base64url')}`
   const nonce = randomBytes(12).toString('hex')
-  const expires = Math.floor((now.getTime() + LOGIN_STATE_TTL_MS) / 1000).toString(16).padStart(8, '0')
+  const expires = Math.floor((now.getTime() + LOGIN_STATE_TTL_MS) / 1000)
+    .toString(16)
+    .padStart(8, '0')
   return { state: `${nonce}${expires}${mac(secret, nonce, expires, cookie)}`, cookie }
 }
 
@@ -63,7 +72,11 @@ export function createLoginState(intent: LoginIntent, { secret, now }: { secret:
  * (LoginStateError) without the cookie, when either was changed or made elsewhere, after ten
  * minutes, and the second time. The spent-state memory is a ThrottleStore, shared by every process.
  */
-export async function openLoginState(state: string | null, cookie: string | null, { secret, store, now }: { secret: string; store: ThrottleStore; now: Date }): Promise<LoginIntent> {
+export async function openLoginState(
+  state: string | null,
+  cookie: string | null,
+  { secret, store, now }: { secret: string; store: ThrottleStore; now: Date },
+): Promise<LoginIntent> {
   if (!cookie) throw new LoginStateError('no-cookie')
   const match = /^([0-9a-f]{24})([0-9a-f]{8})([0-9a-f]{32})$/.exec(state ?? '')
   if (!match) throw new LoginStateError('forged')
@@ -74,10 +87,14 @@ export async function openLoginState(state: string | null, cookie: string | null
   if (!intent) throw new LoginStateError('forged')
   if (parseInt(expires, 16) * 1000 <= now.getTime()) throw new LoginStateError('expired')
   let used = false
-  await store.update(`wechat-state:${nonce}`, (seen) => {
-    used = seen !== null && seen !== undefined
-    return seen ?? { at: now.getTime() }
-  }, LOGIN_STATE_TTL_MS * 2)
+  await store.update(
+    `wechat-state:${nonce}`,
+    (seen) => {
+      used = seen !== null && seen !== undefined
+      return seen ?? { at: now.getTime() }
+    },
+    LOGIN_STATE_TTL_MS * 2,
+  )
   if (used) throw new LoginStateError('used')
   return intent
 }

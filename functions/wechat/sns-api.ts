@@ -63,7 +63,11 @@ export const REJECTED_CODE_ERRORS: ReadonlySet<number> = new Set([40029, 40163])
  * this order and needs `#wechat_redirect`.
  * @example authorizeUrl(endpoints, 'wx…', { redirectUri, scope: 'snsapi_base', state }) // 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=…#wechat_redirect'
  */
-export function authorizeUrl(endpoints: Pick<WechatEndpoints, 'openBase'>, appId: string, { redirectUri, scope, state }: { redirectUri: string; scope: 'snsapi_base' | 'snsapi_userinfo' | 'snsapi_login'; state: string }): string {
+export function authorizeUrl(
+  endpoints: Pick<WechatEndpoints, 'openBase'>,
+  appId: string,
+  { redirectUri, scope, state }: { redirectUri: string; scope: 'snsapi_base' | 'snsapi_userinfo' | 'snsapi_login'; state: string },
+): string {
   const path = scope === 'snsapi_login' ? '/connect/qrconnect' : '/connect/oauth2/authorize'
   const query = new URLSearchParams({ appid: appId, redirect_uri: redirectUri, response_type: 'code', scope, state })
   return `${endpoints.openBase.replace(/\/$/, '')}${path}?${query}#wechat_redirect`
@@ -92,13 +96,22 @@ async function call<T>(endpoints: WechatEndpoints, path: string, query: Record<s
 
 /** Swaps a sign-in code for the visitor's openid (and unionid when the app is bound to an open platform account). */
 export async function exchangeCode(endpoints: WechatEndpoints, app: WechatApp, code: string): Promise<SnsToken> {
-  const token = await call<SnsToken>(endpoints, '/sns/oauth2/access_token', { appid: app.appId, secret: app.secret, code, grant_type: 'authorization_code' })
+  const token = await call<SnsToken>(endpoints, '/sns/oauth2/access_token', {
+    appid: app.appId,
+    secret: app.secret,
+    code,
+    grant_type: 'authorization_code',
+  })
   if (typeof token.openid !== 'string' || !token.openid || typeof token.access_token !== 'string') throw new WechatApiError(-1, 'no openid')
   return token
 }
 
 /** The visitor's name and avatar (snsapi_userinfo or snsapi_login only; snsapi_base answers 48001). */
-export async function readUserInfo(endpoints: WechatEndpoints, token: Pick<SnsToken, 'access_token' | 'openid'>, lang: 'zh_CN' | 'en' = 'zh_CN'): Promise<SnsUserInfo> {
+export async function readUserInfo(
+  endpoints: WechatEndpoints,
+  token: Pick<SnsToken, 'access_token' | 'openid'>,
+  lang: 'zh_CN' | 'en' = 'zh_CN',
+): Promise<SnsUserInfo> {
   return call<SnsUserInfo>(endpoints, '/sns/userinfo', { access_token: token.access_token, openid: token.openid, lang })
 }
 

@@ -42,7 +42,14 @@ describe('the 企业微信 token cache', () => {
     const { store, now, advance } = setup()
     await store.update('secret:wecom-token:t', () => ({ token: null, expiresAt: 0, lock: { holder: 'p2', until: now() + 10_000 } }), 60_000)
     let pauses = 0
-    const waiting = createTokenCache({ store, key: 'secret:wecom-token:t', fetchToken: async () => ({ token: 'mine', expiresIn: 7200 }), now, pause: async () => void (++pauses === 3 && advance(10_000)), holder: 'p1' })
+    const waiting = createTokenCache({
+      store,
+      key: 'secret:wecom-token:t',
+      fetchToken: async () => ({ token: 'mine', expiresIn: 7200 }),
+      now,
+      pause: async () => void (++pauses === 3 && advance(10_000)),
+      holder: 'p1',
+    })
     expect(await waiting.token()).toBe('mine')
     expect(pauses).toBe(3)
   })
@@ -50,7 +57,14 @@ describe('the 企业微信 token cache', () => {
   it('lets the next caller try at once when gettoken fails', async () => {
     const { store, now } = setup()
     let calls = 0
-    const flaky = createTokenCache({ store, key: 'secret:wecom-token:t', fetchToken: async () => (++calls === 1 ? Promise.reject(new Error('down')) : { token: 'ok', expiresIn: 7200 }), now, pause: async () => {}, holder: 'p1' })
+    const flaky = createTokenCache({
+      store,
+      key: 'secret:wecom-token:t',
+      fetchToken: async () => (++calls === 1 ? Promise.reject(new Error('down')) : { token: 'ok', expiresIn: 7200 }),
+      now,
+      pause: async () => {},
+      holder: 'p1',
+    })
     await expect(flaky.token()).rejects.toThrow('down')
     expect(await flaky.token()).toBe('ok')
   })

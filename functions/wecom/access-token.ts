@@ -41,11 +41,15 @@ export function createTokenCache({ store, key, fetchToken, now, pause, holder }:
       const cached = live(row)
       if (cached) return cached
       let mine = false
-      await store.update(key, (state) => {
-        const current = (state as CachedToken | null) ?? { token: null, expiresAt: 0, lock: null }
-        mine = !live(current) && (!current.lock || current.lock.until <= now() || current.lock.holder === holder)
-        return mine ? { ...current, lock: { holder, until: now() + FETCH_LOCK_MS } } : current
-      }, 24 * 3600_000)
+      await store.update(
+        key,
+        (state) => {
+          const current = (state as CachedToken | null) ?? { token: null, expiresAt: 0, lock: null }
+          mine = !live(current) && (!current.lock || current.lock.until <= now() || current.lock.holder === holder)
+          return mine ? { ...current, lock: { holder, until: now() + FETCH_LOCK_MS } } : current
+        },
+        24 * 3600_000,
+      )
       if (mine) {
         let fetched: { token: string; expiresIn: number }
         try {
@@ -65,10 +69,14 @@ export function createTokenCache({ store, key, fetchToken, now, pause, holder }:
   }
 
   async function invalidate(bad: string): Promise<void> {
-    await store.update(key, (state) => {
-      const current = state as CachedToken | null
-      return current && current.token === bad ? { ...current, token: null, expiresAt: 0 } : current
-    }, 24 * 3600_000)
+    await store.update(
+      key,
+      (state) => {
+        const current = state as CachedToken | null
+        return current && current.token === bad ? { ...current, token: null, expiresAt: 0 } : current
+      },
+      24 * 3600_000,
+    )
   }
 
   return { token, invalidate }

@@ -36,12 +36,16 @@ export function callbackSignature(token: string, timestamp: string, nonce: strin
 /** The AES key and IV of an EncodingAESKey; throws when it is not 43 characters of base64 for 32 bytes. */
 export function aesKeyOf(encodingAesKey: string): { key: Buffer; iv: Buffer } {
   const key = Buffer.from(`${encodingAesKey}=`, 'base64')
-  if (encodingAesKey.length !== 43 || key.length !== 32) throw new Error('WECOM_ENCODING_AES_KEY must be the 43 characters the 企业微信 admin console shows.')
+  if (encodingAesKey.length !== 43 || key.length !== 32)
+    throw new Error('WECOM_ENCODING_AES_KEY must be the 43 characters the 企业微信 admin console shows.')
   return { key, iv: key.subarray(0, 16) }
 }
 
 /** Checks `msg_signature` in constant time. */
-export function verifySignature(secrets: CallbackSecrets, query: { signature: string; timestamp: string; nonce: string; encrypt: string }): boolean {
+export function verifySignature(
+  secrets: CallbackSecrets,
+  query: { signature: string; timestamp: string; nonce: string; encrypt: string },
+): boolean {
   const expected = Buffer.from(callbackSignature(secrets.token, query.timestamp, query.nonce, query.encrypt), 'utf8')
   const given = Buffer.from(query.signature.toLowerCase(), 'utf8')
   return expected.length === given.length && timingSafeEqual(expected, given)
@@ -63,7 +67,8 @@ export function decryptMessage(secrets: CallbackSecrets, encrypt: string): strin
     throw new CallbackError('bad-ciphertext')
   }
   const pad = plain[plain.length - 1] ?? 0
-  if (pad < 1 || pad > 32 || plain.length < 20 + pad || !plain.subarray(plain.length - pad).every((b) => b === pad)) throw new CallbackError('bad-ciphertext')
+  if (pad < 1 || pad > 32 || plain.length < 20 + pad || !plain.subarray(plain.length - pad).every((b) => b === pad))
+    throw new CallbackError('bad-ciphertext')
   const content = plain.subarray(16, plain.length - pad)
   const length = content.readUInt32BE(0)
   if (length > content.length - 4) throw new CallbackError('bad-ciphertext')

@@ -29,5 +29,12 @@ export function readContactEvent(xml: string): ContactEvent | null {
   const externalUserId = xmlField(xml, 'ExternalUserID')
   if (event !== 'change_external_contact' || !changeType || !userId || !externalUserId) return null
   const createTime = Number(xmlField(xml, 'CreateTime'))
-  return { event, changeType, userId, externalUserId, state: xmlField(xml, 'State') || null, createTime: Number.isFinite(createTime) ? createTime : 0 }
+  return {
+    event,
+    changeType,
+    userId,
+    externalUserId,
+    state: xmlField(xml, 'State') || null,
+    createTime: Number.isFinite(createTime) ? createTime : 0,
+  }
 }

@@ -1,7 +1,15 @@
 // 企业微信 (WeCom): the callback's signature and encryption, and the contact events it reports.
-export { aesKeyOf, callbackSignature, CallbackError, decryptMessage, verifySignature, type CallbackRefusal, type CallbackSecrets } from './callback-crypto'
-export { readContactEvent, xmlField, type ContactEvent } from './callback-event'
-export { CALLBACK_WINDOW_MS, openCallback, type CallbackRequest } from './callback'
-export { contactState, parseContactState, STATE_MAX_LENGTH, type ContactState } from './contact-state'
-export { createTokenCache, FETCH_LOCK_MS, RENEW_BEFORE_MS, type CachedToken, type TokenCache } from './access-token'
-export { addContactWay, getToken, STALE_TOKEN_ERRORS, withToken, WorkApiError, type ContactWayRequest, type WorkEndpoint } from './work-api'
+export { type CachedToken, createTokenCache, FETCH_LOCK_MS, RENEW_BEFORE_MS, type TokenCache } from './access-token'
+export { CALLBACK_WINDOW_MS, type CallbackRequest, openCallback } from './callback'
+export {
+  aesKeyOf,
+  CallbackError,
+  type CallbackRefusal,
+  type CallbackSecrets,
+  callbackSignature,
+  decryptMessage,
+  verifySignature,
+} from './callback-crypto'
+export { type ContactEvent, readContactEvent, xmlField } from './callback-event'
+export { type ContactState, contactState, parseContactState, STATE_MAX_LENGTH } from './contact-state'
+export { addContactWay, type ContactWayRequest, getToken, STALE_TOKEN_ERRORS, withToken, WorkApiError, type WorkEndpoint } from './work-api'

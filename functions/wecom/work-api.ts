@@ -27,7 +27,17 @@ async function send<T>(endpoint: WorkEndpoint, path: string, query: Record<strin
   const url = `${endpoint.base.replace(/\/$/, '')}${path}?${new URLSearchParams(query)}`
   let text: string
   try {
-    const response = await endpoint.fetch(url, body === undefined ? { signal: AbortSignal.timeout(5000) } : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(5000) })
+    const response = await endpoint.fetch(
+      url,
+      body === undefined
+        ? { signal: AbortSignal.timeout(5000) }
+        : {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+            signal: AbortSignal.timeout(5000),
+          },
+    )
     if (!response.ok) throw new WorkApiError(-1, `HTTP ${response.status}`)
     text = await response.text()
   } catch (error) {
@@ -45,8 +55,14 @@ async function send<T>(endpoint: WorkEndpoint, path: string, query: Record<strin
 }
 
 /** `GET /cgi-bin/gettoken?corpid=…&corpsecret=…`: a token and its lifetime in seconds (7200). */
-export async function getToken(endpoint: WorkEndpoint, corp: { corpId: string; secret: string }): Promise<{ token: string; expiresIn: number }> {
-  const answer = await send<{ access_token?: string; expires_in?: number }>(endpoint, '/cgi-bin/gettoken', { corpid: corp.corpId, corpsecret: corp.secret })
+export async function getToken(
+  endpoint: WorkEndpoint,
+  corp: { corpId: string; secret: string },
+): Promise<{ token: string; expiresIn: number }> {
+  const answer = await send<{ access_token?: string; expires_in?: number }>(endpoint, '/cgi-bin/gettoken', {
+    corpid: corp.corpId,
+    corpsecret: corp.secret,
+  })
   if (typeof answer.access_token !== 'string' || typeof answer.expires_in !== 'number') throw new WorkApiError(-1, 'no access_token')
   return { token: answer.access_token, expiresIn: answer.expires_in }
 }
@@ -75,9 +91,22 @@ export interface ContactWayRequest {
  * `POST /cgi-bin/externalcontact/add_contact_way`: a "联系我" QR code (scene 2); type 1 for one
  * staff member, 2 for several. Answers its config_id and the QR image's address.
  */
-export async function addContactWay(endpoint: WorkEndpoint, cache: TokenCache, request: ContactWayRequest): Promise<{ configId: string; qrCode: string }> {
-  const body = { type: request.users.length === 1 ? 1 : 2, scene: 2, remark: request.remark.slice(0, 30), skip_verify: true, state: request.state, user: request.users }
-  const answer = await withToken(cache, (token) => send<{ config_id?: string; qr_code?: string }>(endpoint, '/cgi-bin/externalcontact/add_contact_way', { access_token: token }, body))
+export async function addContactWay(
+  endpoint: WorkEndpoint,
+  cache: TokenCache,
+  request: ContactWayRequest,
+): Promise<{ configId: string; qrCode: string }> {
+  const body = {
+    type: request.users.length === 1 ? 1 : 2,
+    scene: 2,
+    remark: request.remark.slice(0, 30),
+    skip_verify: true,
+    state: request.state,
+    user: request.users,
+  }
+  const answer = await withToken(cache, (token) =>
+    send<{ config_id?: string; qr_code?: string }>(endpoint, '/cgi-bin/externalcontact/add_contact_way', { access_token: token }, body),
+  )
   if (typeof answer.config_id !== 'string' || typeof answer.qr_code !== 'string') throw new WorkApiError(-1, 'no config_id')
   return { configId: answer.config_id, qrCode: answer.qr_code }
 }

@@ -1,14 +1,14 @@
 // Entry: who arrived from where. Every page request and campaign-link click passes here once,
 // in the request pipeline's arrival stage (site/lib/pipeline.ts).
+import { siteUrl } from '../../cms/environment'
 import { decideArrival } from '../../functions/attribution/arrival'
-import { classifyTouch, directTouch } from '../../functions/attribution/channels'
 import { isBot } from '../../functions/attribution/bots'
+import { classifyTouch, directTouch } from '../../functions/attribution/channels'
 import { safeRedirectTarget, withUtm } from '../../functions/attribution/safe-target'
-import { createTouchRecorder, type TouchStore } from '../../functions/attribution/touch-recorder'
 import type { Touch } from '../../functions/attribution/touch'
+import { createTouchRecorder, type TouchStore } from '../../functions/attribution/touch-recorder'
 import { isVisitorId, newVisitorId, readCookie, VISITOR_COOKIE, visitorCookie } from '../../functions/attribution/visitor'
 import { isValidCode } from '../../functions/links/codes'
-import { siteUrl } from '../../cms/environment'
 import { normalizeReferralCode } from '../../functions/members/referral-code'
 import { contentViews, createPageViewRecorder } from '../../functions/nurture/page-views'
 import { attributionSettings } from './campaign-links'

@@ -2,13 +2,13 @@
 // members-only body, and the lists sitemaps and feeds are built from.
 import type { Payload, Where } from 'payload'
 
-import { isPublicContent, type IndexedDoc, type SiteContent } from '../../functions/seo'
-import type { MediaDoc, PageDoc, PostDoc } from '../../themes/types'
-import { cms, readOptions, type Reader } from './cms'
-import { perStamp } from './per-stamp'
 import { LOCALE_CODES } from '../../functions/content/locales'
 import { localePrefix } from '../../functions/content/paths'
-import { contentPages, type ContentPages } from '../../functions/nurture/page-views'
+import { type ContentPages, contentPages } from '../../functions/nurture/page-views'
+import { type IndexedDoc, isPublicContent, type SiteContent } from '../../functions/seo'
+import type { MediaDoc, PageDoc, PostDoc } from '../../themes/types'
+import { cms, type Reader, readOptions } from './cms'
+import { perStamp } from './per-stamp'
 
 /** Brand settings, header and footer of a locale: what every page's frame needs. */
 export interface Frame {
@@ -190,8 +190,21 @@ export async function feedPosts(locale: string, limit: number): Promise<(PostDoc
 export const contentPagesIndex: (stamp: string | null) => Promise<ContentPages> = perStamp(async () => {
   const payload = await cms()
   const read = (collection: 'pages' | 'posts' | 'categories', select: Record<string, true>) =>
-    payload.find({ collection, depth: 0, limit: 0, pagination: false, draft: false, where: collection === 'categories' ? {} : { _status: { equals: 'published' } }, select: select as never, overrideAccess: true })
-  const [p, posts, categories] = await Promise.all([read('pages', { path: true }), read('posts', { slug: true, categories: true }), read('categories', { slug: true })])
+    payload.find({
+      collection,
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      draft: false,
+      where: collection === 'categories' ? {} : { _status: { equals: 'published' } },
+      select: select as never,
+      overrideAccess: true,
+    })
+  const [p, posts, categories] = await Promise.all([
+    read('pages', { path: true }),
+    read('posts', { slug: true, categories: true }),
+    read('categories', { slug: true }),
+  ])
   const prefixes = LOCALE_CODES.map(localePrefix)
   // Every path a page answers on: the root locale's and each prefixed one (`/en/blog/x`).
   const localize = (path: string) => [path, ...prefixes.map((prefix) => (path === '/' ? `/${prefix}` : `/${prefix}${path}`))]

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { startArrivals, flushArrivals } from './arrivals'
-import { enter, lookup, PIPELINE_ENTERED, PIPELINE_SET_COOKIE, type Answer, type PipelineRequest } from './pipeline'
+import { flushArrivals, startArrivals } from './arrivals'
+import { type Answer, enter, lookup, PIPELINE_ENTERED, PIPELINE_SET_COOKIE, type PipelineRequest } from './pipeline'
 
 /**
  * Where site/server.mjs finds the fast path. The server sits outside Astro's bundle, so the one

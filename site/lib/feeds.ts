@@ -1,8 +1,8 @@
 // The sitemaps, robots.txt and RSS feeds of the site, built by functions/seo from the site index.
-import { localizedHref, localePrefix } from '../../functions/content/paths'
-import { LOCALE_CODES } from '../../functions/content/locales'
-import { absoluteUrl, robotsTxt, rssXml, sitemapIndexXml, sitemapUrls, sitemapXml, firstText } from '../../functions/seo'
 import { siteUrl } from '../../cms/environment'
+import { LOCALE_CODES } from '../../functions/content/locales'
+import { localePrefix, localizedHref } from '../../functions/content/paths'
+import { absoluteUrl, firstText, robotsTxt, rssXml, sitemapIndexXml, sitemapUrls, sitemapXml } from '../../functions/seo'
 import { feedPosts, frame } from './content'
 import { localePrefixes, siteIndex } from './site-index'
 import { siteDefaultLocale } from './view'

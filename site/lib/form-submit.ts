@@ -1,14 +1,14 @@
-import { acceptSubmission } from '../../functions/lead-intake/intake'
+import { payloadSecret } from '../../cms/environment'
 import { MAX_FILE_MB } from '../../functions/lead-intake/form-definition'
 import { hashIp } from '../../functions/lead-intake/hash-ip'
+import { acceptSubmission } from '../../functions/lead-intake/intake'
 import { createStoredRateLimiter } from '../../functions/lead-intake/rate-limit'
-import { payloadSecret } from '../../cms/environment'
 import { landingTouch, linkVisitorToLead, touchesForConversion } from './arrivals'
 import { findForm, type PublicForm } from './forms'
 import { addressKey, hashedKey, sharedThrottles } from './limits'
 import { readBody } from './read-body'
-import { insertActivityRows, intakeStore } from './stores'
 import { countRefusal } from './refusals'
+import { insertActivityRows, intakeStore } from './stores'
 
 /** Bodies larger than this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 64 * 1024
@@ -19,9 +19,19 @@ const TEN_MINUTES = 10 * 60_000
 const HOUR = 60 * 60_000
 // Both counted in the database (site/lib/limits.ts), so that every site process shares them.
 // Per address: a shared office or event Wi-Fi must get through, a script must not (429, nothing stored).
-const perAddress = createStoredRateLimiter({ store: sharedThrottles, limit: Number(process.env.INTAKE_LIMIT_PER_IP ?? 30), windowMs: TEN_MINUTES, keyOf: (address) => `intake-ip:${addressKey(address)}` })
+const perAddress = createStoredRateLimiter({
+  store: sharedThrottles,
+  limit: Number(process.env.INTAKE_LIMIT_PER_IP ?? 30),
+  windowMs: TEN_MINUTES,
+  keyOf: (address) => `intake-ip:${addressKey(address)}`,
+})
 // Per person (email or phone): more than this in an hour goes to the spam folder for review.
-const perPerson = createStoredRateLimiter({ store: sharedThrottles, limit: Number(process.env.INTAKE_LIMIT_PER_PERSON ?? 5), windowMs: HOUR, keyOf: (person) => `intake-${hashedKey(person)}` })
+const perPerson = createStoredRateLimiter({
+  store: sharedThrottles,
+  limit: Number(process.env.INTAKE_LIMIT_PER_PERSON ?? 5),
+  windowMs: HOUR,
+  keyOf: (person) => `intake-${hashedKey(person)}`,
+})
 
 /** The names the form markup uses for itself, beside the editor's fields. */
 export const FORM_META = { formId: '_form', renderedAt: '_t', honeypot: 'website' } as const
@@ -52,7 +62,9 @@ export function refusalHeaders(outcome: { retryAfterSeconds?: number }): Record<
 }
 
 /** Reads a request body as fields, within the size limit (files make it larger); a refusal when it cannot. */
-export async function readFields(request: Request): Promise<{ fields: Record<string, unknown> } | { refused: SubmitOutcome & { message: string } }> {
+export async function readFields(
+  request: Request,
+): Promise<{ fields: Record<string, unknown> } | { refused: SubmitOutcome & { message: string } }> {
   const body = await readBody(request, (type) => (type === 'multipart/form-data' ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES))
   if ('fields' in body) return body
   return { refused: refusal(({ 'too-large': 413, malformed: 400, 'unsupported-type': 415 } as const)[body.refused]) }
@@ -110,12 +122,25 @@ export async function submitForm(args: {
     return { status: 422, form, errors: result.errors, values: kept }
   }
   // The browser's touches become this lead's timeline; a lead that cannot be linked now still has its first and last touch.
-  if (known.visitor) await linkVisitorToLead(known.visitor, result.leadId).catch((error: unknown) => console.error('Touches not linked to the lead:', error instanceof Error ? error.message : error))
+  if (known.visitor)
+    await linkVisitorToLead(known.visitor, result.leadId).catch((error: unknown) =>
+      console.error('Touches not linked to the lead:', error instanceof Error ? error.message : error),
+    )
   // What scoring rules and sequences start from; spam is kept for review, and scores nothing.
   if (!result.spam) {
-    await insertActivityRows([{ lead: result.leadId, visitor: known.visitor, kind: 'form-submitted', at: new Date(now).toISOString(), path: null, categories: [], form: String(form.id), ref: String(result.submissionId), locale: args.locale }]).catch((error: unknown) =>
-      console.error('Submission not recorded for scoring:', error instanceof Error ? error.message : error),
-    )
+    await insertActivityRows([
+      {
+        lead: result.leadId,
+        visitor: known.visitor,
+        kind: 'form-submitted',
+        at: new Date(now).toISOString(),
+        path: null,
+        categories: [],
+        form: String(form.id),
+        ref: String(result.submissionId),
+        locale: args.locale,
+      },
+    ]).catch((error: unknown) => console.error('Submission not recorded for scoring:', error instanceof Error ? error.message : error))
   }
   return { status: 201, form, submissionId: result.submissionId }
 }

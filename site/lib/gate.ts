@@ -1,12 +1,12 @@
 // Gated content: who may read a members-only page or post. The CMS withholds the body from every
 // reader it does not know to be entitled (cms/access/members.ts); this decides entitlement and
 // fetches the body for those who are.
-import { gateFor, isPublicVisibility, type GateDecision } from '../../functions/members/gate'
+import { type GateDecision, gateFor, isPublicVisibility } from '../../functions/members/gate'
 import { tierPointsOf } from '../../functions/members/points'
+import { signedIn } from './account/session'
 import type { PreviewUser } from './cms'
 import { gatedBody } from './content'
 import { membersStore } from './stores'
-import { signedIn } from './account/session'
 
 export interface GatedDoc {
   id: string | number

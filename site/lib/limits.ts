@@ -1,10 +1,10 @@
 // Every limit of the site (lead intake, sign-up, sign-in, account requests, SMS) counts in the
 // database's throttle counters, so that all site processes (SITE_PROCESSES) share one allowance:
 // a limit kept in one process's memory would allow SITE_PROCESSES times as much.
-import { hashIp } from '../../functions/lead-intake/hash-ip'
-import { throttleAddress } from '../../functions/members/throttle-address'
-import type { ThrottleStore } from '../../functions/members/throttle'
 import { payloadSecret } from '../../cms/environment'
+import { hashIp } from '../../functions/lead-intake/hash-ip'
+import type { ThrottleStore } from '../../functions/members/throttle'
+import { throttleAddress } from '../../functions/members/throttle-address'
 import { throttleStore } from './stores'
 
 /** The database's throttle counters, opened on first use so that importing this module costs nothing. */

@@ -2,12 +2,12 @@
 // canonical path and redirects → arrival (touch, /go/, /r/) → preview → cache lookup → render →
 // cache store → compression and validators. site/lib/fast-path.ts runs it on Node's request before
 // Astro is involved; site/middleware.ts runs the same stages for what the fast path hands on.
-import { cacheable, servable, type CacheRequest } from '../../functions/http/cache-rule'
+import { siteUrl } from '../../cms/environment'
 import { cacheControlFor } from '../../functions/http/cache-control'
-import { chooseEncoding, encodeBody, etagOf, notModified, type EncodedBody } from '../../functions/http/compression'
+import { cacheable, type CacheRequest, servable } from '../../functions/http/cache-rule'
+import { chooseEncoding, encodeBody, type EncodedBody, etagOf, notModified } from '../../functions/http/compression'
 import { securityHeaders } from '../../functions/http/security-headers'
 import { MEMBER_COOKIE } from '../../functions/members/session-token'
-import { siteUrl } from '../../cms/environment'
 import { noteArrival } from './arrivals'
 import { pageCache } from './page-cache'
 import { PREVIEW_COOKIE } from './preview'

@@ -1,7 +1,7 @@
 import type { AstroCookies } from 'astro'
 
-import { verifyPreviewToken, type PreviewGrant, PREVIEW_TOKEN_TTL_MS } from '../../functions/content/preview-token'
 import { payloadSecret } from '../../cms/environment'
+import { PREVIEW_TOKEN_TTL_MS, type PreviewGrant, verifyPreviewToken } from '../../functions/content/preview-token'
 
 /** The cookie that keeps an editor in preview mode on the site after following a preview link. */
 export const PREVIEW_COOKIE = 'site-preview'

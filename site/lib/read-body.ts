@@ -16,7 +16,10 @@ const mediaType = (request: Request) => (request.headers.get('content-type') ?? 
  * and bytes), or why not. `limit` may depend on the type: uploads are larger than text.
  * @example const body = await readBody(request, (type) => (type === 'multipart/form-data' ? 11e6 : 64e3))
  */
-export async function readBody(request: Request, limit: (type: string) => number): Promise<{ fields: BodyFields } | { refused: BodyRefusal }> {
+export async function readBody(
+  request: Request,
+  limit: (type: string) => number,
+): Promise<{ fields: BodyFields } | { refused: BodyRefusal }> {
   const type = mediaType(request)
   const max = limit(type)
   if (Number(request.headers.get('content-length') ?? 0) > max) return { refused: 'too-large' }
@@ -35,10 +38,13 @@ export async function readBody(request: Request, limit: (type: string) => number
     return { fields: Object.assign(fields, parsed) }
   }
   if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
-    const data = await new Response(read.bytes, { headers: { 'content-type': request.headers.get('content-type')! } }).formData().catch(() => null)
+    const data = await new Response(read.bytes, { headers: { 'content-type': request.headers.get('content-type')! } })
+      .formData()
+      .catch(() => null)
     if (!data) return { refused: 'malformed' }
     for (const [key, entry] of data.entries()) {
-      const value: string | UploadedFile = typeof entry === 'string' ? entry : { filename: entry.name, size: entry.size, bytes: new Uint8Array(await entry.arrayBuffer()) }
+      const value: string | UploadedFile =
+        typeof entry === 'string' ? entry : { filename: entry.name, size: entry.size, bytes: new Uint8Array(await entry.arrayBuffer()) }
       const existing = fields[key]
       fields[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value]
     }

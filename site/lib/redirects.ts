@@ -1,5 +1,5 @@
-import { createRedirectTable, redirectFor, type RedirectAnswer, type RedirectTable } from '../../functions/seo'
 import { siteUrl } from '../../cms/environment'
+import { createRedirectTable, type RedirectAnswer, redirectFor, type RedirectTable } from '../../functions/seo'
 import { redirectRules } from './content'
 import { perStamp } from './per-stamp'
 

@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises'
 
 import { searchIndexFile } from '../../cms/search/rebuild'
 import { localizedHref } from '../../functions/content/paths'
-import { compactIndex, loadIndex, searchIndex, type SearchIndex, type SearchPage } from '../../functions/search'
+import { compactIndex, loadIndex, type SearchIndex, searchIndex, type SearchPage } from '../../functions/search'
 
 interface Loaded {
   /** The file's modification time and size when read: a change of either means a new index. */

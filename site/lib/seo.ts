@@ -1,18 +1,18 @@
 // What a page tells search engines and share cards, built by functions/seo from the resolved view.
-import { localePrefix, localizedHref } from '../../functions/content/paths'
+import { siteUrl } from '../../cms/environment'
 import { mediaUrl } from '../../functions/content/links'
+import { localePrefix, localizedHref } from '../../functions/content/paths'
 import type { Route } from '../../functions/content/routes'
 import {
-  firstText,
-  pageHead,
-  shareImageKey,
-  shareImagePath,
   type Crumb,
+  firstText,
   type PageHead,
+  pageHead,
   type ShareImage,
   type ShareImageInput,
+  shareImageKey,
+  shareImagePath,
 } from '../../functions/seo'
-import { siteUrl } from '../../cms/environment'
 import { searchTitle } from '../../themes/shared/search-view'
 import type { MediaDoc } from '../../themes/types'
 import type { Frame } from './content'

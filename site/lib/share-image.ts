@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
 import path from 'node:path'
+
 import sharp from 'sharp'
 
 import { dataDir } from '../../cms/environment'

@@ -1,6 +1,6 @@
-import { localizedHref, localePrefix } from '../../functions/content/paths'
 import { LOCALE_CODES } from '../../functions/content/locales'
-import { contentUrls, type ContentUrl } from '../../functions/seo'
+import { localePrefix, localizedHref } from '../../functions/content/paths'
+import { type ContentUrl, contentUrls } from '../../functions/seo'
 import { siteContent } from './content'
 import { perStamp } from './per-stamp'
 

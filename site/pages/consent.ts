@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro'
 
-import { consentCookie } from '../../functions/attribution/visitor'
 import { siteUrl } from '../../cms/environment'
+import { consentCookie } from '../../functions/attribution/visitor'
 import { readSmallForm } from '../lib/small-form'
 
 /**
@@ -10,7 +10,8 @@ import { readSmallForm } from '../lib/small-form'
  */
 export const POST: APIRoute = async ({ request, url }) => {
   const origin = request.headers.get('origin')
-  if (origin && origin !== url.origin && origin !== new URL(siteUrl).origin) return new Response('Cross-site request refused.', { status: 403 })
+  if (origin && origin !== url.origin && origin !== new URL(siteUrl).origin)
+    return new Response('Cross-site request refused.', { status: 403 })
   const form = await readSmallForm(request)
   if (form === 'too-large') return new Response('The request is too large.', { status: 413 })
   const answer = form?.get('answer')
@@ -18,5 +19,8 @@ export const POST: APIRoute = async ({ request, url }) => {
   const back = String(form?.get('back') ?? '/')
   // Only a path on this site: '//host' and '/\host' would leave it.
   const target = /^\/(?![/\\])[^\s]*$/.test(back) ? back : '/'
-  return new Response(null, { status: 303, headers: { location: target, 'set-cookie': consentCookie(answer, siteUrl.startsWith('https:')), 'cache-control': 'no-store' } })
+  return new Response(null, {
+    status: 303,
+    headers: { location: target, 'set-cookie': consentCookie(answer, siteUrl.startsWith('https:')), 'cache-control': 'no-store' },
+  })
 }

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro'
 
-import { health } from '../../functions/ops/health'
 import { lastBeat, MAX_SILENCE_MS } from '../../cms/ops/heartbeat'
+import { health } from '../../functions/ops/health'
 import { contentStamp } from '../lib/cms'
 
 /**
@@ -16,5 +16,8 @@ export const GET: APIRoute = async () => {
   )
   const result = health({ database, heartbeatAt: await lastBeat(), now: Date.now(), maxSilenceMs: MAX_SILENCE_MS })
   const processes = { process: Number(process.env.SITE_PROCESS ?? 1), processes: Number(process.env.SITE_PROCESSES ?? 1) }
-  return new Response(JSON.stringify({ ...result.body, ...processes }), { status: result.status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } })
+  return new Response(JSON.stringify({ ...result.body, ...processes }), {
+    status: result.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  })
 }

@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro'
 
+import { payloadSecret } from '../../cms/environment'
 import { localizedHref } from '../../functions/content/paths'
 import { verifyPreviewToken } from '../../functions/content/preview-token'
-import { payloadSecret } from '../../cms/environment'
 import { previewUser } from '../lib/cms'
-import { siteDefaultLocale } from '../lib/view'
 import { endPreview, startPreview } from '../lib/preview'
+import { siteDefaultLocale } from '../lib/view'
 
 /** Follows a preview link from the CMS: checks the token, keeps it in a cookie and shows the draft. */
 export const GET: APIRoute = async ({ url, cookies, redirect, locals }) => {

@@ -3,8 +3,8 @@ import type { APIRoute } from 'astro'
 import { payloadSecret } from '../../cms/environment'
 import { readLeaveToken } from '../../functions/broadcasts/tokens'
 import { escapeHtml } from '../../functions/content/rich-text'
-import { leaveBroadcast } from '../lib/stores'
 import { readSmallForm } from '../lib/small-form'
+import { leaveBroadcast } from '../lib/stores'
 
 const html = (status: number, body: string) =>
   new Response(

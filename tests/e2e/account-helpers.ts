@@ -30,11 +30,16 @@ export async function adminApi(request: APIRequestContext) {
 export async function codeFromOutbox(api: Awaited<ReturnType<typeof adminApi>>, to: string, subject: string, after = 0): Promise<string> {
   let code: string | undefined
   await expect
-    .poll(async () => {
-      const { docs } = await api.get(`/api/outbox?where[to][equals]=${encodeURIComponent(to)}&where[subject][contains]=${encodeURIComponent(subject)}&where[id][greater_than]=${after}&sort=-id&limit=1&depth=0`)
-      code = String(docs[0]?.text ?? '').match(/\b(\d{6})\b/)?.[1]
-      return code ?? null
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const { docs } = await api.get(
+          `/api/outbox?where[to][equals]=${encodeURIComponent(to)}&where[subject][contains]=${encodeURIComponent(subject)}&where[id][greater_than]=${after}&sort=-id&limit=1&depth=0`,
+        )
+        code = String(docs[0]?.text ?? '').match(/\b(\d{6})\b/)?.[1]
+        return code ?? null
+      },
+      { timeout: 15_000 },
+    )
     .not.toBeNull()
   return code!
 }
@@ -47,7 +52,25 @@ export async function lastOutboxId(api: Awaited<ReturnType<typeof adminApi>>): P
 
 /** A rich-text body with one paragraph. */
 export function paragraph(text: string) {
-  return { root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }] } }
+  return {
+    root: {
+      type: 'root',
+      version: 1,
+      direction: 'ltr',
+      format: '',
+      indent: 0,
+      children: [
+        {
+          type: 'paragraph',
+          version: 1,
+          direction: 'ltr',
+          format: '',
+          indent: 0,
+          children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
+        },
+      ],
+    },
+  }
 }
 
 /** The password every test member signs up with. */
@@ -61,7 +84,10 @@ export const MEMBER_PASSWORD = 'Lantern-garden 42'
 export async function confirmedMember(page: Page, api: Awaited<ReturnType<typeof adminApi>>, email: string, name: string): Promise<void> {
   const json = { origin: e2e.siteUrl, 'content-type': 'application/json' }
   const before = await lastOutboxId(api)
-  const signUp = await page.request.post(`${e2e.siteUrl}/en/account/sign-up`, { headers: json, data: { email, password: MEMBER_PASSWORD, name } })
+  const signUp = await page.request.post(`${e2e.siteUrl}/en/account/sign-up`, {
+    headers: json,
+    data: { email, password: MEMBER_PASSWORD, name },
+  })
   expect(signUp.status(), await signUp.text()).toBe(201)
   const code = await codeFromOutbox(api, email, 'Confirm your email', before)
   const verified = await page.request.post(`${e2e.siteUrl}/en/account/verify`, { headers: json, data: { code } })

@@ -57,7 +57,9 @@ test('a visitor signs up, confirms the email with the mailed code, signs in by p
   await phone.goto(`${e2e.siteUrl}/en/account/sign-in/code`)
   await phone.getByLabel('Email').fill(email)
   await phone.getByRole('button', { name: 'Send me a code' }).click()
-  await expect(phone.getByRole('status')).toHaveText('If this email has an account, a code is on its way. Check your inbox (it works for 10 minutes).')
+  await expect(phone.getByRole('status')).toHaveText(
+    'If this email has an account, a code is on its way. Check your inbox (it works for 10 minutes).',
+  )
   await phone.getByLabel('6-digit code').fill(await codeFromOutbox(api, email, 'sign-in code', since))
   await phone.getByRole('button', { name: 'Sign in' }).click()
   await expect(phone).toHaveURL(`${e2e.siteUrl}/en/account`)
@@ -66,7 +68,10 @@ test('a visitor signs up, confirms the email with the mailed code, signs in by p
   await other.close()
 })
 
-test('the member edits the profile (markup shown as text) and sees a form they sent under My requests', async ({ page, request: client }) => {
+test('the member edits the profile (markup shown as text) and sees a form they sent under My requests', async ({
+  page,
+  request: client,
+}) => {
   const email = `${uniqueSlug('profile')}@example.com`
   await confirmedMember(page, await adminApi(client), email, 'Ada Member')
   await page.goto(`${e2e.siteUrl}/en/account/profile`)
@@ -107,14 +112,33 @@ test('the member edits the profile (markup shown as text) and sees a form they s
   expect(dialogs).toBe(0)
 })
 
-test('gated posts: the teaser for visitors (even from the page cache), the body for members, the upgrade call below the tier', async ({ page, browser, request }) => {
+test('gated posts: the teaser for visitors (even from the page cache), the body for members, the upgrade call below the tier', async ({
+  page,
+  browser,
+  request,
+}) => {
   const api = await adminApi(request)
   const secret = `zebracorn-${Date.now()}`
   const membersSlug = uniqueSlug('members-only')
   const goldSlug = uniqueSlug('gold-only')
   const tier = await api.post('/api/tiers?locale=en', { name: 'Gold', minPoints: 100000 })
-  const members = await api.post('/api/posts?locale=en', { title: 'Members brief', slug: membersSlug, excerpt: 'What members read', body: paragraph(secret), visibility: 'members', _status: 'published' })
-  const gold = await api.post('/api/posts?locale=en', { title: 'Gold brief', slug: goldSlug, excerpt: 'For Gold members', body: paragraph(secret), visibility: 'tier', minTier: tier.id, _status: 'published' })
+  const members = await api.post('/api/posts?locale=en', {
+    title: 'Members brief',
+    slug: membersSlug,
+    excerpt: 'What members read',
+    body: paragraph(secret),
+    visibility: 'members',
+    _status: 'published',
+  })
+  const gold = await api.post('/api/posts?locale=en', {
+    title: 'Gold brief',
+    slug: goldSlug,
+    excerpt: 'For Gold members',
+    body: paragraph(secret),
+    visibility: 'tier',
+    minTier: tier.id,
+    _status: 'published',
+  })
   // Removed again at the end: other specs count the demo blog's posts.
   try {
     const anonymous = await browser.newContext()
@@ -153,10 +177,16 @@ test('the member downloads their data, then deletes the account; the database ke
   await confirmedMember(page, api, email, name)
   // A complete profile (50 points on top of the sign-up's 100) and a request sent by the form.
   const json = { origin: e2e.siteUrl, 'content-type': 'application/json' }
-  const saved = await page.request.post(`${e2e.siteUrl}/en/account/profile`, { headers: json, data: { name, company: 'Erasure & Co', jobTitle: 'CMO' } })
+  const saved = await page.request.post(`${e2e.siteUrl}/en/account/profile`, {
+    headers: json,
+    data: { name, company: 'Erasure & Co', jobTitle: 'CMO' },
+  })
   expect(await saved.json()).toEqual({ ok: true })
   const message = 'Please call me about the spring workshop <script>alert(1)</script>'
-  const sent = await page.request.post(`${e2e.siteUrl}/api/forms/1?locale=en`, { headers: json, data: { name, email, message, consent: true, _t: String(Date.now() - 60_000) } })
+  const sent = await page.request.post(`${e2e.siteUrl}/api/forms/1?locale=en`, {
+    headers: json,
+    data: { name, email, message, consent: true, _t: String(Date.now() - 60_000) },
+  })
   expect(sent.status(), await sent.text()).toBe(201)
 
   await page.goto(`${e2e.siteUrl}/en/account/data`)
@@ -164,7 +194,11 @@ test('the member downloads their data, then deletes the account; the database ke
   await page.getByRole('button', { name: 'Download JSON' }).click()
   const file = await (await download).path()
   const exported = JSON.parse(readFileSync(file!, 'utf8'))
-  expect(exported).toMatchObject({ schema: 'brand-site/member-data', account: { email, emailVerified: true }, profile: { name, jobTitle: 'CMO' } })
+  expect(exported).toMatchObject({
+    schema: 'brand-site/member-data',
+    account: { email, emailVerified: true },
+    profile: { name, jobTitle: 'CMO' },
+  })
   expect(exported.submissions.map((s: { values: { message: string } }) => s.values.message)).toEqual([message])
   expect(exported.points.balance).toBe(150)
 
@@ -183,7 +217,14 @@ test('the member downloads their data, then deletes the account; the database ke
   expect([lead.email, lead.name, lead.phone, lead.member]).toEqual([null, null, null, null])
   const submissions = await api.get(`/api/submissions?where[lead][equals]=${leadId}&depth=0`)
   expect(submissions.docs.map((s: { values: unknown; ipHash: unknown }) => [s.values, s.ipHash])).toEqual([[{}, null]])
-  for (const path of ['/api/leads?limit=0', '/api/submissions?limit=0', '/api/touches?limit=0', '/api/members?limit=0', '/api/outbox?limit=0', '/api/consent-log?limit=0']) {
+  for (const path of [
+    '/api/leads?limit=0',
+    '/api/submissions?limit=0',
+    '/api/touches?limit=0',
+    '/api/members?limit=0',
+    '/api/outbox?limit=0',
+    '/api/consent-log?limit=0',
+  ]) {
     const text = JSON.stringify(await api.get(path))
     expect(text, path).not.toContain(email)
     expect(text, path).not.toContain(name)

@@ -1,6 +1,6 @@
 // The admin as editors use it, in both languages: every view opens, becomes interactive and takes
 // typing without freezing the browser (issue 18: the Chinese contact page froze the tab for good).
-import { type Browser, type BrowserContext, expect, type Page,test } from '@playwright/test'
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test'
 
 import { e2e } from '../../playwright.config'
 import { signIn, uniqueSlug, untilVisible } from './helpers'
@@ -58,7 +58,12 @@ async function allViews(page: Page, sections: string[]): Promise<View[]> {
       const found = await apiGet<{ docs: { id: number | string }[]; totalDocs: number }>(page, `/api/${slug}?${query}&limit=200`)
       expect(found.docs.length, `every ${slug} document is checked`).toBe(found.totalDocs)
       for (const doc of found.docs) {
-        views.push({ what: `${slug}/${doc.id} (${locale})`, url: `${section}/${doc.id}?locale=${locale}`, kind: 'edit', richText: richTextPaths(doc) })
+        views.push({
+          what: `${slug}/${doc.id} (${locale})`,
+          url: `${section}/${doc.id}?locale=${locale}`,
+          kind: 'edit',
+          richText: richTextPaths(doc),
+        })
       }
     }
   }
@@ -80,12 +85,19 @@ async function step(page: Page, what: string, run: () => Promise<unknown>): Prom
 async function checkView(page: Page, view: View): Promise<string | null> {
   await step(page, `${view.what} did not load`, () => page.goto(`${e2e.cmsUrl}${view.url}`, { timeout: VIEW_TIMEOUT_MS }))
   if (view.kind === 'list') {
-    await step(page, `${view.what} showed no table`, () => page.locator('.collection-list :is(.table, .no-results)').first().waitFor({ timeout: VIEW_TIMEOUT_MS }))
+    await step(page, `${view.what} showed no table`, () =>
+      page.locator('.collection-list :is(.table, .no-results)').first().waitFor({ timeout: VIEW_TIMEOUT_MS }),
+    )
   } else {
     await step(page, `${view.what} showed no fields`, () => page.locator('.document-fields').waitFor({ timeout: VIEW_TIMEOUT_MS }))
   }
-  const editors = view.richText.map((field) => ({ field, what: `${view.what}, field ${field}`, editor: page.locator(`[data-field-path="${field}"] [data-lexical-editor="true"][contenteditable="true"]`) }))
-  for (const { what, editor } of editors) await step(page, `${what} did not become editable`, () => editor.waitFor({ timeout: VIEW_TIMEOUT_MS }))
+  const editors = view.richText.map((field) => ({
+    field,
+    what: `${view.what}, field ${field}`,
+    editor: page.locator(`[data-field-path="${field}"] [data-lexical-editor="true"][contenteditable="true"]`),
+  }))
+  for (const { what, editor } of editors)
+    await step(page, `${what} did not become editable`, () => editor.waitFor({ timeout: VIEW_TIMEOUT_MS }))
   // From here on the view is loaded: what is measured is the editing. Loading is measured by the
   // guards above (a page that never answers, or a field that never becomes editable, fails), not
   // by task length, because the admin's first script evaluation alone runs for seconds on a
@@ -121,12 +133,22 @@ async function signedIn(browser: Browser, who: { email: string; password: string
   return { context, page }
 }
 
-test('every list and edit view opens in both languages, takes typing in each rich-text field and never blocks the main thread over 2 s', async ({ browser }) => {
+test('every list and edit view opens in both languages, takes typing in each rich-text field and never blocks the main thread over 2 s', async ({
+  browser,
+}) => {
   test.setTimeout(15 * 60_000)
   // The admin sees every collection, the admin-only ones too.
   let session = await signedIn(browser, e2e.admin)
   const sections = await adminSections(session.page)
-  expect(sections).toEqual(expect.arrayContaining(['/admin/collections/pages', '/admin/collections/posts', '/admin/globals/site-settings', '/admin/globals/header', '/admin/globals/footer']))
+  expect(sections).toEqual(
+    expect.arrayContaining([
+      '/admin/collections/pages',
+      '/admin/collections/posts',
+      '/admin/globals/site-settings',
+      '/admin/globals/header',
+      '/admin/globals/footer',
+    ]),
+  )
   const views = await allViews(session.page, sections)
   // The seeded Chinese contact page, the one that froze, is among them with its rich text.
   expect(views.find((view) => view.url === '/admin/collections/pages/1?locale=zh-CN')?.richText).toEqual(['layout.0.content'])
@@ -157,7 +179,9 @@ test('every list and edit view opens in both languages, takes typing in each ric
   expect(failures).toEqual([])
 })
 
-test('an editor types Chinese contact lines with addresses into a post, publishes it, and the site links exactly the addresses', async ({ browser }) => {
+test('an editor types Chinese contact lines with addresses into a post, publishes it, and the site links exactly the addresses', async ({
+  browser,
+}) => {
   const { context, page } = await signedIn(browser, e2e.editor)
   const slug = uniqueSlug('e2e-links')
   const title = `联系方式 ${slug}`
@@ -192,7 +216,9 @@ test('an editor types Chinese contact lines with addresses into a post, publishe
   await untilVisible(`${e2e.siteUrl}/blog/${slug}`, title)
 
   await page.goto(`${e2e.siteUrl}/blog/${slug}`)
-  const links = await page.locator('main a').evaluateAll((anchors) => anchors.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })))
+  const links = await page
+    .locator('main a')
+    .evaluateAll((anchors) => anchors.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })))
   expect(links).toEqual(
     expect.arrayContaining([
       { text: 'hello@cinnabar.example', href: 'mailto:hello@cinnabar.example' },

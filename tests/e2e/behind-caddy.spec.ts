@@ -4,9 +4,10 @@ import { expect, test } from '@playwright/test'
 
 import { e2e } from '../../playwright.config'
 import { freePort } from './product'
-import { startCaddy, startSite, type Running } from './production'
+import { type Running, startCaddy, startSite } from './production'
 
-const PHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1'
+const PHONE =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1'
 
 let site: Running & { port: number }
 let caddy: Running

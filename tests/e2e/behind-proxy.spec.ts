@@ -5,11 +5,12 @@
 // nginx reaches the site from 127.0.0.2, the only address TRUST_PROXY names. Two site processes
 // share the port (SITE_PROCESSES=2) and nginx opens a connection per request, so the submissions of
 // one visitor reach both: the limit holds because both count in the database.
-import { expect, test } from '@playwright/test'
 import { request as httpRequest } from 'node:http'
 
+import { expect, test } from '@playwright/test'
+
 import { freePort } from './product'
-import { startNginx, startSite, type Running } from './production'
+import { type Running, startNginx, startSite } from './production'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -23,10 +24,18 @@ function submit(base: string, localAddress: string, headers: Record<string, stri
   const n = sent++
   const body = JSON.stringify({ name: `Proxy ${run} ${n}`, email: `proxy-${run}-${n}@example.com`, consent: true })
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}/api/forms/1?locale=en`, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
-      res.resume()
-      res.on('end', () => resolve(res.statusCode!))
-    })
+    const req = httpRequest(
+      `${base}/api/forms/1?locale=en`,
+      {
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers },
+      },
+      (res) => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode!))
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })
@@ -58,7 +67,8 @@ test('40 submissions from one visitor behind nginx: the 31st and later are 429, 
 
 test('a forged X-Forwarded-For sent straight to the site changes nothing: the sender is its own address', async () => {
   const statuses: number[] = []
-  for (let i = 0; i < 32; i++) statuses.push(await submit(site.url, '127.0.0.101', { 'x-forwarded-for': `203.0.113.${i}`, 'x-forwarded-proto': 'https' }))
+  for (let i = 0; i < 32; i++)
+    statuses.push(await submit(site.url, '127.0.0.101', { 'x-forwarded-for': `203.0.113.${i}`, 'x-forwarded-proto': 'https' }))
   expect(statuses).toEqual([...Array(30).fill(201), ...Array(2).fill(429)])
   // Only that sender was counted: another visitor, through nginx, still gets in.
   expect(await submit(nginx.url, '127.0.0.102')).toBe(201)

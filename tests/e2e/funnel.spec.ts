@@ -1,7 +1,8 @@
-import { createClient } from '@libsql/client'
-import { expect, test } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+
+import { createClient } from '@libsql/client'
+import { expect, test } from '@playwright/test'
 
 import { e2e } from '../../playwright.config'
 import { signIn, uniqueSlug } from './helpers'
@@ -23,15 +24,35 @@ test.beforeAll(async () => {
   await db.batch(
     [
       // Visitor A: Weibo then Xiaohongshu, both in the campaign; visitor B: Weibo only.
-      { sql: 'INSERT INTO touches (visitor, at, channel, campaign) VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?)', args: [`${campaign}-a`, at(30), 'weibo', campaign, `${campaign}-a`, at(20), 'xiaohongshu', campaign, `${campaign}-b`, at(10), 'weibo', campaign] },
-      { sql: "INSERT INTO leads (email, status, first_touch, last_touch, updated_at, created_at) VALUES (?, 'won', ?, ?, ?, ?)", args: [`${campaign}@example.com`, touch, touch, at(5), at(5)] },
+      {
+        sql: 'INSERT INTO touches (visitor, at, channel, campaign) VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?)',
+        args: [
+          `${campaign}-a`,
+          at(30),
+          'weibo',
+          campaign,
+          `${campaign}-a`,
+          at(20),
+          'xiaohongshu',
+          campaign,
+          `${campaign}-b`,
+          at(10),
+          'weibo',
+          campaign,
+        ],
+      },
+      {
+        sql: "INSERT INTO leads (email, status, first_touch, last_touch, updated_at, created_at) VALUES (?, 'won', ?, ?, ?, ?)",
+        args: [`${campaign}@example.com`, touch, touch, at(5), at(5)],
+      },
     ],
     'write',
   )
   db.close()
 })
 
-const rowOf = (page: import('@playwright/test').Page, name: string) => page.getByTestId('funnel-table').locator('tbody tr', { has: page.locator('td', { hasText: name }) })
+const rowOf = (page: import('@playwright/test').Page, name: string) =>
+  page.getByTestId('funnel-table').locator('tbody tr', { has: page.locator('td', { hasText: name }) })
 
 test('the funnel needs a CMS user: anonymous visitors go to the login and come back', async ({ page }) => {
   const funnel = `/admin/funnel?from=${yesterday}&to=${today}&group=campaign`
@@ -72,9 +93,13 @@ test.describe('on a wide screen, where the admin shows its navigation open', () 
     const download = page.waitForEvent('download')
     await page.getByRole('link', { name: 'Download CSV' }).click()
     const file = await download
-    expect(file.suggestedFilename()).toBe(`funnel-channel-last-touch-${new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)}-to-${today}.csv`)
+    expect(file.suggestedFilename()).toBe(
+      `funnel-channel-last-touch-${new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)}-to-${today}.csv`,
+    )
     const csv = readFileSync((await file.path())!, 'utf8')
-    expect(csv.startsWith('\uFEFFchannel,name,visits,leads,added,members,won,visit_to_lead,lead_to_added,lead_to_member,lead_to_won\r\n')).toBe(true)
+    expect(
+      csv.startsWith('\uFEFFchannel,name,visits,leads,added,members,won,visit_to_lead,lead_to_added,lead_to_member,lead_to_won\r\n'),
+    ).toBe(true)
     expect(csv).toMatch(/\r\nxiaohongshu,Xiaohongshu,\d+,/)
   })
 })
@@ -94,12 +119,21 @@ test('the CSV refuses anonymous requests', async () => {
 
 test('a visitor who lands with UTM tags is counted in the funnel once the site has stored the touch', async ({ page, browser }) => {
   // Headless Chromium's own user agent is taken for a bot (no touches): this visitor uses a phone's.
-  const phone = await browser.newContext({ userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36' })
+  const phone = await browser.newContext({
+    userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36',
+  })
   const arrival = uniqueSlug('e2e-arrival')
   await (await phone.newPage()).goto(`${e2e.siteUrl}/?utm_source=weibo&utm_medium=social&utm_campaign=${arrival}`)
   await phone.close()
   await signIn(page, e2e.editor)
   // The site writes touches in batches off the request: poll the export until this one is in.
-  const csv = async () => (await page.request.get(`${e2e.cmsUrl}/api/funnel.csv?from=${yesterday}&to=${today}&group=campaign&model=first`, { headers: { origin: e2e.cmsUrl } })).text()
-  await expect.poll(async () => (await csv()).split('\r\n').find((line) => line.startsWith(`${arrival},`)), { timeout: 10_000 }).toBe(`${arrival},${arrival},1,0,0,0,0,,`)
+  const csv = async () =>
+    (
+      await page.request.get(`${e2e.cmsUrl}/api/funnel.csv?from=${yesterday}&to=${today}&group=campaign&model=first`, {
+        headers: { origin: e2e.cmsUrl },
+      })
+    ).text()
+  await expect
+    .poll(async () => (await csv()).split('\r\n').find((line) => line.startsWith(`${arrival},`)), { timeout: 10_000 })
+    .toBe(`${arrival},${arrival},1,0,0,0,0,,`)
 })

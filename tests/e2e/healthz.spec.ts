@@ -1,8 +1,9 @@
 // Issue 13: /healthz on the site answers 200 with the database reachable and a live jobs worker, 503 otherwise.
-import { expect, test } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
+import { expect, test } from '@playwright/test'
 
 import { e2e } from '../../playwright.config'
 import { startSite } from './production'

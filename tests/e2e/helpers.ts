@@ -17,10 +17,14 @@ export async function signIn(page: Page, who: { email: string; password: string 
  * a test only waits for it, generously, so a slow machine is no failure.
  */
 export async function untilVisible(url: string, text: string, timeoutMs = 15_000): Promise<void> {
-  await until(`${url} to show "${text}"`, async () => {
-    const response = await fetch(url)
-    return response.status === 200 && (await response.text()).includes(text)
-  }, timeoutMs)
+  await until(
+    `${url} to show "${text}"`,
+    async () => {
+      const response = await fetch(url)
+      return response.status === 200 && (await response.text()).includes(text)
+    },
+    timeoutMs,
+  )
 }
 
 /**

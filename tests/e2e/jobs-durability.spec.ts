@@ -1,10 +1,11 @@
-import { expect, test } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { expect, test } from '@playwright/test'
+
 import { startFakeResend } from '../integration/fake-resend'
-import { alive, freePort, startProduct, until, type Product } from './product'
+import { alive, freePort, type Product, startProduct, until } from './product'
 
 // The jobs worker stopped every way it can be (SIGTERM, SIGKILL, the whole product killed) while
 // Resend is answering: every lead is still mailed, and exactly once. The product runs as `npm start`
@@ -36,7 +37,11 @@ test.beforeAll(async () => {
     WORKER_STOP_GRACE_MS: '2000',
   }
   product = await startProduct(env, log)
-  const login = await fetch(`${product.cmsUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
+  const login = await fetch(`${product.cmsUrl}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  })
   token = ((await login.json()) as { token: string }).token
 })
 
@@ -117,12 +122,18 @@ test('a mail outage of 60 s (Resend answering 503) then recovery: everything sen
   // The stand-in answers 503 for 60 s from now; the retries (2, 4, 8, 16, 32, 64 s apart) outlast it.
   const outage = resend.outageFor(60_000)
   const names = await submitLeads('outage', 30)
-  const leads = (await (await fetch(`${product.cmsUrl}/api/leads?where[name][like]=${encodeURIComponent('Lead outage-')}&limit=100&depth=0&select[name]=true`, { headers: auth })).json()) as { docs: { id: number }[] }
+  const leads = (await (
+    await fetch(`${product.cmsUrl}/api/leads?where[name][like]=${encodeURIComponent('Lead outage-')}&limit=100&depth=0&select[name]=true`, {
+      headers: auth,
+    })
+  ).json()) as { docs: { id: number }[] }
   expect(leads.docs).toHaveLength(names.length)
   /** The failed attempts at each outage lead's sales email, as recorded on the lead (one row each in lead-deliveries). */
   const failedAttempts = async () => {
     const query = `where[lead][in]=${leads.docs.map((lead) => lead.id).join(',')}&where[kind][equals]=${encodeURIComponent('sales email')}&where[status][equals]=failed&pagination=false&depth=0`
-    const rows = ((await (await fetch(`${product.cmsUrl}/api/lead-deliveries?${query}`, { headers: auth })).json()) as { docs: { lead: number }[] }).docs
+    const rows = (
+      (await (await fetch(`${product.cmsUrl}/api/lead-deliveries?${query}`, { headers: auth })).json()) as { docs: { lead: number }[] }
+    ).docs
     return leads.docs.map((lead) => rows.filter((row) => row.lead === lead.id).length)
   }
   // Every lead's email has failed at least once: the outage is under way, the jobs wait out their backoff.
@@ -133,7 +144,9 @@ test('a mail outage of 60 s (Resend answering 503) then recovery: everything sen
 
   const failures = (await failedAttempts()).reduce((sum, n) => sum + n, 0)
   const lines = log.slice(firstLine)
-  const attemptLines = lines.filter((line) => /Job \d+ notifyLead lead \d+: attempt \d\/7 failed: Resend refused the email \(HTTP 503\): Service unavailable/.test(line))
+  const attemptLines = lines.filter((line) =>
+    /Job \d+ notifyLead lead \d+: attempt \d\/7 failed: Resend refused the email \(HTTP 503\): Service unavailable/.test(line),
+  )
   expect(attemptLines).toHaveLength(failures)
   // One line each: no stack trace and no job dumped as JSON.
   expect(lines.filter((line) => /^\s+at |"taskSlug"|"stack"/.test(line))).toEqual([])

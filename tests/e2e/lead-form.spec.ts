@@ -37,7 +37,11 @@ test.describe('with JavaScript off', () => {
     await signIn(salesPage, e2e.sales)
     await salesPage.goto(`${e2e.cmsUrl}/admin/collections/leads`)
     await expect(salesPage.getByText(email)).toBeVisible()
-    const leads = await (await salesPage.request.get(`${e2e.cmsUrl}/api/leads?where[email][equals]=${encodeURIComponent(email)}&depth=0`, { headers: { origin: e2e.cmsUrl } })).json()
+    const leads = await (
+      await salesPage.request.get(`${e2e.cmsUrl}/api/leads?where[email][equals]=${encodeURIComponent(email)}&depth=0`, {
+        headers: { origin: e2e.cmsUrl },
+      })
+    ).json()
     expect(leads.docs.map((l: { name: string; status: string }) => [l.name, l.status])).toEqual([['Ada Visitor', 'new']])
     await admin.close()
   })
@@ -75,12 +79,45 @@ test('anonymous REST access to leads and submissions is refused', async () => {
 test.describe('the submit endpoint', () => {
   const url = () => `${e2e.siteUrl}/api/forms/1?locale=en`
   const cases: [string, RequestInit, number, unknown][] = [
-    ['missing fields', { headers: { 'content-type': 'application/json' }, body: '{}' }, 422, { errors: { name: 'This field is required.', email: 'This field is required.', consent: 'Tick the box to agree.' } }],
-    ['a malformed body', { headers: { 'content-type': 'application/json' }, body: '{"name":' }, 400, { message: 'The form could not be read. Reload the page and try again.' }],
-    ['a JSON array', { headers: { 'content-type': 'application/json' }, body: '[1]' }, 400, { message: 'The form could not be read. Reload the page and try again.' }],
-    ['a wrong content type', { headers: { 'content-type': 'application/xml' }, body: '<a/>' }, 415, { message: 'Send the form as application/x-www-form-urlencoded, multipart/form-data or application/json.' }],
-    ['a body over 64 KB', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x'.repeat(70_000) }) }, 413, { message: 'The submission is too large.' }],
-    ['a wrong type', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 5e300, email: { address: 'a@b.co' }, consent: true }) }, 422, { errors: { email: 'This value has the wrong type.' } }],
+    [
+      'missing fields',
+      { headers: { 'content-type': 'application/json' }, body: '{}' },
+      422,
+      { errors: { name: 'This field is required.', email: 'This field is required.', consent: 'Tick the box to agree.' } },
+    ],
+    [
+      'a malformed body',
+      { headers: { 'content-type': 'application/json' }, body: '{"name":' },
+      400,
+      { message: 'The form could not be read. Reload the page and try again.' },
+    ],
+    [
+      'a JSON array',
+      { headers: { 'content-type': 'application/json' }, body: '[1]' },
+      400,
+      { message: 'The form could not be read. Reload the page and try again.' },
+    ],
+    [
+      'a wrong content type',
+      { headers: { 'content-type': 'application/xml' }, body: '<a/>' },
+      415,
+      { message: 'Send the form as application/x-www-form-urlencoded, multipart/form-data or application/json.' },
+    ],
+    [
+      'a body over 64 KB',
+      { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x'.repeat(70_000) }) },
+      413,
+      { message: 'The submission is too large.' },
+    ],
+    [
+      'a wrong type',
+      {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 5e300, email: { address: 'a@b.co' }, consent: true }),
+      },
+      422,
+      { errors: { email: 'This value has the wrong type.' } },
+    ],
   ]
   for (const [name, init, status, body] of cases) {
     test(`answers ${name} with ${status}`, async () => {
@@ -91,7 +128,11 @@ test.describe('the submit endpoint', () => {
   }
 
   test('answers an unknown form with 404', async () => {
-    const response = await fetch(`${e2e.siteUrl}/api/forms/999999`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    const response = await fetch(`${e2e.siteUrl}/api/forms/999999`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
     expect(response.status).toBe(404)
     expect(await response.json()).toEqual({ message: 'This form does not exist.' })
   })

@@ -35,7 +35,10 @@ export async function watchMainThread(context: BrowserContext): Promise<void> {
 export async function longestTaskMs(page: Page, what: string): Promise<number> {
   let timer: NodeJS.Timeout | undefined
   const frozen = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: the page did not answer for ${ANSWER_WITHIN_MS / 1000} s; its main thread is blocked`)), ANSWER_WITHIN_MS)
+    timer = setTimeout(
+      () => reject(new Error(`${what}: the page did not answer for ${ANSWER_WITHIN_MS / 1000} s; its main thread is blocked`)),
+      ANSWER_WITHIN_MS,
+    )
   })
   try {
     return await Promise.race([page.evaluate(() => window.__longestTaskMs ?? 0), frozen])

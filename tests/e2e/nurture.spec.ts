@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { type APIRequestContext, expect, test } from '@playwright/test'
 
 import { e2e } from '../../playwright.config'
 import { signIn, uniqueSlug } from './helpers'
@@ -11,9 +11,13 @@ const PHONE = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTM
 const cms = (request: APIRequestContext, path: string, init: { method?: string; data?: unknown } = {}) =>
   request.fetch(`${e2e.cmsUrl}${path}`, { method: init.method ?? 'GET', data: init.data, headers: { origin: e2e.cmsUrl } })
 
-test('a reader of two brand-strategy articles who sends the contact form scores 20, with both reasons on the lead', async ({ page, browser }) => {
+test('a reader of two brand-strategy articles who sends the contact form scores 20, with both reasons on the lead', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, e2e.admin)
-  const find = async (collection: string, query: string) => (await (await cms(page.request, `/api/${collection}?${query}&depth=0`)).json()).docs[0]
+  const find = async (collection: string, query: string) =>
+    (await (await cms(page.request, `/api/${collection}?${query}&depth=0`)).json()).docs[0]
   const category = await find('categories', 'where[slug][equals]=brand-strategy')
   const contact = await find('forms', 'where[name][like]=Contact&locale=en')
   const rules: number[] = []
@@ -43,11 +47,18 @@ test('a reader of two brand-strategy articles who sends the contact form scores 
 
     // The jobs worker scores the new activity within a second or two.
     let lead: { id: number; score: number } | undefined
-    await until('the lead to be scored 20', async () => {
-      lead = await find('leads', `where[email][equals]=${encodeURIComponent(email)}`)
-      return lead?.score === 20
-    }, 20_000)
-    const changes = (await (await cms(page.request, `/api/score-changes?where[lead][equals]=${lead!.id}&sort=id&depth=0`)).json()).docs as { points: number; reason: string }[]
+    await until(
+      'the lead to be scored 20',
+      async () => {
+        lead = await find('leads', `where[email][equals]=${encodeURIComponent(email)}`)
+        return lead?.score === 20
+      },
+      20_000,
+    )
+    const changes = (await (await cms(page.request, `/api/score-changes?where[lead][equals]=${lead!.id}&sort=id&depth=0`)).json()).docs as {
+      points: number
+      reason: string
+    }[]
     expect(changes.map((c) => [c.points, c.reason]).sort()).toEqual(
       [
         [10, `Contact form (+10): submitted form ${contact.id}`],

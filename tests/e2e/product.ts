@@ -1,6 +1,7 @@
-import { expect } from '@playwright/test'
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
+
+import { expect } from '@playwright/test'
 
 /** A port nobody listens on now: the OS picks it. */
 export async function freePort(): Promise<number> {
@@ -37,7 +38,11 @@ export interface Product {
 export async function startProduct(env: Record<string, string>, log: string[] = []): Promise<Product> {
   const cmsUrl = `http://localhost:${env.CMS_PORT}`
   const siteUrl = `http://localhost:${env.SITE_PORT}`
-  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, ...env, NODE_ENV: 'production' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   for (const stream of [child.stdout!, child.stderr!]) {
     let rest = ''
     stream.setEncoding('utf8')
@@ -48,7 +53,11 @@ export async function startProduct(env: Record<string, string>, log: string[] = 
     })
   }
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
-  const answers = (url: string) => fetch(url, { redirect: 'manual' }).then(() => true, () => false)
+  const answers = (url: string) =>
+    fetch(url, { redirect: 'manual' }).then(
+      () => true,
+      () => false,
+    )
   await until('the product to answer', async () => (await answers(`${siteUrl}/`)) && (await answers(`${cmsUrl}/api/users/me`)), 600_000)
   return {
     siteUrl,

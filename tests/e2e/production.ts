@@ -1,7 +1,7 @@
 // Production-shaped stand-ins for the browser tests: a site process of its own (on the shared test
 // database) with the settings a test needs, and Debian's nginx or caddy in front of it. Every port
 // is a free one the system gives; every file is in a temporary folder removed on stop.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -9,7 +9,6 @@ import path from 'node:path'
 
 import { e2e } from '../../playwright.config'
 import { freePort, until } from './product'
-
 
 /** Waits until `ready` answers true, failing at once with `what` when `child` exits first. */
 async function untilReady(what: string, child: ChildProcess, ready: () => Promise<boolean>): Promise<void> {
@@ -23,17 +22,25 @@ async function untilReady(what: string, child: ChildProcess, ready: () => Promis
 
 /** Resolves once `url` answers (any status); fails when `child` exits first. */
 export function waitUntilUp(url: string, child: ChildProcess, init: RequestInit = {}): Promise<void> {
-  return untilReady(`${url} to answer`, child, () => fetch(url, { ...init, redirect: 'manual' }).then(() => true, () => false))
+  return untilReady(`${url} to answer`, child, () =>
+    fetch(url, { ...init, redirect: 'manual' }).then(
+      () => true,
+      () => false,
+    ),
+  )
 }
 
 /** Resolves once something accepts TCP connections on `port`; fails when `child` exits first. */
 export function waitForPort(port: number, child: ChildProcess): Promise<void> {
-  return untilReady(`port ${port} to listen`, child, () =>
-    new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => resolve(true))
-      socket.once('error', () => resolve(false))
-      socket.once('connect', () => socket.end())
-    }),
+  return untilReady(
+    `port ${port} to listen`,
+    child,
+    () =>
+      new Promise<boolean>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => resolve(true))
+        socket.once('error', () => resolve(false))
+        socket.once('connect', () => socket.end())
+      }),
   )
 }
 
@@ -60,7 +67,17 @@ function stopper(child: ChildProcess, after: () => void = () => {}): () => Promi
 export async function startSite(env: Record<string, string>): Promise<Running & { port: number }> {
   const port = await freePort()
   const child = spawn(process.execPath, ['site/server.mjs'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: e2e.dataDir, NODE_ENV: 'production', DISABLE_PAYLOAD_HMR: 'true', SITE_URL: `http://localhost:${port}`, SITE_PROCESSES: '1', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: e2e.dataDir,
+      NODE_ENV: 'production',
+      DISABLE_PAYLOAD_HMR: 'true',
+      SITE_URL: `http://localhost:${port}`,
+      SITE_PROCESSES: '1',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const url = `http://127.0.0.1:${port}`
@@ -105,7 +122,9 @@ http {
 }
 `,
   )
-  const child = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn('nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   const url = `http://127.0.0.1:${options.port}`
   await waitUntilUp(`${url}/`, child)
   return { url, pid: child.pid!, stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })) }
@@ -145,7 +164,10 @@ https://localhost:${options.cmsPort} {
 }
 `,
   )
-  const child = spawn('caddy', ['run', '--config', path.join(dir, 'Caddyfile'), '--adapter', 'caddyfile'], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir } })
+  const child = spawn('caddy', ['run', '--config', path.join(dir, 'Caddyfile'), '--adapter', 'caddyfile'], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+    env: { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir },
+  })
   const url = `https://localhost:${options.sitePort}`
   await waitForPort(options.sitePort, child).catch((error: unknown) => {
     child.kill('SIGTERM')

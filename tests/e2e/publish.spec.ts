@@ -24,7 +24,7 @@ test('an editor creates and publishes a post, and the site shows it (how soon: b
   await expect(page.getByRole('link', { name: title })).toBeVisible()
 })
 
-test('a draft stays invisible to visitors but shows in the editor\'s preview', async ({ page, browser }) => {
+test("a draft stays invisible to visitors but shows in the editor's preview", async ({ page, browser }) => {
   await signIn(page, e2e.editor)
   const slug = uniqueSlug('e2e-draft')
   const title = `Draft only ${slug}`

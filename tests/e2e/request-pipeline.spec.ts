@@ -1,9 +1,10 @@
 // Issue 11 items 4, 5, 7 and 12, and issue 13's compression: what the request pipeline
 // (site/lib/pipeline.ts, site/server.mjs) guarantees on every response.
-import { expect, test } from '@playwright/test'
 import { createHash } from 'node:crypto'
 import { request as httpRequest } from 'node:http'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+
+import { expect, test } from '@playwright/test'
 
 import { e2e } from '../../playwright.config'
 import { adminApi, codeFromOutbox, lastOutboxId, paragraph } from './account-helpers'
@@ -14,7 +15,9 @@ const site = (path: string) => `${e2e.siteUrl}${path}`
 // A browser's user agent: bots get no visitor id, so no cookie.
 const browserUa = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36' }
 
-test('security headers: CSP allowing exactly the inline scripts, no framing of account pages or the admin, nosniff, referrer and permissions policies', async ({ page }) => {
+test('security headers: CSP allowing exactly the inline scripts, no framing of account pages or the admin, nosniff, referrer and permissions policies', async ({
+  page,
+}) => {
   // The contact page: its lead form's script is inlined.
   const home = await fetch(site('/en/contact'))
   const html = await home.text()
@@ -27,7 +30,9 @@ test('security headers: CSP allowing exactly the inline scripts, no framing of a
   expect(csp).toContain("frame-ancestors 'self'")
   expect(csp).toContain("object-src 'none'")
   // Every inline script of the page is allowed by its hash, and nothing else is.
-  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`)
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
+  )
   expect(inline.length).toBeGreaterThan(0)
   // ...and the one inline handler the themes write, the search box's focus (by its hash, with 'unsafe-hashes').
   const handler = `'sha256-${createHash('sha256').update('import(this.form.dataset.script)').digest('base64')}'`
@@ -86,20 +91,35 @@ test('a response that sets a cookie is private, never public: rendered fresh or 
   expect(returning.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate')
 })
 
-test('a member cookie written "bs_member =<token>" still counts as a member: the gated body is never cached for everyone', async ({ request }) => {
+test('a member cookie written "bs_member =<token>" still counts as a member: the gated body is never cached for everyone', async ({
+  request,
+}) => {
   const api = await adminApi(request)
   const email = `${uniqueSlug('spaced')}@example.com`
   const json = { origin: e2e.siteUrl, 'content-type': 'application/json' }
   const before = await lastOutboxId(api)
-  const signUp = await request.post(site('/en/account/sign-up'), { headers: json, data: { email, password: 'Lantern-garden 42', name: 'Spaced' } })
+  const signUp = await request.post(site('/en/account/sign-up'), {
+    headers: json,
+    data: { email, password: 'Lantern-garden 42', name: 'Spaced' },
+  })
   expect(signUp.status()).toBe(201)
   const token = /bs_member=([^;]+)/.exec(signUp.headers()['set-cookie']!)![1]!
-  const verified = await request.post(site('/en/account/verify'), { headers: { ...json, cookie: `bs_member=${token}` }, data: { code: await codeFromOutbox(api, email, 'Confirm your email', before) } })
+  const verified = await request.post(site('/en/account/verify'), {
+    headers: { ...json, cookie: `bs_member=${token}` },
+    data: { code: await codeFromOutbox(api, email, 'Confirm your email', before) },
+  })
   expect(verified.status()).toBe(200)
 
   const secret = `spaced-secret-${Date.now()}`
   const slug = uniqueSlug('spaced-members')
-  const post = await api.post('/api/posts?locale=en', { title: 'Spaced brief', slug, excerpt: 'Teaser', body: paragraph(secret), visibility: 'members', _status: 'published' })
+  const post = await api.post('/api/posts?locale=en', {
+    title: 'Spaced brief',
+    slug,
+    excerpt: 'Teaser',
+    body: paragraph(secret),
+    visibility: 'members',
+    _status: 'published',
+  })
   try {
     await expect.poll(async () => (await fetch(site(`/en/blog/${slug}`), { headers: { cookie: `bs_member =${token}` } })).status).toBe(200)
     const member = await fetch(site(`/en/blog/${slug}`), { headers: { cookie: `bs_member =${token}` } })
@@ -120,15 +140,22 @@ test('cached pages are compressed once per encoding, with Vary and an ETag, and 
   const html = Buffer.from(await plain.arrayBuffer())
   expect(plain.headers.get('content-encoding')).toBeNull()
   expect(plain.headers.get('vary')).toBe('Accept-Encoding')
-  for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+  for (const [encoding, decode] of [
+    ['br', brotliDecompressSync],
+    ['gzip', gunzipSync],
+  ] as const) {
     // fetch() would decode for us; read the bytes as they came.
-    const raw = await new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
-      httpRequest(url, { headers: { cookie, 'accept-encoding': `${encoding}` } }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }))
-      }).on('error', reject).end()
-    })
+    const raw = await new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+      (resolve, reject) => {
+        httpRequest(url, { headers: { cookie, 'accept-encoding': `${encoding}` } }, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }))
+        })
+          .on('error', reject)
+          .end()
+      },
+    )
     expect(raw.headers['content-encoding']).toBe(encoding)
     expect(raw.body.byteLength).toBeLessThan(html.byteLength / 3)
     expect(decode(raw.body).equals(html)).toBe(true)
@@ -150,12 +177,16 @@ test('a 900 MB chunked POST to /api/forms/1 is refused with 413 and the site pro
     const { status, sentBytes } = await new Promise<{ status: number; sentBytes: number }>((resolve, reject) => {
       let sentBytes = 0
       let answered = false
-      const req = httpRequest(`${own.url}/api/forms/1?locale=en`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-        answered = true
-        res.resume()
-        resolve({ status: res.statusCode!, sentBytes })
-        req.destroy()
-      })
+      const req = httpRequest(
+        `${own.url}/api/forms/1?locale=en`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (res) => {
+          answered = true
+          res.resume()
+          resolve({ status: res.statusCode!, sentBytes })
+          req.destroy()
+        },
+      )
       req.on('error', (error) => !answered && reject(error))
       // Writes up to 900 MB as fast as the site takes it, until it answers.
       const pump = () => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 
 import { e2e } from '../../playwright.config'
 import { uniqueSlug } from './helpers'
@@ -158,7 +158,12 @@ test('publishing a post puts it in the index, and unpublishing takes it out', as
   const created = await fetch(`${e2e.cmsUrl}/api/posts?locale=en`, {
     method: 'POST',
     headers: auth,
-    body: JSON.stringify({ title: `Field notes on the ${word}`, slug, excerpt: 'A post written by the search test.', _status: 'published' }),
+    body: JSON.stringify({
+      title: `Field notes on the ${word}`,
+      slug,
+      excerpt: 'A post written by the search test.',
+      _status: 'published',
+    }),
   })
   expect(created.status).toBe(201)
   const { doc } = (await created.json()) as { doc: { id: number } }
@@ -166,7 +171,11 @@ test('publishing a post puts it in the index, and unpublishing takes it out', as
   const searchUrl = `${e2e.siteUrl}/en/search?q=${word}`
   await expect.poll(async () => (await fetch(searchUrl)).text(), { timeout: 15_000 }).toContain(`Field notes on the <mark>${word}</mark>`)
 
-  const unpublished = await fetch(`${e2e.cmsUrl}/api/posts/${doc.id}?locale=en`, { method: 'PATCH', headers: auth, body: JSON.stringify({ _status: 'draft' }) })
+  const unpublished = await fetch(`${e2e.cmsUrl}/api/posts/${doc.id}?locale=en`, {
+    method: 'PATCH',
+    headers: auth,
+    body: JSON.stringify({ _status: 'draft' }),
+  })
   expect(unpublished.status).toBe(200)
   await expect.poll(async () => (await fetch(searchUrl)).text(), { timeout: 15_000 }).toContain(`Nothing matched “${word}”.`)
 })

@@ -1,4 +1,4 @@
-import { type APIRequestContext,expect, test } from '@playwright/test'
+import { type APIRequestContext, expect, test } from '@playwright/test'
 
 import { SITEMAP_NS } from '../../functions/seo/sitemap'
 import { childrenNamed, parseXml } from '../../functions/seo/xml-tree.test-helper'
@@ -18,7 +18,9 @@ async function sitemapLocs(): Promise<string[]> {
   const index = await fetch(`${e2e.siteUrl}/sitemap.xml`)
   expect(index.status).toBe(200)
   expect(index.headers.get('content-type')).toBe('application/xml; charset=utf-8')
-  const sitemaps = childrenNamed(parseXml(await index.text()), 'sitemap', SITEMAP_NS).map((s) => childrenNamed(s, 'loc', SITEMAP_NS)[0]!.text)
+  const sitemaps = childrenNamed(parseXml(await index.text()), 'sitemap', SITEMAP_NS).map(
+    (s) => childrenNamed(s, 'loc', SITEMAP_NS)[0]!.text,
+  )
   expect(sitemaps).toEqual([`${e2e.siteUrl}/sitemap-zh-cn.xml`, `${e2e.siteUrl}/sitemap-en.xml`])
   const locs: string[] = []
   for (const url of sitemaps) {
@@ -31,7 +33,9 @@ async function sitemapLocs(): Promise<string[]> {
   return locs
 }
 
-test('every page of the sitemap has one h1, a title, a description, a canonical, hreflang and a share image that loads', async ({ page }) => {
+test('every page of the sitemap has one h1, a title, a description, a canonical, hreflang and a share image that loads', async ({
+  page,
+}) => {
   const locs = await sitemapLocs()
   // The seeded site: 4 pages, the blog, 3 categories and 9 posts, in both locales.
   expect(locs.length).toBeGreaterThanOrEqual(30)
@@ -49,7 +53,9 @@ test('every page of the sitemap has one h1, a title, a description, a canonical,
     await expect(page.locator('link[rel="canonical"]'), loc).toHaveAttribute('href', loc)
     // hreflang names the page itself; content in both languages also gets x-default (content in one, such as
     // a post another spec published in Chinese only, has nothing to point to).
-    const hreflang = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) => links.map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]))
+    const hreflang = await page
+      .locator('link[rel="alternate"][hreflang]')
+      .evaluateAll((links) => links.map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]))
     expect(hreflang.filter(([, href]) => href === loc).length, loc).toBeGreaterThanOrEqual(1)
     const languages = hreflang.filter(([lang]) => lang !== 'x-default')
     expect(hreflang.filter(([lang]) => lang === 'x-default').length, loc).toBe(languages.length > 1 ? 1 : 0)
@@ -91,7 +97,10 @@ test('robots.txt and the RSS feeds answer with their types and point to absolute
   expect(text).toContain('Disallow: /en/account\n')
   expect(text).toContain(`Sitemap: ${e2e.siteUrl}/sitemap.xml\n`)
 
-  for (const [path, language] of [['/rss.xml', 'zh-cn'], ['/en/rss.xml', 'en']] as const) {
+  for (const [path, language] of [
+    ['/rss.xml', 'zh-cn'],
+    ['/en/rss.xml', 'en'],
+  ] as const) {
     const response = await fetch(`${e2e.siteUrl}${path}`)
     expect(response.status, path).toBe(200)
     expect(response.headers.get('content-type'), path).toBe('application/rss+xml; charset=utf-8')
@@ -110,14 +119,22 @@ test('robots.txt and the RSS feeds answer with their types and point to absolute
   expect((await fetch(`${e2e.siteUrl}/zh-cn/rss.xml`)).status).toBe(404)
 })
 
-test('a post published through the API appears in the sitemap and the feed and leaves them when deleted; a draft never shows', async ({ request }) => {
+test('a post published through the API appears in the sitemap and the feed and leaves them when deleted; a draft never shows', async ({
+  request,
+}) => {
   const auth = await apiToken(request, e2e.editor)
   const published = uniqueSlug('e2e-seo-published')
   const draft = uniqueSlug('e2e-seo-draft')
   const ids: number[] = []
   try {
-    for (const [slug, status] of [[published, 'published'], [draft, 'draft']] as const) {
-      const created = await request.post(`${e2e.cmsUrl}/api/posts?locale=en`, { headers: { authorization: auth }, data: { title: `SEO ${slug}`, slug, excerpt: 'Fresh & new', _status: status } })
+    for (const [slug, status] of [
+      [published, 'published'],
+      [draft, 'draft'],
+    ] as const) {
+      const created = await request.post(`${e2e.cmsUrl}/api/posts?locale=en`, {
+        headers: { authorization: auth },
+        data: { title: `SEO ${slug}`, slug, excerpt: 'Fresh & new', _status: status },
+      })
       expect(created.status(), slug).toBe(201)
       ids.push((await created.json()).doc.id)
     }
@@ -132,29 +149,44 @@ test('a post published through the API appears in the sitemap and the feed and l
     expect(await (await fetch(`${e2e.siteUrl}/sitemap-zh-cn.xml`)).text()).not.toContain(published)
   } finally {
     // Other specs count the English posts: leave the seeded set as it was.
-    for (const id of ids) expect((await request.delete(`${e2e.cmsUrl}/api/posts/${id}`, { headers: { authorization: auth } })).status()).toBe(200)
+    for (const id of ids)
+      expect((await request.delete(`${e2e.cmsUrl}/api/posts/${id}`, { headers: { authorization: auth } })).status()).toBe(200)
   }
-  await expect.poll(async () => (await (await fetch(`${e2e.siteUrl}/sitemap-en.xml`)).text()).includes(published), { timeout: 5000 }).toBe(false)
+  await expect
+    .poll(async () => (await (await fetch(`${e2e.siteUrl}/sitemap-en.xml`)).text()).includes(published), { timeout: 5000 })
+    .toBe(false)
 })
 
-test('a redirect created in the CMS answers 301 with its Location and the query kept; paths have one canonical form', async ({ request }) => {
+test('a redirect created in the CMS answers 301 with its Location and the query kept; paths have one canonical form', async ({
+  request,
+}) => {
   const auth = await apiToken(request, e2e.editor)
   const from = `/${uniqueSlug('old-about')}`
-  const created = await request.post(`${e2e.cmsUrl}/api/redirects`, { headers: { authorization: auth }, data: { from: `${from.toUpperCase()}/`, to: '/about', status: '301' } })
+  const created = await request.post(`${e2e.cmsUrl}/api/redirects`, {
+    headers: { authorization: auth },
+    data: { from: `${from.toUpperCase()}/`, to: '/about', status: '301' },
+  })
   expect(created.status()).toBe(201)
   expect((await created.json()).doc.from).toBe(from)
 
   // How soon it answers: bench/editing.ts.
   let response: Response | undefined
-  await until('the new redirect to answer 301', async () => {
-    response = await fetch(`${e2e.siteUrl}${from}?utm_source=weibo`, { redirect: 'manual' })
-    return response.status === 301
-  }, 15_000)
+  await until(
+    'the new redirect to answer 301',
+    async () => {
+      response = await fetch(`${e2e.siteUrl}${from}?utm_source=weibo`, { redirect: 'manual' })
+      return response.status === 301
+    },
+    15_000,
+  )
   expect(response!.headers.get('location')).toBe('/about?utm_source=weibo')
 
   // A bad target is refused (the admin shows the field's own message beside it; the production API names the field),
   // and visitors cannot read redirects over the API.
-  const bad = await request.post(`${e2e.cmsUrl}/api/redirects`, { headers: { authorization: auth }, data: { from: '/x-bad', to: 'javascript:alert(1)', status: '301' } })
+  const bad = await request.post(`${e2e.cmsUrl}/api/redirects`, {
+    headers: { authorization: auth },
+    data: { from: '/x-bad', to: 'javascript:alert(1)', status: '301' },
+  })
   expect(bad.status()).toBe(400)
   expect(await bad.json()).toEqual({ errors: [{ message: 'The following field is invalid: To' }] })
   expect((await fetch(`${e2e.cmsUrl}/api/redirects`)).status).toBe(403)
@@ -172,7 +204,7 @@ test('a redirect created in the CMS answers 301 with its Location and the query 
   expect((await fetch(`${e2e.siteUrl}/about`, { redirect: 'manual' })).status).toBe(200)
 })
 
-test('a post has share buttons with the platforms\' URLs, a WeChat QR code, JSON-LD, and copy-link that works', async ({ browser }) => {
+test("a post has share buttons with the platforms' URLs, a WeChat QR code, JSON-LD, and copy-link that works", async ({ browser }) => {
   const context = await browser.newContext()
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.siteUrl })
   const page = await context.newPage()
@@ -183,8 +215,14 @@ test('a post has share buttons with the platforms\' URLs, a WeChat QR code, JSON
   const title = (await page.locator('h1').textContent())!.trim()
   const q = encodeURIComponent
   const share = page.locator('aside.share')
-  await expect(share.locator('[data-share="weibo"]')).toHaveAttribute('href', `https://service.weibo.com/share/share.php?url=${q(url)}&title=${q(title)}`)
-  await expect(share.locator('[data-share="linkedin"]')).toHaveAttribute('href', `https://www.linkedin.com/sharing/share-offsite/?url=${q(url)}`)
+  await expect(share.locator('[data-share="weibo"]')).toHaveAttribute(
+    'href',
+    `https://service.weibo.com/share/share.php?url=${q(url)}&title=${q(title)}`,
+  )
+  await expect(share.locator('[data-share="linkedin"]')).toHaveAttribute(
+    'href',
+    `https://www.linkedin.com/sharing/share-offsite/?url=${q(url)}`,
+  )
   await expect(share.locator('[data-share="x"]')).toHaveAttribute('href', `https://x.com/intent/tweet?url=${q(url)}&text=${q(title)}`)
   await expect(share.locator('[data-share="facebook"]')).toHaveAttribute('href', `https://www.facebook.com/sharer/sharer.php?u=${q(url)}`)
   await expect(share.locator('[data-share="email"]')).toHaveAttribute('href', `mailto:?subject=${q(title)}&body=${q(url)}`)

@@ -2,13 +2,14 @@
 // and a data folder of its own. Both site processes answer on the one port, a publish is visible
 // from each of them, and every line any process of the product wrote (start, CMS, site processes,
 // jobs worker, seed) is one JSON object.
-import { expect, test } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { freePort, startProduct, until, type Product } from './product'
+import { expect, test } from '@playwright/test'
+
+import { freePort, type Product, startProduct, until } from './product'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -23,12 +24,16 @@ const log: string[] = []
  */
 function get(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    httpRequest(url.replace('//localhost:', '//127.0.0.1:'), { agent: false, headers: { connection: 'close', 'user-agent': 'Mozilla/5.0 (site-processes e2e)' } }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => (body += chunk))
-      res.on('end', () => resolve({ status: res.statusCode!, body }))
-    })
+    httpRequest(
+      url.replace('//localhost:', '//127.0.0.1:'),
+      { agent: false, headers: { connection: 'close', 'user-agent': 'Mozilla/5.0 (site-processes e2e)' } },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode!, body }))
+      },
+    )
       .on('error', reject)
       .end()
   })
@@ -69,11 +74,17 @@ test('two site processes answer on one port, and a publish is visible from each'
   }
   expect([...answered].sort()).toEqual([1, 2])
 
-  const login = await fetch(`${product.cmsUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })
+  const login = await fetch(`${product.cmsUrl}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  })
   expect(login.status).toBe(200)
   const { token } = (await login.json()) as { token: string }
   const auth = { authorization: `JWT ${token}`, 'content-type': 'application/json' }
-  const { docs } = (await (await fetch(`${product.cmsUrl}/api/posts?where[_status][equals]=published&limit=1&locale=zh-CN&depth=0`, { headers: auth })).json()) as { docs: { id: number; slug: string; title: string }[] }
+  const { docs } = (await (
+    await fetch(`${product.cmsUrl}/api/posts?where[_status][equals]=published&limit=1&locale=zh-CN&depth=0`, { headers: auth })
+  ).json()) as { docs: { id: number; slug: string; title: string }[] }
   const post = docs[0]!
   const url = `${product.siteUrl}/blog/${post.slug}`
   // Both processes render the page and keep it in their page caches.
@@ -84,30 +95,51 @@ test('two site processes answer on one port, and a publish is visible from each'
   }
 
   const title = `${post.title} (changed ${Date.now().toString(36)})`
-  const saved = await fetch(`${product.cmsUrl}/api/posts/${post.id}?locale=zh-CN`, { method: 'PATCH', headers: auth, body: JSON.stringify({ title, _status: 'published' }) })
+  const saved = await fetch(`${product.cmsUrl}/api/posts/${post.id}?locale=zh-CN`, {
+    method: 'PATCH',
+    headers: auth,
+    body: JSON.stringify({ title, _status: 'published' }),
+  })
   expect(saved.status).toBe(200)
   // Four consecutive connections (two to each process) all show the new title: no process kept its old page.
-  await until('the new title from every site process', async () => {
-    const pages = await Promise.all([0, 1, 2, 3].map(() => get(url)))
-    return pages.every((page) => page.status === 200 && page.body.includes(title))
-  }, 30_000)
+  await until(
+    'the new title from every site process',
+    async () => {
+      const pages = await Promise.all([0, 1, 2, 3].map(() => get(url)))
+      return pages.every((page) => page.status === 200 && page.body.includes(title))
+    },
+    30_000,
+  )
 })
 
 test('a lead is taken by the processes, and every line of the product was one JSON object', async () => {
   test.setTimeout(360_000)
-  const lead = await fetch(`${product.siteUrl}/api/forms/1?locale=en`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Processes', email: 'processes@example.com', consent: true }) })
+  const lead = await fetch(`${product.siteUrl}/api/forms/1?locale=en`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Processes', email: 'processes@example.com', consent: true }),
+  })
   expect(lead.status).toBe(201)
   // A missing page and a bad request leave their lines too.
   expect((await get(`${product.siteUrl}/no-such-page-${Date.now()}`)).status).toBe(404)
 
   // The worker loads the CMS before its first line: on a busy machine that can come after the site answers.
-  await until('the jobs worker to say it runs', () => log.some((line) => line.includes('"process":"worker"') && line.includes('Jobs worker running')), 300_000)
+  await until(
+    'the jobs worker to say it runs',
+    () => log.some((line) => line.includes('"process":"worker"') && line.includes('Jobs worker running')),
+    300_000,
+  )
   await product.stop()
   const lines = log.filter((line) => line.trim() !== '')
   const notJson = lines.filter((line) => {
     try {
       const entry = JSON.parse(line) as Record<string, unknown>
-      return typeof entry.level !== 'string' || typeof entry.time !== 'string' || typeof entry.process !== 'string' || typeof entry.msg !== 'string'
+      return (
+        typeof entry.level !== 'string' ||
+        typeof entry.time !== 'string' ||
+        typeof entry.process !== 'string' ||
+        typeof entry.msg !== 'string'
+      )
     } catch {
       return true
     }

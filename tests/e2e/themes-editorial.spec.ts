@@ -1,4 +1,4 @@
-import { type APIRequestContext,expect, test } from '@playwright/test'
+import { type APIRequestContext, expect, test } from '@playwright/test'
 
 import { e2e } from '../../playwright.config'
 import { untilVisible } from './helpers'
@@ -30,12 +30,18 @@ test.describe('the editorial theme', () => {
     await page.goto(`${e2e.siteUrl}/en/about`)
     await expect(page.locator('header.masthead .nameplate .brand')).toContainText('Cinnabar')
     await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible()
-    await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page')
+    await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'About' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    )
     await expect(page.getByRole('banner')).toHaveCount(1)
     await expect(page.getByRole('main')).toHaveCount(1)
     await expect(page.getByRole('contentinfo')).toHaveCount(1)
     // Headings are serif, body text is not: the display typography of the theme.
-    const fonts = await page.evaluate(() => [getComputedStyle(document.querySelector('h1')!).fontFamily, getComputedStyle(document.body).fontFamily])
+    const fonts = await page.evaluate(() => [
+      getComputedStyle(document.querySelector('h1')!).fontFamily,
+      getComputedStyle(document.body).fontFamily,
+    ])
     expect(fonts[0]).toMatch(/serif$/)
     expect(fonts[0]).not.toBe(fonts[1])
 
@@ -77,7 +83,16 @@ test.describe('the editorial theme', () => {
   test('is usable on a phone: nothing wider than the screen, focus always visible', async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } })
     const page = await context.newPage()
-    for (const path of ['/', '/en/', '/about', '/en/contact', '/blog', '/en/blog/owned-channels-first', '/campaigns/spring-launch', '/en/search?q=brand']) {
+    for (const path of [
+      '/',
+      '/en/',
+      '/about',
+      '/en/contact',
+      '/blog',
+      '/en/blog/owned-channels-first',
+      '/campaigns/spring-launch',
+      '/en/search?q=brand',
+    ]) {
       await page.goto(`${e2e.siteUrl}${path}`)
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360)
     }

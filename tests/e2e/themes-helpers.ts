@@ -1,4 +1,4 @@
-import { type APIRequestContext,expect } from '@playwright/test'
+import { type APIRequestContext, expect } from '@playwright/test'
 
 import { THEMES } from '../../functions/content/themes'
 import { e2e } from '../../playwright.config'
@@ -32,17 +32,22 @@ export const stylesOf = (body: string) => [...body.matchAll(/<style[^>]*>([^<]*)
 export function expectOnlyThemeCss(body: string, theme: ThemeName, path: string): void {
   const css = stylesOf(body)
   expect(css, `${theme}'s component CSS on ${path}`).toContain(CSS_MARKERS[theme])
-  for (const other of THEMES.filter((t) => t !== theme)) expect(css, `${other}'s component CSS on ${path}`).not.toContain(CSS_MARKERS[other])
+  for (const other of THEMES.filter((t) => t !== theme))
+    expect(css, `${other}'s component CSS on ${path}`).not.toContain(CSS_MARKERS[other])
 }
 
 export const h1Count = (body: string) => body.match(/<h1[\s>]/g)?.length ?? 0
 
 /** Resolves once the home page is in `theme`. How soon after saving is a figure for bench/editing.ts. */
 export async function untilTheme(theme: ThemeName, timeoutMs = 15_000): Promise<void> {
-  await until(`the home page in the ${theme} theme`, async () => {
-    const { status, body } = await html('/')
-    return status === 200 && MARKERS[theme].test(body)
-  }, timeoutMs)
+  await until(
+    `the home page in the ${theme} theme`,
+    async () => {
+      const { status, body } = await html('/')
+      return status === 200 && MARKERS[theme].test(body)
+    },
+    timeoutMs,
+  )
 }
 
 /** The site settings through the REST API as the seeded admin (a JWT, as any API client would use). */
@@ -50,7 +55,10 @@ export async function siteSettings(request: APIRequestContext) {
   const login = await request.post(`${e2e.cmsUrl}/api/users/login`, { data: e2e.admin })
   expect(login.status()).toBe(200)
   const headers = { authorization: `JWT ${((await login.json()) as { token: string }).token}` }
-  const original = (await (await request.get(`${e2e.cmsUrl}/api/globals/site-settings?depth=0`, { headers })).json()) as { theme: string; brandColor: string }
+  const original = (await (await request.get(`${e2e.cmsUrl}/api/globals/site-settings?depth=0`, { headers })).json()) as {
+    theme: string
+    brandColor: string
+  }
   return {
     original,
     /** Payload 3 updates a global with POST /api/globals/<slug>; PATCH is not routed (404). */

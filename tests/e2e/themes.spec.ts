@@ -1,4 +1,4 @@
-import { type APIRequestContext,expect, test } from '@playwright/test'
+import { type APIRequestContext, expect, test } from '@playwright/test'
 
 import { pageBlocks } from '../../cms/blocks'
 import { localizedHref, pageHref } from '../../functions/content/paths'
@@ -15,7 +15,11 @@ const LOCALES = ['zh-CN', 'en'] as const
 const DEFAULT_LOCALE = 'zh-CN'
 const BLOCK_TYPES = pageBlocks.map((block) => block.slug).sort()
 
-interface SeededPage { path: string; locale: string; blocks: string[] }
+interface SeededPage {
+  path: string
+  locale: string
+  blocks: string[]
+}
 
 let request: APIRequestContext
 let settings: Awaited<ReturnType<typeof siteSettings>>
@@ -28,13 +32,25 @@ test.beforeAll(async ({ playwright }) => {
   request = await playwright.request.newContext()
   settings = await siteSettings(request)
   for (const locale of LOCALES) {
-    const pages = await (await request.get(`${e2e.cmsUrl}/api/pages?limit=100&depth=0&locale=${locale}&fallback-locale=none&where[_status][equals]=published`)).json()
+    const pages = await (
+      await request.get(`${e2e.cmsUrl}/api/pages?limit=100&depth=0&locale=${locale}&fallback-locale=none&where[_status][equals]=published`)
+    ).json()
     for (const doc of (pages.docs as { path: string; title?: string | null; layout?: { blockType: string }[] }[]).filter((d) => d.title)) {
-      seededPages.push({ path: localizedHref(pageHref(doc.path), locale, DEFAULT_LOCALE), locale, blocks: (doc.layout ?? []).map((b) => b.blockType) })
+      seededPages.push({
+        path: localizedHref(pageHref(doc.path), locale, DEFAULT_LOCALE),
+        locale,
+        blocks: (doc.layout ?? []).map((b) => b.blockType),
+      })
     }
     // Without fallback: a post other specs published in one language only is no page in the other.
-    const posts = await (await request.get(`${e2e.cmsUrl}/api/posts?limit=100&depth=0&locale=${locale}&fallback-locale=none&where[_status][equals]=published`)).json()
-    postPaths.push(...(posts.docs as { slug: string; title?: string | null }[]).filter((p) => p.title).map((p) => localizedHref(`/blog/${p.slug}`, locale, DEFAULT_LOCALE)))
+    const posts = await (
+      await request.get(`${e2e.cmsUrl}/api/posts?limit=100&depth=0&locale=${locale}&fallback-locale=none&where[_status][equals]=published`)
+    ).json()
+    postPaths.push(
+      ...(posts.docs as { slug: string; title?: string | null }[])
+        .filter((p) => p.title)
+        .map((p) => localizedHref(`/blog/${p.slug}`, locale, DEFAULT_LOCALE)),
+    )
   }
 })
 
@@ -86,7 +102,14 @@ for (const theme of [...THEMES].reverse()) {
       expectOnlyThemeCss(body, theme, path)
       expect(h1Count(body), `h1 on ${path}`).toBe(1)
     }
-    for (const path of ['/blog', '/en/blog', '/blog/category/private-traffic', '/en/blog/category/private-traffic', `/search?q=${encodeURIComponent('品牌价值')}`, '/en/search?q=brand']) {
+    for (const path of [
+      '/blog',
+      '/en/blog',
+      '/blog/category/private-traffic',
+      '/en/blog/category/private-traffic',
+      `/search?q=${encodeURIComponent('品牌价值')}`,
+      '/en/search?q=brand',
+    ]) {
       const { status, body } = await html(path)
       expect(status, path).toBe(200)
       expect(h1Count(body), `h1 on ${path}`).toBe(1)

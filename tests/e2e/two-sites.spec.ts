@@ -1,4 +1,4 @@
-import { type ChildProcess,spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 
 import { expect, test } from '@playwright/test'
 
@@ -14,11 +14,22 @@ test.beforeAll(async () => {
   const port = await freePort()
   SECOND_SITE = `http://localhost:${port}`
   second = spawn(process.execPath, ['site/server.mjs'], {
-    env: { ...process.env, PORT: String(port), HOST: 'localhost', DATA_DIR: e2e.dataDir, SITE_URL: SECOND_SITE, NODE_ENV: 'production', DISABLE_PAYLOAD_HMR: 'true' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: 'localhost',
+      DATA_DIR: e2e.dataDir,
+      SITE_URL: SECOND_SITE,
+      NODE_ENV: 'production',
+      DISABLE_PAYLOAD_HMR: 'true',
+    },
     stdio: 'inherit',
   })
   for (let i = 0; i < 100; i++) {
-    const up = await fetch(`${SECOND_SITE}/`).then(() => true, () => false)
+    const up = await fetch(`${SECOND_SITE}/`).then(
+      () => true,
+      () => false,
+    )
     if (up) return
     await new Promise((r) => setTimeout(r, 200))
   }
@@ -44,7 +55,11 @@ test('a change published in the CMS shows on two site processes, caches warm (ho
   for (const site of [e2e.siteUrl, SECOND_SITE]) for (let i = 0; i < 2; i++) await fetch(`${site}/about`)
 
   const title = `About, edited ${Date.now()}`
-  const saved = await fetch(`${e2e.cmsUrl}/api/pages/${about.id}?locale=zh-CN`, { method: 'PATCH', headers: auth, body: JSON.stringify({ title, _status: 'published' }) })
+  const saved = await fetch(`${e2e.cmsUrl}/api/pages/${about.id}?locale=zh-CN`, {
+    method: 'PATCH',
+    headers: auth,
+    body: JSON.stringify({ title, _status: 'published' }),
+  })
   expect(saved.status).toBe(200)
   await Promise.all([untilVisible(`${e2e.siteUrl}/about`, title), untilVisible(`${SECOND_SITE}/about`, title)])
 })

@@ -34,7 +34,12 @@ describe('access to content', () => {
   })
 
   it('lets an editor create and publish a post', async () => {
-    const created = await payload.create({ collection: 'posts', data: post('by-editor', 'published'), overrideAccess: false, user: users.editor })
+    const created = await payload.create({
+      collection: 'posts',
+      data: post('by-editor', 'published'),
+      overrideAccess: false,
+      user: users.editor,
+    })
     expect(created).toMatchObject({ slug: 'by-editor', _status: 'published' })
   })
 
@@ -42,9 +47,21 @@ describe('access to content', () => {
     await payload.create({ collection: 'posts', data: post('a-draft', 'draft'), draft: true })
     const anonymous = await payload.find({ collection: 'posts', where: { slug: { equals: 'a-draft' } }, overrideAccess: false, user: null })
     expect(anonymous.totalDocs).toBe(0)
-    const anonymousDraft = await payload.find({ collection: 'posts', where: { slug: { equals: 'a-draft' } }, overrideAccess: false, user: null, draft: true })
+    const anonymousDraft = await payload.find({
+      collection: 'posts',
+      where: { slug: { equals: 'a-draft' } },
+      overrideAccess: false,
+      user: null,
+      draft: true,
+    })
     expect(anonymousDraft.totalDocs).toBe(0)
-    const editor = await payload.find({ collection: 'posts', where: { slug: { equals: 'a-draft' } }, overrideAccess: false, user: users.editor, draft: true })
+    const editor = await payload.find({
+      collection: 'posts',
+      where: { slug: { equals: 'a-draft' } },
+      overrideAccess: false,
+      user: users.editor,
+      draft: true,
+    })
     expect(editor.docs.map((d) => d.slug)).toEqual(['a-draft'])
   })
 
@@ -65,9 +82,20 @@ describe('access to content', () => {
 
   it('lets only admins manage users, and nobody promote themselves', async () => {
     await expect(
-      payload.create({ collection: 'users', data: { email: 'x@test.example', password: 'a-Strong-passw0rd', role: 'admin' }, overrideAccess: false, user: users.editor }),
+      payload.create({
+        collection: 'users',
+        data: { email: 'x@test.example', password: 'a-Strong-passw0rd', role: 'admin' },
+        overrideAccess: false,
+        user: users.editor,
+      }),
     ).rejects.toMatchObject({ status: 403 })
-    const self = await payload.update({ collection: 'users', id: users.editor.id as number, data: { role: 'admin', name: 'Ed' }, overrideAccess: false, user: users.editor })
+    const self = await payload.update({
+      collection: 'users',
+      id: users.editor.id as number,
+      data: { role: 'admin', name: 'Ed' },
+      overrideAccess: false,
+      user: users.editor,
+    })
     expect(self).toMatchObject({ role: 'editor', name: 'Ed' })
     const seen = await payload.find({ collection: 'users', overrideAccess: false, user: users.sales })
     expect(seen.docs.map((u) => u.email)).toEqual(['sales@test.example'])
@@ -78,7 +106,9 @@ describe('access to content', () => {
       status: 400,
       data: { errors: [{ path: 'slug', message: 'Use lower-case letters, digits and dashes, e.g. brand-strategy' }] },
     })
-    await expect(payload.create({ collection: 'pages', data: { title: 'x', path: '../etc', _status: 'published' } as never })).rejects.toMatchObject({
+    await expect(
+      payload.create({ collection: 'pages', data: { title: 'x', path: '../etc', _status: 'published' } as never }),
+    ).rejects.toMatchObject({
       status: 400,
       data: { errors: [{ path: 'path' }] },
     })

@@ -21,7 +21,13 @@ beforeAll(async () => {
   const { localApiTouchStore, sqliteTouchStore } = await import('../../cms/attribution')
   stores = { 'Local API (any database)': localApiTouchStore(payload), 'SQL (embedded SQLite)': sqliteTouchStore(payload) }
   arrivals = await import('../../site/lib/arrivals')
-  pageId = (await payload.create({ collection: 'pages', data: { title: 'Spring', path: 'spring', _status: 'published', layout: [] } as never, depth: 0 })).id as number
+  pageId = (
+    await payload.create({
+      collection: 'pages',
+      data: { title: 'Spring', path: 'spring', _status: 'published', layout: [] } as never,
+      depth: 0,
+    })
+  ).id as number
 })
 afterAll(async () => cleanup?.())
 
@@ -61,7 +67,10 @@ describe.each(Object.keys({ 'Local API (any database)': 1, 'SQL (embedded SQLite
     const store = stores[name]!
     const link = `c-${name.startsWith('SQL') ? 's' : 'l'}`
     await store.addClicks([{ link, day: '2026-03-03', count: 3 }])
-    await store.addClicks([{ link, day: '2026-03-03', count: 4 }, { link, day: '2026-03-04', count: 1 }])
+    await store.addClicks([
+      { link, day: '2026-03-03', count: 4 },
+      { link, day: '2026-03-04', count: 1 },
+    ])
     const rows = await payload.find({ collection: 'link-clicks', where: { link: { equals: link } }, sort: 'day', depth: 0 })
     expect(rows.docs.map((d) => [d.day, d.count])).toEqual([
       ['2026-03-03', 7],
@@ -72,10 +81,24 @@ describe.each(Object.keys({ 'Local API (any database)': 1, 'SQL (embedded SQLite
 
 describe('campaign links on the site', () => {
   const request = (path: string, over: Partial<import('../../site/lib/arrivals').ArrivalInput> = {}) =>
-    arrivals.noteArrival({ method: 'GET', path, host: 'localhost:4321', userAgent: PHONE, referrer: null, cookie: null, ...over }, `stamp-${Date.now()}-${Math.random()}`)
+    arrivals.noteArrival(
+      { method: 'GET', path, host: 'localhost:4321', userAgent: PHONE, referrer: null, cookie: null, ...over },
+      `stamp-${Date.now()}-${Math.random()}`,
+    )
 
   it('redirects a known code to its target with the UTM values, counts the click and records the touch', async () => {
-    await payload.create({ collection: 'campaign-links', data: { code: 'spring-wx', title: 'WeChat', channel: 'wechat', status: 'active', target: { kind: 'page', page: pageId }, utm: { source: 'wechat', medium: 'article', campaign: 'spring' } }, depth: 0 })
+    await payload.create({
+      collection: 'campaign-links',
+      data: {
+        code: 'spring-wx',
+        title: 'WeChat',
+        channel: 'wechat',
+        status: 'active',
+        target: { kind: 'page', page: pageId },
+        utm: { source: 'wechat', medium: 'article', campaign: 'spring' },
+      },
+      depth: 0,
+    })
     const outcome = await request('/go/spring-wx')
     expect(outcome.redirect).toBe('http://localhost:4321/spring?utm_source=wechat&utm_medium=article&utm_campaign=spring')
     expect(outcome.setCookie).toMatch(/^bs_visitor=v[A-Za-z0-9_-]{22}; Path=\/; Max-Age=34128000; HttpOnly; SameSite=Lax$/)
@@ -86,7 +109,9 @@ describe('campaign links on the site', () => {
     expect(clicks.docs.map((d) => d.count)).toEqual([1])
     const visitor = /bs_visitor=([^;]+)/.exec(outcome.setCookie!)![1]!
     const touches = await payload.find({ collection: 'touches', where: { visitor: { equals: visitor } }, depth: 0 })
-    expect(touches.docs.map((d) => [d.channel, d.campaign, d.campaignLink, d.landingPage])).toEqual([['wechat', 'spring', 'spring-wx', '/go/spring-wx']])
+    expect(touches.docs.map((d) => [d.channel, d.campaign, d.campaignLink, d.landingPage])).toEqual([
+      ['wechat', 'spring', 'spring-wx', '/go/spring-wx'],
+    ])
 
     // The landing request the redirect leads to is the same arrival, not a second touch.
     await request('/spring?utm_source=wechat&utm_medium=article&utm_campaign=spring', { cookie: `bs_visitor=${visitor}` })
@@ -95,7 +120,11 @@ describe('campaign links on the site', () => {
   })
 
   it('follows a changed target, and sends archived links to the fallback page', async () => {
-    const link = await payload.create({ collection: 'campaign-links', data: { code: 'moving', title: 'Poster', status: 'active', target: { kind: 'url', url: '/first' } }, depth: 0 })
+    const link = await payload.create({
+      collection: 'campaign-links',
+      data: { code: 'moving', title: 'Poster', status: 'active', target: { kind: 'url', url: '/first' } },
+      depth: 0,
+    })
     expect((await request('/go/moving')).redirect).toBe('http://localhost:4321/first')
     await payload.update({ collection: 'campaign-links', id: link.id, data: { target: { kind: 'url', url: '/second?x=1' } }, depth: 0 })
     expect((await request('/go/moving')).redirect).toBe('http://localhost:4321/second?x=1')
@@ -104,10 +133,24 @@ describe('campaign links on the site', () => {
   })
 
   it('never becomes an open redirect', async () => {
-    await payload.create({ collection: 'campaign-links', data: { code: 'offsite', title: 'Elsewhere', status: 'active', target: { kind: 'url', url: 'https://evil.example/phish' } }, depth: 0 })
+    await payload.create({
+      collection: 'campaign-links',
+      data: { code: 'offsite', title: 'Elsewhere', status: 'active', target: { kind: 'url', url: 'https://evil.example/phish' } },
+      depth: 0,
+    })
     // An off-site target without an admin's flag goes to the fallback page, not off-site.
     expect((await request('/go/offsite')).redirect).toBe('http://localhost:4321/')
-    for (const path of ['/go/..', '/go/%2F%2Fevil.example', '/go//evil.example', '/go/javascript:alert(1)', '/go/%2e%2e', '/go/', '/go/UNKNOWN', '/go/spring-wx/extra', '/go/\\evil.example']) {
+    for (const path of [
+      '/go/..',
+      '/go/%2F%2Fevil.example',
+      '/go//evil.example',
+      '/go/javascript:alert(1)',
+      '/go/%2e%2e',
+      '/go/',
+      '/go/UNKNOWN',
+      '/go/spring-wx/extra',
+      '/go/\\evil.example',
+    ]) {
       expect((await request(path)).redirect, path).toBeNull()
     }
   })
@@ -118,7 +161,8 @@ describe('campaign links on the site', () => {
     const cookie = `bs_visitor=${visitor}`
     expect((await request('/blog', { cookie, referrer: 'http://localhost:4321/about' })).setCookie).toBeNull()
     await request('/blog?utm_source=weibo&utm_campaign=may', { cookie })
-    for (const path of ['/_astro/x.js', '/media/a.webp', '/api/forms/1', '/favicon.svg']) expect(await request(path)).toEqual({ setCookie: null, redirect: null })
+    for (const path of ['/_astro/x.js', '/media/a.webp', '/api/forms/1', '/favicon.svg'])
+      expect(await request(path)).toEqual({ setCookie: null, redirect: null })
     await arrivals.flushArrivals()
     const rows = await payload.find({ collection: 'touches', where: { visitor: { equals: visitor } }, sort: 'at', depth: 0 })
     expect(rows.docs.map((d) => [d.channel, d.campaign, d.landingPage])).toEqual([

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -40,17 +41,29 @@ describe('the data folder is private to the account that runs the product', () =
   })
 
   it('writes uploaded media 0600 in a 0700 folder', async () => {
-    const png = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#c8102e' } }).png().toBuffer()
-    const media = await payload.create({ collection: 'media', data: { alt: 'red' }, file: { data: png, name: 'red.png', mimetype: 'image/png', size: png.length } })
+    const png = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#c8102e' } })
+      .png()
+      .toBuffer()
+    const media = await payload.create({
+      collection: 'media',
+      data: { alt: 'red' },
+      file: { data: png, name: 'red.png', mimetype: 'image/png', size: png.length },
+    })
     const mediaDir = path.join(dataDir, 'media')
     expect(modeOf(mediaDir)).toBe('700')
-    const files = [media.filename, ...Object.values(media.sizes ?? {}).map((s) => (s as { filename?: string | null })?.filename)].filter((f): f is string => Boolean(f))
+    const files = [media.filename, ...Object.values(media.sizes ?? {}).map((s) => (s as { filename?: string | null })?.filename)].filter(
+      (f): f is string => Boolean(f),
+    )
     expect(files.length).toBeGreaterThan(1)
     expect(files.map((f) => [f, modeOf(path.join(mediaDir, f))])).toEqual(files.map((f) => [f, '600']))
   })
 
   it('writes lead files 0600 in a 0700 folder', async () => {
-    const file = await payload.create({ collection: 'lead-files', data: {}, file: { data: Buffer.from('%PDF-1.4 brief'), name: 'brief.pdf', mimetype: 'application/pdf', size: 14 } })
+    const file = await payload.create({
+      collection: 'lead-files',
+      data: {},
+      file: { data: Buffer.from('%PDF-1.4 brief'), name: 'brief.pdf', mimetype: 'application/pdf', size: 14 },
+    })
     expect(modeOf(path.join(dataDir, 'lead-files'))).toBe('700')
     expect(modeOf(path.join(dataDir, 'lead-files', String(file.filename)))).toBe('600')
   })

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
@@ -29,7 +30,13 @@ async function startCrm(): Promise<{ host: string; url: string; received: CrmReq
     req.setEncoding('utf8')
     req.on('data', (chunk: string) => (body += chunk))
     req.on('end', () => {
-      const genuine = verifyWebhook(SECRET, req.headers['x-webhook-signature'] as string | undefined, req.headers['x-webhook-timestamp'] as string | undefined, body, Date.now() / 1000)
+      const genuine = verifyWebhook(
+        SECRET,
+        req.headers['x-webhook-signature'] as string | undefined,
+        req.headers['x-webhook-timestamp'] as string | undefined,
+        body,
+        Date.now() / 1000,
+      )
       received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, genuine })
       if (!genuine) return void res.writeHead(401).end('bad signature')
       if (req.url === '/always-fails') return void res.writeHead(503).end('Service unavailable')
@@ -49,7 +56,15 @@ let crm: Awaited<ReturnType<typeof startCrm>>
 let contactForm: number
 let quietForm: number
 
-const touch = { source: 'wechat', medium: 'social', campaign: 'spring', channel: 'wechat', landingPage: '/contact', referrer: 'https://mp.weixin.qq.com/s/abc', at: '2026-03-01T08:00:00.000Z' }
+const touch = {
+  source: 'wechat',
+  medium: 'social',
+  campaign: 'spring',
+  channel: 'wechat',
+  landingPage: '/contact',
+  referrer: 'https://mp.weixin.qq.com/s/abc',
+  at: '2026-03-01T08:00:00.000Z',
+}
 
 beforeAll(async () => {
   resend = await startFakeResend()
@@ -63,7 +78,15 @@ beforeAll(async () => {
     { name: 'name', type: 'text' as const, label: 'Name' },
     { name: 'company', type: 'text' as const, label: 'Company' },
     { name: 'email', type: 'email' as const, label: 'Email' },
-    { name: 'product', type: 'select' as const, label: 'Product', options: [{ value: 'cloud', label: 'Cloud' }, { value: 'box', label: 'Box' }] },
+    {
+      name: 'product',
+      type: 'select' as const,
+      label: 'Product',
+      options: [
+        { value: 'cloud', label: 'Cloud' },
+        { value: 'box', label: 'Box' },
+      ],
+    },
   ]
   const form = await payload.create({
     collection: 'forms',
@@ -72,7 +95,11 @@ beforeAll(async () => {
       name: 'Contact us',
       fields,
       defaultRecipient: 'sales@test.example',
-      autoresponder: { enabled: true, subject: 'Thanks, {name}', body: 'Dear {name},\n\nWe got your message and will reply within one working day.\nThe Brand team' },
+      autoresponder: {
+        enabled: true,
+        subject: 'Thanks, {name}',
+        body: 'Dear {name},\n\nWe got your message and will reply within one working day.\nThe Brand team',
+      },
       webhook: { url: `${crm.url}/hooks`, secret: SECRET },
     },
   })
@@ -84,12 +111,29 @@ beforeAll(async () => {
     locale: 'zh-CN',
     data: {
       name: '联系我们',
-      fields: form.fields!.map((f) => ({ ...f, label: zhLabels[f.label]!, options: f.options?.map((o) => ({ ...o, label: zhLabels[o.label]! })) })),
-      autoresponder: { enabled: true, subject: '{name}，感谢您的留言', body: '{name}您好：\n\n我们已收到您的留言，将在一个工作日内回复。\n品牌团队' },
+      fields: form.fields!.map((f) => ({
+        ...f,
+        label: zhLabels[f.label]!,
+        options: f.options?.map((o) => ({ ...o, label: zhLabels[o.label]! })),
+      })),
+      autoresponder: {
+        enabled: true,
+        subject: '{name}，感谢您的留言',
+        body: '{name}您好：\n\n我们已收到您的留言，将在一个工作日内回复。\n品牌团队',
+      },
     },
   })
   contactForm = form.id
-  const quiet = await payload.create({ collection: 'forms', locale: 'en', data: { name: 'Quiet', fields, defaultRecipient: 'quiet@test.example', autoresponder: { enabled: false, subject: 'Unused', body: 'Unused' } } })
+  const quiet = await payload.create({
+    collection: 'forms',
+    locale: 'en',
+    data: {
+      name: 'Quiet',
+      fields,
+      defaultRecipient: 'quiet@test.example',
+      autoresponder: { enabled: false, subject: 'Unused', body: 'Unused' },
+    },
+  })
   quietForm = quiet.id
 })
 afterAll(async () => {
@@ -108,7 +152,13 @@ type Task = 'notifyLead' | 'autorespond' | 'sendWebhook'
 async function submit(form: number, values: Record<string, unknown>, options: { locale?: string; owner?: number } = {}) {
   const lead = await payload.create({
     collection: 'leads',
-    data: { email: typeof values.email === 'string' && values.email.trim() ? values.email.trim().toLowerCase() : null, name: (values.name as string) ?? null, phone: '+8613800138000', status: 'new', owner: options.owner },
+    data: {
+      email: typeof values.email === 'string' && values.email.trim() ? values.email.trim().toLowerCase() : null,
+      name: (values.name as string) ?? null,
+      phone: '+8613800138000',
+      status: 'new',
+      owner: options.owner,
+    },
   })
   const submission = await payload.create({
     collection: 'submissions',
@@ -136,7 +186,14 @@ async function queue(task: Task, submissionId: number): Promise<number> {
 
 /** Jobs not finished and not given up. */
 async function pendingJobs() {
-  return (await payload.find({ collection: 'payload-jobs', where: { and: [{ completedAt: { exists: false } }, { hasError: { not_equals: true } }] }, depth: 0, limit: 100 })).docs
+  return (
+    await payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
+      depth: 0,
+      limit: 100,
+    })
+  ).docs
 }
 
 /** Runs the queue once, then again with every backoff cut short, until no job is waiting. */
@@ -145,7 +202,13 @@ async function runAll(): Promise<void> {
     await payload.jobs.run({ queue: 'default' })
     const pending = await pendingJobs()
     if (pending.length === 0) return
-    for (const job of pending) await payload.update({ collection: 'payload-jobs', id: job.id, data: { waitUntil: new Date(Date.now() - 1000).toISOString() }, depth: 0 })
+    for (const job of pending)
+      await payload.update({
+        collection: 'payload-jobs',
+        id: job.id,
+        data: { waitUntil: new Date(Date.now() - 1000).toISOString() },
+        depth: 0,
+      })
   }
   throw new Error('Jobs were still pending after 20 runs')
 }
@@ -283,7 +346,10 @@ describe('the three deliveries of a submission', () => {
     const { lead, submission } = await submit(contactForm, { name: 'Kai', email: 'kai@example.com', product: 'box' }, { locale: 'zh-CN' })
     const submissions = [submission.id]
     for (const name of ['Kai 2', 'Kai 3']) {
-      const more = await payload.create({ collection: 'submissions', data: { form: contactForm, lead: lead.id, values: { name, email: 'kai@example.com' }, locale: 'zh-CN', isSpam: false } })
+      const more = await payload.create({
+        collection: 'submissions',
+        data: { form: contactForm, lead: lead.id, values: { name, email: 'kai@example.com' }, locale: 'zh-CN', isSpam: false },
+      })
       submissions.push(more.id)
     }
     for (const id of submissions) for (const task of ['notifyLead', 'autorespond', 'sendWebhook'] as const) await queue(task, id)
@@ -297,7 +363,9 @@ describe('the three deliveries of a submission', () => {
       ['sales@test.example', '新线索: 联系我们 – Kai'],
       ['sales@test.example', '新线索: 联系我们 – Kai'],
     ])
-    expect(crm.received.map((r) => [r.headers['x-webhook-id'], r.genuine]).sort()).toEqual(submissions.map((id) => [`submission-${id}`, true]).sort())
+    expect(crm.received.map((r) => [r.headers['x-webhook-id'], r.genuine]).sort()).toEqual(
+      submissions.map((id) => [`submission-${id}`, true]).sort(),
+    )
     // Jobs for one lead run in parallel; none of their log entries may overwrite another's.
     const { rows } = await deliveriesOf(lead.id)
     const providerIds = resend.received.map((_, i) => `re_${i + 1}`)
@@ -306,8 +374,18 @@ describe('the three deliveries of a submission', () => {
       ...Array(3).fill(['sales email', 'sent', 'sales@test.example']),
       ...Array(3).fill(['webhook', 'sent', crm.host]),
     ])
-    expect(rows.filter((r) => r[0] !== 'webhook').map((r) => r[3]).sort()).toEqual(providerIds.sort())
-    expect(rows.filter((r) => r[0] === 'webhook').map((r) => r[3]).sort()).toEqual(submissions.map((id) => `submission-${id}`).sort())
+    expect(
+      rows
+        .filter((r) => r[0] !== 'webhook')
+        .map((r) => r[3])
+        .sort(),
+    ).toEqual(providerIds.sort())
+    expect(
+      rows
+        .filter((r) => r[0] === 'webhook')
+        .map((r) => r[3])
+        .sort(),
+    ).toEqual(submissions.map((id) => `submission-${id}`).sort())
   })
 })
 
@@ -318,7 +396,10 @@ describe('a delivery that fails on its last attempt', () => {
       locale: 'en',
       data: {
         name: 'Broken CRM',
-        fields: [{ name: 'name', type: 'text', label: 'Name' }, { name: 'email', type: 'email', label: 'Email' }],
+        fields: [
+          { name: 'name', type: 'text', label: 'Name' },
+          { name: 'email', type: 'email', label: 'Email' },
+        ],
         defaultRecipient: 'sales@test.example',
         autoresponder: { enabled: true, subject: 'Hi {name}', body: 'Thanks.' },
         webhook: { url: `${crm.url}/always-fails`, secret: SECRET },
@@ -328,7 +409,9 @@ describe('a delivery that fails on its last attempt', () => {
     const jobId = await queue('sendWebhook', first.submission.id)
     await runAll()
 
-    expect(crm.received.map((r) => [r.path, r.headers['x-webhook-id'], r.genuine])).toEqual(Array(7).fill(['/always-fails', `submission-${first.submission.id}`, true]))
+    expect(crm.received.map((r) => [r.path, r.headers['x-webhook-id'], r.genuine])).toEqual(
+      Array(7).fill(['/always-fails', `submission-${first.submission.id}`, true]),
+    )
     const job = await payload.findByID({ collection: 'payload-jobs', id: jobId, depth: 0 })
     expect([job.totalTried, job.hasError, job.completedAt ?? null]).toEqual([7, true, null])
     const problem = `webhook to ${crm.host} failed after 7 attempts: HTTP 503`
@@ -336,10 +419,15 @@ describe('a delivery that fails on its last attempt', () => {
     expect(rows).toEqual(Array(7).fill(['webhook', 'failed', crm.host, null, 'HTTP 503']))
     expect(lead.deliveryProblem).toBe(problem)
     // Admins list and filter leads by it.
-    expect((await payload.find({ collection: 'leads', where: { deliveryProblem: { exists: true } }, depth: 0 })).docs.map((l) => l.id)).toEqual([first.lead.id])
+    expect(
+      (await payload.find({ collection: 'leads', where: { deliveryProblem: { exists: true } }, depth: 0 })).docs.map((l) => l.id),
+    ).toEqual([first.lead.id])
 
     // Another kind of delivery succeeding says nothing about the webhook.
-    const second = await payload.create({ collection: 'submissions', data: { form: form.id, lead: first.lead.id, values: { name: 'Lin', email: 'lin@example.com' }, locale: 'en', isSpam: false } })
+    const second = await payload.create({
+      collection: 'submissions',
+      data: { form: form.id, lead: first.lead.id, values: { name: 'Lin', email: 'lin@example.com' }, locale: 'en', isSpam: false },
+    })
     await queue('autorespond', second.id)
     await runAll()
     ;({ lead, rows } = await deliveriesOf(first.lead.id))
@@ -362,21 +450,30 @@ describe('a delivery that fails on its last attempt', () => {
     await runAll()
     expect(resend.received).toEqual([])
     const { lead: after, rows } = await deliveriesOf(lead.id)
-    expect(rows).toEqual(Array(7).fill(['sales email', 'failed', 'quiet@test.example', null, 'Resend refused the email (HTTP 500): Temporary failure']))
-    expect(after.deliveryProblem).toBe('sales email to quiet@test.example failed after 7 attempts: Resend refused the email (HTTP 500): Temporary failure')
+    expect(rows).toEqual(
+      Array(7).fill(['sales email', 'failed', 'quiet@test.example', null, 'Resend refused the email (HTTP 500): Temporary failure']),
+    )
+    expect(after.deliveryProblem).toBe(
+      'sales email to quiet@test.example failed after 7 attempts: Resend refused the email (HTTP 500): Temporary failure',
+    )
   })
 })
 
 describe('the admins, when a delivery gives up', () => {
   it('get one email naming the lead; while Resend is down too, one Outbox entry instead', async () => {
-    const admin = await payload.create({ collection: 'users', data: { email: 'ops@test.example', password: 'a-Strong-passw0rd', role: 'admin' } })
+    const admin = await payload.create({
+      collection: 'users',
+      data: { email: 'ops@test.example', password: 'a-Strong-passw0rd', role: 'admin' },
+    })
     try {
       const { lead, submission } = await submit(quietForm, { name: 'Ola', email: 'ola@example.com' })
       resend.failNext(7)
       await queue('notifyLead', submission.id)
       await runAll()
       expect(resend.received.map((e) => [e.to, e.subject])).toEqual([[['ops@test.example'], `Delivery failed for lead ${lead.id}`]])
-      expect(resend.received[0]!.text).toContain('sales email to quiet@test.example failed after 7 attempts: Resend refused the email (HTTP 500): Temporary failure')
+      expect(resend.received[0]!.text).toContain(
+        'sales email to quiet@test.example failed after 7 attempts: Resend refused the email (HTTP 500): Temporary failure',
+      )
 
       resend.received.length = 0
       const down = await submit(quietForm, { name: 'Pia', email: 'pia@example.com' })
@@ -385,7 +482,11 @@ describe('the admins, when a delivery gives up', () => {
       await runAll()
       resend.outage(false)
       expect(resend.received).toEqual([])
-      const outbox = await payload.find({ collection: 'outbox', where: { subject: { equals: `Delivery failed for lead ${down.lead.id}` } }, depth: 0 })
+      const outbox = await payload.find({
+        collection: 'outbox',
+        where: { subject: { equals: `Delivery failed for lead ${down.lead.id}` } },
+        depth: 0,
+      })
       expect(outbox.docs.map((d) => d.to)).toEqual(['ops@test.example'])
     } finally {
       await payload.delete({ collection: 'users', id: admin.id })
@@ -396,7 +497,11 @@ describe('the admins, when a delivery gives up', () => {
 describe('a routing rule naming a team', () => {
   it('serves the team in turn, makes the member the owner, and keeps the choice across a retry', async () => {
     const members: User[] = []
-    for (const [email, language] of [['wang@test.example', 'zh-CN'], ['amy@test.example', 'en'], ['zhao@test.example', 'zh-CN']] as const) {
+    for (const [email, language] of [
+      ['wang@test.example', 'zh-CN'],
+      ['amy@test.example', 'en'],
+      ['zhao@test.example', 'zh-CN'],
+    ] as const) {
       members.push(await payload.create({ collection: 'users', data: { email, password: 'a-Strong-passw0rd', role: 'sales', language } }))
     }
     const team = await payload.create({ collection: 'teams', data: { name: 'Cloud', members: members.map((m) => m.id) } })
@@ -405,7 +510,11 @@ describe('a routing rule naming a team', () => {
       locale: 'en',
       data: {
         name: 'Cloud trial',
-        fields: [{ name: 'name', type: 'text', label: 'Name' }, { name: 'email', type: 'email', label: 'Email' }, { name: 'product', type: 'text', label: 'Product' }],
+        fields: [
+          { name: 'name', type: 'text', label: 'Name' },
+          { name: 'email', type: 'email', label: 'Email' },
+          { name: 'product', type: 'text', label: 'Product' },
+        ],
         defaultRecipient: 'sales@test.example',
         routing: [
           { field: 'product', value: 'box', recipient: 'box@test.example' },
@@ -436,7 +545,11 @@ describe('a routing rule naming a team', () => {
 
     // At once: a batch run in parallel still gives each member exactly one; a lead's owner is kept.
     resend.received.length = 0
-    const batch = [await submit(form.id, { name: 'Four', product: 'cloud' }), await submit(form.id, { name: 'Five', product: 'cloud' }, { owner: members[0]!.id }), await submit(form.id, { name: 'Six', product: 'cloud' })]
+    const batch = [
+      await submit(form.id, { name: 'Four', product: 'cloud' }),
+      await submit(form.id, { name: 'Five', product: 'cloud' }, { owner: members[0]!.id }),
+      await submit(form.id, { name: 'Six', product: 'cloud' }),
+    ]
     for (const { submission } of batch) await queue('notifyLead', submission.id)
     await runAll()
     expect(resend.received.map((e) => e.to[0]).sort()).toEqual(['amy@test.example', 'wang@test.example', 'zhao@test.example'])

@@ -25,15 +25,25 @@ afterAll(async () => cleanup?.())
 
 const mailTo = async (to: string) => {
   await payload.jobs.run({ limit: 50 })
-  return (await payload.find({ collection: 'outbox', where: { to: { equals: to } }, sort: 'id', depth: 0 })).docs.map((d) => String(d.subject))
+  return (await payload.find({ collection: 'outbox', where: { to: { equals: to } }, sort: 'id', depth: 0 })).docs.map((d) =>
+    String(d.subject),
+  )
 }
 const emailOf = async () => (await payload.findByID({ collection: 'members', id: owner.member.id, depth: 0 })).email
 
 describe('changing the email', () => {
   it('a session alone (no password) changes nothing and mails nothing', async () => {
-    const res = await h.call('POST', '/en/account/email', { body: { email: 'thief@example.com' }, cookie: owner.cookie, ip: '198.51.100.22' })
+    const res = await h.call('POST', '/en/account/email', {
+      body: { email: 'thief@example.com' },
+      cookie: owner.cookie,
+      ip: '198.51.100.22',
+    })
     expect([res.status, res.json?.error.code, Object.keys(res.json?.error.fields ?? {})]).toEqual([422, 'invalid-fields', ['password']])
-    const wrong = await h.call('POST', '/en/account/email', { body: { email: 'thief@example.com', password: 'Not-it-at-all 1' }, cookie: owner.cookie, ip: '198.51.100.22' })
+    const wrong = await h.call('POST', '/en/account/email', {
+      body: { email: 'thief@example.com', password: 'Not-it-at-all 1' },
+      cookie: owner.cookie,
+      ip: '198.51.100.22',
+    })
     expect([wrong.status, wrong.json?.error.code]).toEqual([401, 'wrong-credentials'])
     expect(await mailTo('thief@example.com')).toEqual([])
     expect(await emailOf()).toBe('owner@example.com')
@@ -41,9 +51,17 @@ describe('changing the email', () => {
 
   it('answers a taken address exactly as a free one, and mails no code to the taken one', async () => {
     const prober = await h.signUp('prober@example.com', PASSWORD, { ip: '198.51.100.23' })
-    const taken = await h.call('POST', '/en/account/email', { body: { email: 'taken@example.com', password: PASSWORD }, cookie: prober.cookie, ip: '198.51.100.23' })
+    const taken = await h.call('POST', '/en/account/email', {
+      body: { email: 'taken@example.com', password: PASSWORD },
+      cookie: prober.cookie,
+      ip: '198.51.100.23',
+    })
     const prober2 = await h.signUp('prober2@example.com', PASSWORD, { ip: '198.51.100.25' })
-    const free = await h.call('POST', '/en/account/email', { body: { email: 'free@example.com', password: PASSWORD }, cookie: prober2.cookie, ip: '198.51.100.25' })
+    const free = await h.call('POST', '/en/account/email', {
+      body: { email: 'free@example.com', password: PASSWORD },
+      cookie: prober2.cookie,
+      ip: '198.51.100.25',
+    })
     expect([taken.status, taken.json]).toEqual([free.status, free.json])
     expect([taken.status, taken.json]).toEqual([200, { ok: true, sent: true }])
     expect((await mailTo('taken@example.com')).filter((s) => s.includes('new email'))).toEqual([])
@@ -52,7 +70,11 @@ describe('changing the email', () => {
   })
 
   it('takes effect only with the code sent to the new address, and tells the old address', async () => {
-    const asked = await h.call('POST', '/en/account/email', { body: { email: 'new-home@example.com', password: PASSWORD }, cookie: owner.cookie, ip: '198.51.100.24' })
+    const asked = await h.call('POST', '/en/account/email', {
+      body: { email: 'new-home@example.com', password: PASSWORD },
+      cookie: owner.cookie,
+      ip: '198.51.100.24',
+    })
     expect([asked.status, asked.json]).toEqual([200, { ok: true, sent: true }])
     expect(await emailOf()).toBe('owner@example.com')
     const code = await h.codeFor('new-home@example.com', 'new email')
@@ -60,9 +82,18 @@ describe('changing the email', () => {
     expect([done.status, done.json]).toEqual([200, { ok: true }])
     expect(await emailOf()).toBe('new-home@example.com')
     await payload.jobs.run({ limit: 50 })
-    const notice = (await payload.find({ collection: 'outbox', where: { and: [{ to: { equals: 'owner@example.com' } }, { subject: { contains: 'was changed' } }] }, depth: 0 })).docs
+    const notice = (
+      await payload.find({
+        collection: 'outbox',
+        where: { and: [{ to: { equals: 'owner@example.com' } }, { subject: { contains: 'was changed' } }] },
+        depth: 0,
+      })
+    ).docs
     expect(notice.map((d) => [d.subject, d.text])).toEqual([
-      ['The email of your Lantern Tea account was changed', 'The email of your account is now n*******@example.com. This address no longer signs in. If you did not make this change, reply to this email at once so that we can lock the account.'],
+      [
+        'The email of your Lantern Tea account was changed',
+        'The email of your account is now n*******@example.com. This address no longer signs in. If you did not make this change, reply to this email at once so that we can lock the account.',
+      ],
     ])
   })
 })

@@ -107,7 +107,8 @@ export async function startFakeResend({
   const recent: number[] = []
   let held: (() => void)[] = []
 
-  const send = (res: ServerResponse, status: number, answer: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer))
+  const send = (res: ServerResponse, status: number, answer: unknown) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer))
   const refuse = (res: ServerResponse, status: number, name: string, message: string, headers: Record<string, string> = {}) => {
     refusals += 1
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify({ statusCode: status, name, message }))
@@ -121,7 +122,8 @@ export async function startFakeResend({
   const handle = (req: IncomingMessage, res: ServerResponse, body: string) => {
     const path = req.url ?? ''
     if (req.method !== 'POST' || (path !== '/emails' && path !== '/emails/batch')) return refuse(res, 404, 'not_found', 'Not found')
-    if (!req.headers.authorization?.startsWith('Bearer ')) return refuse(res, 401, 'missing_api_key', 'Missing API key in the authorization header.')
+    if (!req.headers.authorization?.startsWith('Bearer '))
+      return refuse(res, 401, 'missing_api_key', 'Missing API key in the authorization header.')
     if (!req.headers.authorization.startsWith('Bearer re_')) return refuse(res, 403, 'invalid_api_key', 'API key is invalid')
     if (down || now() < downUntil) return refuse(res, 503, 'service_unavailable', 'Service unavailable')
     if (failures > 0) {
@@ -130,17 +132,27 @@ export async function startFakeResend({
     }
     while (recent.length && recent[0]! <= now() - 1000) recent.shift()
     if (recent.length >= requestsPerSecond)
-      return refuse(res, 429, 'rate_limit_exceeded', `Too many requests. You can only make ${requestsPerSecond} requests per second.`, { 'retry-after': '1' })
+      return refuse(res, 429, 'rate_limit_exceeded', `Too many requests. You can only make ${requestsPerSecond} requests per second.`, {
+        'retry-after': '1',
+      })
     recent.push(now())
     if (throttled > 0) {
       throttled -= 1
-      return refuse(res, 429, 'rate_limit_exceeded', 'Too many requests. You can only make 2 requests per second.', { 'retry-after': String(retryAfter) })
+      return refuse(res, 429, 'rate_limit_exceeded', 'Too many requests. You can only make 2 requests per second.', {
+        'retry-after': String(retryAfter),
+      })
     }
     const header = req.headers['idempotency-key']
     const key = typeof header === 'string' ? `${path} ${header}` : undefined
     const earlier = key ? keys.get(key) : undefined
     if (earlier && now() - earlier.at < KEY_TTL_MS) {
-      if (earlier.body !== digest(body)) return refuse(res, 409, 'invalid_idempotent_request', 'Same idempotency key used with a different request payload. Change your idempotency key or payload.')
+      if (earlier.body !== digest(body))
+        return refuse(
+          res,
+          409,
+          'invalid_idempotent_request',
+          'Same idempotency key used with a different request payload. Change your idempotency key or payload.',
+        )
       duplicates += 1
       return res.writeHead(earlier.status, { 'content-type': 'application/json' }).end(earlier.answer)
     }
@@ -151,7 +163,8 @@ export async function startFakeResend({
       answer = accept(email, typeof header === 'string' ? header : undefined)
     } else {
       const emails = JSON.parse(body) as ReceivedEmail[]
-      if (!Array.isArray(emails) || emails.length === 0 || emails.length > MAX_BATCH) return refuse(res, 422, 'validation_error', `A batch holds 1 to ${MAX_BATCH} emails.`)
+      if (!Array.isArray(emails) || emails.length === 0 || emails.length > MAX_BATCH)
+        return refuse(res, 422, 'validation_error', `A batch holds 1 to ${MAX_BATCH} emails.`)
       // Resend's default (strict) batch validation: one invalid email refuses the whole batch, and none of it is sent.
       if (!emails.every(validRecipients)) return refuse(res, 422, 'validation_error', INVALID_TO)
       batches.push(emails.length)

@@ -22,7 +22,10 @@ const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).u
  * Answers the error code the gateway would, or null when the signature holds.
  */
 function checkSignature(req: IncomingMessage, body: Buffer, keys: Map<string, string>, now: number): string | null {
-  const auth = /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(req.headers.authorization ?? '')
+  const auth =
+    /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(
+      req.headers.authorization ?? '',
+    )
   if (!auth) return 'AuthFailure.InvalidAuthorization'
   const [, secretId, date, service, signedHeaders, signature] = auth as unknown as [string, string, string, string, string, string]
   const secretKey = keys.get(secretId)
@@ -35,7 +38,10 @@ function checkSignature(req: IncomingMessage, body: Buffer, keys: Map<string, st
   // The service is named by the endpoint's first label (sms.tencentcloudapi.com → sms): here, this stand-in's host.
   if (service !== host.split('.')[0]) return 'AuthFailure.SignatureFailure'
   const headerValue = (name: string) => (name === 'host' ? host : String(req.headers[name] ?? '')).trim().toLowerCase()
-  const canonicalHeaders = signedHeaders.split(';').map((name) => `${name}:${headerValue(name)}\n`).join('')
+  const canonicalHeaders = signedHeaders
+    .split(';')
+    .map((name) => `${name}:${headerValue(name)}\n`)
+    .join('')
   const url = new URL(req.url ?? '/', 'http://stand-in')
   const canonicalRequest = [req.method, url.pathname, url.search.slice(1), canonicalHeaders, signedHeaders, sha256(body)].join('\n')
   const stringToSign = ['TC3-HMAC-SHA256', String(timestamp), `${date}/${service}/tc3_request`, sha256(canonicalRequest)].join('\n')
@@ -59,7 +65,8 @@ export async function startFakeTencentSms(keys: Record<string, string>) {
     req.on('end', () => {
       const body = Buffer.concat(chunks)
       const RequestId = randomUUID()
-      const answer = (Response: Record<string, unknown>) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ Response: { ...Response, RequestId } }))
+      const answer = (Response: Record<string, unknown>) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ Response: { ...Response, RequestId } }))
       const error = (Code: string, Message: string) => answer({ Error: { Code, Message } })
       if (req.method !== 'POST') return error('UnsupportedOperation', 'Only POST is served here.')
       const failed = checkSignature(req, body, secrets, Date.now())
@@ -72,7 +79,8 @@ export async function startFakeTencentSms(keys: Record<string, string>) {
       } catch {
         return error('InvalidParameter', 'The body is not JSON.')
       }
-      if (!Array.isArray(sms.PhoneNumberSet) || !sms.SmsSdkAppId || !sms.TemplateId) return error('MissingParameter', 'PhoneNumberSet, SmsSdkAppId and TemplateId are required.')
+      if (!Array.isArray(sms.PhoneNumberSet) || !sms.SmsSdkAppId || !sms.TemplateId)
+        return error('MissingParameter', 'PhoneNumberSet, SmsSdkAppId and TemplateId are required.')
       received.push(sms)
       answer({
         SendStatusSet: sms.PhoneNumberSet.map((PhoneNumber) => {
@@ -80,7 +88,15 @@ export async function startFakeTencentSms(keys: Record<string, string>) {
           refusals.delete(PhoneNumber)
           return refused
             ? { SerialNo: '', PhoneNumber, Fee: 0, SessionContext: '', Code: refused, Message: 'refused by the stand-in', IsoCode: 'CN' }
-            : { SerialNo: `2640:${randomUUID()}`, PhoneNumber, Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' }
+            : {
+                SerialNo: `2640:${randomUUID()}`,
+                PhoneNumber,
+                Fee: 1,
+                SessionContext: '',
+                Code: 'Ok',
+                Message: 'send success',
+                IsoCode: 'CN',
+              }
         }),
       })
     })

@@ -58,10 +58,13 @@ export async function startFakeWechat(apps: Record<string, { secret: string; kin
     const app = apps[query.appid ?? '']
     const allowed = path === '/connect/qrconnect' ? ['snsapi_login'] : ['snsapi_base', 'snsapi_userinfo']
     // WeChat shows an error page (not a redirect) for a wrong app, scope or address.
-    if (!app || (path === '/connect/qrconnect') !== (app.kind === 'web')) return send(res, 400, '参数错误 (appid)', 'text/html; charset=utf-8')
-    if (query.response_type !== 'code' || !allowed.includes(query.scope ?? '')) return send(res, 400, 'Scope 参数错误或没有 Scope 权限', 'text/html; charset=utf-8')
+    if (!app || (path === '/connect/qrconnect') !== (app.kind === 'web'))
+      return send(res, 400, '参数错误 (appid)', 'text/html; charset=utf-8')
+    if (query.response_type !== 'code' || !allowed.includes(query.scope ?? ''))
+      return send(res, 400, 'Scope 参数错误或没有 Scope 权限', 'text/html; charset=utf-8')
     if (!/^https?:\/\//.test(query.redirect_uri ?? '')) return send(res, 400, 'redirect_uri 参数错误', 'text/html; charset=utf-8')
-    if (query.state !== undefined && !/^[A-Za-z0-9]{0,128}$/.test(query.state)) return send(res, 400, 'state 参数错误', 'text/html; charset=utf-8')
+    if (query.state !== undefined && !/^[A-Za-z0-9]{0,128}$/.test(query.state))
+      return send(res, 400, 'state 参数错误', 'text/html; charset=utf-8')
     if (!user) return send(res, 400, 'no visitor is playing', 'text/plain')
     const back = new URL(query.redirect_uri!)
     if (!user.declines) {
@@ -85,7 +88,13 @@ export async function startFakeWechat(apps: Record<string, { secret: string; kin
     issued.used = true
     const token = randomBytes(24).toString('base64url')
     tokens.set(token, { appId: issued.appId, scope: issued.scope, user: issued.user })
-    const answer: Record<string, unknown> = { access_token: token, expires_in: 7200, refresh_token: randomBytes(24).toString('base64url'), openid: issued.user.openids[issued.appId], scope: issued.scope }
+    const answer: Record<string, unknown> = {
+      access_token: token,
+      expires_in: 7200,
+      refresh_token: randomBytes(24).toString('base64url'),
+      openid: issued.user.openids[issued.appId],
+      scope: issued.scope,
+    }
     if (issued.scope !== 'snsapi_base') answer.unionid = issued.user.unionid
     if (issued.scope === 'snsapi_base') answer.is_snapshotuser = 0
     return answer
@@ -97,7 +106,18 @@ export async function startFakeWechat(apps: Record<string, { secret: string; kin
     if (token.user.openids[token.appId] !== query.openid) return error(40003, 'invalid openid')
     if (token.scope === 'snsapi_base') return error(48001, 'api unauthorized')
     const u = token.user
-    return { openid: query.openid, nickname: u.nickname, sex: 0, language: '', city: '', province: '', country: 'CN', headimgurl: u.headimgurl, privilege: [], unionid: u.unionid }
+    return {
+      openid: query.openid,
+      nickname: u.nickname,
+      sex: 0,
+      language: '',
+      city: '',
+      province: '',
+      country: 'CN',
+      headimgurl: u.headimgurl,
+      privilege: [],
+      unionid: u.unionid,
+    }
   }
 
   const server: Server = createServer((req, res) => {

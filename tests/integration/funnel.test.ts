@@ -20,7 +20,12 @@ let config: Promise<import('payload').SanitizedConfig>
 const tokens: Record<string, string> = {}
 
 const MARCH = { from: '2026-03-01', to: '2026-03-31' }
-const query = (model: FunnelModel, group: FunnelGroup = 'channel'): FunnelQuery => ({ range: MARCH, group, model, sort: { by: 'visits', dir: 'desc' } })
+const query = (model: FunnelModel, group: FunnelGroup = 'channel'): FunnelQuery => ({
+  range: MARCH,
+  group,
+  model,
+  sort: { by: 'visits', dir: 'desc' },
+})
 
 // Six visitors and two touches without a visitor id (an erased member's, not counted), around March 2026:
 // v1 first came in February (returning in March), v2 came in March and again in April, v3 has two
@@ -42,20 +47,57 @@ const TOUCHES = [
 ]
 
 const LEADS = [
-  { email: 'won-wechat@test.example', createdAt: '2026-03-06T10:00:00.000Z', status: 'won', firstTouch: { channel: 'wechat', campaign: 'spring', campaignLink: 'poster' }, lastTouch: { channel: 'search' } },
-  { email: 'new-weibo@test.example', createdAt: '2026-03-11T10:00:00.000Z', status: 'new', firstTouch: { channel: 'weibo', campaign: 'spring' }, lastTouch: { channel: 'direct' } },
-  { email: 'won-poster@test.example', createdAt: '2026-03-20T10:00:00.000Z', status: 'won', firstTouch: { channel: 'wechat', campaignLink: 'poster' }, lastTouch: { channel: 'wechat' } },
-  { email: 'february@test.example', createdAt: '2026-02-25T10:00:00.000Z', status: 'won', firstTouch: { channel: 'wechat' }, lastTouch: { channel: 'wechat' } },
+  {
+    email: 'won-wechat@test.example',
+    createdAt: '2026-03-06T10:00:00.000Z',
+    status: 'won',
+    firstTouch: { channel: 'wechat', campaign: 'spring', campaignLink: 'poster' },
+    lastTouch: { channel: 'search' },
+  },
+  {
+    email: 'new-weibo@test.example',
+    createdAt: '2026-03-11T10:00:00.000Z',
+    status: 'new',
+    firstTouch: { channel: 'weibo', campaign: 'spring' },
+    lastTouch: { channel: 'direct' },
+  },
+  {
+    email: 'won-poster@test.example',
+    createdAt: '2026-03-20T10:00:00.000Z',
+    status: 'won',
+    firstTouch: { channel: 'wechat', campaignLink: 'poster' },
+    lastTouch: { channel: 'wechat' },
+  },
+  {
+    email: 'february@test.example',
+    createdAt: '2026-02-25T10:00:00.000Z',
+    status: 'won',
+    firstTouch: { channel: 'wechat' },
+    lastTouch: { channel: 'wechat' },
+  },
   { email: 'no-touch@test.example', createdAt: '2026-03-25T10:00:00.000Z', status: 'lost', firstTouch: null, lastTouch: null },
-  { email: 'april@test.example', createdAt: '2026-04-01T00:00:00.000Z', status: 'new', firstTouch: { channel: 'linkedin' }, lastTouch: { channel: 'linkedin' } },
+  {
+    email: 'april@test.example',
+    createdAt: '2026-04-01T00:00:00.000Z',
+    status: 'new',
+    firstTouch: { channel: 'linkedin' },
+    lastTouch: { channel: 'linkedin' },
+  },
 ]
 
 /** The touches, leads, link and clicks above; `backdate` gives a lead its own creation time (leads are stamped when stored). */
 async function seed(on: Payload, backdate: (id: string | number, createdAt: string) => Promise<unknown>) {
   for (const touch of TOUCHES) await on.create({ collection: 'touches', data: touch as never })
   for (const lead of LEADS) await backdate((await on.create({ collection: 'leads', data: lead as never })).id, lead.createdAt)
-  await on.create({ collection: 'campaign-links', data: { code: 'poster', title: 'Spring poster', target: { kind: 'url', url: '/' } } as never })
-  for (const [link, day, count] of [['poster', '2026-03-03', 5], ['poster', '2026-02-28', 9], ['flyer', '2026-03-31', 2]] as const) {
+  await on.create({
+    collection: 'campaign-links',
+    data: { code: 'poster', title: 'Spring poster', target: { kind: 'url', url: '/' } } as never,
+  })
+  for (const [link, day, count] of [
+    ['poster', '2026-03-03', 5],
+    ['poster', '2026-02-28', 9],
+    ['flyer', '2026-03-31', 2],
+  ] as const) {
     await on.create({ collection: 'link-clicks', data: { link, day, count } })
   }
 }
@@ -76,14 +118,25 @@ beforeAll(async () => {
 afterAll(async () => cleanup?.())
 
 const client = () => (payload.db as unknown as { client: Client }).client
-const pick = (report: Awaited<ReturnType<typeof funnel.loadFunnel>>) => report.rows.map((r) => [r.label, r.visits, r.leads, r.members, r.won, r.visitToLead, r.leadToMember, r.leadToWon])
+const pick = (report: Awaited<ReturnType<typeof funnel.loadFunnel>>) =>
+  report.rows.map((r) => [r.label, r.visits, r.leads, r.members, r.won, r.visitToLead, r.leadToMember, r.leadToWon])
 // Response.text() drops the byte-order mark the CSV starts with; read the bytes as they came.
 const body = async (response: Response) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer())
 const get = (search: string, role?: string) =>
-  handleEndpoints({ config, request: new Request(`http://localhost/api/funnel.csv${search}`, { headers: role ? { authorization: `JWT ${tokens[role]}` } : {} }) })
+  handleEndpoints({
+    config,
+    request: new Request(`http://localhost/api/funnel.csv${search}`, { headers: role ? { authorization: `JWT ${tokens[role]}` } : {} }),
+  })
 
 const sorted = (counts: GroupCount[]) => [...counts].sort((a, b) => String(a.key).localeCompare(String(b.key)))
-const normal = (c: FunnelCounts) => ({ visits: sorted(c.visits), leads: sorted(c.leads), added: sorted(c.added ?? []), members: sorted(c.members), won: sorted(c.won), clicks: c.clicks && sorted(c.clicks) })
+const normal = (c: FunnelCounts) => ({
+  visits: sorted(c.visits),
+  leads: sorted(c.leads),
+  added: sorted(c.added ?? []),
+  members: sorted(c.members),
+  won: sorted(c.won),
+  clicks: c.clicks && sorted(c.clicks),
+})
 
 /** The reports every database must give on the seeded rows. */
 function reportsOn(on: () => Payload) {
@@ -129,33 +182,46 @@ function reportsOn(on: () => Payload) {
 describe('the funnel on the stored touches and leads (sqlite)', () => {
   reportsOn(() => payload)
 
-  it.each(['channel', 'campaign', 'link'] as const)('gives the same %s counts through the Local API (any other database) as in SQL', async (group) => {
-    for (const model of ['first', 'last'] as const) {
-      const sql = await counters.sqliteFunnelCounts(payload)(query(model, group))
-      const local = await counters.localApiFunnelCounts(payload)(query(model, group))
-      expect(normal(local)).toEqual(normal(sql))
-      expect(sql.visits.reduce((n, c) => n + c.count, 0)).toBe(model === 'first' ? 3 : 4)
-    }
-  })
+  it.each(['channel', 'campaign', 'link'] as const)(
+    'gives the same %s counts through the Local API (any other database) as in SQL',
+    async (group) => {
+      for (const model of ['first', 'last'] as const) {
+        const sql = await counters.sqliteFunnelCounts(payload)(query(model, group))
+        const local = await counters.localApiFunnelCounts(payload)(query(model, group))
+        expect(normal(local)).toEqual(normal(sql))
+        expect(sql.visits.reduce((n, c) => n + c.count, 0)).toBe(model === 'first' ? 3 : 4)
+      }
+    },
+  )
 
-  it.each(['channel', 'campaign', 'link'] as const)('gives the SQL %s counts from the MongoDB aggregations, run by mingo over the same rows as MongoDB holds them', async (group) => {
-    const { countWithAggregations } = await import('../../cms/funnel/mongo-counts')
-    const rows = async (collection: 'touches' | 'leads' | 'link-clicks') => (await payload.find({ collection, pagination: false, depth: 0 })).docs as unknown as Record<string, unknown>[]
-    // Ids under _id and dates as dates; a field never set is missing on MongoDB, one set to nothing
-    // is null: every other row has its nulls left out, so both are counted.
-    const asStored = (row: Record<string, unknown>, i: number): Document => {
-      const { id, ...fields } = row
-      const kept = Object.entries(fields).filter(([, value]) => i % 2 === 0 || value !== null)
-      return { _id: id, ...Object.fromEntries(kept.map(([key, value]) => [key, (key === 'at' || key === 'createdAt') && typeof value === 'string' ? new Date(value) : value])) }
-    }
-    const stored: Record<string, Document[]> = { members: [] }
-    for (const collection of ['touches', 'leads', 'link-clicks'] as const) stored[collection] = (await rows(collection)).map(asStored)
-    const inMemory = async ({ collection, pipeline }: { collection: string; pipeline: Document[] }) => new Aggregator(pipeline).run(stored[collection]!) as Document[]
-    for (const model of ['first', 'last'] as const) {
-      const sql = await counters.sqliteFunnelCounts(payload)(query(model, group))
-      expect(normal(await countWithAggregations(inMemory, query(model, group), { members: true }))).toEqual(normal(sql))
-    }
-  })
+  it.each(['channel', 'campaign', 'link'] as const)(
+    'gives the SQL %s counts from the MongoDB aggregations, run by mingo over the same rows as MongoDB holds them',
+    async (group) => {
+      const { countWithAggregations } = await import('../../cms/funnel/mongo-counts')
+      const rows = async (collection: 'touches' | 'leads' | 'link-clicks') =>
+        (await payload.find({ collection, pagination: false, depth: 0 })).docs as unknown as Record<string, unknown>[]
+      // Ids under _id and dates as dates; a field never set is missing on MongoDB, one set to nothing
+      // is null: every other row has its nulls left out, so both are counted.
+      const asStored = (row: Record<string, unknown>, i: number): Document => {
+        const { id, ...fields } = row
+        const kept = Object.entries(fields).filter(([, value]) => i % 2 === 0 || value !== null)
+        return {
+          _id: id,
+          ...Object.fromEntries(
+            kept.map(([key, value]) => [key, (key === 'at' || key === 'createdAt') && typeof value === 'string' ? new Date(value) : value]),
+          ),
+        }
+      }
+      const stored: Record<string, Document[]> = { members: [] }
+      for (const collection of ['touches', 'leads', 'link-clicks'] as const) stored[collection] = (await rows(collection)).map(asStored)
+      const inMemory = async ({ collection, pipeline }: { collection: string; pipeline: Document[] }) =>
+        new Aggregator(pipeline).run(stored[collection]!) as Document[]
+      for (const model of ['first', 'last'] as const) {
+        const sql = await counters.sqliteFunnelCounts(payload)(query(model, group))
+        expect(normal(await countWithAggregations(inMemory, query(model, group), { members: true }))).toEqual(normal(sql))
+      }
+    },
+  )
 
   it('counts members by their first and last touch (the members collection of the membership work)', async () => {
     expect(await funnel.funnelCounts(payload, query('first'))).toMatchObject({ members: [] })
@@ -165,7 +231,16 @@ describe('the funnel on the stored touches and leads (sqlite)', () => {
       { email: 'm3@example.com', firstTouch: { channel: 'weibo' }, lastTouch: { channel: 'weibo' }, at: '2026-04-08T00:00:00.000Z' },
     ]
     const ids: (string | number)[] = []
-    for (const m of members) ids.push((await payload.create({ collection: 'members', data: { email: m.email, firstTouch: m.firstTouch, lastTouch: m.lastTouch, createdAt: m.at } as never, depth: 0 })).id)
+    for (const m of members)
+      ids.push(
+        (
+          await payload.create({
+            collection: 'members',
+            data: { email: m.email, firstTouch: m.firstTouch, lastTouch: m.lastTouch, createdAt: m.at } as never,
+            depth: 0,
+          })
+        ).id,
+      )
     try {
       const first = await funnel.loadFunnel(payload, query('first'), 'en')
       expect(first.rows.find((r) => r.key === 'wechat')).toMatchObject({ leads: 2, members: 2, leadToMember: 1 })
@@ -185,7 +260,9 @@ describe('GET /api/funnel.csv', () => {
     const response = await get('?from=2026-03-01&to=2026-03-31&group=channel&model=first', 'admin')
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8')
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="funnel-channel-first-touch-2026-03-01-to-2026-03-31.csv"')
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="funnel-channel-first-touch-2026-03-01-to-2026-03-31.csv"',
+    )
     expect(await body(response)).toBe(
       '\uFEFFchannel,name,visits,leads,added,members,won,visit_to_lead,lead_to_added,lead_to_member,lead_to_won\r\n' +
         'wechat,WeChat,1,2,0,0,2,2,0,0,1\r\n' +
@@ -229,15 +306,35 @@ describe('GET /api/funnel.csv', () => {
 
 describe('added on WeChat', () => {
   it('counts the adds of the range under the touch each recorded (its live code), the same in SQL and through the Local API', async () => {
-    const touch = (data: Record<string, unknown>) => payload.create({ collection: 'touches', data: { channel: 'wechat', source: 'wecom', medium: 'added-on-wechat', ...data } as never })
+    const touch = (data: Record<string, unknown>) =>
+      payload.create({ collection: 'touches', data: { channel: 'wechat', source: 'wecom', medium: 'added-on-wechat', ...data } as never })
     const inMarch = await touch({ at: '2026-03-12T09:00:00.000Z', campaign: 'spring', campaignLink: 'poster' })
     const inMarchToo = await touch({ at: '2026-03-13T09:00:00.000Z', campaign: 'spring', campaignLink: 'poster' })
     const unlinked = await touch({ at: '2026-03-14T09:00:00.000Z' })
     const inApril = await touch({ at: '2026-04-02T09:00:00.000Z', campaign: 'spring', campaignLink: 'poster' })
-    const adds = [[inMarch, 'zhangsan', 'wm1'], [inMarchToo, 'lisi', 'wm2'], [unlinked, 'zhangsan', 'wm3'], [inApril, 'zhangsan', 'wm4']] as const
-    for (const [t, staff, external] of adds) await payload.create({ collection: 'wechat-adds', data: { at: t.at, staffUserId: staff, externalUserId: external, campaignLink: t.campaignLink ?? null, touch: t.id } })
+    const adds = [
+      [inMarch, 'zhangsan', 'wm1'],
+      [inMarchToo, 'lisi', 'wm2'],
+      [unlinked, 'zhangsan', 'wm3'],
+      [inApril, 'zhangsan', 'wm4'],
+    ] as const
+    for (const [t, staff, external] of adds)
+      await payload.create({
+        collection: 'wechat-adds',
+        data: { at: t.at, staffUserId: staff, externalUserId: external, campaignLink: t.campaignLink ?? null, touch: t.id },
+      })
 
-    const expected = { channel: [{ key: 'wechat', count: 3 }], campaign: [{ key: null, count: 1 }, { key: 'spring', count: 2 }], link: [{ key: null, count: 1 }, { key: 'poster', count: 2 }] }
+    const expected = {
+      channel: [{ key: 'wechat', count: 3 }],
+      campaign: [
+        { key: null, count: 1 },
+        { key: 'spring', count: 2 },
+      ],
+      link: [
+        { key: null, count: 1 },
+        { key: 'poster', count: 2 },
+      ],
+    }
     const sorted = (counts: GroupCount[] = []) => [...counts].sort((a, b) => String(a.key).localeCompare(String(b.key)))
     for (const group of ['channel', 'campaign', 'link'] as const) {
       for (const model of ['first', 'last'] as const) {
@@ -246,7 +343,12 @@ describe('added on WeChat', () => {
       }
     }
     const report = await funnel.loadFunnel(payload, query('first', 'link'), 'en')
-    expect(report.rows.find((r) => r.key === 'poster')).toMatchObject({ label: 'poster · Spring poster', leads: 2, added: 2, leadToAdded: 1 })
+    expect(report.rows.find((r) => r.key === 'poster')).toMatchObject({
+      label: 'poster · Spring poster',
+      leads: 2,
+      added: 2,
+      leadToAdded: 1,
+    })
     expect(report.total.added).toBe(3)
   })
 })
@@ -264,10 +366,15 @@ describe.each(DATABASES.filter((database) => database !== 'sqlite'))('the funnel
 
   reportsOn(() => mongo)
 
-  it.each(['channel', 'campaign', 'link'] as const)('gives the same %s counts from the aggregations as through the Local API', async (group) => {
-    const { mongoFunnelCounts } = await import('../../cms/funnel/mongo-counts')
-    for (const model of ['first', 'last'] as const) {
-      expect(normal(await mongoFunnelCounts(mongo)(query(model, group)))).toEqual(normal(await counters.localApiFunnelCounts(mongo)(query(model, group))))
-    }
-  })
+  it.each(['channel', 'campaign', 'link'] as const)(
+    'gives the same %s counts from the aggregations as through the Local API',
+    async (group) => {
+      const { mongoFunnelCounts } = await import('../../cms/funnel/mongo-counts')
+      for (const model of ['first', 'last'] as const) {
+        expect(normal(await mongoFunnelCounts(mongo)(query(model, group)))).toEqual(
+          normal(await counters.localApiFunnelCounts(mongo)(query(model, group))),
+        )
+      }
+    },
+  )
 })

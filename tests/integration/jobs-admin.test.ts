@@ -29,18 +29,32 @@ afterAll(async () => cleanup?.())
 /** A job row as a worker left it, written straight to the database (Payload sets updatedAt itself otherwise). */
 async function job(state: { processing?: boolean; hasError?: boolean; completedAt?: string; updatedAt: string; totalTried?: number }) {
   const queued = await payload.jobs.queue({ task: 'rebuildSearchIndex', input: { reason: 'test' } })
-  await payload.db.updateJobs({ id: queued.id, data: { processing: false, hasError: false, totalTried: 0, ...state }, returning: false, req: {} })
+  await payload.db.updateJobs({
+    id: queued.id,
+    data: { processing: false, hasError: false, totalTried: 0, ...state },
+    returning: false,
+    req: {},
+  })
   return queued.id
 }
 const row = (id: string | number) => payload.findByID({ collection: 'payload-jobs', id, depth: 0 })
 const retry = (id: string | number, role?: string) =>
-  handleEndpoints({ config, request: new Request(`http://localhost/api/jobs/${id}/retry`, { method: 'POST', headers: role ? { authorization: `JWT ${tokens[role]}` } : {} }) })
+  handleEndpoints({
+    config,
+    request: new Request(`http://localhost/api/jobs/${id}/retry`, {
+      method: 'POST',
+      headers: role ? { authorization: `JWT ${tokens[role]}` } : {},
+    }),
+  })
 
-describe('Payload\'s own job endpoints', () => {
+describe("Payload's own job endpoints", () => {
   it('refuse to run jobs for any CMS user: only the worker runs them, under its lease', async () => {
     const id = await job({ updatedAt: minutesAgo(0) })
     for (const role of ['admin', 'editor', 'sales']) {
-      const answer = await handleEndpoints({ config, request: new Request('http://localhost/api/payload-jobs/run', { headers: { authorization: `JWT ${tokens[role]}` } }) })
+      const answer = await handleEndpoints({
+        config,
+        request: new Request('http://localhost/api/payload-jobs/run', { headers: { authorization: `JWT ${tokens[role]}` } }),
+      })
       expect([role, answer.status]).toEqual([role, 401])
     }
     expect((await row(id)).totalTried).toBe(0)
@@ -82,7 +96,12 @@ describe('job leases', () => {
 
 describe('the jobs screen and its retry endpoint', () => {
   it('lists queued, running, stranded and failed jobs', async () => {
-    const ids = { queued: await job({ updatedAt: minutesAgo(0) }), running: await job({ processing: true, updatedAt: minutesAgo(0) }), stranded: await job({ processing: true, updatedAt: minutesAgo(5) }), failed: await job({ hasError: true, totalTried: 5, updatedAt: minutesAgo(1) }) }
+    const ids = {
+      queued: await job({ updatedAt: minutesAgo(0) }),
+      running: await job({ processing: true, updatedAt: minutesAgo(0) }),
+      stranded: await job({ processing: true, updatedAt: minutesAgo(5) }),
+      failed: await job({ hasError: true, totalTried: 5, updatedAt: minutesAgo(1) }),
+    }
     const done = await job({ completedAt: minutesAgo(1), updatedAt: minutesAgo(1) })
     const rows = await admin.listJobs(payload, new Date())
     for (const [state, id] of Object.entries(ids)) expect(rows.find((r) => r.id === id)?.state).toBe(state)
@@ -110,8 +129,18 @@ describe('the jobs screen and its retry endpoint', () => {
   })
 
   it.each([
-    ['a done job', () => job({ completedAt: minutesAgo(1), updatedAt: minutesAgo(1) }), 409, 'This job is done: there is nothing to retry.'],
-    ['a running job', () => job({ processing: true, updatedAt: minutesAgo(0) }), 409, 'A worker is running this job now; retry it if it is still there after its lease runs out.'],
+    [
+      'a done job',
+      () => job({ completedAt: minutesAgo(1), updatedAt: minutesAgo(1) }),
+      409,
+      'This job is done: there is nothing to retry.',
+    ],
+    [
+      'a running job',
+      () => job({ processing: true, updatedAt: minutesAgo(0) }),
+      409,
+      'A worker is running this job now; retry it if it is still there after its lease runs out.',
+    ],
     ['an unknown job', async () => 999_999, 404, 'No such job.'],
     ['a job id that is no number', async () => 'abc', 404, 'No such job.'],
   ])('answers %s with %i', async (_, make, status, message) => {

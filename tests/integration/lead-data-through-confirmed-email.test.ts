@@ -18,9 +18,19 @@ const VALUES = { email: VICTIM, name: 'Wang Fang', phone: '+8613800138000', comp
 beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())
   h = harness(payload)
-  const form = await payload.create({ collection: 'forms', locale: 'en', data: { name: 'Contact', fields: [{ name: 'email', type: 'email', label: 'Email' }], defaultRecipient: 'sales@example.com' } as never })
-  lead = await payload.create({ collection: 'leads', data: { email: VICTIM, name: 'Wang Fang', phone: '+8613800138000', status: 'contacted' } as never })
-  submission = await payload.create({ collection: 'submissions', data: { form: form.id, lead: lead.id, values: VALUES, locale: 'en', userAgent: 'Victim browser' } as never })
+  const form = await payload.create({
+    collection: 'forms',
+    locale: 'en',
+    data: { name: 'Contact', fields: [{ name: 'email', type: 'email', label: 'Email' }], defaultRecipient: 'sales@example.com' } as never,
+  })
+  lead = await payload.create({
+    collection: 'leads',
+    data: { email: VICTIM, name: 'Wang Fang', phone: '+8613800138000', status: 'contacted' } as never,
+  })
+  submission = await payload.create({
+    collection: 'submissions',
+    data: { form: form.id, lead: lead.id, values: VALUES, locale: 'en', userAgent: 'Victim browser' } as never,
+  })
 })
 afterAll(async () => cleanup?.())
 
@@ -37,23 +47,44 @@ describe('a member whose email is not confirmed reaches nothing of the lead with
     expect(exported.status).toBe(200)
     expect(exported.json?.account).toMatchObject({ email: VICTIM, emailVerified: false })
     expect(exported.json?.submissions).toEqual([])
-    for (const secret of ['Call me about the quote', 'Victim Co', '+8613800138000', 'Victim browser']) expect(JSON.stringify(exported.json)).not.toContain(secret)
+    for (const secret of ['Call me about the quote', 'Victim Co', '+8613800138000', 'Victim browser'])
+      expect(JSON.stringify(exported.json)).not.toContain(secret)
   })
 
   it('/account/requests lists nothing', async () => {
-    const signed = await h.call('POST', '/en/account/sign-in', { body: { email: VICTIM, password: 'Mallory-owns 4242' }, ip: '198.51.100.66' })
+    const signed = await h.call('POST', '/en/account/sign-in', {
+      body: { email: VICTIM, password: 'Mallory-owns 4242' },
+      ip: '198.51.100.66',
+    })
     const requests = await h.call('GET', '/en/account/requests', { cookie: h.sessionOf(signed) })
     expect(requests.model?.data.requests).toEqual([])
   })
 
   it('erasing the account leaves the lead and its submission as they were', async () => {
-    const signed = await h.call('POST', '/en/account/sign-in', { body: { email: VICTIM, password: 'Mallory-owns 4242' }, ip: '198.51.100.66' })
-    const erased = await h.call('POST', '/en/account/data/delete', { body: { password: 'Mallory-owns 4242' }, cookie: h.sessionOf(signed), ip: '198.51.100.66' })
+    const signed = await h.call('POST', '/en/account/sign-in', {
+      body: { email: VICTIM, password: 'Mallory-owns 4242' },
+      ip: '198.51.100.66',
+    })
+    const erased = await h.call('POST', '/en/account/data/delete', {
+      body: { password: 'Mallory-owns 4242' },
+      cookie: h.sessionOf(signed),
+      ip: '198.51.100.66',
+    })
     expect([erased.status, erased.json]).toEqual([200, { ok: true, erased: true }])
     const storedLead = await payload.findByID({ collection: 'leads', id: lead.id, depth: 0 })
-    expect([storedLead.email, storedLead.name, storedLead.phone, storedLead.anonymisedAt ?? null, storedLead.member ?? null]).toEqual([VICTIM, 'Wang Fang', '+8613800138000', null, null])
+    expect([storedLead.email, storedLead.name, storedLead.phone, storedLead.anonymisedAt ?? null, storedLead.member ?? null]).toEqual([
+      VICTIM,
+      'Wang Fang',
+      '+8613800138000',
+      null,
+      null,
+    ])
     const storedSubmission = await payload.findByID({ collection: 'submissions', id: submission.id, depth: 0 })
-    expect([storedSubmission.values, storedSubmission.userAgent, storedSubmission.anonymisedAt ?? null]).toEqual([VALUES, 'Victim browser', null])
+    expect([storedSubmission.values, storedSubmission.userAgent, storedSubmission.anonymisedAt ?? null]).toEqual([
+      VALUES,
+      'Victim browser',
+      null,
+    ])
   })
 
   it('once the person confirms the email, the lead is theirs: the export and requests show it', async () => {

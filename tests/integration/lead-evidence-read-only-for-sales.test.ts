@@ -14,16 +14,42 @@ let submission: { id: number | string }
 let member: { id: number | string }
 
 const CONSENTS = [{ key: 'marketing', text: 'You may email me about offers.', accepted: true }]
-const DELIVERY = { kind: 'sales email', status: 'sent', to: 'sales@example.com', providerId: 'p-1', at: '2026-11-01T00:00:00.000Z' } as const
+const DELIVERY = {
+  kind: 'sales email',
+  status: 'sent',
+  to: 'sales@example.com',
+  providerId: 'p-1',
+  at: '2026-11-01T00:00:00.000Z',
+} as const
 
 beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())
-  sales = { ...(await payload.create({ collection: 'users', data: { email: 'sales@test.example', password: 'a-Strong-passw0rd', role: 'sales' } })), collection: 'users' }
-  const form = await payload.create({ collection: 'forms', locale: 'en', data: { name: 'Contact', fields: [{ name: 'email', type: 'email', label: 'Email' }], defaultRecipient: 'sales@example.com' } as never })
+  sales = {
+    ...(await payload.create({ collection: 'users', data: { email: 'sales@test.example', password: 'a-Strong-passw0rd', role: 'sales' } })),
+    collection: 'users',
+  }
+  const form = await payload.create({
+    collection: 'forms',
+    locale: 'en',
+    data: { name: 'Contact', fields: [{ name: 'email', type: 'email', label: 'Email' }], defaultRecipient: 'sales@example.com' } as never,
+  })
   member = await payload.create({ collection: 'members', data: { email: 'real@example.com', referralCode: 'REALREAL' } as never })
-  lead = await payload.create({ collection: 'leads', data: { email: 'real@example.com', status: 'new', member: member.id, firstTouch: { channel: 'wechat' } } as never })
+  lead = await payload.create({
+    collection: 'leads',
+    data: { email: 'real@example.com', status: 'new', member: member.id, firstTouch: { channel: 'wechat' } } as never,
+  })
   await payload.create({ collection: 'lead-deliveries', data: { ...DELIVERY, lead: lead.id as number } })
-  submission = await payload.create({ collection: 'submissions', data: { form: form.id, lead: lead.id, values: { email: 'real@example.com', message: 'Original' }, consents: CONSENTS, locale: 'en', pageUrl: 'http://localhost:4321/contact' } as never })
+  submission = await payload.create({
+    collection: 'submissions',
+    data: {
+      form: form.id,
+      lead: lead.id,
+      values: { email: 'real@example.com', message: 'Original' },
+      consents: CONSENTS,
+      locale: 'en',
+      pageUrl: 'http://localhost:4321/contact',
+    } as never,
+  })
 })
 afterAll(async () => cleanup?.())
 
@@ -33,17 +59,51 @@ describe('read-only fields stay read-only through the API', () => {
     await payload.update({
       collection: 'leads',
       id: lead.id,
-      data: { status: 'contacted', notes: 'Called', member: other.id, deliveries: [], anonymisedAt: '2026-11-02T00:00:00.000Z', becameMemberAt: '2020-01-01T00:00:00.000Z', firstTouch: { channel: 'x' }, deliveryProblem: 'none' } as never,
+      data: {
+        status: 'contacted',
+        notes: 'Called',
+        member: other.id,
+        deliveries: [],
+        anonymisedAt: '2026-11-02T00:00:00.000Z',
+        becameMemberAt: '2020-01-01T00:00:00.000Z',
+        firstTouch: { channel: 'x' },
+        deliveryProblem: 'none',
+      } as never,
       overrideAccess: false,
       user: sales as never,
     })
     const stored = await payload.findByID({ collection: 'leads', id: lead.id, depth: 0 })
-    expect([stored.status, stored.notes, stored.member, stored.anonymisedAt ?? null, stored.becameMemberAt ?? null, stored.firstTouch, stored.deliveryProblem ?? null]).toEqual(['contacted', 'Called', member.id, null, null, { channel: 'wechat' }, null])
-    expect((await deliveryAttempts(payload, lead.id)).map((d) => [d.kind, d.status, d.to, d.providerId])).toEqual([['sales email', 'sent', 'sales@example.com', 'p-1']])
+    expect([
+      stored.status,
+      stored.notes,
+      stored.member,
+      stored.anonymisedAt ?? null,
+      stored.becameMemberAt ?? null,
+      stored.firstTouch,
+      stored.deliveryProblem ?? null,
+    ]).toEqual(['contacted', 'Called', member.id, null, null, { channel: 'wechat' }, null])
+    expect((await deliveryAttempts(payload, lead.id)).map((d) => [d.kind, d.status, d.to, d.providerId])).toEqual([
+      ['sales email', 'sent', 'sales@example.com', 'p-1'],
+    ])
     // Nor can they write or rewrite an attempt of their own.
-    await expect(payload.create({ collection: 'lead-deliveries', data: { ...DELIVERY, lead: lead.id as number }, overrideAccess: false, user: sales as never })).rejects.toThrow('You are not allowed to perform this action.')
+    await expect(
+      payload.create({
+        collection: 'lead-deliveries',
+        data: { ...DELIVERY, lead: lead.id as number },
+        overrideAccess: false,
+        user: sales as never,
+      }),
+    ).rejects.toThrow('You are not allowed to perform this action.')
     const [attempt] = await deliveryAttempts(payload, lead.id)
-    await expect(payload.update({ collection: 'lead-deliveries', id: attempt!.id, data: { status: 'failed' }, overrideAccess: false, user: sales as never })).rejects.toThrow('You are not allowed to perform this action.')
+    await expect(
+      payload.update({
+        collection: 'lead-deliveries',
+        id: attempt!.id,
+        data: { status: 'failed' },
+        overrideAccess: false,
+        user: sales as never,
+      }),
+    ).rejects.toThrow('You are not allowed to perform this action.')
   })
 
   it('a sales user’s PATCH of a submission changes none of its values, consent evidence or lead', async () => {
@@ -51,12 +111,24 @@ describe('read-only fields stay read-only through the API', () => {
     await payload.update({
       collection: 'submissions',
       id: submission.id,
-      data: { values: { email: 'real@example.com', message: 'Forged' }, consents: [], lead: otherLead.id, pageUrl: 'https://evil.example', anonymisedAt: '2026-11-02T00:00:00.000Z' } as never,
+      data: {
+        values: { email: 'real@example.com', message: 'Forged' },
+        consents: [],
+        lead: otherLead.id,
+        pageUrl: 'https://evil.example',
+        anonymisedAt: '2026-11-02T00:00:00.000Z',
+      } as never,
       overrideAccess: false,
       user: sales as never,
     })
     const stored = await payload.findByID({ collection: 'submissions', id: submission.id, depth: 0 })
-    expect([stored.values, stored.consents, stored.lead, stored.pageUrl, stored.anonymisedAt ?? null]).toEqual([{ email: 'real@example.com', message: 'Original' }, CONSENTS, lead.id, 'http://localhost:4321/contact', null])
+    expect([stored.values, stored.consents, stored.lead, stored.pageUrl, stored.anonymisedAt ?? null]).toEqual([
+      { email: 'real@example.com', message: 'Original' },
+      CONSENTS,
+      lead.id,
+      'http://localhost:4321/contact',
+      null,
+    ])
   })
 
   it('the site and the jobs (Local API as themselves) still write those fields', async () => {

@@ -11,7 +11,13 @@ let resend: Awaited<ReturnType<typeof startFakeResend>>
 let submitForm: typeof import('../../site/lib/form-submit').submitForm
 let formId: number
 
-const meta = { locale: 'en', pageUrl: 'http://localhost:4321/contact?utm_source=wechat&utm_campaign=spring', referrer: 'https://mp.weixin.qq.com/s/abc', userAgent: 'test-agent', clientAddress: '203.0.113.9' }
+const meta = {
+  locale: 'en',
+  pageUrl: 'http://localhost:4321/contact?utm_source=wechat&utm_campaign=spring',
+  referrer: 'https://mp.weixin.qq.com/s/abc',
+  userAgent: 'test-agent',
+  clientAddress: '203.0.113.9',
+}
 
 beforeAll(async () => {
   resend = await startFakeResend()
@@ -19,7 +25,10 @@ beforeAll(async () => {
   process.env.RESEND_BASE_URL = resend.url
   ;({ payload, cleanup } = await startPayload())
   ;({ submitForm } = await import('../../site/lib/form-submit'))
-  await payload.create({ collection: 'users', data: { email: 'south@test.example', password: 'a-Strong-passw0rd', role: 'sales', language: 'en' } })
+  await payload.create({
+    collection: 'users',
+    data: { email: 'south@test.example', password: 'a-Strong-passw0rd', role: 'sales', language: 'en' },
+  })
   const form = await payload.create({
     collection: 'forms',
     locale: 'en',
@@ -31,7 +40,15 @@ beforeAll(async () => {
       fields: [
         { name: 'name', type: 'text', label: 'Name', required: true, maxLength: 80 },
         { name: 'email', type: 'email', label: 'Email', required: true },
-        { name: 'region', type: 'select', label: 'Region', options: [{ value: 'east', label: 'East' }, { value: 'south', label: 'South' }] },
+        {
+          name: 'region',
+          type: 'select',
+          label: 'Region',
+          options: [
+            { value: 'east', label: 'East' },
+            { value: 'south', label: 'South' },
+          ],
+        },
         { name: 'consent', type: 'consent', label: 'Consent', required: true, consentText: 'You may contact me.' },
       ],
     },
@@ -47,12 +64,22 @@ const runJobs = () => payload.jobs.run({ queue: 'default' })
 
 describe('a submission', () => {
   it('is stored with its lead, then emailed to the routed sales person through Resend', async () => {
-    const outcome = await submitForm({ formId, fields: { name: 'Ada <script>alert(1)</script>', email: 'Ada@Example.com', region: 'South', consent: 'on', unknown: 'dropped' }, ...meta })
+    const outcome = await submitForm({
+      formId,
+      fields: { name: 'Ada <script>alert(1)</script>', email: 'Ada@Example.com', region: 'South', consent: 'on', unknown: 'dropped' },
+      ...meta,
+    })
     expect(outcome.status).toBe(422) // 'South' is not an option value; 'south' is
-    const stored = await submitForm({ formId, fields: { name: 'Ada <script>alert(1)</script>', email: 'Ada@Example.com', region: 'south', consent: 'on', unknown: 'dropped' }, ...meta })
+    const stored = await submitForm({
+      formId,
+      fields: { name: 'Ada <script>alert(1)</script>', email: 'Ada@Example.com', region: 'south', consent: 'on', unknown: 'dropped' },
+      ...meta,
+    })
     expect(stored.status).toBe(201)
 
-    const { docs: [submission] } = await payload.find({ collection: 'submissions', depth: 0 })
+    const {
+      docs: [submission],
+    } = await payload.find({ collection: 'submissions', depth: 0 })
     expect(submission).toMatchObject({
       values: { name: 'Ada <script>alert(1)</script>', email: 'Ada@Example.com', region: 'south', consent: true },
       consents: [{ field: 'consent', text: 'You may contact me.' }],
@@ -72,14 +99,18 @@ describe('a submission', () => {
     expect(email.to).toEqual(['south@test.example'])
     expect(email.reply_to).toEqual(['ada@example.com'])
     expect(email.subject).toBe('New lead: Contact us – Ada <script>alert(1)</script>')
-    expect(email.html).toContain('<th align="left" style="padding:4px 12px 4px 0">Name</th><td style="padding:4px 0">Ada &lt;script&gt;alert(1)&lt;/script&gt;</td>')
+    expect(email.html).toContain(
+      '<th align="left" style="padding:4px 12px 4px 0">Name</th><td style="padding:4px 0">Ada &lt;script&gt;alert(1)&lt;/script&gt;</td>',
+    )
     expect(email.html).not.toContain('<script>')
     expect(email.html).toContain(`/admin/collections/leads/${leads[0]!.id}`)
     expect(email.text).toContain('Region: south')
     expect(email.text).toContain('Channel: wechat')
     expect(email.idempotencyKey).toBe(salesEmailKey(submission!.id, 'south@test.example'))
     expect(email.idempotencyKey).not.toContain('@')
-    expect((await deliveryAttempts(payload, leads[0]!.id)).map((d) => [d.status, d.to, d.providerId])).toEqual([['sent', 'south@test.example', 're_1']])
+    expect((await deliveryAttempts(payload, leads[0]!.id)).map((d) => [d.status, d.to, d.providerId])).toEqual([
+      ['sent', 'south@test.example', 're_1'],
+    ])
   })
 
   it('attaches a second submission from the same person to the same lead', async () => {
@@ -103,7 +134,9 @@ describe('a submission', () => {
       await runJobs()
     }
     expect(resend.received.map((e) => e.to)).toEqual([['sales@test.example']])
-    const { docs: [lead] } = await payload.find({ collection: 'leads', where: { email: { equals: 'grace@example.com' } }, depth: 0 })
+    const {
+      docs: [lead],
+    } = await payload.find({ collection: 'leads', where: { email: { equals: 'grace@example.com' } }, depth: 0 })
     const attempts = await deliveryAttempts(payload, lead!.id)
     expect(attempts.map((d) => d.status)).toEqual(['failed', 'sent'])
     expect(attempts[0]?.reason).toBe('Resend refused the email (HTTP 500): Temporary failure')
@@ -111,18 +144,42 @@ describe('a submission', () => {
 
   it('marks likely spam, keeps it, and emails nobody', async () => {
     resend.received.length = 0
-    const outcome = await submitForm({ formId, fields: { name: 'Bot', email: 'bot@example.com', consent: 'on', website: 'http://spam.example' }, ...meta })
+    const outcome = await submitForm({
+      formId,
+      fields: { name: 'Bot', email: 'bot@example.com', consent: 'on', website: 'http://spam.example' },
+      ...meta,
+    })
     expect(outcome.status).toBe(201)
-    const { docs: [spam] } = await payload.find({ collection: 'submissions', where: { isSpam: { equals: true } }, depth: 0 })
+    const {
+      docs: [spam],
+    } = await payload.find({ collection: 'submissions', where: { isSpam: { equals: true } }, depth: 0 })
     expect(spam).toMatchObject({ isSpam: true, spamScore: 100, spamReasons: ['honeypot filled'] })
     await runJobs()
     expect(resend.received).toHaveLength(0)
 
     // Sales cannot release it; an admin can, and then the email goes out.
-    const sales = { ...(await payload.create({ collection: 'users', data: { email: 'sales2@test.example', password: 'a-Strong-passw0rd', role: 'sales' } })), collection: 'users' }
-    const kept = await payload.update({ collection: 'submissions', id: spam!.id, data: { isSpam: false }, overrideAccess: false, user: sales })
+    const sales = {
+      ...(await payload.create({
+        collection: 'users',
+        data: { email: 'sales2@test.example', password: 'a-Strong-passw0rd', role: 'sales' },
+      })),
+      collection: 'users',
+    }
+    const kept = await payload.update({
+      collection: 'submissions',
+      id: spam!.id,
+      data: { isSpam: false },
+      overrideAccess: false,
+      user: sales,
+    })
     expect(kept.isSpam).toBe(true)
-    const admin = { ...(await payload.create({ collection: 'users', data: { email: 'admin@test.example', password: 'a-Strong-passw0rd', role: 'admin' } })), collection: 'users' }
+    const admin = {
+      ...(await payload.create({
+        collection: 'users',
+        data: { email: 'admin@test.example', password: 'a-Strong-passw0rd', role: 'admin' },
+      })),
+      collection: 'users',
+    }
     await payload.update({ collection: 'submissions', id: spam!.id, data: { isSpam: false }, overrideAccess: false, user: admin })
     await runJobs()
     expect(resend.received.map((e) => e.subject)).toEqual(['New lead: Contact us – Bot'])

@@ -1,7 +1,8 @@
 // The one way to find or create a lead (functions/lead-intake/lead-store.ts), as intake and members
 // use it: one lead per person, whoever asks and from however many processes.
-import { createClient } from '@libsql/client'
 import path from 'node:path'
+
+import { createClient } from '@libsql/client'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -16,12 +17,16 @@ beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())
   const { localApiLeadStore, sqliteLeadStore } = await import('../../cms/intake/lead-store')
   const { requireSqliteClient } = await import('../../cms/database')
-  stores = { 'Local API (any database)': localApiLeadStore(payload), 'SQL (embedded SQLite)': sqliteLeadStore(requireSqliteClient(payload)) }
+  stores = {
+    'Local API (any database)': localApiLeadStore(payload),
+    'SQL (embedded SQLite)': sqliteLeadStore(requireSqliteClient(payload)),
+  }
 })
 afterAll(async () => cleanup?.())
 
 const person = (email: string | null, phone: string | null = null) => ({ email, phone, name: 'Lin', firstTouch: null, lastTouch: null })
-const leadsWith = async (where: Record<string, unknown>) => (await payload.find({ collection: 'leads', where: where as never, depth: 0, limit: 100 })).docs
+const leadsWith = async (where: Record<string, unknown>) =>
+  (await payload.find({ collection: 'leads', where: where as never, depth: 0, limit: 100 })).docs
 
 describe.each(['Local API (any database)', 'SQL (embedded SQLite)'])('findOrCreateLead through the %s store', (name) => {
   it('creates the lead once for twenty simultaneous calls of one new person, and says which call made it', async () => {
@@ -34,8 +39,16 @@ describe.each(['Local API (any database)', 'SQL (embedded SQLite)'])('findOrCrea
   })
 
   it('finds a person by phone when they have no email, and links a new lead to the member who asked', async () => {
-    const member = await payload.create({ collection: 'members', data: { email: `${name.length}-m@example.com`, referralCode: `R${name.length}PHONE1` } as never, depth: 0 })
-    const first = await stores[name]!.findOrCreateLead({ ...person(null, `+86139${name.length}0000000`.slice(0, 14)), member: member.id, becameMemberAt: '2026-12-01T10:00:00.000Z' })
+    const member = await payload.create({
+      collection: 'members',
+      data: { email: `${name.length}-m@example.com`, referralCode: `R${name.length}PHONE1` } as never,
+      depth: 0,
+    })
+    const first = await stores[name]!.findOrCreateLead({
+      ...person(null, `+86139${name.length}0000000`.slice(0, 14)),
+      member: member.id,
+      becameMemberAt: '2026-12-01T10:00:00.000Z',
+    })
     const again = await stores[name]!.findOrCreateLead(person(null, `+86139${name.length}0000000`.slice(0, 14)))
     expect([first.created, again.created, again.id, again.member]).toEqual([true, false, first.id, member.id])
     const [lead] = await leadsWith({ id: { equals: first.id } })

@@ -19,7 +19,20 @@ export function harness(payload: Payload) {
   let handle: typeof import('../../site/lib/account/handle').handleAccount
   const load = async () => (handle ??= (await import('../../site/lib/account/handle')).handleAccount)
 
-  async function call(method: 'GET' | 'POST', path: string, opts: { body?: unknown; form?: Record<string, string | string[]>; cookie?: string; ip?: string; origin?: string | null; headers?: Record<string, string>; raw?: string; contentType?: string } = {}): Promise<Call> {
+  async function call(
+    method: 'GET' | 'POST',
+    path: string,
+    opts: {
+      body?: unknown
+      form?: Record<string, string | string[]>
+      cookie?: string
+      ip?: string
+      origin?: string | null
+      headers?: Record<string, string>
+      raw?: string
+      contentType?: string
+    } = {},
+  ): Promise<Call> {
     const url = new URL(path, SITE)
     const en = url.pathname.startsWith('/en/')
     const rest = url.pathname.replace(/^\/en/, '').replace(/^\/account\/?/, '')
@@ -40,7 +53,9 @@ export function harness(payload: Payload) {
       headers.set('content-type', 'application/json')
     }
     const request = new Request(url, { method, headers, body })
-    const result = await (await load())({ request, url, clientAddress: opts.ip ?? '203.0.113.1', locale: en ? 'en' : 'zh-CN', defaultLocale: 'zh-CN', rest })
+    const result = await (
+      await load()
+    )({ request, url, clientAddress: opts.ip ?? '203.0.113.1', locale: en ? 'en' : 'zh-CN', defaultLocale: 'zh-CN', rest })
     if (!(result instanceof Response)) return { status: result.status, headers: new Headers(), json: null, model: result, cookies: [] }
     const text = await result.text()
     let json: Record<string, any> | null = null
@@ -58,14 +73,24 @@ export function harness(payload: Payload) {
   /** Runs the queued mail jobs and returns the last code mailed to `to` (from the outbox: no RESEND_API_KEY here). */
   async function codeFor(to: string, subject = ''): Promise<string> {
     await payload.jobs.run({ limit: 50 })
-    const { docs } = await payload.find({ collection: 'outbox', where: { and: [{ to: { equals: to } }, { subject: { contains: subject } }] }, sort: '-id', limit: 1, depth: 0 })
+    const { docs } = await payload.find({
+      collection: 'outbox',
+      where: { and: [{ to: { equals: to } }, { subject: { contains: subject } }] },
+      sort: '-id',
+      limit: 1,
+      depth: 0,
+    })
     const code = String(docs[0]?.text ?? '').match(/\b(\d{6})\b/)?.[1]
     if (!code) throw new Error(`No code mailed to ${to}`)
     return code
   }
 
   async function signUp(email: string, password = 'Lantern-garden 42', extra: { cookie?: string; ip?: string; name?: string } = {}) {
-    const res = await call('POST', '/en/account/sign-up', { body: { email, password, name: extra.name ?? 'Ada' }, cookie: extra.cookie, ip: extra.ip })
+    const res = await call('POST', '/en/account/sign-up', {
+      body: { email, password, name: extra.name ?? 'Ada' },
+      cookie: extra.cookie,
+      ip: extra.ip,
+    })
     if (res.status !== 201) throw new Error(`sign-up ${res.status}: ${JSON.stringify(res.json)}`)
     const cookie = sessionOf(res)
     const verified = await call('POST', '/en/account/verify', { body: { code: await codeFor(email) }, cookie, ip: extra.ip })

@@ -29,7 +29,10 @@ afterAll(async () => {
 async function drain(): Promise<void> {
   for (let i = 0; i < 40; i++) {
     await payload.jobs.run({ limit: 50 })
-    const left = await payload.count({ collection: 'payload-jobs', where: { and: [{ completedAt: { exists: false } }, { hasError: { not_equals: true } }] } })
+    const left = await payload.count({
+      collection: 'payload-jobs',
+      where: { and: [{ completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
+    })
     if (left.totalDocs === 0) return
     await new Promise((r) => setTimeout(r, 500))
   }
@@ -45,7 +48,8 @@ describe('code emails through Resend, queued and retried', () => {
     const issuedBefore = (await payload.find({ collection: 'member-codes', depth: 0 })).totalDocs
     expect(issuedBefore).toBe(0)
     await payload.jobs.run({ limit: 10 })
-    const firstRecord = (await payload.find({ collection: 'member-codes', where: { subject: { equals: 'retry@example.com' } }, depth: 0 })).docs[0]!.record as { hash: string }
+    const firstRecord = (await payload.find({ collection: 'member-codes', where: { subject: { equals: 'retry@example.com' } }, depth: 0 }))
+      .docs[0]!.record as { hash: string }
     expect(resend.received).toHaveLength(0)
     await drain()
     expect(resend.received).toHaveLength(1)
@@ -53,7 +57,8 @@ describe('code emails through Resend, queued and retried', () => {
     expect([mail.to, mail.subject]).toEqual([['retry@example.com'], '验证您在 灯笼茶 的邮箱'])
     expect(mail.idempotencyKey).toMatch(/^member-code\/[0-9a-f-]{36}\/[0-9a-f]{16}$/)
     const code = mail.text.match(/\b(\d{6})\b/)![1]!
-    const secondRecord = (await payload.find({ collection: 'member-codes', where: { subject: { equals: 'retry@example.com' } }, depth: 0 })).docs[0]!.record as { hash: string; issuedInWindow: number }
+    const secondRecord = (await payload.find({ collection: 'member-codes', where: { subject: { equals: 'retry@example.com' } }, depth: 0 }))
+      .docs[0]!.record as { hash: string; issuedInWindow: number }
     expect(secondRecord.hash).not.toBe(firstRecord.hash)
     // The key names the code that went out (the retry's), so a re-run after a crash sends its new code.
     expect(mail.idempotencyKey).toBe(`member-code/${mail.idempotencyKey!.split('/')[1]}/${secondRecord.hash.slice(0, 16)}`)

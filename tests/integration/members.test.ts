@@ -19,21 +19,31 @@ afterAll(async () => cleanup?.())
 
 describe('sign-up, verification and sign-in', () => {
   it('signs up, mails a verify code through the queued job (no code in the job input), and verifies', async () => {
-    const res = await h.call('POST', '/en/account/sign-up', { body: { email: ' Mei@Example.com ', password: 'Lantern-garden 42', name: 'Mei', newsletter: true } })
+    const res = await h.call('POST', '/en/account/sign-up', {
+      body: { email: ' Mei@Example.com ', password: 'Lantern-garden 42', name: 'Mei', newsletter: true },
+    })
     expect(res.status).toBe(201)
     expect(res.json).toEqual({ ok: true, verified: false })
     const cookie = h.sessionOf(res)
     expect(res.cookies[0]).toMatch(/^bs_member=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=2592000; HttpOnly; SameSite=Lax$/)
     const jobs = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'sendMemberCode' } }, depth: 0 })
-    expect(jobs.docs.map((j) => j.input)).toEqual([{ subject: 'mei@example.com', purpose: 'verify-email', locale: 'en', requestId: expect.any(String), newEmail: null }])
+    expect(jobs.docs.map((j) => j.input)).toEqual([
+      { subject: 'mei@example.com', purpose: 'verify-email', locale: 'en', requestId: expect.any(String), newEmail: null },
+    ])
     const code = await h.codeFor('mei@example.com')
     const mail = (await payload.find({ collection: 'outbox', where: { to: { equals: 'mei@example.com' } }, depth: 0 })).docs[0]!
     expect(mail.subject).toBe('Confirm your email for Lantern Tea')
     expect(mail.text).toContain(`    ${code}\n`)
-    const stored = (await payload.find({ collection: 'member-codes', where: { subject: { equals: 'mei@example.com' } }, depth: 0 })).docs[0]!
+    const stored = (await payload.find({ collection: 'member-codes', where: { subject: { equals: 'mei@example.com' } }, depth: 0 }))
+      .docs[0]!
     expect(JSON.stringify(stored.record)).not.toContain(code)
 
-    expect((await h.call('POST', '/en/account/verify', { body: { code: code === '000000' ? '000001' : '000000' }, cookie })).json).toEqual({ error: { code: 'code-rejected', message: 'This code is wrong or no longer valid. A code works once, for 10 minutes; ask for a new one.' } })
+    expect((await h.call('POST', '/en/account/verify', { body: { code: code === '000000' ? '000001' : '000000' }, cookie })).json).toEqual({
+      error: {
+        code: 'code-rejected',
+        message: 'This code is wrong or no longer valid. A code works once, for 10 minutes; ask for a new one.',
+      },
+    })
     const verified = await h.call('POST', '/en/account/verify', { body: { code }, cookie })
     expect(verified.status).toBe(200)
     const member = (await payload.find({ collection: 'members', where: { email: { equals: 'mei@example.com' } }, depth: 0 })).docs[0]!
@@ -51,13 +61,21 @@ describe('sign-up, verification and sign-in', () => {
 
   it('refuses a second account for the same email with 409', async () => {
     const res = await h.call('POST', '/en/account/sign-up', { body: { email: 'MEI@example.com', password: 'Another-lantern 77' } })
-    expect([res.status, res.json]).toEqual([409, { error: { code: 'email-taken', message: 'An account with this email already exists. Sign in, or reset your password.' } }])
+    expect([res.status, res.json]).toEqual([
+      409,
+      { error: { code: 'email-taken', message: 'An account with this email already exists. Sign in, or reset your password.' } },
+    ])
   })
 
   it('signs in by password (one message for unknown email and wrong password) and by code', async () => {
     const wrong = await h.call('POST', '/en/account/sign-in', { body: { email: 'mei@example.com', password: 'not the password 1' } })
     const unknown = await h.call('POST', '/en/account/sign-in', { body: { email: 'nobody@example.com', password: 'not the password 1' } })
-    expect([wrong.status, wrong.json, unknown.status, unknown.json]).toEqual([401, { error: { code: 'wrong-credentials', message: 'The email or password is wrong.' } }, 401, { error: { code: 'wrong-credentials', message: 'The email or password is wrong.' } }])
+    expect([wrong.status, wrong.json, unknown.status, unknown.json]).toEqual([
+      401,
+      { error: { code: 'wrong-credentials', message: 'The email or password is wrong.' } },
+      401,
+      { error: { code: 'wrong-credentials', message: 'The email or password is wrong.' } },
+    ])
     const right = await h.call('POST', '/en/account/sign-in', { body: { email: 'mei@example.com', password: 'Lantern-garden 42' } })
     expect([right.status, right.json]).toEqual([200, { ok: true, verified: true }])
     const me = await h.call('GET', '/en/account', { cookie: h.sessionOf(right) })
@@ -80,13 +98,22 @@ describe('sign-up, verification and sign-in', () => {
   })
 
   it('a form post without JavaScript gets 303 on success and the page again with messages on 422', async () => {
-    const bad = await h.call('POST', '/account/sign-up', { form: { email: 'not-an-email', password: 'password', name: '<script>alert(1)</script>' } })
+    const bad = await h.call('POST', '/account/sign-up', {
+      form: { email: 'not-an-email', password: 'password', name: '<script>alert(1)</script>' },
+    })
     expect(bad.status).toBe(422)
-    expect(bad.model?.error).toEqual({ message: '部分内容需要修改。', fields: { email: '请输入有效的邮箱地址。', password: '密码至少需要 10 个字符。' } })
+    expect(bad.model?.error).toEqual({
+      message: '部分内容需要修改。',
+      fields: { email: '请输入有效的邮箱地址。', password: '密码至少需要 10 个字符。' },
+    })
     expect(bad.model?.values).toEqual({ email: 'not-an-email', name: '<script>alert(1)</script>' })
-    const ok = await h.call('POST', '/account/sign-in', { form: { email: 'mei@example.com', password: 'Lantern-garden 42', next: '/account/profile' } })
+    const ok = await h.call('POST', '/account/sign-in', {
+      form: { email: 'mei@example.com', password: 'Lantern-garden 42', next: '/account/profile' },
+    })
     expect([ok.status, ok.headers.get('location'), ok.headers.get('cache-control')]).toEqual([303, '/account/profile', 'private, no-store'])
-    const offsite = await h.call('POST', '/account/sign-in', { form: { email: 'mei@example.com', password: 'Lantern-garden 42', next: '//evil.example/account' } })
+    const offsite = await h.call('POST', '/account/sign-in', {
+      form: { email: 'mei@example.com', password: 'Lantern-garden 42', next: '//evil.example/account' },
+    })
     expect(offsite.headers.get('location')).toBe('/account')
   })
 
@@ -95,19 +122,32 @@ describe('sign-up, verification and sign-in', () => {
     expect((await h.call('POST', '/en/account/forgot', { body: { email: 'mei@example.com' } })).json).toEqual({ ok: true, sent: true })
     const code = await h.codeFor('mei@example.com', 'password reset')
     const weak = await h.call('POST', '/en/account/reset', { body: { email: 'mei@example.com', code, password: 'password123' } })
-    expect([weak.status, weak.json?.error.fields]).toEqual([422, { password: 'This is one of the most common passwords; choose one that is harder to guess.' }])
+    expect([weak.status, weak.json?.error.fields]).toEqual([
+      422,
+      { password: 'This is one of the most common passwords; choose one that is harder to guess.' },
+    ])
     const reset = await h.call('POST', '/en/account/reset', { body: { email: 'mei@example.com', code, password: 'Moon-cake harbour 9' } })
     expect([reset.status, reset.json]).toEqual([200, { ok: true, verified: true }])
-    expect((await h.call('GET', '/en/account', { cookie: h.sessionOf(before) })).headers.get('location')).toBe('/en/account/sign-in?next=%2Fen%2Faccount')
-    expect((await h.call('POST', '/en/account/sign-in', { body: { email: 'mei@example.com', password: 'Lantern-garden 42' } })).status).toBe(401)
-    expect((await h.call('POST', '/en/account/sign-in', { body: { email: 'mei@example.com', password: 'Moon-cake harbour 9' } })).status).toBe(200)
+    expect((await h.call('GET', '/en/account', { cookie: h.sessionOf(before) })).headers.get('location')).toBe(
+      '/en/account/sign-in?next=%2Fen%2Faccount',
+    )
+    expect(
+      (await h.call('POST', '/en/account/sign-in', { body: { email: 'mei@example.com', password: 'Lantern-garden 42' } })).status,
+    ).toBe(401)
+    expect(
+      (await h.call('POST', '/en/account/sign-in', { body: { email: 'mei@example.com', password: 'Moon-cake harbour 9' } })).status,
+    ).toBe(200)
   })
 
   it('signs out: the session is revoked and the cookie cleared', async () => {
     const signed = await h.call('POST', '/en/account/sign-in', { body: { email: 'mei@example.com', password: 'Moon-cake harbour 9' } })
     const cookie = h.sessionOf(signed)
     const out = await h.call('POST', '/en/account/sign-out', { form: {}, cookie })
-    expect([out.status, out.headers.get('location'), out.cookies]).toEqual([303, '/en', ['bs_member=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax']])
+    expect([out.status, out.headers.get('location'), out.cookies]).toEqual([
+      303,
+      '/en',
+      ['bs_member=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax'],
+    ])
     expect((await h.call('GET', '/en/account/profile', { cookie })).status).toBe(303)
   })
 })
@@ -115,24 +155,66 @@ describe('sign-up, verification and sign-in', () => {
 describe('account pages of a member', () => {
   it('saves the profile (markup kept as text), earns the complete-profile points once', async () => {
     const { cookie, member } = await h.signUp('li@example.com')
-    const saved = await h.call('POST', '/en/account/profile', { body: { name: '<script>alert(1)</script>', company: 'Acme', jobTitle: 'CMO', phone: '138 0013 8000', preferredLanguage: 'zh-CN', interests: ['retail'] }, cookie })
+    const saved = await h.call('POST', '/en/account/profile', {
+      body: {
+        name: '<script>alert(1)</script>',
+        company: 'Acme',
+        jobTitle: 'CMO',
+        phone: '138 0013 8000',
+        preferredLanguage: 'zh-CN',
+        interests: ['retail'],
+      },
+      cookie,
+    })
     expect(saved.status).toBe(200)
     const stored = await payload.findByID({ collection: 'members', id: member.id, depth: 1 })
-    expect([stored.name, stored.phone, stored.preferredLanguage, (stored.interests as { slug: string }[]).map((t) => t.slug)]).toEqual(['<script>alert(1)</script>', '+8613800138000', 'zh-CN', ['retail']])
+    expect([stored.name, stored.phone, stored.preferredLanguage, (stored.interests as { slug: string }[]).map((t) => t.slug)]).toEqual([
+      '<script>alert(1)</script>',
+      '+8613800138000',
+      'zh-CN',
+      ['retail'],
+    ])
     // The signed-in request reads the member back (one SQL read on SQLite) with the same fields.
     const page = await h.call('GET', '/en/account/profile', { cookie })
-    expect(page.model?.signed?.member).toMatchObject({ id: member.id, name: '<script>alert(1)</script>', company: 'Acme', jobTitle: 'CMO', phone: '+8613800138000', preferredLanguage: 'zh-CN', interests: [(stored.interests as { id: number }[])[0]!.id], emailVerifiedAt: expect.any(String), lead: expect.any(Number), referralCode: expect.any(String), erasedAt: null })
+    expect(page.model?.signed?.member).toMatchObject({
+      id: member.id,
+      name: '<script>alert(1)</script>',
+      company: 'Acme',
+      jobTitle: 'CMO',
+      phone: '+8613800138000',
+      preferredLanguage: 'zh-CN',
+      interests: [(stored.interests as { id: number }[])[0]!.id],
+      emailVerifiedAt: expect.any(String),
+      lead: expect.any(Number),
+      referralCode: expect.any(String),
+      erasedAt: null,
+    })
     await h.call('POST', '/en/account/profile', { body: { company: 'Acme Ltd' }, cookie })
     const points = await payload.find({ collection: 'points-ledger', where: { member: { equals: member.id } }, sort: 'at', depth: 0 })
     expect(points.docs.map((e) => e.reason)).toEqual(['sign-up', 'verified-profile'])
     const bad = await h.call('POST', '/en/account/profile', { body: { phone: 'call me', interests: ['nope'] }, cookie })
-    expect([bad.status, bad.json]).toEqual([422, { error: { code: 'invalid-fields', message: 'Some fields need attention.', fields: { phone: 'Enter a valid phone number.', interests: 'Choose interests from the list.' } } }])
+    expect([bad.status, bad.json]).toEqual([
+      422,
+      {
+        error: {
+          code: 'invalid-fields',
+          message: 'Some fields need attention.',
+          fields: { phone: 'Enter a valid phone number.', interests: 'Choose interests from the list.' },
+        },
+      },
+    ])
   })
 
   it('records subscription changes in the consent log and unsubscribes by a signed link without signing in', async () => {
     const { cookie, member } = await h.signUp('sub@example.com')
-    expect((await h.call('POST', '/en/account/subscriptions', { body: { newsletter: 'on', topics: ['retail'] }, cookie })).json).toEqual({ ok: true, changes: 2 })
-    expect((await h.call('POST', '/en/account/subscriptions', { body: { newsletter: 'on', topics: ['retail'] }, cookie })).json).toEqual({ ok: true, changes: 0 })
+    expect((await h.call('POST', '/en/account/subscriptions', { body: { newsletter: 'on', topics: ['retail'] }, cookie })).json).toEqual({
+      ok: true,
+      changes: 2,
+    })
+    expect((await h.call('POST', '/en/account/subscriptions', { body: { newsletter: 'on', topics: ['retail'] }, cookie })).json).toEqual({
+      ok: true,
+      changes: 0,
+    })
     const token = signUnsubscribeToken({ memberId: String(member.id), topic: 'newsletter' }, 'integration-test-secret')
     const page = await h.call('GET', `/en/account/unsubscribe?token=${token}`)
     expect([page.status, page.model?.data]).toEqual([200, { valid: true, token, topic: null }])
@@ -140,7 +222,11 @@ describe('account pages of a member', () => {
     expect((await log()).docs).toHaveLength(2)
     const done = await h.call('POST', '/en/account/unsubscribe', { form: { token } })
     expect([done.status, done.model?.notice]).toEqual([200, 'You are unsubscribed.'])
-    expect((await log()).docs.map((c) => [c.topic, c.subscribed, c.source])).toEqual([['newsletter', true, 'account-page'], ['retail', true, 'account-page'], ['newsletter', false, 'email-link']])
+    expect((await log()).docs.map((c) => [c.topic, c.subscribed, c.source])).toEqual([
+      ['newsletter', true, 'account-page'],
+      ['retail', true, 'account-page'],
+      ['newsletter', false, 'email-link'],
+    ])
     const forged = await h.call('POST', '/en/account/unsubscribe', { body: { token: token.slice(0, -2) + 'xx' } })
     expect([forged.status, forged.json?.error.code]).toEqual([400, 'link-invalid'])
   })
@@ -148,31 +234,53 @@ describe('account pages of a member', () => {
   it('changes the password (current one required; other devices signed out) and the email (confirmed by a code sent to the new address)', async () => {
     const { cookie, member } = await h.signUp('move@example.com')
     const phone = await h.call('POST', '/en/account/sign-in', { body: { email: 'move@example.com', password: 'Lantern-garden 42' } })
-    const wrong = await h.call('POST', '/en/account/password', { body: { currentPassword: 'Not-it-at-all 1', password: 'Harbour-lights 77' }, cookie })
+    const wrong = await h.call('POST', '/en/account/password', {
+      body: { currentPassword: 'Not-it-at-all 1', password: 'Harbour-lights 77' },
+      cookie,
+    })
     expect([wrong.status, wrong.json?.error.code]).toEqual([401, 'wrong-credentials'])
-    expect((await h.call('POST', '/en/account/password', { body: { currentPassword: 'Lantern-garden 42', password: 'Harbour-lights 77' }, cookie })).json).toEqual({ ok: true })
+    expect(
+      (
+        await h.call('POST', '/en/account/password', {
+          body: { currentPassword: 'Lantern-garden 42', password: 'Harbour-lights 77' },
+          cookie,
+        })
+      ).json,
+    ).toEqual({ ok: true })
     expect((await h.call('GET', '/en/account', { cookie: h.sessionOf(phone) })).status).toBe(303)
     expect((await h.call('GET', '/en/account', { cookie })).status).toBe(200)
 
-    expect((await h.call('POST', '/en/account/email', { body: { email: 'Moved@Example.com', password: 'Harbour-lights 77' }, cookie })).json).toEqual({ ok: true, sent: true })
+    expect(
+      (await h.call('POST', '/en/account/email', { body: { email: 'Moved@Example.com', password: 'Harbour-lights 77' }, cookie })).json,
+    ).toEqual({ ok: true, sent: true })
     const code = await h.codeFor('moved@example.com', 'new email')
     expect((await h.call('POST', '/en/account/email', { body: { code }, cookie })).json).toEqual({ ok: true })
     const stored = await payload.findByID({ collection: 'members', id: member.id, depth: 0 })
     expect(stored.email).toBe('moved@example.com')
     expect((await payload.count({ collection: 'member-codes', where: { subject: { equals: 'move@example.com' } } })).totalDocs).toBe(0)
-    expect((await h.call('POST', '/en/account/sign-in', { body: { email: 'moved@example.com', password: 'Harbour-lights 77' } })).status).toBe(200)
-    expect((await h.call('POST', '/en/account/sign-in', { body: { email: 'move@example.com', password: 'Harbour-lights 77' } })).status).toBe(401)
+    expect(
+      (await h.call('POST', '/en/account/sign-in', { body: { email: 'moved@example.com', password: 'Harbour-lights 77' } })).status,
+    ).toBe(200)
+    expect(
+      (await h.call('POST', '/en/account/sign-in', { body: { email: 'move@example.com', password: 'Harbour-lights 77' } })).status,
+    ).toBe(401)
   })
 
   it('lists and revokes sessions; never another member’s', async () => {
     const { cookie } = await h.signUp('dev@example.com')
-    const other = await h.call('POST', '/en/account/sign-in', { body: { email: 'dev@example.com', password: 'Lantern-garden 42' }, headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) MicroMessenger/8.0.47' } })
+    const other = await h.call('POST', '/en/account/sign-in', {
+      body: { email: 'dev@example.com', password: 'Lantern-garden 42' },
+      headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) MicroMessenger/8.0.47' },
+    })
     const list = await h.call('GET', '/en/account/sessions', { cookie })
     const sessions = list.model?.data.sessions as { id: number; current: boolean; userAgent: string }[]
     expect(sessions.map((s) => s.current).sort()).toEqual([false, true])
     const phone = sessions.find((s) => !s.current)!
     expect(phone.userAgent).toBe('WeChat on iPhone')
-    expect((await h.call('POST', '/en/account/sessions', { body: { session: String(phone.id) }, cookie })).json).toEqual({ ok: true, revoked: 1 })
+    expect((await h.call('POST', '/en/account/sessions', { body: { session: String(phone.id) }, cookie })).json).toEqual({
+      ok: true,
+      revoked: 1,
+    })
     expect((await h.call('GET', '/en/account', { cookie: h.sessionOf(other) })).status).toBe(303)
   })
 })

@@ -31,14 +31,34 @@ async function read(path: string, cookie: string | null, userAgent = PHONE) {
 }
 
 async function submit(form: number, email: string, visitor: string | null) {
-  const outcome = await submitForm({ formId: String(form), fields: { name: 'Ann', email, consent: 'yes' }, locale: 'en', pageUrl: 'https://brand.example/en/contact', referrer: null, userAgent: PHONE, clientAddress: '192.0.2.1', cookie: visitor ? `bs_visitor=${visitor}` : null })
+  const outcome = await submitForm({
+    formId: String(form),
+    fields: { name: 'Ann', email, consent: 'yes' },
+    locale: 'en',
+    pageUrl: 'https://brand.example/en/contact',
+    referrer: null,
+    userAgent: PHONE,
+    clientAddress: '192.0.2.1',
+    cookie: visitor ? `bs_visitor=${visitor}` : null,
+  })
   expect(outcome.status).toBe(201)
   return (await payload.find({ collection: 'leads', where: { email: { equals: email } }, depth: 0 })).docs[0]!
 }
 
-const activityOf = async (where: Record<string, unknown>) => (await payload.find({ collection: 'lead-activity', where: where as never, sort: 'id', limit: 0, pagination: false, depth: 0 })).docs
+const activityOf = async (where: Record<string, unknown>) =>
+  (await payload.find({ collection: 'lead-activity', where: where as never, sort: 'id', limit: 0, pagination: false, depth: 0 })).docs
 
-const changesOf = async (lead: number) => (await payload.find({ collection: 'score-changes', where: { lead: { equals: lead } }, sort: 'id', limit: 0, pagination: false, depth: 0 })).docs
+const changesOf = async (lead: number) =>
+  (
+    await payload.find({
+      collection: 'score-changes',
+      where: { lead: { equals: lead } },
+      sort: 'id',
+      limit: 0,
+      pagination: false,
+      depth: 0,
+    })
+  ).docs
 
 /** One turn of the worker's nurture loop at `now`, then its queued jobs. */
 async function turn(now: Date) {
@@ -58,20 +78,53 @@ beforeAll(async () => {
   nurture = await import('../../functions/nurture/runner')
   const { nurtureStoreFor } = await import('../../cms/nurture')
   store = nurtureStoreFor(payload)
-  salesUser = (await payload.create({ collection: 'users', data: { email: 'owner@test.example', password: 'a-Long-passw0rd-here', role: 'sales', name: 'Owner' } as never, depth: 0 })).id as number
+  salesUser = (
+    await payload.create({
+      collection: 'users',
+      data: { email: 'owner@test.example', password: 'a-Long-passw0rd-here', role: 'sales', name: 'Owner' } as never,
+      depth: 0,
+    })
+  ).id as number
   const fields = [
     { name: 'name', type: 'text', label: 'Name', required: true, maxLength: 80 },
     { name: 'email', type: 'email', label: 'Email', required: true },
     { name: 'consent', type: 'consent', label: 'Consent', required: true, consentText: 'You may contact me.' },
   ]
-  const form = (name: string) => payload.create({ collection: 'forms', locale: 'en', data: { name, defaultRecipient: 'owner@test.example', minSecondsToSubmit: 0, fields } as never, depth: 0 })
+  const form = (name: string) =>
+    payload.create({
+      collection: 'forms',
+      locale: 'en',
+      data: { name, defaultRecipient: 'owner@test.example', minSecondsToSubmit: 0, fields } as never,
+      depth: 0,
+    })
   contactForm = (await form('Contact')).id as number
   otherForm = (await form('Newsletter')).id as number
-  const category = await payload.create({ collection: 'categories', locale: 'en', data: { title: 'Brand strategy', slug: 'brand' } as never, depth: 0 })
+  const category = await payload.create({
+    collection: 'categories',
+    locale: 'en',
+    data: { title: 'Brand strategy', slug: 'brand' } as never,
+    depth: 0,
+  })
   const other = await payload.create({ collection: 'categories', locale: 'en', data: { title: 'News', slug: 'news' } as never, depth: 0 })
-  for (const [slug, categories] of [['brand-one', [category.id]], ['brand-two', [category.id]], ['company-news', [other.id]]] as const)
-    await payload.create({ collection: 'posts', locale: 'en', data: { title: slug, slug, excerpt: 'x', _status: 'published', visibility: 'public', categories } as never, draft: false, depth: 0 })
-  await payload.create({ collection: 'pages', locale: 'en', data: { title: 'Pricing', path: 'pricing', _status: 'published', layout: [] } as never, draft: false, depth: 0 })
+  for (const [slug, categories] of [
+    ['brand-one', [category.id]],
+    ['brand-two', [category.id]],
+    ['company-news', [other.id]],
+  ] as const)
+    await payload.create({
+      collection: 'posts',
+      locale: 'en',
+      data: { title: slug, slug, excerpt: 'x', _status: 'published', visibility: 'public', categories } as never,
+      draft: false,
+      depth: 0,
+    })
+  await payload.create({
+    collection: 'pages',
+    locale: 'en',
+    data: { title: 'Pricing', path: 'pricing', _status: 'published', layout: [] } as never,
+    draft: false,
+    depth: 0,
+  })
 })
 afterAll(async () => {
   await cleanup?.()
@@ -101,7 +154,11 @@ describe('page views of known people', () => {
   })
 
   it('records nothing for a browser without consent where the site asks for it', async () => {
-    await payload.updateGlobal({ slug: 'site-settings', data: { brandName: 'Test brand', attribution: { touchesNeedConsent: true } } as never, depth: 0 })
+    await payload.updateGlobal({
+      slug: 'site-settings',
+      data: { brandName: 'Test brand', attribution: { touchesNeedConsent: true } } as never,
+      depth: 0,
+    })
     try {
       const visitor = newVisitor()
       await read('/blog/brand-one', `bs_visitor=${visitor}`)
@@ -112,7 +169,11 @@ describe('page views of known people', () => {
       expect(await activityOf({ visitor: { equals: visitor } })).toEqual([])
       expect((await activityOf({ visitor: { equals: consented } })).map((r) => r.path)).toEqual(['/blog/brand-one'])
     } finally {
-      await payload.updateGlobal({ slug: 'site-settings', data: { brandName: 'Test brand', attribution: { touchesNeedConsent: false } } as never, depth: 0 })
+      await payload.updateGlobal({
+        slug: 'site-settings',
+        data: { brandName: 'Test brand', attribution: { touchesNeedConsent: false } } as never,
+        depth: 0,
+      })
     }
   })
 
@@ -129,7 +190,12 @@ describe('page views of known people', () => {
       ['page-view', '/pricing', lead.id],
     ])
     // The person erases their account: the lead is anonymised, and what they read goes with it.
-    await payload.update({ collection: 'leads', id: lead.id, data: { email: null, name: null, anonymisedAt: new Date().toISOString() } as never, depth: 0 })
+    await payload.update({
+      collection: 'leads',
+      id: lead.id,
+      data: { email: null, name: null, anonymisedAt: new Date().toISOString() } as never,
+      depth: 0,
+    })
     expect(await activityOf({ visitor: { equals: visitor } })).toEqual([])
     expect(await activityOf({ lead: { equals: lead.id } })).toEqual([])
   })
@@ -141,8 +207,20 @@ describe('scoring', () => {
 
   beforeAll(async () => {
     const brand = (await payload.find({ collection: 'categories', where: { slug: { equals: 'brand' } }, depth: 0 })).docs[0]!
-    formRule = (await payload.create({ collection: 'scoring-rules', data: { name: 'Contact form', event: 'form-submitted', form: contactForm, points: 10 }, depth: 0 })).id as number
-    categoryRule = (await payload.create({ collection: 'scoring-rules', data: { name: 'Reads brand strategy', event: 'page-view', category: brand.id, points: 5 }, depth: 0 })).id as number
+    formRule = (
+      await payload.create({
+        collection: 'scoring-rules',
+        data: { name: 'Contact form', event: 'form-submitted', form: contactForm, points: 10 },
+        depth: 0,
+      })
+    ).id as number
+    categoryRule = (
+      await payload.create({
+        collection: 'scoring-rules',
+        data: { name: 'Reads brand strategy', event: 'page-view', category: brand.id, points: 5 },
+        depth: 0,
+      })
+    ).id as number
     await payload.updateGlobal({ slug: 'scoring-settings', data: { threshold: 20 }, depth: 0 })
   })
 
@@ -182,7 +260,11 @@ describe('scoring', () => {
 
   it('takes points back when a rule’s decay runs out, and counts negative points', async () => {
     await payload.update({ collection: 'scoring-rules', id: categoryRule, data: { decayDays: 7 }, depth: 0 })
-    const careers = await payload.create({ collection: 'scoring-rules', data: { name: 'Careers page', event: 'page-view', path: '/pricing', points: -3 }, depth: 0 })
+    const careers = await payload.create({
+      collection: 'scoring-rules',
+      data: { name: 'Careers page', event: 'page-view', path: '/pricing', points: -3 },
+      depth: 0,
+    })
     try {
       const visitor = newVisitor()
       await read('/blog/brand-one', `bs_visitor=${visitor}`)
@@ -202,9 +284,22 @@ describe('scoring', () => {
 
   it('keeps a rule that sales cannot edit: admins and sales managers only', async () => {
     const sales = { ...(await payload.findByID({ collection: 'users', id: salesUser, depth: 0 })), collection: 'users' as const }
-    await expect(payload.update({ collection: 'scoring-rules', id: formRule, data: { points: 100 }, overrideAccess: false, user: sales, depth: 0 })).rejects.toThrow()
-    const manager = await payload.create({ collection: 'users', data: { email: 'manager@test.example', password: 'a-Long-passw0rd-here', role: 'sales-manager' } as never, depth: 0 })
-    const updated = await payload.update({ collection: 'scoring-rules', id: formRule, data: { points: 10 }, overrideAccess: false, user: { ...manager, collection: 'users' }, depth: 0 })
+    await expect(
+      payload.update({ collection: 'scoring-rules', id: formRule, data: { points: 100 }, overrideAccess: false, user: sales, depth: 0 }),
+    ).rejects.toThrow()
+    const manager = await payload.create({
+      collection: 'users',
+      data: { email: 'manager@test.example', password: 'a-Long-passw0rd-here', role: 'sales-manager' } as never,
+      depth: 0,
+    })
+    const updated = await payload.update({
+      collection: 'scoring-rules',
+      id: formRule,
+      data: { points: 10 },
+      overrideAccess: false,
+      user: { ...manager, collection: 'users' },
+      depth: 0,
+    })
     expect(updated.points).toBe(10)
   })
 })
@@ -222,7 +317,12 @@ describe('sequences', () => {
         trigger: 'form-submitted',
         form: contactForm,
         steps: [
-          { delay: 0, unit: 'minutes', subject: 'Welcome, {name|friend}', body: 'Thanks for writing.\n\nRead https://brand.example/blog/brand-one' },
+          {
+            delay: 0,
+            unit: 'minutes',
+            subject: 'Welcome, {name|friend}',
+            body: 'Thanks for writing.\n\nRead https://brand.example/blog/brand-one',
+          },
           { delay: 2, unit: 'days', subject: 'Two days later', body: 'Still thinking about it?' },
         ],
       } as never,
@@ -271,7 +371,13 @@ describe('sequences', () => {
     expect((await payload.find({ collection: 'sequence-enrolments', where: { lead: { equals: lead.id } }, depth: 0 })).totalDocs).toBe(1)
     const current = await payload.findByID({ collection: 'sequences', id: sequence, locale: 'en', depth: 0 })
     // The second step now waits 5 days: at day 3 nothing goes out, at day 5 it does.
-    await payload.update({ collection: 'sequences', id: sequence, locale: 'en', data: { steps: current.steps!.map((s, i) => (i === 1 ? { ...s, delay: 5 } : s)) }, depth: 0 })
+    await payload.update({
+      collection: 'sequences',
+      id: sequence,
+      locale: 'en',
+      data: { steps: current.steps!.map((s, i) => (i === 1 ? { ...s, delay: 5 } : s)) },
+      depth: 0,
+    })
     await turn(new Date(start.getTime() + 3 * DAY))
     expect(mailTo('twice@example.com')).toEqual(['Welcome, Ann'])
     await turn(new Date(start.getTime() + 5 * DAY + 60_000))
@@ -300,7 +406,14 @@ describe('the lead inbox', () => {
     const views = Object.fromEntries(inboxViews(salesUser, new Date()).map((v) => [v.key, v]))
     const list = async (key: string) => {
       const view = views[key]!
-      const { docs } = await payload.find({ collection: 'leads', where: view.where as never, sort: view.sort, limit: 0, pagination: false, depth: 0 })
+      const { docs } = await payload.find({
+        collection: 'leads',
+        where: view.where as never,
+        sort: view.sort,
+        limit: 0,
+        pagination: false,
+        depth: 0,
+      })
       return docs
     }
     const warm = (await payload.find({ collection: 'leads', where: { email: { equals: 'warm@example.com' } }, depth: 0 })).docs[0]!

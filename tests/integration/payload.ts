@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
 import type { Payload } from 'payload'
 
 /**
@@ -30,5 +31,7 @@ export async function startPayload(): Promise<{ payload: Payload; cleanup: () =>
  * @example expect((await deliveryAttempts(payload, lead.id)).map((d) => d.status)).toEqual(['failed', 'sent'])
  */
 export async function deliveryAttempts(payload: Payload, leadId: number | string) {
-  return (await payload.find({ collection: 'lead-deliveries', where: { lead: { equals: leadId } }, sort: 'id', depth: 0, pagination: false })).docs
+  return (
+    await payload.find({ collection: 'lead-deliveries', where: { lead: { equals: leadId } }, sort: 'id', depth: 0, pagination: false })
+  ).docs
 }

@@ -20,7 +20,13 @@ afterAll(async () => cleanup?.())
 /** Runs the queued jobs and returns the last code texted to `phone` through the Outbox. */
 async function textedCode(phone: string): Promise<string> {
   await payload.jobs.run({ limit: 50 })
-  const { docs } = await payload.find({ collection: 'outbox', where: { and: [{ to: { equals: phone } }, { kind: { equals: 'sms' } }] }, sort: '-id', limit: 1, depth: 0 })
+  const { docs } = await payload.find({
+    collection: 'outbox',
+    where: { and: [{ to: { equals: phone } }, { kind: { equals: 'sms' } }] },
+    sort: '-id',
+    limit: 1,
+    depth: 0,
+  })
   const code = String(docs[0]?.text ?? '').match(/\b(\d{6})\b/)?.[1]
   if (!code) throw new Error(`No code texted to ${phone}`)
   return code
@@ -34,7 +40,8 @@ async function forgetLastCode(phone: string): Promise<void> {
 }
 
 const members = async () => (await payload.find({ collection: 'members', depth: 0, limit: 100 })).docs
-const identityOf = async (key: string) => (await payload.find({ collection: 'member-identities', where: { key: { equals: key } }, depth: 0 })).docs[0]
+const identityOf = async (key: string) =>
+  (await payload.find({ collection: 'member-identities', where: { key: { equals: key } }, depth: 0 })).docs[0]
 
 describe('phone sign-up and sign-in without SMS credentials (the Outbox)', () => {
   it('texts a code to the Outbox, opens an account for a new number and answers 303 to /account', async () => {
@@ -43,10 +50,17 @@ describe('phone sign-up and sign-in without SMS credentials (the Outbox)', () =>
     expect(sent.status).toBe(200)
     expect(sent.json).toEqual({ ok: true, sent: true })
     const jobs = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'sendPhoneCode' } }, depth: 0 })
-    expect(jobs.docs.map((j) => j.input)).toEqual([{ phone: '+8613800138000', locale: 'en', requestId: expect.any(String), budgetReached: false }])
+    expect(jobs.docs.map((j) => j.input)).toEqual([
+      { phone: '+8613800138000', locale: 'en', requestId: expect.any(String), budgetReached: false },
+    ])
     const code = await textedCode('+8613800138000')
     const text = (await payload.find({ collection: 'outbox', where: { kind: { equals: 'sms' } }, depth: 0 })).docs[0]!
-    expect(text).toMatchObject({ kind: 'sms', to: '+8613800138000', subject: 'SMS', text: `【Lantern Tea】Your sign-in code is ${code}. It works for 10 minutes. Do not share it.` })
+    expect(text).toMatchObject({
+      kind: 'sms',
+      to: '+8613800138000',
+      subject: 'SMS',
+      text: `【Lantern Tea】Your sign-in code is ${code}. It works for 10 minutes. Do not share it.`,
+    })
     const stored = (await payload.find({ collection: 'member-codes', where: { subject: { equals: '+8613800138000' } }, depth: 0 })).docs[0]!
     expect(stored.purpose).toBe('sign-in')
     expect(JSON.stringify(stored.record)).not.toContain(code)
@@ -66,7 +80,9 @@ describe('phone sign-up and sign-in without SMS credentials (the Outbox)', () =>
     const overview = await h.call('GET', '/en/account', { cookie })
     expect(overview.model?.signed?.member.id).toBe(member!.id)
     // The code is spent: a second use is refused.
-    expect((await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13800138000', code }, ip })).json?.error.code).toBe('code-rejected')
+    expect((await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13800138000', code }, ip })).json?.error.code).toBe(
+      'code-rejected',
+    )
   })
 
   it('signs the same number in again as the same member, in the default locale at /account/sign-in/phone', async () => {
@@ -74,7 +90,9 @@ describe('phone sign-up and sign-in without SMS credentials (the Outbox)', () =>
     await forgetLastCode('+8613800138000')
     expect((await h.call('POST', '/account/sign-in/phone', { body: { phone: '13800138000' }, ip })).status).toBe(200)
     const code = await textedCode('+8613800138000')
-    expect((await payload.find({ collection: 'outbox', where: { kind: { equals: 'sms' } }, sort: '-id', limit: 1, depth: 0 })).docs[0]!.text).toBe(`【灯笼茶】您的登录验证码是 ${code}，10 分钟内有效。请勿告诉他人。`)
+    expect(
+      (await payload.find({ collection: 'outbox', where: { kind: { equals: 'sms' } }, sort: '-id', limit: 1, depth: 0 })).docs[0]!.text,
+    ).toBe(`【灯笼茶】您的登录验证码是 ${code}，10 分钟内有效。请勿告诉他人。`)
     const res = await h.call('POST', '/account/sign-in/phone', { form: { phone: '13800138000', code }, ip })
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe('/account')
@@ -85,7 +103,10 @@ describe('phone sign-up and sign-in without SMS credentials (the Outbox)', () =>
     const ip = '198.51.100.3'
     const lead = await payload.create({ collection: 'leads', data: { phone: '+8613900139000', name: 'Wang', status: 'contacted' } })
     expect((await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13900139000' }, ip })).status).toBe(200)
-    const res = await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13900139000', code: await textedCode('+8613900139000') }, ip })
+    const res = await h.call('POST', '/en/account/sign-in/phone', {
+      body: { phone: '13900139000', code: await textedCode('+8613900139000') },
+      ip,
+    })
     expect(res.status).toBe(200)
     expect(res.json).toEqual({ ok: true, phone: '+8613900139000' })
     const member = (await payload.find({ collection: 'members', where: { phone: { equals: '+8613900139000' } }, depth: 0 })).docs[0]!
@@ -119,7 +140,11 @@ describe('a member with an email and a phone', () => {
     const ip = '198.51.100.6'
     const ada = await h.signUp('ada@example.com', undefined, { ip })
     expect((await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13600136000' }, cookie: ada.cookie, ip })).status).toBe(200)
-    const added = await h.call('POST', '/en/account/sign-in/phone', { form: { phone: '13600136000', code: await textedCode('+8613600136000') }, cookie: ada.cookie, ip })
+    const added = await h.call('POST', '/en/account/sign-in/phone', {
+      form: { phone: '13600136000', code: await textedCode('+8613600136000') },
+      cookie: ada.cookie,
+      ip,
+    })
     expect(added.status).toBe(303)
     expect(added.headers.get('location')).toBe('/en/account?notice=phone-added')
     expect(await identityOf('phone:+8613600136000')).toMatchObject({ member: ada.member.id })
@@ -127,15 +152,29 @@ describe('a member with an email and a phone', () => {
 
     const bo = await h.signUp('bo@example.com', undefined, { ip: '198.51.100.7' })
     await forgetLastCode('+8613600136000')
-    expect((await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13600136000' }, cookie: bo.cookie, ip: '198.51.100.7' })).status).toBe(200)
-    const taken = await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13600136000', code: await textedCode('+8613600136000') }, cookie: bo.cookie, ip: '198.51.100.7' })
+    expect(
+      (await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13600136000' }, cookie: bo.cookie, ip: '198.51.100.7' })).status,
+    ).toBe(200)
+    const taken = await h.call('POST', '/en/account/sign-in/phone', {
+      body: { phone: '13600136000', code: await textedCode('+8613600136000') },
+      cookie: bo.cookie,
+      ip: '198.51.100.7',
+    })
     expect(taken.status).toBe(409)
-    expect(taken.json).toEqual({ error: { code: 'phone-taken', message: 'This number belongs to another account. Sign out and sign in with it, or use another number.' } })
+    expect(taken.json).toEqual({
+      error: {
+        code: 'phone-taken',
+        message: 'This number belongs to another account. Sign out and sign in with it, or use another number.',
+      },
+    })
     expect(await identityOf('phone:+8613600136000')).toMatchObject({ member: ada.member.id })
 
     await forgetLastCode('+8613600136000')
     await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13600136000' }, ip: '198.51.100.8' })
-    const signedIn = await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13600136000', code: await textedCode('+8613600136000') }, ip: '198.51.100.8' })
+    const signedIn = await h.call('POST', '/en/account/sign-in/phone', {
+      body: { phone: '13600136000', code: await textedCode('+8613600136000') },
+      ip: '198.51.100.8',
+    })
     expect(signedIn.status).toBe(200)
     const overview = await h.call('GET', '/en/account', { cookie: h.sessionOf(signedIn) })
     expect(overview.model?.signed?.member.email).toBe('ada@example.com')
@@ -147,7 +186,10 @@ describe('erasure', () => {
     // A member of its own: signed up by phone here, so this test needs no other to run first.
     const ip = '198.51.100.90'
     expect((await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13500135000' }, ip })).status).toBe(200)
-    const signedUp = await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13500135000', code: await textedCode('+8613500135000') }, ip })
+    const signedUp = await h.call('POST', '/en/account/sign-in/phone', {
+      body: { phone: '13500135000', code: await textedCode('+8613500135000') },
+      ip,
+    })
     expect(signedUp.status).toBe(200)
     const member = (await payload.find({ collection: 'members', where: { phone: { equals: '+8613500135000' } }, depth: 0 })).docs[0]!
     const { eraseMember } = await import('../../site/lib/account/data-rights')
@@ -155,7 +197,9 @@ describe('erasure', () => {
     const plan = await eraseMember((await membersStore(payload).memberById(member.id))!, 'admin')
     expect(plan.delete).toContainEqual({ collection: 'member-identities', id: expect.anything() })
     expect(await identityOf('phone:+8613500135000')).toBeUndefined()
-    expect((await payload.find({ collection: 'member-codes', where: { subject: { equals: '+8613500135000' } }, depth: 0 })).totalDocs).toBe(0)
+    expect((await payload.find({ collection: 'member-codes', where: { subject: { equals: '+8613500135000' } }, depth: 0 })).totalDocs).toBe(
+      0,
+    )
     expect((await payload.find({ collection: 'outbox', where: { to: { equals: '+8613500135000' } }, depth: 0 })).totalDocs).toBe(0)
     expect((await payload.find({ collection: 'members', where: { id: { equals: member.id } }, depth: 0 })).totalDocs).toBe(0)
   })

@@ -16,7 +16,15 @@ beforeAll(async () => {
 })
 afterAll(async () => cleanup?.())
 
-const TENCENT = ['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID', 'TENCENT_SMS_ENDPOINT', 'SMS_DAILY_BUDGET']
+const TENCENT = [
+  'TENCENT_SMS_SECRET_ID',
+  'TENCENT_SMS_SECRET_KEY',
+  'TENCENT_SMS_SDK_APP_ID',
+  'TENCENT_SMS_SIGN_NAME',
+  'TENCENT_SMS_TEMPLATE_ID',
+  'TENCENT_SMS_ENDPOINT',
+  'SMS_DAILY_BUDGET',
+]
 afterEach(() => {
   for (const name of TENCENT) delete process.env[name]
 })
@@ -31,7 +39,9 @@ describe('what texts may cost', () => {
     expect(again.status).toBe(429)
     expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(50)
     expect(again.json?.error.code).toBe('throttled')
-    expect((await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'sendPhoneCode' } }, depth: 0 })).totalDocs).toBe(1)
+    expect((await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'sendPhoneCode' } }, depth: 0 })).totalDocs).toBe(
+      1,
+    )
   })
 
   it('allows ten texts an hour from one address, then 429', async () => {
@@ -49,14 +59,27 @@ describe('what texts may cost', () => {
   })
 
   it('stops texting at the daily budget (503), and tells the admins once', async () => {
-    await payload.create({ collection: 'users', data: { email: 'admin@example.com', password: 'Admin-password 42', role: 'admin', name: 'Admin' } })
-    const { totalDocs: sentToday } = await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'sendPhoneCode' } }, depth: 0, limit: 0 })
+    await payload.create({
+      collection: 'users',
+      data: { email: 'admin@example.com', password: 'Admin-password 42', role: 'admin', name: 'Admin' },
+    })
+    const { totalDocs: sentToday } = await payload.find({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: 'sendPhoneCode' } },
+      depth: 0,
+      limit: 0,
+    })
     process.env.SMS_DAILY_BUDGET = String(sentToday + 2)
     expect((await ask('15300000001', '192.0.2.31')).status).toBe(200)
     expect((await ask('15300000002', '192.0.2.32')).status).toBe(200)
     const refused = await ask('15300000003', '192.0.2.33')
     expect(refused.status).toBe(503)
-    expect(refused.json?.error).toEqual({ code: 'sms-unavailable', message: expect.stringMatching(/^Text codes cannot be sent right now\. Try again in \d+ (minutes|seconds), or sign in with your email\.$/) })
+    expect(refused.json?.error).toEqual({
+      code: 'sms-unavailable',
+      message: expect.stringMatching(
+        /^Text codes cannot be sent right now\. Try again in \d+ (minutes|seconds), or sign in with your email\.$/,
+      ),
+    })
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
     expect((await ask('15300000004', '192.0.2.34')).status).toBe(503)
     await payload.jobs.run({ limit: 100 })
@@ -75,11 +98,27 @@ describe('Tencent Cloud SMS through its SDK, against a stand-in of its API', () 
   it('sends SendSms signed with TC3-HMAC-SHA256, and the texted code signs in', async () => {
     const tencent = await startFakeTencentSms({ AKIDstandin: 'stand-in-secret-key' })
     try {
-      Object.assign(process.env, { TENCENT_SMS_SECRET_ID: 'AKIDstandin', TENCENT_SMS_SECRET_KEY: 'stand-in-secret-key', TENCENT_SMS_SDK_APP_ID: '1400000001', TENCENT_SMS_SIGN_NAME: '灯笼茶', TENCENT_SMS_TEMPLATE_ID: '1110001', TENCENT_SMS_ENDPOINT: tencent.url })
+      Object.assign(process.env, {
+        TENCENT_SMS_SECRET_ID: 'AKIDstandin',
+        TENCENT_SMS_SECRET_KEY: 'stand-in-secret-key',
+        TENCENT_SMS_SDK_APP_ID: '1400000001',
+        TENCENT_SMS_SIGN_NAME: '灯笼茶',
+        TENCENT_SMS_TEMPLATE_ID: '1110001',
+        TENCENT_SMS_ENDPOINT: tencent.url,
+      })
       const outboxBefore = (await smsRows()).length
       expect((await ask('18600186000', '192.0.2.40')).status).toBe(200)
       await payload.jobs.run({ limit: 50 })
-      expect(tencent.received).toEqual([{ PhoneNumberSet: ['+8618600186000'], SmsSdkAppId: '1400000001', SignName: '灯笼茶', TemplateId: '1110001', TemplateParamSet: [expect.stringMatching(/^\d{6}$/), '10'], region: 'ap-guangzhou' }])
+      expect(tencent.received).toEqual([
+        {
+          PhoneNumberSet: ['+8618600186000'],
+          SmsSdkAppId: '1400000001',
+          SignName: '灯笼茶',
+          TemplateId: '1110001',
+          TemplateParamSet: [expect.stringMatching(/^\d{6}$/), '10'],
+          region: 'ap-guangzhou',
+        },
+      ])
       expect((await smsRows()).length).toBe(outboxBefore)
       const code = tencent.received[0]!.TemplateParamSet[0]!
       const res = await h.call('POST', '/en/account/sign-in/phone', { form: { phone: '18600186000', code }, ip: '192.0.2.40' })
@@ -93,10 +132,23 @@ describe('Tencent Cloud SMS through its SDK, against a stand-in of its API', () 
   it('fails the job (to be retried) when the signature is wrong or the number is refused, and sends nothing to the Outbox', async () => {
     const tencent = await startFakeTencentSms({ AKIDstandin: 'the-real-key' })
     try {
-      Object.assign(process.env, { TENCENT_SMS_SECRET_ID: 'AKIDstandin', TENCENT_SMS_SECRET_KEY: 'a-wrong-key', TENCENT_SMS_SDK_APP_ID: '1400000001', TENCENT_SMS_SIGN_NAME: '灯笼茶', TENCENT_SMS_TEMPLATE_ID: '1110001', TENCENT_SMS_ENDPOINT: tencent.url })
+      Object.assign(process.env, {
+        TENCENT_SMS_SECRET_ID: 'AKIDstandin',
+        TENCENT_SMS_SECRET_KEY: 'a-wrong-key',
+        TENCENT_SMS_SDK_APP_ID: '1400000001',
+        TENCENT_SMS_SIGN_NAME: '灯笼茶',
+        TENCENT_SMS_TEMPLATE_ID: '1110001',
+        TENCENT_SMS_ENDPOINT: tencent.url,
+      })
       expect((await ask('18700187000', '192.0.2.41')).status).toBe(200)
       await payload.jobs.run({ limit: 50 })
-      const job = (await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'sendPhoneCode' } }, { 'input.phone': { equals: '+8618700187000' } }] }, depth: 0 })).docs[0]!
+      const job = (
+        await payload.find({
+          collection: 'payload-jobs',
+          where: { and: [{ taskSlug: { equals: 'sendPhoneCode' } }, { 'input.phone': { equals: '+8618700187000' } }] },
+          depth: 0,
+        })
+      ).docs[0]!
       expect(JSON.stringify(job.log)).toContain('Tencent Cloud SMS refused the text (AuthFailure.SignatureFailure)')
       expect(tencent.received).toEqual([])
 
@@ -104,7 +156,8 @@ describe('Tencent Cloud SMS through its SDK, against a stand-in of its API', () 
       tencent.refuseNumber('+8618800188000', 'LimitExceeded.PhoneNumberDailyLimit')
       expect((await ask('18800188000', '192.0.2.42')).status).toBe(200)
       await payload.jobs.run({ limit: 50 })
-      const refused = (await payload.find({ collection: 'payload-jobs', where: { 'input.phone': { equals: '+8618800188000' } }, depth: 0 })).docs[0]!
+      const refused = (await payload.find({ collection: 'payload-jobs', where: { 'input.phone': { equals: '+8618800188000' } }, depth: 0 }))
+        .docs[0]!
       expect(JSON.stringify(refused.log)).toContain('Tencent Cloud SMS refused the text (LimitExceeded.PhoneNumberDailyLimit)')
       expect((await smsRows()).map((r) => r.to)).not.toContain('+8618800188000')
     } finally {

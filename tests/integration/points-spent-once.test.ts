@@ -18,8 +18,26 @@ beforeAll(async () => {
 afterAll(async () => cleanup?.())
 
 async function memberWith(points: number, email: string) {
-  const member = await store.createMember({ email, passwordHash: 'x', name: null, preferredLanguage: 'en', referralCode: `R${Math.random().toString(36).slice(2, 10).toUpperCase()}`, visitor: null, firstTouch: null, lastTouch: null, referredBy: null })
-  expect(await store.appendPoints(member.id, { kind: 'earn', reason: 'sign-up', points, at: new Date().toISOString(), ref: `member:${member.id}` })).toBe(true)
+  const member = await store.createMember({
+    email,
+    passwordHash: 'x',
+    name: null,
+    preferredLanguage: 'en',
+    referralCode: `R${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+    visitor: null,
+    firstTouch: null,
+    lastTouch: null,
+    referredBy: null,
+  })
+  expect(
+    await store.appendPoints(member.id, {
+      kind: 'earn',
+      reason: 'sign-up',
+      points,
+      at: new Date().toISOString(),
+      ref: `member:${member.id}`,
+    }),
+  ).toBe(true)
   return member
 }
 
@@ -27,7 +45,9 @@ describe('points redemption is atomic in the database', () => {
   it('two redemptions planned on the same balance: one is spent, the other refused, the balance stays at zero', async () => {
     const member = await memberWith(100, 'racer@example.com')
     const ledger = await store.ledgerOf(member.id)
-    const plans = ['reward:1:a', 'reward:1:b'].map((ref) => planEntry(ledger, { kind: 'spend', reason: 'reward', points: 100, ref }, { now: new Date() }))
+    const plans = ['reward:1:a', 'reward:1:b'].map((ref) =>
+      planEntry(ledger, { kind: 'spend', reason: 'reward', points: 100, ref }, { now: new Date() }),
+    )
     expect(plans.map((p) => p.ok)).toEqual([true, true])
     const results = await Promise.all(plans.map((p) => (p.ok ? store.appendPoints(member.id, p.entry, 'Tea set') : false)))
     expect(results.sort()).toEqual([false, true])
@@ -53,6 +73,9 @@ describe('points redemption is atomic in the database', () => {
     const spend = { kind: 'spend' as const, reason: 'reward' as const, points: -50, at: new Date().toISOString(), ref: 'reward:3:x' }
     expect(await store.appendPoints(member.id, spend)).toBe(true)
     expect(await store.appendPoints(member.id, spend)).toBe(false)
-    expect((await store.ledgerOf(member.id)).map((e) => [e.reason, e.points, e.ref])).toEqual([['sign-up', 50, `member:${member.id}`], ['reward', -50, 'reward:3:x']])
+    expect((await store.ledgerOf(member.id)).map((e) => [e.reason, e.points, e.ref])).toEqual([
+      ['sign-up', 50, `member:${member.id}`],
+      ['reward', -50, 'reward:3:x'],
+    ])
   })
 })

@@ -23,11 +23,26 @@ beforeAll(async () => {
 })
 afterAll(async () => cleanup?.())
 
-const create = (data: Record<string, unknown>, role: 'editor' | 'admin' = 'editor') => payload.create({ collection: 'redirects', data: { status: '302', ...data } as never, overrideAccess: false, user: users[role] as never })
+const create = (data: Record<string, unknown>, role: 'editor' | 'admin' = 'editor') =>
+  payload.create({ collection: 'redirects', data: { status: '302', ...data } as never, overrideAccess: false, user: users[role] as never })
 
 describe('redirects stay on the site unless an admin allows otherwise', () => {
-  it.each(['/account/sign-in', '/account', '/en/account/sign-in', '/zh-CN/account/data', '/api/forms/1', '/preview/home', '/go/spring', '/r/ABCD1234', '/media/logo.png', '/en/go/spring'])('refuses a redirect from %s', async (from) => {
-    await expect(create({ from, to: '/elsewhere' }, 'admin')).rejects.toMatchObject({ status: 400, data: { errors: [{ path: 'from', message: OWNED }] } })
+  it.each([
+    '/account/sign-in',
+    '/account',
+    '/en/account/sign-in',
+    '/zh-CN/account/data',
+    '/api/forms/1',
+    '/preview/home',
+    '/go/spring',
+    '/r/ABCD1234',
+    '/media/logo.png',
+    '/en/go/spring',
+  ])('refuses a redirect from %s', async (from) => {
+    await expect(create({ from, to: '/elsewhere' }, 'admin')).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [{ path: 'from', message: OWNED }] },
+    })
   })
 
   it('lets other paths that merely start alike be redirected', async () => {
@@ -35,8 +50,14 @@ describe('redirects stay on the site unless an admin allows otherwise', () => {
   })
 
   it('refuses an editor’s off-site target, even when the editor sends allowOffsite', async () => {
-    await expect(create({ from: '/login', to: 'https://evil.example/account/sign-in' })).rejects.toMatchObject({ status: 400, data: { errors: [{ path: 'to', message: OFFSITE }] } })
-    await expect(create({ from: '/login', to: 'https://evil.example/account/sign-in', allowOffsite: true })).rejects.toMatchObject({ status: 400, data: { errors: [{ path: 'to', message: OFFSITE }] } })
+    await expect(create({ from: '/login', to: 'https://evil.example/account/sign-in' })).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [{ path: 'to', message: OFFSITE }] },
+    })
+    await expect(create({ from: '/login', to: 'https://evil.example/account/sign-in', allowOffsite: true })).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [{ path: 'to', message: OFFSITE }] },
+    })
     // A full URL on the site itself is not off-site.
     expect((await create({ from: '/self', to: 'http://localhost:4321/new' })).to).toBe('http://localhost:4321/new')
   })
@@ -49,8 +70,14 @@ describe('redirects stay on the site unless an admin allows otherwise', () => {
   it('the site ignores rows saved before these rules: an owned path, or off-site without the flag', async () => {
     const client = (payload.db as unknown as { client: Client }).client
     const now = new Date().toISOString()
-    for (const [from, to] of [['/account/sign-in', '/phish'], ['/old-login', 'https://evil.example/login']] as const) {
-      await client.execute({ sql: 'INSERT INTO redirects ("from", "to", status, updated_at, created_at) VALUES (?, ?, ?, ?, ?)', args: [from, to, '302', now, now] })
+    for (const [from, to] of [
+      ['/account/sign-in', '/phish'],
+      ['/old-login', 'https://evil.example/login'],
+    ] as const) {
+      await client.execute({
+        sql: 'INSERT INTO redirects ("from", "to", status, updated_at, created_at) VALUES (?, ?, ?, ?, ?)',
+        args: [from, to, '302', now, now],
+      })
     }
     await payload.updateGlobal({ slug: 'content-version', data: { stamp: `test-${Date.now()}` } as never })
     const { redirectAnswer } = await import('../../site/lib/redirects')

@@ -12,8 +12,15 @@ beforeAll(async () => {
 afterAll(async () => cleanup?.())
 
 it('publishes a draft when its scheduled time has come, as the jobs worker does', async () => {
-  const editor = await payload.create({ collection: 'users', data: { email: 'ed@test.example', password: 'a-Strong-passw0rd', role: 'editor' } })
-  const draft = await payload.create({ collection: 'posts', data: { title: 'Scheduled', slug: 'scheduled', _status: 'draft' }, draft: true })
+  const editor = await payload.create({
+    collection: 'users',
+    data: { email: 'ed@test.example', password: 'a-Strong-passw0rd', role: 'editor' },
+  })
+  const draft = await payload.create({
+    collection: 'posts',
+    data: { title: 'Scheduled', slug: 'scheduled', _status: 'draft' },
+    draft: true,
+  })
   const stampBefore = ((await payload.findGlobal({ slug: 'content-version' })) as { stamp?: string }).stamp
 
   // What the admin's schedule drawer queues (on the default queue the CMS's autoRun works).

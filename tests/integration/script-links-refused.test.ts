@@ -16,7 +16,10 @@ const ATTACKS = ['javascript:alert(document.domain)', 'JAVASCRIPT:alert(1)', 'da
 
 beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())
-  admin = { ...(await payload.create({ collection: 'users', data: { email: 'admin@test.example', password: 'a-Strong-passw0rd', role: 'admin' } })), collection: 'users' }
+  admin = {
+    ...(await payload.create({ collection: 'users', data: { email: 'admin@test.example', password: 'a-Strong-passw0rd', role: 'admin' } })),
+    collection: 'users',
+  }
 })
 afterAll(async () => cleanup?.())
 
@@ -24,27 +27,73 @@ const asEditor = () => ({ overrideAccess: false, user: admin as never })
 
 describe('script links are refused where editors enter URLs', () => {
   it.each(ATTACKS)('site settings → social accounts refuse %j', async (url) => {
-    await expect(payload.updateGlobal({ slug: 'site-settings', locale: 'en', data: { brandName: 'Lantern Tea', socialAccounts: [{ channel: 'weibo', handle: 'brand', url }] } as never, ...asEditor() })).rejects.toMatchObject({
+    await expect(
+      payload.updateGlobal({
+        slug: 'site-settings',
+        locale: 'en',
+        data: { brandName: 'Lantern Tea', socialAccounts: [{ channel: 'weibo', handle: 'brand', url }] } as never,
+        ...asEditor(),
+      }),
+    ).rejects.toMatchObject({
       data: { errors: [{ path: 'socialAccounts.0.url', message: MESSAGE }] },
     })
   })
 
   it.each(ATTACKS)('the footer’s link fields refuse %j', async (url) => {
-    await expect(payload.updateGlobal({ slug: 'footer', locale: 'en', data: { columns: [{ heading: 'Brand', links: [{ link: { label: 'Click', type: 'url', url } }] }] } as never, ...asEditor() })).rejects.toMatchObject({
+    await expect(
+      payload.updateGlobal({
+        slug: 'footer',
+        locale: 'en',
+        data: { columns: [{ heading: 'Brand', links: [{ link: { label: 'Click', type: 'url', url } }] }] } as never,
+        ...asEditor(),
+      }),
+    ).rejects.toMatchObject({
       data: { errors: [{ path: 'columns.0.links.0.link.url', message: MESSAGE }] },
     })
   })
 
   it.each(ATTACKS)('a campaign link’s target refuses %j', async (url) => {
-    await expect(payload.create({ collection: 'campaign-links', data: { title: 'Spring', code: 'spring-js', target: { kind: 'url', url } } as never, ...asEditor() })).rejects.toMatchObject({
+    await expect(
+      payload.create({
+        collection: 'campaign-links',
+        data: { title: 'Spring', code: 'spring-js', target: { kind: 'url', url } } as never,
+        ...asEditor(),
+      }),
+    ).rejects.toMatchObject({
       data: { errors: [{ path: 'target.url' }] },
     })
   })
 
   it('the fields keep https, mailto, tel and site paths', async () => {
-    const saved = await payload.updateGlobal({ slug: 'site-settings', locale: 'en', data: { brandName: 'Lantern Tea', socialAccounts: [{ channel: 'weibo', handle: 'brand', url: 'https://weibo.com/brand' }, { channel: 'x', handle: 'brand', url: '/about' }] } as never, ...asEditor() })
+    const saved = await payload.updateGlobal({
+      slug: 'site-settings',
+      locale: 'en',
+      data: {
+        brandName: 'Lantern Tea',
+        socialAccounts: [
+          { channel: 'weibo', handle: 'brand', url: 'https://weibo.com/brand' },
+          { channel: 'x', handle: 'brand', url: '/about' },
+        ],
+      } as never,
+      ...asEditor(),
+    })
     expect(saved.socialAccounts?.map((a) => a.url)).toEqual(['https://weibo.com/brand', '/about'])
-    const footer = await payload.updateGlobal({ slug: 'footer', locale: 'en', data: { columns: [{ heading: 'Brand', links: [{ link: { label: 'Mail', type: 'url', url: 'mailto:hi@brand.example' } }, { link: { label: 'Call', type: 'url', url: 'tel:+8613800138000' } }] }] } as never, ...asEditor() })
+    const footer = await payload.updateGlobal({
+      slug: 'footer',
+      locale: 'en',
+      data: {
+        columns: [
+          {
+            heading: 'Brand',
+            links: [
+              { link: { label: 'Mail', type: 'url', url: 'mailto:hi@brand.example' } },
+              { link: { label: 'Call', type: 'url', url: 'tel:+8613800138000' } },
+            ],
+          },
+        ],
+      } as never,
+      ...asEditor(),
+    })
     expect(footer.columns?.[0]?.links?.map((l) => l.link?.url)).toEqual(['mailto:hi@brand.example', 'tel:+8613800138000'])
   })
 

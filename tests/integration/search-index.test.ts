@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -17,7 +18,10 @@ beforeAll(async () => {
 afterAll(async () => cleanup?.())
 
 async function waitingRebuilds(): Promise<number> {
-  const { totalDocs } = await payload.count({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'rebuildSearchIndex' } }, { completedAt: { exists: false } }] } })
+  const { totalDocs } = await payload.count({
+    collection: 'payload-jobs',
+    where: { and: [{ taskSlug: { equals: 'rebuildSearchIndex' } }, { completedAt: { exists: false } }] },
+  })
   return totalDocs
 }
 
@@ -31,9 +35,25 @@ describe('the search index job', () => {
     await payload.create({ collection: 'posts', data: { title: '草稿：斑马独角兽', slug: 'draft-only', _status: 'draft' }, draft: true })
     expect(await waitingRebuilds()).toBe(0)
 
-    const post = await payload.create({ collection: 'posts', data: { title: '会员积分体系怎么设计', slug: 'loyalty-points', excerpt: '积分要让顾客觉得值得攒。', _status: 'published' } as never })
-    await payload.update({ collection: 'posts', id: post.id, locale: 'en', data: { title: 'Designing loyalty points', excerpt: 'Points worth collecting.' } })
-    await payload.create({ collection: 'pages', data: { title: '关于我们', path: 'about-us', _status: 'published', layout: [{ blockType: 'hero', heading: '私域从官网开始' }] } as never })
+    const post = await payload.create({
+      collection: 'posts',
+      data: { title: '会员积分体系怎么设计', slug: 'loyalty-points', excerpt: '积分要让顾客觉得值得攒。', _status: 'published' } as never,
+    })
+    await payload.update({
+      collection: 'posts',
+      id: post.id,
+      locale: 'en',
+      data: { title: 'Designing loyalty points', excerpt: 'Points worth collecting.' },
+    })
+    await payload.create({
+      collection: 'pages',
+      data: {
+        title: '关于我们',
+        path: 'about-us',
+        _status: 'published',
+        layout: [{ blockType: 'hero', heading: '私域从官网开始' }],
+      } as never,
+    })
     expect(await waitingRebuilds()).toBe(1)
 
     await payload.jobs.run({ queue: 'default' })

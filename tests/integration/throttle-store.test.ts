@@ -11,10 +11,14 @@ const POLICY: WindowPolicy = { limit: 5, windowMs: 60_000 }
 /** One counted attempt, as site/lib/account/guard.ts counts them: allowed while under the limit. */
 async function attempt(store: ThrottleStore, key: string, now: Date): Promise<boolean> {
   let allowed = false
-  await store.update(key, (state) => {
-    allowed = checkWindow(state as WindowState | null, now, POLICY).allowed
-    return allowed ? recordWindowEvent(state as WindowState | null, now, POLICY) : state
-  }, POLICY.windowMs)
+  await store.update(
+    key,
+    (state) => {
+      allowed = checkWindow(state as WindowState | null, now, POLICY).allowed
+      return allowed ? recordWindowEvent(state as WindowState | null, now, POLICY) : state
+    },
+    POLICY.windowMs,
+  )
   return allowed
 }
 
@@ -41,7 +45,9 @@ describe.each(DATABASES)('throttle counters shared through the database (%s)', (
 
   it('loses no count when many requests of two processes change one key at once', async () => {
     const [a, b] = [storeFor(), storeFor()]
-    await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? b : a).update('count:race', (state) => ((state as number | null) ?? 0) + 1, 60_000)))
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? b : a).update('count:race', (state) => ((state as number | null) ?? 0) + 1, 60_000)),
+    )
     expect(await a.get('count:race')).toBe(40)
   })
 
@@ -54,7 +60,9 @@ describe.each(DATABASES)('throttle counters shared through the database (%s)', (
     expect(await store.get('ip:old')).toBeNull()
     await store.update('ip:gone', () => ({ n: 1 }), 60_000)
     await store.update('ip:gone', () => null, 60_000)
-    expect(await payload.count({ collection: 'throttle-counters', where: { counterKey: { equals: 'ip:gone' } } })).toMatchObject({ totalDocs: 0 })
+    expect(await payload.count({ collection: 'throttle-counters', where: { counterKey: { equals: 'ip:gone' } } })).toMatchObject({
+      totalDocs: 0,
+    })
   })
 
   if (database === 'mongodb') {
@@ -62,11 +70,20 @@ describe.each(DATABASES)('throttle counters shared through the database (%s)', (
       const { mongoCollection } = await import('../../cms/mongo/collection')
       const counters = mongoCollection(payload, 'throttle-counters')
       const indexes = await counters.indexes()
-      expect(indexes.find((index) => index.name === 'throttle_counters_expire')).toMatchObject({ key: { purgeAt: 1 }, expireAfterSeconds: 0 })
+      expect(indexes.find((index) => index.name === 'throttle_counters_expire')).toMatchObject({
+        key: { purgeAt: 1 },
+        expireAfterSeconds: 0,
+      })
       expect(indexes.find((index) => index.name === 'counterKey_1')).toMatchObject({ key: { counterKey: 1 }, unique: true })
       const clock = new Date('2026-03-03T10:00:00Z')
       await storeFor(() => clock).update('ip:ttl', () => ({ n: 1 }), 1000)
-      expect(await counters.findOne({ counterKey: 'ip:ttl' }, { projection: { _id: 0 } })).toEqual({ counterKey: 'ip:ttl', state: '{"n":1}', version: 0, expiresAt: clock.getTime() + 1000, purgeAt: new Date(clock.getTime() + 1000) })
+      expect(await counters.findOne({ counterKey: 'ip:ttl' }, { projection: { _id: 0 } })).toEqual({
+        counterKey: 'ip:ttl',
+        state: '{"n":1}',
+        version: 0,
+        expiresAt: clock.getTime() + 1000,
+        purgeAt: new Date(clock.getTime() + 1000),
+      })
     })
   }
 
@@ -75,7 +92,9 @@ describe.each(DATABASES)('throttle counters shared through the database (%s)', (
       const now = Date.parse('2026-03-03T10:00:00Z')
       const policy = { limit: 30, windowMs: 10 * 60_000 }
       // Two limiters on two stores stand for the per-address limit of two site processes (site/lib/form-submit.ts).
-      const [a, b] = [storeFor(), storeFor()].map((store) => createStoredRateLimiter({ store, ...policy, keyOf: (address) => `intake-ip:${address}` }))
+      const [a, b] = [storeFor(), storeFor()].map((store) =>
+        createStoredRateLimiter({ store, ...policy, keyOf: (address) => `intake-ip:${address}` }),
+      )
       const decisions = []
       for (let i = 0; i < 32; i++) decisions.push(await (i % 2 ? b! : a!).hit('198.51.100.9', now))
       // The bucket refills one submission every 20 s, whichever process counts it.

@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { hostname } from 'node:os'
+
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
@@ -25,7 +26,11 @@ beforeAll(async () => {
     hits.push(req.url ?? '')
     req.resume()
     // What a metadata service or an internal admin page would answer: it must not reach the lead.
-    req.on('end', () => res.writeHead(req.url === '/secret' ? 500 : 200, { 'content-type': 'text/plain' }).end('AccessKeyId=AKIAEXAMPLE SecretAccessKey=wJalrXUtnFEMI'))
+    req.on('end', () =>
+      res
+        .writeHead(req.url === '/secret' ? 500 : 200, { 'content-type': 'text/plain' })
+        .end('AccessKeyId=AKIAEXAMPLE SecretAccessKey=wJalrXUtnFEMI'),
+    )
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   port = (server.address() as AddressInfo).port
@@ -42,12 +47,24 @@ beforeEach(() => {
 })
 
 const formWith = (url: string) =>
-  payload.create({ collection: 'forms', locale: 'en', data: { name: `Hook ${Math.random()}`, fields: [{ name: 'email', type: 'email', label: 'Email' }], defaultRecipient: 'sales@test.example', webhook: { url, secret: SECRET } } as never })
+  payload.create({
+    collection: 'forms',
+    locale: 'en',
+    data: {
+      name: `Hook ${Math.random()}`,
+      fields: [{ name: 'email', type: 'email', label: 'Email' }],
+      defaultRecipient: 'sales@test.example',
+      webhook: { url, secret: SECRET },
+    } as never,
+  })
 
 /** Runs the webhook job of a fresh submission to `form` once and answers the lead's webhook deliveries. */
 async function deliver(form: number | string) {
   const lead = await payload.create({ collection: 'leads', data: { email: 'p@example.com', status: 'new' } as never })
-  const submission = await payload.create({ collection: 'submissions', data: { form, lead: lead.id, values: { email: 'p@example.com' }, locale: 'en', isSpam: false } as never })
+  const submission = await payload.create({
+    collection: 'submissions',
+    data: { form, lead: lead.id, values: { email: 'p@example.com' }, locale: 'en', isSpam: false } as never,
+  })
   await payload.jobs.queue({ task: 'sendWebhook' as 'notifyLead', input: { submissionId: String(submission.id) }, queue: 'default' })
   await payload.jobs.run({ queue: 'default' })
   return (await deliveryAttempts(payload, lead.id)).filter((d) => d.kind === 'webhook').map((d) => [d.status, d.reason ?? null])
@@ -55,7 +72,7 @@ async function deliver(form: number | string) {
 
 describe('webhook targets', () => {
   it.each([
-    "http://127.0.0.1:8080/hook",
+    'http://127.0.0.1:8080/hook',
     'http://169.254.169.254/latest/meta-data/iam/security-credentials/',
     'http://10.0.0.5/hook',
     'http://192.168.1.1/hook',
@@ -85,7 +102,12 @@ describe('webhook targets', () => {
     process.env.WEBHOOK_ALLOW_HOSTS = hostname()
     const form = await formWith(`http://${hostname()}:${port}/hook`)
     delete process.env.WEBHOOK_ALLOW_HOSTS
-    expect(await deliver(form.id)).toEqual([['failed', 'Refused: the webhook host is or resolves to a loopback, private or link-local address. An admin should enter a public URL (WEBHOOK_ALLOW_HOSTS allows a host for development).']])
+    expect(await deliver(form.id)).toEqual([
+      [
+        'failed',
+        'Refused: the webhook host is or resolves to a loopback, private or link-local address. An admin should enter a public URL (WEBHOOK_ALLOW_HOSTS allows a host for development).',
+      ],
+    ])
     expect(hits).toEqual([])
   })
 

@@ -1,13 +1,14 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startFakeWechat, type FakeWechatUser } from './fake-wechat'
+import { type FakeWechatUser, startFakeWechat } from './fake-wechat'
 import { harness } from './members-harness'
 import { startPayload } from './payload'
 
 const MP = { appId: 'wx0mp0official0acct', secret: 'mp-secret-4a7b9c' }
 const WEB = { appId: 'wx0web0website0app', secret: 'web-secret-1d2e3f' }
-const IN_WECHAT = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI Language/zh_CN'
+const IN_WECHAT =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI Language/zh_CN'
 const DESKTOP = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36'
 
 let payload: Payload
@@ -17,7 +18,14 @@ let wechat: Awaited<ReturnType<typeof startFakeWechat>>
 
 beforeAll(async () => {
   wechat = await startFakeWechat({ [MP.appId]: { secret: MP.secret, kind: 'mp' }, [WEB.appId]: { secret: WEB.secret, kind: 'web' } })
-  Object.assign(process.env, { WECHAT_MP_APP_ID: MP.appId, WECHAT_MP_APP_SECRET: MP.secret, WECHAT_WEB_APP_ID: WEB.appId, WECHAT_WEB_APP_SECRET: WEB.secret, WECHAT_OPEN_BASE_URL: wechat.url, WECHAT_API_BASE_URL: wechat.url })
+  Object.assign(process.env, {
+    WECHAT_MP_APP_ID: MP.appId,
+    WECHAT_MP_APP_SECRET: MP.secret,
+    WECHAT_WEB_APP_ID: WEB.appId,
+    WECHAT_WEB_APP_SECRET: WEB.secret,
+    WECHAT_OPEN_BASE_URL: wechat.url,
+    WECHAT_API_BASE_URL: wechat.url,
+  })
   ;({ payload, cleanup } = await startPayload())
   h = harness(payload)
 })
@@ -30,7 +38,13 @@ let serial = 0
 /** A WeChat user of their own for each test: openids per app, one unionid. */
 function wechatUser(extra: Partial<FakeWechatUser> = {}): FakeWechatUser {
   serial++
-  return { openids: { [MP.appId]: `oMP${serial}xxxxxxxxxxxxxxxxxxxxxx`, [WEB.appId]: `oWEB${serial}xxxxxxxxxxxxxxxxxxxxx` }, unionid: `oUNION${serial}xxxxxxxxxxxxxxxxxxx`, nickname: `微信用户${serial}`, headimgurl: `http://thirdwx.qlogo.cn/mmopen/avatar${serial}/132`, ...extra }
+  return {
+    openids: { [MP.appId]: `oMP${serial}xxxxxxxxxxxxxxxxxxxxxx`, [WEB.appId]: `oWEB${serial}xxxxxxxxxxxxxxxxxxxxx` },
+    unionid: `oUNION${serial}xxxxxxxxxxxxxxxxxxx`,
+    nickname: `微信用户${serial}`,
+    headimgurl: `http://thirdwx.qlogo.cn/mmopen/avatar${serial}/132`,
+    ...extra,
+  }
 }
 
 const cookieOf = (cookies: string[], name: string) => cookies.find((c) => c.startsWith(`${name}=`))?.split(';')[0] ?? ''
@@ -44,13 +58,18 @@ async function atWechat(location: string): Promise<URL> {
 
 /** "Sign in with WeChat": the site's start, WeChat's authorisation played by the stand-in, the site's callback (and WeChat again when the site asks for the profile). */
 async function viaWechat(opts: { ua: string; query?: string; session?: string; ip: string }) {
-  const start = await h.call('GET', `/en/account/wechat${opts.query ?? ''}`, { headers: { 'user-agent': opts.ua }, cookie: opts.session, ip: opts.ip })
+  const start = await h.call('GET', `/en/account/wechat${opts.query ?? ''}`, {
+    headers: { 'user-agent': opts.ua },
+    cookie: opts.session,
+    ip: opts.ip,
+  })
   expect(start.status).toBe(303)
   const authorize = new URL(start.headers.get('location')!)
   const stateCookie = cookieOf(start.cookies, 'bs_wechat_state')
   const back = await atWechat(start.headers.get('location')!)
   const browserCookie = (state: string) => [state, opts.session].filter(Boolean).join('; ')
-  const callback = (path = back.pathname + back.search, cookie = browserCookie(stateCookie)) => h.call('GET', path, { headers: { 'user-agent': opts.ua }, cookie, ip: opts.ip })
+  const callback = (path = back.pathname + back.search, cookie = browserCookie(stateCookie)) =>
+    h.call('GET', path, { headers: { 'user-agent': opts.ua }, cookie, ip: opts.ip })
   let done = await callback()
   const upgrades: URL[] = []
   while (done.status === 303 && done.headers.get('location')!.startsWith(wechat.url) && upgrades.length < 2) {
@@ -62,7 +81,8 @@ async function viaWechat(opts: { ua: string; query?: string; session?: string; i
 }
 
 const members = async () => (await payload.find({ collection: 'members', depth: 0, limit: 100, sort: 'id' })).docs
-const ownerOf = async (key: string) => (await payload.find({ collection: 'member-identities', where: { key: { equals: key } }, depth: 0 })).docs[0]?.member ?? null
+const ownerOf = async (key: string) =>
+  (await payload.find({ collection: 'member-identities', where: { key: { equals: key } }, depth: 0 })).docs[0]?.member ?? null
 const tokenCalls = () => wechat.calls.filter((c) => c.path === '/sns/oauth2/access_token').length
 
 describe('inside WeChat: the official account’s web authorisation', () => {
@@ -70,8 +90,16 @@ describe('inside WeChat: the official account’s web authorisation', () => {
     const user = wechatUser()
     wechat.playAs(user)
     const before = (await members()).length
-    const { start, authorize, back, upgrades, done } = await viaWechat({ ua: IN_WECHAT, query: '?next=/en/account/membership', ip: '198.51.100.21' })
-    expect(start.headers.get('location')).toMatch(new RegExp(`^${wechat.url}/connect/oauth2/authorize\\?appid=${MP.appId}&redirect_uri=http%3A%2F%2Flocalhost%3A4321%2Fen%2Faccount%2Fwechat%2Fcallback&response_type=code&scope=snsapi_base&state=[0-9a-f]{64}#wechat_redirect$`))
+    const { start, authorize, back, upgrades, done } = await viaWechat({
+      ua: IN_WECHAT,
+      query: '?next=/en/account/membership',
+      ip: '198.51.100.21',
+    })
+    expect(start.headers.get('location')).toMatch(
+      new RegExp(
+        `^${wechat.url}/connect/oauth2/authorize\\?appid=${MP.appId}&redirect_uri=http%3A%2F%2Flocalhost%3A4321%2Fen%2Faccount%2Fwechat%2Fcallback&response_type=code&scope=snsapi_base&state=[0-9a-f]{64}#wechat_redirect$`,
+      ),
+    )
     expect(start.cookies.find((c) => c.startsWith('bs_wechat_state='))).toMatch(/; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax$/)
     expect(start.headers.get('location')).not.toContain(MP.secret)
     expect(back.searchParams.get('state')).toBe(authorize.searchParams.get('state'))
@@ -96,7 +124,13 @@ describe('inside WeChat: the official account’s web authorisation', () => {
     expect(all).toHaveLength(before + 1)
     const member = all.at(-1)!
     expect(member.email).toMatch(/@no-mailbox\.invalid$/)
-    expect(member).toMatchObject({ name: user.nickname, avatarUrl: user.headimgurl.replace('http://', 'https://'), phone: null, emailVerifiedAt: null, preferredLanguage: 'en' })
+    expect(member).toMatchObject({
+      name: user.nickname,
+      avatarUrl: user.headimgurl.replace('http://', 'https://'),
+      phone: null,
+      emailVerifiedAt: null,
+      preferredLanguage: 'en',
+    })
     expect(await ownerOf(`wechat:${MP.appId}:${user.openids[MP.appId]}`)).toBe(member.id)
     expect(await ownerOf(`unionid:${user.unionid}`)).toBe(member.id)
     const lead = (await payload.find({ collection: 'leads', where: { member: { equals: member.id } }, depth: 0 })).docs[0]!
@@ -110,7 +144,9 @@ describe('inside WeChat: the official account’s web authorisation', () => {
     expect(again.done.status).toBe(303)
     expect(again.done.headers.get('location')).toBe('/en/account')
     expect(wechat.calls.slice(calls).map((c) => c.path)).toEqual(['/sns/oauth2/access_token'])
-    expect((await h.call('GET', '/en/account', { cookie: cookieOf(again.done.cookies, 'bs_member') })).model?.signed?.member.id).toBe(member.id)
+    expect((await h.call('GET', '/en/account', { cookie: cookieOf(again.done.cookies, 'bs_member') })).model?.signed?.member.id).toBe(
+      member.id,
+    )
     expect(await members()).toHaveLength(before + 1)
   })
 
@@ -138,7 +174,11 @@ describe('on a desktop: the open platform’s QR login', () => {
     const count = (await members()).length
     // …then on a desktop, scanning the QR code.
     const { start, done } = await viaWechat({ ua: DESKTOP, ip: '198.51.100.23' })
-    expect(start.headers.get('location')).toMatch(new RegExp(`^${wechat.url}/connect/qrconnect\\?appid=${WEB.appId}&redirect_uri=http%3A%2F%2Flocalhost%3A4321%2Fen%2Faccount%2Fwechat%2Fcallback&response_type=code&scope=snsapi_login&state=[0-9a-f]{64}#wechat_redirect$`))
+    expect(start.headers.get('location')).toMatch(
+      new RegExp(
+        `^${wechat.url}/connect/qrconnect\\?appid=${WEB.appId}&redirect_uri=http%3A%2F%2Flocalhost%3A4321%2Fen%2Faccount%2Fwechat%2Fcallback&response_type=code&scope=snsapi_login&state=[0-9a-f]{64}#wechat_redirect$`,
+      ),
+    )
     expect(done.status).toBe(303)
     expect(wechat.calls.at(-1)).toMatchObject({ path: '/sns/oauth2/access_token', query: { appid: WEB.appId, secret: WEB.secret } })
     expect(await members()).toHaveLength(count)
@@ -164,7 +204,16 @@ describe('the state and the code', () => {
     ['a state that is not hex', () => 'STATE', (cookie: string) => cookie],
     ['no cookie (another browser)', (state: string) => state, () => ''],
     ['the cookie of another sign-in', (state: string) => state, () => 'other'],
-    ['an intent changed in the cookie', (state: string) => state, (cookie: string) => cookie.replace(/=([^.]+)\./, (_, intent: string) => `=${Buffer.from(Buffer.from(intent, 'base64url').toString('utf8').replace('"member":null', '"member":"1"')).toString('base64url')}.`)],
+    [
+      'an intent changed in the cookie',
+      (state: string) => state,
+      (cookie: string) =>
+        cookie.replace(
+          /=([^.]+)\./,
+          (_, intent: string) =>
+            `=${Buffer.from(Buffer.from(intent, 'base64url').toString('utf8').replace('"member":null', '"member":"1"')).toString('base64url')}.`,
+        ),
+    ],
   ])('refuses %s with 403 and never spends the code', async (_, state, cookie) => {
     wechat.playAs(wechatUser())
     const ip = '198.51.100.30'
@@ -179,7 +228,9 @@ describe('the state and the code', () => {
     const calls = tokenCalls()
     const refused = await h.call('GET', back.pathname + back.search, { headers: { 'user-agent': IN_WECHAT }, cookie: stateCookie, ip })
     expect(refused.status).toBe(403)
-    expect(refused.model?.error?.message).toBe('This WeChat sign-in was not started in this browser, or it has expired or been used. Start again.')
+    expect(refused.model?.error?.message).toBe(
+      'This WeChat sign-in was not started in this browser, or it has expired or been used. Start again.',
+    )
     expect(refused.cookies.some((c) => c.startsWith('bs_member='))).toBe(false)
     expect(tokenCalls()).toBe(calls)
   })
@@ -191,7 +242,9 @@ describe('the state and the code', () => {
     const calls = tokenCalls()
     const replay = await callback()
     expect(replay.status).toBe(403)
-    expect(replay.model?.error?.message).toBe('This WeChat sign-in was not started in this browser, or it has expired or been used. Start again.')
+    expect(replay.model?.error?.message).toBe(
+      'This WeChat sign-in was not started in this browser, or it has expired or been used. Start again.',
+    )
     expect(tokenCalls()).toBe(calls)
   })
 
@@ -200,10 +253,17 @@ describe('the state and the code', () => {
     const first = await viaWechat({ ua: IN_WECHAT, ip: '198.51.100.32' })
     expect(first.done.status).toBe(303)
     const usedCode = first.back.searchParams.get('code')!
-    for (const [code, errcode] of [[usedCode, 40163], ['0'.repeat(32), 40029]] as const) {
+    for (const [code, errcode] of [
+      [usedCode, 40163],
+      ['0'.repeat(32), 40029],
+    ] as const) {
       const fresh = await h.call('GET', '/en/account/wechat', { headers: { 'user-agent': IN_WECHAT }, ip: '198.51.100.32' })
       const state = new URL(fresh.headers.get('location')!).searchParams.get('state')!
-      const refused = await h.call('GET', `/en/account/wechat/callback?code=${code}&state=${state}`, { headers: { 'user-agent': IN_WECHAT }, cookie: cookieOf(fresh.cookies, 'bs_wechat_state'), ip: '198.51.100.32' })
+      const refused = await h.call('GET', `/en/account/wechat/callback?code=${code}&state=${state}`, {
+        headers: { 'user-agent': IN_WECHAT },
+        cookie: cookieOf(fresh.cookies, 'bs_wechat_state'),
+        ip: '198.51.100.32',
+      })
       expect(wechat.calls.at(-1)?.answer).toMatchObject({ errcode })
       expect(refused.status).toBe(401)
       expect(refused.model?.error?.message).toBe('WeChat’s authorisation has expired or was used already. Sign in with WeChat again.')
@@ -221,11 +281,14 @@ describe('the state and the code', () => {
     expect(await members()).toHaveLength(count)
   })
 
-  it.each([['https://evil.example/steal'], ['//evil.example'], ['/en/account\\@evil.example'], ['javascript:alert(1)']])('goes to /en/account, not to next=%s', async (next) => {
-    wechat.playAs(wechatUser())
-    const { done } = await viaWechat({ ua: IN_WECHAT, query: `?next=${encodeURIComponent(next)}`, ip: '198.51.100.34' })
-    expect(done.headers.get('location')).toBe('/en/account')
-  })
+  it.each([['https://evil.example/steal'], ['//evil.example'], ['/en/account\\@evil.example'], ['javascript:alert(1)']])(
+    'goes to /en/account, not to next=%s',
+    async (next) => {
+      wechat.playAs(wechatUser())
+      const { done } = await viaWechat({ ua: IN_WECHAT, query: `?next=${encodeURIComponent(next)}`, ip: '198.51.100.34' })
+      expect(done.headers.get('location')).toBe('/en/account')
+    },
+  )
 
   it('answers 503 where the app for this browser is not set up', async () => {
     const saved = process.env.WECHAT_MP_APP_SECRET
@@ -233,7 +296,9 @@ describe('the state and the code', () => {
     try {
       const refused = await h.call('GET', '/en/account/wechat', { headers: { 'user-agent': IN_WECHAT }, ip: '198.51.100.35' })
       expect(refused.status).toBe(503)
-      expect(refused.model?.error?.message).toBe('Sign-in with WeChat is not available here right now. Open this page in WeChat, or sign in with your phone.')
+      expect(refused.model?.error?.message).toBe(
+        'Sign-in with WeChat is not available here right now. Open this page in WeChat, or sign in with your phone.',
+      )
     } finally {
       process.env.WECHAT_MP_APP_SECRET = saved
     }
@@ -255,7 +320,9 @@ describe('one person, one account', () => {
     const count = (await members()).length
     const taken = await viaWechat({ ua: DESKTOP, session: bo.cookie, ip: '198.51.100.41' })
     expect(taken.done.status).toBe(409)
-    expect(taken.done.model?.error?.message).toBe('This WeChat account belongs to another account. Sign out and sign in with WeChat, or use another WeChat account.')
+    expect(taken.done.model?.error?.message).toBe(
+      'This WeChat account belongs to another account. Sign out and sign in with WeChat, or use another WeChat account.',
+    )
     expect(await ownerOf(`wechat:${WEB.appId}:${user.openids[WEB.appId]}`)).toBe(ada.member.id)
     // The unionid is Ada's too, so Bo cannot take the official account's openid either.
     const takenInWechat = await viaWechat({ ua: IN_WECHAT, query: '?profile=1', session: bo.cookie, ip: '198.51.100.41' })
@@ -267,7 +334,9 @@ describe('one person, one account', () => {
     const signedIn = await viaWechat({ ua: IN_WECHAT, ip: '198.51.100.42' })
     expect(signedIn.upgrades).toHaveLength(1)
     expect(signedIn.done.status).toBe(303)
-    expect((await h.call('GET', '/en/account', { cookie: cookieOf(signedIn.done.cookies, 'bs_member') })).model?.signed?.member.email).toBe('ada.wechat@example.com')
+    expect((await h.call('GET', '/en/account', { cookie: cookieOf(signedIn.done.cookies, 'bs_member') })).model?.signed?.member.email).toBe(
+      'ada.wechat@example.com',
+    )
     expect(await members()).toHaveLength(count)
   })
 
@@ -277,7 +346,11 @@ describe('one person, one account', () => {
     const start = await h.call('GET', '/en/account/wechat', { headers: { 'user-agent': DESKTOP }, cookie: cy.cookie, ip: '198.51.100.43' })
     const back = await atWechat(start.headers.get('location')!)
     const count = (await members()).length
-    const refused = await h.call('GET', back.pathname + back.search, { headers: { 'user-agent': DESKTOP }, cookie: cookieOf(start.cookies, 'bs_wechat_state'), ip: '198.51.100.43' })
+    const refused = await h.call('GET', back.pathname + back.search, {
+      headers: { 'user-agent': DESKTOP },
+      cookie: cookieOf(start.cookies, 'bs_wechat_state'),
+      ip: '198.51.100.43',
+    })
     expect(refused.status).toBe(401)
     expect(await members()).toHaveLength(count)
   })
@@ -287,10 +360,18 @@ describe('one person, one account', () => {
     const { done } = await viaWechat({ ua: IN_WECHAT, ip: '198.51.100.44' })
     const session = cookieOf(done.cookies, 'bs_member')
     const member = (await members()).at(-1)!
-    expect((await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13300133000' }, cookie: session, ip: '198.51.100.44' })).status).toBe(200)
+    expect(
+      (await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13300133000' }, cookie: session, ip: '198.51.100.44' })).status,
+    ).toBe(200)
     await payload.jobs.run({ limit: 50 })
-    const text = (await payload.find({ collection: 'outbox', where: { to: { equals: '+8613300133000' } }, sort: '-id', limit: 1, depth: 0 })).docs[0]!
-    const added = await h.call('POST', '/en/account/sign-in/phone', { body: { phone: '13300133000', code: String(text.text).match(/\b(\d{6})\b/)![1] }, cookie: session, ip: '198.51.100.44' })
+    const text = (
+      await payload.find({ collection: 'outbox', where: { to: { equals: '+8613300133000' } }, sort: '-id', limit: 1, depth: 0 })
+    ).docs[0]!
+    const added = await h.call('POST', '/en/account/sign-in/phone', {
+      body: { phone: '13300133000', code: String(text.text).match(/\b(\d{6})\b/)![1] },
+      cookie: session,
+      ip: '198.51.100.44',
+    })
     expect(added.status).toBe(200)
     expect(await ownerOf('phone:+8613300133000')).toBe(member.id)
   })

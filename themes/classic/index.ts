@@ -1,5 +1,5 @@
-import type { Theme } from '../theme'
 import GatedView from '../shared/GatedView.astro'
+import type { Theme } from '../theme'
 import Layout from './Layout.astro'
 import NotFoundView from './views/NotFoundView.astro'
 import PageView from './views/PageView.astro'

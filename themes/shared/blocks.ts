@@ -22,14 +22,48 @@ export interface BlockProps<Block> {
 /** A block's call-to-action links (cms/fields/link.ts). */
 export type Actions = { link: StoredLink & { label?: string | null } }[] | null | undefined
 
-export interface HeroBlock { id?: string | null; heading: string; text?: string | null; image?: MediaDoc | null; actions?: Actions }
-export interface RichTextBlock { id?: string | null; content?: unknown }
-export interface MediaBlockBlock { id?: string | null; image?: MediaDoc | null; caption?: string | null }
-export interface CallToActionBlock { id?: string | null; heading: string; text?: string | null; actions?: Actions }
-export interface FaqBlock { id?: string | null; heading?: string | null; items?: { question: string; answer: string }[] | null }
-export interface FeatureCardsBlock { id?: string | null; heading?: string | null; cards?: { title: string; text?: string | null; image?: MediaDoc | null; link?: (StoredLink & { label?: string | null }) | null }[] | null }
-export interface TestimonialsBlock { id?: string | null; heading?: string | null; items?: { quote: string; name: string; role?: string | null; avatar?: MediaDoc | null }[] | null }
-export interface LatestPostsBlock { id?: string | null; heading?: string | null; posts?: PostDoc[] | null }
+export interface HeroBlock {
+  id?: string | null
+  heading: string
+  text?: string | null
+  image?: MediaDoc | null
+  actions?: Actions
+}
+export interface RichTextBlock {
+  id?: string | null
+  content?: unknown
+}
+export interface MediaBlockBlock {
+  id?: string | null
+  image?: MediaDoc | null
+  caption?: string | null
+}
+export interface CallToActionBlock {
+  id?: string | null
+  heading: string
+  text?: string | null
+  actions?: Actions
+}
+export interface FaqBlock {
+  id?: string | null
+  heading?: string | null
+  items?: { question: string; answer: string }[] | null
+}
+export interface FeatureCardsBlock {
+  id?: string | null
+  heading?: string | null
+  cards?: { title: string; text?: string | null; image?: MediaDoc | null; link?: (StoredLink & { label?: string | null }) | null }[] | null
+}
+export interface TestimonialsBlock {
+  id?: string | null
+  heading?: string | null
+  items?: { quote: string; name: string; role?: string | null; avatar?: MediaDoc | null }[] | null
+}
+export interface LatestPostsBlock {
+  id?: string | null
+  heading?: string | null
+  posts?: PostDoc[] | null
+}
 
 /**
  * A page's blocks in order, each with its place and heading level. A page that opens with a hero
@@ -49,7 +83,11 @@ export function actionButtons(actions: Actions, locale: string, defaultLocale: s
 }
 
 /** The hero's heading element, and its picture with the editor's focal point as CSS custom properties. */
-export function heroModel({ block, headingLevel = 2 }: BlockProps<HeroBlock>): { Heading: 'h1' | 'h2'; image: MediaDoc | null; focus: string } {
+export function heroModel({ block, headingLevel = 2 }: BlockProps<HeroBlock>): {
+  Heading: 'h1' | 'h2'
+  image: MediaDoc | null
+  focus: string
+} {
   const image = block.image && typeof block.image === 'object' ? block.image : null
   return { Heading: headingLevel === 1 ? 'h1' : 'h2', image, focus: `--fx: ${image?.focalX ?? 50}%; --fy: ${image?.focalY ?? 50}%` }
 }

@@ -38,10 +38,15 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form.lead-form'))
     try {
       // A form with a file goes as multipart (the browser sets the boundary); any other as JSON.
       const withFile = form.querySelector('input[type="file"]') !== null
-      const response = await fetch(`/api/forms/${encodeURIComponent(id ?? '')}?locale=${encodeURIComponent(document.documentElement.lang)}`, {
-        method: 'POST',
-        ...(withFile ? { body: new FormData(form) } : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields(form)) }),
-      })
+      const response = await fetch(
+        `/api/forms/${encodeURIComponent(id ?? '')}?locale=${encodeURIComponent(document.documentElement.lang)}`,
+        {
+          method: 'POST',
+          ...(withFile
+            ? { body: new FormData(form) }
+            : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields(form)) }),
+        },
+      )
       const body = await response.json()
       if (response.status === 201) {
         if (body.redirect) return location.assign(body.redirect)

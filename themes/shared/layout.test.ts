@@ -8,7 +8,12 @@ const props = (change: Partial<LayoutProps> = {}, settings: Partial<LayoutProps[
   defaultLocale: 'zh-CN',
   meta: {} as LayoutProps['meta'],
   settings: { brandName: 'Cinnabar', brandColor: '#0b6623', ...settings },
-  header: { items: [{ link: { type: 'page', page: { path: 'about' }, label: 'About' } }, { link: { type: 'url', url: 'javascript:alert(1)', label: 'Bad' } }] },
+  header: {
+    items: [
+      { link: { type: 'page', page: { path: 'about' }, label: 'About' } },
+      { link: { type: 'url', url: 'javascript:alert(1)', label: 'Bad' } },
+    ],
+  },
   footer: { columns: [{ heading: 'Company', links: [{ link: { type: 'url', url: 'https://brand.example/jobs', label: 'Jobs' } }] }] },
   alternates: [],
   ...change,
@@ -19,7 +24,11 @@ describe('layoutModel', () => {
     const model = layoutModel(props())
     expect(model).toMatchObject({ brandColor: '#0b6623', homeHref: '/en', logoSrc: null, landing: false })
     expect(model.navItems).toEqual([{ label: 'About', href: '/en/about' }])
-    expect(model.footer).toEqual({ columns: [{ heading: 'Company', links: [{ label: 'Jobs', href: 'https://brand.example/jobs' }] }], social: [], smallPrint: '© Cinnabar' })
+    expect(model.footer).toEqual({
+      columns: [{ heading: 'Company', links: [{ label: 'Jobs', href: 'https://brand.example/jobs' }] }],
+      social: [],
+      smallPrint: '© Cinnabar',
+    })
   })
 
   it.each(['red; background: url(//evil)', '', 'expression(alert(1))'])('never puts the brand colour %j into CSS', (brandColor) => {
@@ -27,11 +36,22 @@ describe('layoutModel', () => {
   })
 
   it('links a social account only when its URL is safe, and names the logo’s small WebP', () => {
-    const model = layoutModel(props({ template: 'landing', footer: { smallPrint: '© 2026' } }, {
-      socialAccounts: [{ channel: 'weibo', handle: '@cinnabar', url: 'https://weibo.com/cinnabar' }, { channel: 'wechat', handle: 'cinnabar', url: 'javascript:alert(1)' }],
-      logo: { id: 1, alt: '', filename: 'logo.png', sizes: { webp480: { filename: 'logo-480.webp' } } },
-    }))
-    expect(model.footer.social).toEqual([{ text: 'weibo: @cinnabar', href: 'https://weibo.com/cinnabar' }, { text: 'wechat: cinnabar', href: null }])
+    const model = layoutModel(
+      props(
+        { template: 'landing', footer: { smallPrint: '© 2026' } },
+        {
+          socialAccounts: [
+            { channel: 'weibo', handle: '@cinnabar', url: 'https://weibo.com/cinnabar' },
+            { channel: 'wechat', handle: 'cinnabar', url: 'javascript:alert(1)' },
+          ],
+          logo: { id: 1, alt: '', filename: 'logo.png', sizes: { webp480: { filename: 'logo-480.webp' } } },
+        },
+      ),
+    )
+    expect(model.footer.social).toEqual([
+      { text: 'weibo: @cinnabar', href: 'https://weibo.com/cinnabar' },
+      { text: 'wechat: cinnabar', href: null },
+    ])
     expect(model.footer.smallPrint).toBe('© 2026')
     expect(model.landing).toBe(true)
     expect(model.logoSrc).toBe('/media/logo-480.webp')

@@ -9,7 +9,10 @@ import type { LayoutProps, LinkValue } from '../types'
 /** The brand colour used when the setting is missing or is not a colour (it would reach CSS). */
 const FALLBACK_BRAND_COLOR = '#c8102e'
 
-export interface NavLink { label: string; href: string }
+export interface NavLink {
+  label: string
+  href: string
+}
 
 export interface LayoutModel {
   /** settings.brandColor when it is a colour (isBrandColor), so a setting cannot inject CSS. */
@@ -29,7 +32,9 @@ export interface LayoutModel {
 }
 
 const links = (items: { link: LinkValue }[] | null | undefined, locale: string, defaultLocale: string): NavLink[] =>
-  (items ?? []).map(({ link }) => ({ label: link.label ?? '', href: hrefOf(link, locale, defaultLocale) })).filter((l): l is NavLink => Boolean(l.href))
+  (items ?? [])
+    .map(({ link }) => ({ label: link.label ?? '', href: hrefOf(link, locale, defaultLocale) }))
+    .filter((l): l is NavLink => Boolean(l.href))
 
 /** The data of a theme's layout, from its props. */
 export function layoutModel({ locale, defaultLocale, settings, header, footer, template = 'default' }: LayoutProps): LayoutModel {
@@ -42,7 +47,10 @@ export function layoutModel({ locale, defaultLocale, settings, header, footer, t
     navItems: links(header.items, locale, defaultLocale),
     footer: {
       columns: (footer.columns ?? []).map((column) => ({ heading: column.heading, links: links(column.links, locale, defaultLocale) })),
-      social: (settings.socialAccounts ?? []).map((account) => ({ text: `${account.channel}: ${account.handle}`, href: safeHref(account.url) ?? null })),
+      social: (settings.socialAccounts ?? []).map((account) => ({
+        text: `${account.channel}: ${account.handle}`,
+        href: safeHref(account.url) ?? null,
+      })),
       smallPrint: footer.smallPrint ?? `© ${settings.brandName}`,
     },
   }

@@ -2,7 +2,7 @@
 // (SearchBox.astro imports it on focus), it downloads the compact index once and shows the best
 // matches under the box; the form itself is a plain GET to /search and works without it.
 import type { CompactIndex } from '../../functions/search/compact-index'
-import { searchCompact, type CompactHit } from '../../functions/search/match-compact'
+import { type CompactHit, searchCompact } from '../../functions/search/match-compact'
 
 const indexes = new Map<string, Promise<CompactIndex | null>>()
 

@@ -14,7 +14,13 @@ export const ConsentLog: CollectionConfig = {
     { name: 'member', type: 'relationship', relationTo: 'members', required: true, index: true, admin: { readOnly: true } },
     { name: 'topic', type: 'text', required: true, admin: { readOnly: true } },
     { name: 'subscribed', type: 'checkbox', required: true, admin: { readOnly: true } },
-    { name: 'source', type: 'select', required: true, options: ['account-page', 'email-link', 'sign-up', 'admin'], admin: { readOnly: true } },
+    {
+      name: 'source',
+      type: 'select',
+      required: true,
+      options: ['account-page', 'email-link', 'sign-up', 'admin'],
+      admin: { readOnly: true },
+    },
     { name: 'at', type: 'date', required: true, index: true, admin: { readOnly: true } },
   ],
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin, nobody } from '../../access/roles'
 import { membersDataReader } from '../../access/members'
+import { isAdmin, nobody } from '../../access/roles'
 
 /**
  * The confirmed ways a member signs in besides email: a phone number proved by an SMS code, a

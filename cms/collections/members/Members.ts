@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin, nobody } from '../../access/roles'
-import { membersDataReader } from '../../access/members'
 import { LOCALES } from '../../../functions/content/locales'
+import { membersDataReader } from '../../access/members'
+import { isAdmin, nobody } from '../../access/roles'
 
 /**
  * Visitors with an account on the brand site. Not a Payload auth collection: members have their
@@ -12,7 +12,11 @@ import { LOCALES } from '../../../functions/content/locales'
 export const Members: CollectionConfig = {
   slug: 'members',
   labels: { singular: { en: 'Member', zh: '会员' }, plural: { en: 'Members', zh: '会员' } },
-  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'company', 'emailVerifiedAt', 'createdAt'], group: { en: 'Members', zh: '会员' } },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'company', 'emailVerifiedAt', 'createdAt'],
+    group: { en: 'Members', zh: '会员' },
+  },
   access: { create: nobody, read: membersDataReader, update: nobody, delete: nobody, readVersions: isAdmin },
   fields: [
     { name: 'email', type: 'email', required: true, unique: true, index: true, admin: { readOnly: true } },
@@ -25,7 +29,12 @@ export const Members: CollectionConfig = {
     { name: 'phone', type: 'text', admin: { readOnly: true } },
     // The WeChat avatar, only when the member agreed to share it (snsapi_userinfo or the QR login).
     { name: 'avatarUrl', type: 'text', admin: { readOnly: true } },
-    { name: 'preferredLanguage', type: 'select', options: LOCALES.map((l) => ({ label: l.label, value: l.code })), admin: { readOnly: true } },
+    {
+      name: 'preferredLanguage',
+      type: 'select',
+      options: LOCALES.map((l) => ({ label: l.label, value: l.code })),
+      admin: { readOnly: true },
+    },
     { name: 'interests', type: 'relationship', relationTo: 'topics', hasMany: true, admin: { readOnly: true } },
     { name: 'referralCode', type: 'text', unique: true, index: true, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'referredBy', type: 'relationship', relationTo: 'members', admin: { readOnly: true, position: 'sidebar' } },

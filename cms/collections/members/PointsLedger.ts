@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
+
 import type { CollectionBeforeValidateHook, CollectionConfig } from 'payload'
 import { APIError } from 'payload'
 
-import { canEditContent, isCmsUser, nobody } from '../../access/roles'
 import { planEntry, type PointsEntry } from '../../../functions/members/points'
+import { canEditContent, isCmsUser, nobody } from '../../access/roles'
 
 /** An editor's grant: checked against the member's ledger like every other entry (a correction never takes the balance below zero). */
 const checkGrant: CollectionBeforeValidateHook = async ({ data, req, operation }) => {
@@ -11,12 +12,26 @@ const checkGrant: CollectionBeforeValidateHook = async ({ data, req, operation }
   if (operation !== 'create' || req.context?.ledger === 'site' || !data) return data
   const member = typeof data.member === 'object' && data.member ? data.member.id : data.member
   if (member === undefined || member === null) throw new APIError('Choose the member to grant points to.', 400, null, true)
-  const { docs } = await req.payload.find({ collection: 'points-ledger', where: { member: { equals: member } }, limit: 0, pagination: false, depth: 0, req })
+  const { docs } = await req.payload.find({
+    collection: 'points-ledger',
+    where: { member: { equals: member } },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    req,
+  })
   const points = Number(data.points)
-  const kind = points < 0 ? 'adjust' : (data.kind === 'adjust' ? 'adjust' : 'earn')
-  const planned = planEntry(docs as unknown as PointsEntry[], { kind, reason: 'editor-grant', points, ref: `grant:${randomBytes(6).toString('hex')}` }, { now: new Date() })
+  const kind = points < 0 ? 'adjust' : data.kind === 'adjust' ? 'adjust' : 'earn'
+  const planned = planEntry(
+    docs as unknown as PointsEntry[],
+    { kind, reason: 'editor-grant', points, ref: `grant:${randomBytes(6).toString('hex')}` },
+    { now: new Date() },
+  )
   if (!planned.ok) {
-    const message = planned.reason === 'not-enough-points' ? `This correction would take the member below zero points (balance ${planned.balance}).` : 'Points must be a whole number other than 0, at most 1,000,000 either way.'
+    const message =
+      planned.reason === 'not-enough-points'
+        ? `This correction would take the member below zero points (balance ${planned.balance}).`
+        : 'Points must be a whole number other than 0, at most 1,000,000 either way.'
     throw new APIError(message, 400, null, true)
   }
   return { ...data, ...planned.entry }
@@ -38,7 +53,13 @@ export const PointsLedger: CollectionConfig = {
   fields: [
     { name: 'member', type: 'relationship', relationTo: 'members', required: true, index: true },
     { name: 'kind', type: 'select', required: true, defaultValue: 'earn', options: ['earn', 'spend', 'adjust'] },
-    { name: 'reason', type: 'select', required: true, defaultValue: 'editor-grant', options: ['sign-up', 'verified-profile', 'referral-member', 'editor-grant', 'reward'] },
+    {
+      name: 'reason',
+      type: 'select',
+      required: true,
+      defaultValue: 'editor-grant',
+      options: ['sign-up', 'verified-profile', 'referral-member', 'editor-grant', 'reward'],
+    },
     { name: 'points', type: 'number', required: true },
     { name: 'ref', type: 'text', required: true, defaultValue: 'grant', admin: { readOnly: true } },
     { name: 'note', type: 'text' },

@@ -16,7 +16,9 @@ export const Topics: CollectionConfig = {
       required: true,
       unique: true,
       index: true,
-      validate: (value: unknown) => (typeof value === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(value) && value !== 'newsletter') || 'Lower-case letters, digits and dashes (not "newsletter", which is always there).',
+      validate: (value: unknown) =>
+        (typeof value === 'string' && /^[a-z0-9][a-z0-9-]{0,63}$/.test(value) && value !== 'newsletter') ||
+        'Lower-case letters, digits and dashes (not "newsletter", which is always there).',
     },
   ],
 }

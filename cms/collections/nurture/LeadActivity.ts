@@ -12,11 +12,25 @@ import { canWorkLeads, isAdmin, nobody } from '../../access/roles'
 export const LeadActivity: CollectionConfig = {
   slug: 'lead-activity',
   labels: { singular: { en: 'Activity', zh: '行为' }, plural: { en: 'Activity', zh: '行为' } },
-  admin: { defaultColumns: ['at', 'kind', 'path', 'categories', 'lead'], group: { en: 'Leads', zh: '线索' }, description: { en: 'Page views, submissions, downloads and email events of known people.', zh: '已知访客的页面浏览、表单提交、下载与邮件事件。' } },
+  admin: {
+    defaultColumns: ['at', 'kind', 'path', 'categories', 'lead'],
+    group: { en: 'Leads', zh: '线索' },
+    description: {
+      en: 'Page views, submissions, downloads and email events of known people.',
+      zh: '已知访客的页面浏览、表单提交、下载与邮件事件。',
+    },
+  },
   access: { create: nobody, read: canWorkLeads, update: nobody, delete: isAdmin },
   timestamps: false,
   fields: [
-    { name: 'kind', type: 'select', required: true, index: true, options: ACTIVITY_KINDS.map((value) => ({ value, label: value })), admin: { readOnly: true } },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      index: true,
+      options: ACTIVITY_KINDS.map((value) => ({ value, label: value })),
+      admin: { readOnly: true },
+    },
     { name: 'at', type: 'date', required: true, index: true, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'lead', type: 'relationship', relationTo: 'leads', index: true, admin: { readOnly: true } },
     // The browser's first-party id: how a page view read before the form finds its lead afterwards.

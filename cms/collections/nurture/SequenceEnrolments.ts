@@ -11,7 +11,15 @@ export const SequenceEnrolments: CollectionConfig = {
   fields: [
     { name: 'sequence', type: 'relationship', relationTo: 'sequences', required: true, index: true, admin: { readOnly: true } },
     { name: 'lead', type: 'relationship', relationTo: 'leads', required: true, index: true, admin: { readOnly: true } },
-    { name: 'status', type: 'select', required: true, index: true, defaultValue: 'active', options: ['active', 'completed', 'exited'], admin: { readOnly: true } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: 'active',
+      options: ['active', 'completed', 'exited'],
+      admin: { readOnly: true },
+    },
     { name: 'exitReason', type: 'text', admin: { readOnly: true } },
     { name: 'enrolledAt', type: 'date', required: true, admin: { readOnly: true } },
     { name: 'lastStep', type: 'text', admin: { readOnly: true } },

@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { DELAY_UNITS, SEQUENCE_TRIGGERS } from '../../../functions/nurture/sequences'
 import { canManageNurture, canWorkLeads } from '../../access/roles'
-import { sequenceStatsEndpoint } from '../../nurture/stats'
 import { rescheduleAfterEdit } from '../../nurture/reschedule'
+import { sequenceStatsEndpoint } from '../../nurture/stats'
 
 const TRIGGER_LABELS: Record<(typeof SEQUENCE_TRIGGERS)[number], { en: string; zh: string }> = {
   'form-submitted': { en: 'A form is submitted (a lead from a form)', zh: '提交表单（来自表单的线索）' },
@@ -32,22 +32,74 @@ export const Sequences: CollectionConfig = {
   fields: [
     { name: 'name', type: 'text', required: true },
     { name: 'active', type: 'checkbox', defaultValue: true },
-    { name: 'trigger', type: 'select', required: true, options: SEQUENCE_TRIGGERS.map((value) => ({ value, label: TRIGGER_LABELS[value] })) },
-    { name: 'form', type: 'relationship', relationTo: 'forms', admin: { condition: (_, s) => s?.trigger === 'form-submitted', description: { en: 'Empty: any form.', zh: '留空：任意表单。' } } },
-    { name: 'topic', type: 'text', admin: { condition: (_, s) => s?.trigger === 'topic-subscribed', description: { en: 'The topic’s slug; empty: any topic.', zh: '主题的 slug；留空：任意主题。' } } },
-    { name: 'tag', type: 'text', admin: { condition: (_, s) => s?.trigger === 'tag-added', description: { en: 'Empty: any tag.', zh: '留空：任意标签。' } } },
-    { name: 'reenter', type: 'checkbox', defaultValue: false, label: { en: 'May enter again after finishing or leaving', zh: '结束或退出后可再次进入' } },
+    {
+      name: 'trigger',
+      type: 'select',
+      required: true,
+      options: SEQUENCE_TRIGGERS.map((value) => ({ value, label: TRIGGER_LABELS[value] })),
+    },
+    {
+      name: 'form',
+      type: 'relationship',
+      relationTo: 'forms',
+      admin: { condition: (_, s) => s?.trigger === 'form-submitted', description: { en: 'Empty: any form.', zh: '留空：任意表单。' } },
+    },
+    {
+      name: 'topic',
+      type: 'text',
+      admin: {
+        condition: (_, s) => s?.trigger === 'topic-subscribed',
+        description: { en: 'The topic’s slug; empty: any topic.', zh: '主题的 slug；留空：任意主题。' },
+      },
+    },
+    {
+      name: 'tag',
+      type: 'text',
+      admin: { condition: (_, s) => s?.trigger === 'tag-added', description: { en: 'Empty: any tag.', zh: '留空：任意标签。' } },
+    },
+    {
+      name: 'reenter',
+      type: 'checkbox',
+      defaultValue: false,
+      label: { en: 'May enter again after finishing or leaving', zh: '结束或退出后可再次进入' },
+    },
     {
       name: 'steps',
       type: 'array',
       minRows: 1,
       fields: [
-        { type: 'row', fields: [
-          { name: 'delay', type: 'number', required: true, min: 0, defaultValue: 0 },
-          { name: 'unit', type: 'select', required: true, defaultValue: 'days', options: Object.keys(DELAY_UNITS).map((value) => ({ value, label: value })) },
-        ] },
-        { name: 'subject', type: 'text', required: true, localized: true, admin: { description: { en: '{name} or {name|friend} is replaced by the person’s name.', zh: '{name} 或 {name|朋友} 会替换为对方的名字。' } } },
-        { name: 'body', type: 'textarea', required: true, localized: true, admin: { description: { en: 'Plain text; links are tracked through the site.', zh: '纯文本；链接通过网站跟踪点击。' } } },
+        {
+          type: 'row',
+          fields: [
+            { name: 'delay', type: 'number', required: true, min: 0, defaultValue: 0 },
+            {
+              name: 'unit',
+              type: 'select',
+              required: true,
+              defaultValue: 'days',
+              options: Object.keys(DELAY_UNITS).map((value) => ({ value, label: value })),
+            },
+          ],
+        },
+        {
+          name: 'subject',
+          type: 'text',
+          required: true,
+          localized: true,
+          admin: {
+            description: {
+              en: '{name} or {name|friend} is replaced by the person’s name.',
+              zh: '{name} 或 {name|朋友} 会替换为对方的名字。',
+            },
+          },
+        },
+        {
+          name: 'body',
+          type: 'textarea',
+          required: true,
+          localized: true,
+          admin: { description: { en: 'Plain text; links are tracked through the site.', zh: '纯文本；链接通过网站跟踪点击。' } },
+        },
       ],
     },
   ],

@@ -1,7 +1,7 @@
 // React in scope: the bench renders this with tsx, which compiles JSX to React.createElement.
 import React from 'react'
 
-import { FUNNEL_GROUPS, FUNNEL_MODELS, funnelChartSvg, funnelSearch, type FunnelReport } from '../../../functions/attribution'
+import { FUNNEL_GROUPS, FUNNEL_MODELS, funnelChartSvg, type FunnelReport, funnelSearch } from '../../../functions/attribution'
 import type { FunnelText } from '../../funnel'
 import { FunnelTable } from './FunnelTable'
 
@@ -20,7 +20,21 @@ const segment = (active: boolean) => ({
  * every state has its own URL), the chart, the table, the CSV link and what the numbers mean. It
  * renders without JavaScript; FunnelView loads the report and checks access.
  */
-export function FunnelDashboard({ report, text, path, csvPath, language, error }: { report: FunnelReport; text: FunnelText; path: string; csvPath: string; language: string; error?: string }) {
+export function FunnelDashboard({
+  report,
+  text,
+  path,
+  csvPath,
+  language,
+  error,
+}: {
+  report: FunnelReport
+  text: FunnelText
+  path: string
+  csvPath: string
+  language: string
+  error?: string
+}) {
   const { query } = report
   return (
     <div style={{ display: 'grid', gap: 20, paddingBottom: 40 }}>
@@ -29,7 +43,10 @@ export function FunnelDashboard({ report, text, path, csvPath, language, error }
         <p style={{ margin: 0, opacity: 0.8 }}>{text.intro}</p>
       </header>
       {error ? (
-        <p role="alert" style={{ margin: 0, padding: '8px 12px', borderRadius: 4, background: 'var(--theme-error-100)', color: 'var(--theme-error-750)' }}>
+        <p
+          role="alert"
+          style={{ margin: 0, padding: '8px 12px', borderRadius: 4, background: 'var(--theme-error-100)', color: 'var(--theme-error-750)' }}
+        >
           {error}
         </p>
       ) : null}
@@ -53,7 +70,12 @@ export function FunnelDashboard({ report, text, path, csvPath, language, error }
         <span style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
           <span>{text.groupBy}:</span>
           {FUNNEL_GROUPS.map((group) => (
-            <a key={group} href={`${path}?${funnelSearch(query, { group })}`} style={segment(group === query.group)} aria-current={group === query.group ? 'page' : undefined}>
+            <a
+              key={group}
+              href={`${path}?${funnelSearch(query, { group })}`}
+              style={segment(group === query.group)}
+              aria-current={group === query.group ? 'page' : undefined}
+            >
               {text.groups[group]}
             </a>
           ))}
@@ -61,7 +83,12 @@ export function FunnelDashboard({ report, text, path, csvPath, language, error }
         <span style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
           <span>{text.credit}:</span>
           {FUNNEL_MODELS.map((model) => (
-            <a key={model} href={`${path}?${funnelSearch(query, { model })}`} style={segment(model === query.model)} aria-current={model === query.model ? 'page' : undefined}>
+            <a
+              key={model}
+              href={`${path}?${funnelSearch(query, { model })}`}
+              style={segment(model === query.model)}
+              aria-current={model === query.model ? 'page' : undefined}
+            >
               {text.models[model]}
             </a>
           ))}

@@ -1,10 +1,22 @@
 // React in scope: the bench renders this with tsx, which compiles JSX to React.createElement.
 import React from 'react'
 
-import { FUNNEL_RATES, FUNNEL_STEPS, funnelSearch, type FunnelReport, type FunnelRow, type FunnelSortKey } from '../../../functions/attribution'
+import {
+  FUNNEL_RATES,
+  FUNNEL_STEPS,
+  type FunnelReport,
+  type FunnelRow,
+  funnelSearch,
+  type FunnelSortKey,
+} from '../../../functions/attribution'
 import type { FunnelText } from '../../funnel'
 
-const cell = { padding: '6px 10px', borderBottom: '1px solid var(--theme-elevation-150)', textAlign: 'right' as const, whiteSpace: 'nowrap' as const }
+const cell = {
+  padding: '6px 10px',
+  borderBottom: '1px solid var(--theme-elevation-150)',
+  textAlign: 'right' as const,
+  whiteSpace: 'nowrap' as const,
+}
 const nameCell = { ...cell, textAlign: 'left' as const, whiteSpace: 'normal' as const, maxWidth: 360 }
 
 /** The report's rows and total as a table whose headings re-sort it (largest first on the first click). */
@@ -16,14 +28,25 @@ export function FunnelTable({ report, text, path, language }: { report: FunnelRe
     ...(report.hasClicks ? [{ key: 'clicks' as const, label: text.clicks, value: (row: FunnelRow) => count.format(row.clicks ?? 0) }] : []),
     ...FUNNEL_STEPS.map((step) => ({ key: step, label: text.steps[step], value: (row: FunnelRow) => count.format(row[step]) })),
     // No denominator, no rate: a dash rather than 0% or a division by zero.
-    ...FUNNEL_RATES.map((rate) => ({ key: rate, label: text.rates[rate], value: (row: FunnelRow) => (row[rate] === null ? '–' : share.format(row[rate])) })),
+    ...FUNNEL_RATES.map((rate) => ({
+      key: rate,
+      label: text.rates[rate],
+      value: (row: FunnelRow) => (row[rate] === null ? '–' : share.format(row[rate])),
+    })),
   ]
   const heading = (key: FunnelSortKey, label: string, style: object) => {
     const current = query.sort.by === key
     const dir = current ? (query.sort.dir === 'desc' ? 'asc' : 'desc') : key === 'name' ? 'asc' : 'desc'
     return (
-      <th key={key} style={{ ...style, fontWeight: 600 }} aria-sort={current ? (query.sort.dir === 'desc' ? 'descending' : 'ascending') : undefined}>
-        <a href={`${path}?${funnelSearch(query, { sort: { by: key, dir } })}`} style={{ color: 'inherit', textDecoration: current ? 'underline' : 'none' }}>
+      <th
+        key={key}
+        style={{ ...style, fontWeight: 600 }}
+        aria-sort={current ? (query.sort.dir === 'desc' ? 'descending' : 'ascending') : undefined}
+      >
+        <a
+          href={`${path}?${funnelSearch(query, { sort: { by: key, dir } })}`}
+          style={{ color: 'inherit', textDecoration: current ? 'underline' : 'none' }}
+        >
           {label}
           {current ? (query.sort.dir === 'desc' ? ' ↓' : ' ↑') : ''}
         </a>

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 import type { AdminViewServerProps } from 'payload'
 import { formatAdminURL } from 'payload/shared'
 
-import { FunnelQueryError, parseFunnelQuery, type FunnelQuery } from '../../../functions/attribution'
+import { type FunnelQuery, FunnelQueryError, parseFunnelQuery } from '../../../functions/attribution'
 import { roleOf } from '../../access/roles'
 import { FUNNEL_CSV_PATH, FUNNEL_VIEW_PATH, funnelText, loadFunnel } from '../../funnel'
 import { FunnelDashboard } from './FunnelDashboard'
@@ -19,8 +19,13 @@ export async function FunnelView({ initPageResult, params, searchParams }: Admin
   const { payload } = req
   const { routes, admin } = payload.config
   const path = formatAdminURL({ adminRoute: routes.admin, path: FUNNEL_VIEW_PATH })
-  const search = new URLSearchParams(Object.entries(searchParams ?? {}).flatMap(([key, value]) => [value ?? []].flat().map((v) => [key, String(v)]))).toString()
-  if (!req.user) redirect(`${formatAdminURL({ adminRoute: routes.admin, path: admin.routes.login })}?redirect=${encodeURIComponent(`${path}${search ? `?${search}` : ''}`)}`)
+  const search = new URLSearchParams(
+    Object.entries(searchParams ?? {}).flatMap(([key, value]) => [value ?? []].flat().map((v) => [key, String(v)])),
+  ).toString()
+  if (!req.user)
+    redirect(
+      `${formatAdminURL({ adminRoute: routes.admin, path: admin.routes.login })}?redirect=${encodeURIComponent(`${path}${search ? `?${search}` : ''}`)}`,
+    )
   if (!roleOf(req)) redirect(formatAdminURL({ adminRoute: routes.admin, path: admin.routes.unauthorized }))
   const language = req.i18n.language === 'zh' ? 'zh' : 'en'
   const text = funnelText(language)
@@ -49,7 +54,14 @@ export async function FunnelView({ initPageResult, params, searchParams }: Admin
       visibleEntities={visibleEntities}
     >
       <Gutter>
-        <FunnelDashboard report={report} text={text} path={path} csvPath={formatAdminURL({ apiRoute: routes.api, path: FUNNEL_CSV_PATH })} language={language === 'zh' ? 'zh-CN' : 'en'} error={error} />
+        <FunnelDashboard
+          report={report}
+          text={text}
+          path={path}
+          csvPath={formatAdminURL({ apiRoute: routes.api, path: FUNNEL_CSV_PATH })}
+          language={language === 'zh' ? 'zh-CN' : 'en'}
+          error={error}
+        />
       </Gutter>
     </DefaultTemplate>
   )

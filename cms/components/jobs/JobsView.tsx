@@ -10,7 +10,12 @@ import { JOBS_VIEW_PATH } from '../../jobs/paths'
 import { RetryJobButton } from './RetryJobButton'
 
 const ORDER = ['failed', 'stranded', 'running', 'queued'] as const
-const HEADINGS = { failed: 'Failed (out of retries)', stranded: 'Stranded (worker gone; taken over when its lease runs out)', running: 'Running', queued: 'Queued' } as const
+const HEADINGS = {
+  failed: 'Failed (out of retries)',
+  stranded: 'Stranded (worker gone; taken over when its lease runs out)',
+  running: 'Running',
+  queued: 'Queued',
+} as const
 
 /**
  * `/admin/jobs`: background jobs not yet done (queued, running, stranded and failed), for admins,
@@ -21,12 +26,26 @@ export async function JobsView({ initPageResult, params, searchParams }: AdminVi
   const { req, locale, permissions, visibleEntities } = initPageResult
   const { payload } = req
   const { routes, admin } = payload.config
-  if (!req.user) redirect(`${formatAdminURL({ adminRoute: routes.admin, path: admin.routes.login })}?redirect=${encodeURIComponent(formatAdminURL({ adminRoute: routes.admin, path: JOBS_VIEW_PATH }))}`)
+  if (!req.user)
+    redirect(
+      `${formatAdminURL({ adminRoute: routes.admin, path: admin.routes.login })}?redirect=${encodeURIComponent(formatAdminURL({ adminRoute: routes.admin, path: JOBS_VIEW_PATH }))}`,
+    )
   if (roleOf(req) !== 'admin') redirect(formatAdminURL({ adminRoute: routes.admin, path: admin.routes.unauthorized }))
   const jobs = await listJobs(payload, new Date())
   const retryUrl = (id: string | number) => formatAdminURL({ apiRoute: routes.api, path: `/jobs/${id}/retry` })
   return (
-    <DefaultTemplate i18n={req.i18n} locale={locale} params={params} payload={payload} permissions={permissions} req={req} searchParams={searchParams} user={req.user} viewType="jobs" visibleEntities={visibleEntities}>
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={locale}
+      params={params}
+      payload={payload}
+      permissions={permissions}
+      req={req}
+      searchParams={searchParams}
+      user={req.user}
+      viewType="jobs"
+      visibleEntities={visibleEntities}
+    >
       <Gutter>
         <h1>Jobs</h1>
         {jobs.length === 0 && <p id="jobs-none">No job is waiting, running or failed.</p>}

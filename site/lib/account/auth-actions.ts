@@ -1,11 +1,11 @@
 // Sign-up, sign-in (password or code), email verification, forgotten password, sign-out.
+import { isVisitorId, readCookie, VISITOR_COOKIE } from '../../../functions/attribution/visitor'
 import { isEmail, normalizeEmail } from '../../../functions/lead-intake/normalize'
 import { NEWSLETTER } from '../../../functions/members/consent-log'
 import { normalizeCode } from '../../../functions/members/one-time-code'
-import { checkPassword, PASSWORD_MAX_LENGTH } from '../../../functions/members/password-policy'
 import { hashPassword, needsRehash, verifyPassword } from '../../../functions/members/password-hash'
+import { checkPassword, PASSWORD_MAX_LENGTH } from '../../../functions/members/password-policy'
 import { generateReferralCode } from '../../../functions/members/referral-code'
-import { readCookie, VISITOR_COOKIE, isVisitorId } from '../../../functions/attribution/visitor'
 import { DuplicateError, type StoredMember } from '../../../functions/members/store'
 import { touchesForConversion } from '../arrivals'
 import { frame } from '../content'
@@ -14,7 +14,7 @@ import { checkCode, requestCode } from './codes'
 import { countSignUp, signInGuard } from './guard'
 import { becomeMember } from './identity'
 import { fieldMessage } from './messages'
-import { invalid, needsMember, refuse, type Action, type ActionContext, type Outcome } from './outcome'
+import { type Action, type ActionContext, invalid, needsMember, type Outcome, refuse } from './outcome'
 import { text } from './request'
 import { signOutCookie, startSession } from './session'
 
@@ -29,7 +29,9 @@ function emailOf(ctx: ActionContext): string | null {
 /** Only a path inside the account pages may be where a sign-in goes next (never another site). */
 function nextPath(ctx: ActionContext): string {
   const next = text(ctx.fields, 'next')
-  return /^\/(?:[a-z]{2}(?:-[A-Z]{2})?\/)?(?:account|blog)(?:[/?#][^\s\\]*)?$/.test(next) && !next.startsWith('//') ? next : ctx.href('/account')
+  return /^\/(?:[a-z]{2}(?:-[A-Z]{2})?\/)?(?:account|blog)(?:[/?#][^\s\\]*)?$/.test(next) && !next.startsWith('//')
+    ? next
+    : ctx.href('/account')
 }
 
 async function brandNames(locale: string, stamp: string | null): Promise<string[]> {
@@ -91,7 +93,8 @@ export const signUp: Action = async (ctx) => {
     }
   }
   if (!member) throw new Error('No free referral code after three draws.')
-  if (['on', 'true', '1', 'yes'].includes(text(ctx.fields, 'newsletter'))) await store.appendConsents(member.id, [{ topic: NEWSLETTER, subscribed: true, at: new Date().toISOString(), source: 'sign-up' }])
+  if (['on', 'true', '1', 'yes'].includes(text(ctx.fields, 'newsletter')))
+    await store.appendConsents(member.id, [{ topic: NEWSLETTER, subscribed: true, at: new Date().toISOString(), source: 'sign-up' }])
   await requestCode({ subject: member.email, purpose: 'verify-email', locale, address: ctx.address })
   const session = await startSession(member, ctx.request, ctx.clientAddress)
   return { kind: 'done', location: ctx.href('/account/verify'), status: 201, cookies: [session], json: { ok: true, verified: false } }
@@ -106,7 +109,13 @@ export const verifyEmail: Action = needsMember(async (ctx) => {
     return { kind: 'next', notice: 'verify-sent', step: 'code', keep: {}, json: { ok: true, sent: true } }
   }
   if (!normalizeCode(text(ctx.fields, 'code'))) return invalid(locale, { code: fieldMessage('code', locale) })
-  const checked = await checkCode({ subject: signed.member.email, purpose: 'verify-email', code: text(ctx.fields, 'code'), locale, address: ctx.address })
+  const checked = await checkCode({
+    subject: signed.member.email,
+    purpose: 'verify-email',
+    code: text(ctx.fields, 'code'),
+    locale,
+    address: ctx.address,
+  })
   if (!checked.ok) return { kind: 'refused', error: checked.error }
   // The code was typed in a session opened with the password chosen at sign-up: both are the inbox owner's.
   await becomeMember(signed.member, { session: signed.session.id, password: true })

@@ -1,14 +1,14 @@
 // The data page's actions (download, erase) and the one-click unsubscribe link.
+import { payloadSecret } from '../../../cms/environment'
 import { NEWSLETTER, planConsentChanges, verifyUnsubscribeToken } from '../../../functions/members/consent-log'
 import { normalizeCode } from '../../../functions/members/one-time-code'
 import { verifyPassword } from '../../../functions/members/password-hash'
-import { payloadSecret } from '../../../cms/environment'
 import { membersStore } from '../stores'
 import { checkCode, requestCode } from './codes'
-import { signInGuard } from './guard'
 import { eraseMember, exportMemberData } from './data-rights'
+import { signInGuard } from './guard'
 import { fieldMessage } from './messages'
-import { invalid, needsMember, refuse, type Action } from './outcome'
+import { type Action, invalid, needsMember, refuse } from './outcome'
 import { text } from './request'
 import { signOutCookie } from './session'
 
@@ -56,7 +56,11 @@ export const unsubscribe: Action = async (ctx) => {
   const member = await store.memberById(/^[0-9]+$/.test(grant.memberId) ? Number(grant.memberId) : grant.memberId)
   if (!member || member.erasedAt) return refuse('link-invalid', locale)
   const topics = (await store.topics(locale)).map((t) => t.slug)
-  const plan = planConsentChanges(await store.consentsOf(member.id), { [grant.topic]: false }, { source: 'email-link', topics: grant.topic === NEWSLETTER ? [] : topics, now: new Date() })
+  const plan = planConsentChanges(
+    await store.consentsOf(member.id),
+    { [grant.topic]: false },
+    { source: 'email-link', topics: grant.topic === NEWSLETTER ? [] : topics, now: new Date() },
+  )
   if (!plan.ok) return refuse('link-invalid', locale)
   await store.appendConsents(member.id, plan.entries)
   return { kind: 'next', notice: 'unsubscribed', step: 'done', keep: {}, json: { ok: true, topic: grant.topic } }

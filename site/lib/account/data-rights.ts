@@ -1,7 +1,7 @@
 // A member's data rights: everything held about them as one JSON download, and erasure across
 // members, leads, submissions and touches (functions/members data-export and erasure-plan).
 import { buildMemberExport, exportAuditEntry, exportFilename } from '../../../functions/members/data-export'
-import { erasurePlan, type ErasurePlan } from '../../../functions/members/erasure-plan'
+import { type ErasurePlan, erasurePlan } from '../../../functions/members/erasure-plan'
 import type { MemberRecord, SubmissionRecord, TouchRecord } from '../../../functions/members/records'
 import { requestStatus } from '../../../functions/members/request-status'
 import type { StoredMember } from '../../../functions/members/store'
@@ -22,7 +22,10 @@ async function holdings(member: StoredMember) {
   const leads = await store.leadsOf(member)
   const leadIds = leads.map((l) => l.id as string | number)
   const statusOf = new Map(leads.map((l) => [String(l.id), requestStatus(l.status as string)]))
-  const submissions = (await store.submissionsOfLeads(leadIds)).map((s) => ({ ...s, status: statusOf.get(String((s.lead as { id?: unknown })?.id ?? s.lead)) ?? null })) as unknown as SubmissionRecord[]
+  const submissions = (await store.submissionsOfLeads(leadIds)).map((s) => ({
+    ...s,
+    status: statusOf.get(String((s.lead as { id?: unknown })?.id ?? s.lead)) ?? null,
+  })) as unknown as SubmissionRecord[]
   const touches = (await store.touchesOf(leadIds, member.visitor)) as unknown as (TouchRecord & { id: string | number })[]
   return { store, leads, leadIds, submissions, touches }
 }
@@ -33,7 +36,14 @@ export async function exportMemberData(member: StoredMember): Promise<{ body: st
   const now = new Date()
   const record = await memberRecord(member)
   const document = buildMemberExport(
-    { member: record, submissions, touches, consents: await store.consentsOf(member.id), points: await store.ledgerOf(member.id), tiers: await store.tiers(member.preferredLanguage ?? 'en') },
+    {
+      member: record,
+      submissions,
+      touches,
+      consents: await store.consentsOf(member.id),
+      points: await store.ledgerOf(member.id),
+      tiers: await store.tiers(member.preferredLanguage ?? 'en'),
+    },
     { now },
   )
   await store.audit(exportAuditEntry(record, { actor: 'member', now }))
@@ -63,7 +73,14 @@ export async function eraseMember(member: StoredMember, actor: 'member' | 'admin
       codeIds: await store.idsOf('member-codes', { subject: { in: [member.email, ...phones] } }),
       // Mail to the member, and the copies of mail about them (a sales email names them in its Reply-To and text); texts to their numbers.
       deliveryIds: leads.length ? await store.idsOf('lead-deliveries', { lead: { in: leads.map((lead) => lead.id) } }) : [],
-      outboxIds: await store.idsOf('outbox', { or: [{ to: { contains: member.email } }, { replyTo: { contains: member.email } }, { text: { contains: member.email } }, ...(phones.length ? [{ to: { in: phones } }] : [])] }),
+      outboxIds: await store.idsOf('outbox', {
+        or: [
+          { to: { contains: member.email } },
+          { replyTo: { contains: member.email } },
+          { text: { contains: member.email } },
+          ...(phones.length ? [{ to: { in: phones } }] : []),
+        ],
+      }),
       identityIds: owned.map((i) => i.id),
       sessionIds: await store.idsOf('member-sessions', { member: { equals: member.id } }),
       referredMemberIds: await store.idsOf('members', { referredBy: { equals: member.id } }),

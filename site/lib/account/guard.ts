@@ -1,7 +1,7 @@
 // The brute-force limits of account requests (functions/members throttle), counted in the
 // database so that every site process on it shares them.
-import { checkWindow, createSignInGuard, recordWindowEvent, type WindowPolicy, type WindowState } from '../../../functions/members/throttle'
 import { CODE_RESEND_INTERVAL_MS } from '../../../functions/members/one-time-code'
+import { checkWindow, createSignInGuard, recordWindowEvent, type WindowPolicy, type WindowState } from '../../../functions/members/throttle'
 import { addressKey, sharedThrottles as store } from '../limits'
 
 export { addressKey }
@@ -18,10 +18,14 @@ const SIGN_UPS_PER_ADDRESS: WindowPolicy = { limit: Number(process.env.SIGN_UP_L
 
 async function count(key: string, policy: WindowPolicy): Promise<{ allowed: boolean; retryAfterMs: number }> {
   let decision = { allowed: true, retryAfterMs: 0 }
-  await store.update(key, (state) => {
-    decision = checkWindow(state as WindowState | null, now(), policy)
-    return decision.allowed ? recordWindowEvent(state as WindowState | null, now(), policy) : state
-  }, policy.windowMs)
+  await store.update(
+    key,
+    (state) => {
+      decision = checkWindow(state as WindowState | null, now(), policy)
+      return decision.allowed ? recordWindowEvent(state as WindowState | null, now(), policy) : state
+    },
+    policy.windowMs,
+  )
   return decision
 }
 

@@ -1,12 +1,12 @@
 // What becoming a member (a verified email) does: the member is linked to the lead with the same
 // email (or a new one), the browser's touches join that lead, and sign-up and referral points are credited.
-import { planEntry, DEFAULT_EARNINGS, type PointsRequest } from '../../../functions/members/points'
+import { serialize } from '../../../functions/concurrency/serialize'
+import { leadOfNewMember } from '../../../functions/members/member-lead'
+import { DEFAULT_EARNINGS, planEntry, type PointsRequest } from '../../../functions/members/points'
 import type { Id } from '../../../functions/members/records'
 import type { StoredMember } from '../../../functions/members/store'
-import { leadOfNewMember } from '../../../functions/members/member-lead'
-import { serialize } from '../../../functions/concurrency/serialize'
-import { recordSignUp } from '../nurture'
 import { linkVisitorToLead } from '../arrivals'
+import { recordSignUp } from '../nurture'
 import { membersStore } from '../stores'
 
 /**
@@ -46,12 +46,20 @@ export async function becomeMember(member: StoredMember, keep: { session?: Id | 
   }
   const updated = await store.updateMember(member.id, patch)
   if (updated.visitor && updated.lead !== null) {
-    await linkVisitorToLead(updated.visitor, updated.lead).catch((error: unknown) => console.error('Touches not linked to the member’s lead:', error instanceof Error ? error.message : error))
+    await linkVisitorToLead(updated.visitor, updated.lead).catch((error: unknown) =>
+      console.error('Touches not linked to the member’s lead:', error instanceof Error ? error.message : error),
+    )
   }
   // Becoming a member is an activity of the lead: scoring rules and sequences start from it.
   if (member.lead === null && updated.lead !== null) await recordSignUp(updated.lead, updated.visitor, member.id, now)
   await credit(member.id, { kind: 'earn', reason: 'sign-up', points: DEFAULT_EARNINGS['sign-up'], ref: `member:${member.id}` })
   // The referrer is credited when the person they brought becomes a member, at most 10 times a day.
-  if (updated.referredBy !== null) await credit(updated.referredBy, { kind: 'earn', reason: 'referral-member', points: DEFAULT_EARNINGS['referral-member'], ref: `member:${member.id}` })
+  if (updated.referredBy !== null)
+    await credit(updated.referredBy, {
+      kind: 'earn',
+      reason: 'referral-member',
+      points: DEFAULT_EARNINGS['referral-member'],
+      ref: `member:${member.id}`,
+    })
   return updated
 }

@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto'
 
 import { isEmail, normalizeEmail } from '../../../functions/lead-intake/normalize'
-import { planConsentChanges, NEWSLETTER } from '../../../functions/members/consent-log'
+import { NEWSLETTER, planConsentChanges } from '../../../functions/members/consent-log'
 import { normalizeCode } from '../../../functions/members/one-time-code'
-import { DEFAULT_EARNINGS } from '../../../functions/members/points'
-import { checkPassword } from '../../../functions/members/password-policy'
 import { hashPassword, verifyPassword } from '../../../functions/members/password-hash'
+import { checkPassword } from '../../../functions/members/password-policy'
+import { DEFAULT_EARNINGS } from '../../../functions/members/points'
 import { validateProfile } from '../../../functions/members/profile'
 import { DuplicateError } from '../../../functions/members/store'
 import { frame } from '../content'
@@ -16,29 +16,38 @@ import { membersStore, queueJob } from '../stores'
 import { checkCode, requestCode } from './codes'
 import { signInGuard } from './guard'
 import { credit } from './identity'
-import { proveIdentity } from './reauth'
 import { fieldMessage } from './messages'
 import { invalid, needsMember, refuse } from './outcome'
-import { list, text, type Fields } from './request'
+import { proveIdentity } from './reauth'
+import { type Fields, list, text } from './request'
 
-const formValues = (fields: Fields) => Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as Record<string, string>
+const formValues = (fields: Fields) =>
+  Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as Record<string, string>
 
 export const saveProfile = needsMember(async (ctx) => {
   const { locale, signed } = ctx
   const store = await membersStore()
   const topics = await store.topics(locale)
   const input: Record<string, unknown> = {}
-  for (const field of ['name', 'company', 'jobTitle', 'phone', 'preferredLanguage'] as const) if (ctx.fields[field] !== undefined) input[field] = text(ctx.fields, field)
+  for (const field of ['name', 'company', 'jobTitle', 'phone', 'preferredLanguage'] as const)
+    if (ctx.fields[field] !== undefined) input[field] = text(ctx.fields, field)
   // The profile form always sends its interest boxes' marker, so unticking every box clears them.
   if (ctx.fields.interests !== undefined || ctx.fields._interests !== undefined) input.interests = list(ctx.fields, 'interests')
   const result = validateProfile(input, { interests: topics.map((t) => t.slug), locale })
-  if (!result.ok) return result.malformed ? refuse('malformed', locale) : invalid(locale, result.errors as Record<string, string>, formValues(ctx.fields))
+  if (!result.ok)
+    return result.malformed ? refuse('malformed', locale) : invalid(locale, result.errors as Record<string, string>, formValues(ctx.fields))
   const { interests, ...values } = result.values
   const data: Record<string, unknown> = { ...values }
   if (interests) data.interests = topics.filter((t) => interests.includes(t.slug)).map((t) => t.id)
   const member = await store.updateMember(signed.member.id, data)
   // A verified member with a complete profile earns once (the ledger's (reason, ref) makes it once).
-  if (member.emailVerifiedAt && member.name && member.company && member.jobTitle) await credit(member.id, { kind: 'earn', reason: 'verified-profile', points: DEFAULT_EARNINGS['verified-profile'], ref: `member:${member.id}` })
+  if (member.emailVerifiedAt && member.name && member.company && member.jobTitle)
+    await credit(member.id, {
+      kind: 'earn',
+      reason: 'verified-profile',
+      points: DEFAULT_EARNINGS['verified-profile'],
+      ref: `member:${member.id}`,
+    })
   return { kind: 'done', location: `${ctx.href('/account/profile')}?notice=saved`, json: { ok: true } }
 })
 
@@ -88,7 +97,14 @@ export const changeEmail = needsMember(async (ctx) => {
     }
     // Codes are kept by email: the old address's rows would outlive an erasure that looks for the new one.
     await store.deleteCodes(signed.member.email)
-    await queueJob('sendMemberCode', { subject: signed.member.email, purpose: 'change-email', locale, requestId: randomUUID(), newEmail, notice: 'email-changed' })
+    await queueJob('sendMemberCode', {
+      subject: signed.member.email,
+      purpose: 'change-email',
+      locale,
+      requestId: randomUUID(),
+      newEmail,
+      notice: 'email-changed',
+    })
     return { kind: 'done', location: `${ctx.href('/account/profile')}?notice=email-changed`, json: { ok: true } }
   }
   const raw = text(ctx.fields, 'email')
@@ -102,7 +118,13 @@ export const changeEmail = needsMember(async (ctx) => {
   if (email === signed.member.email) return invalid(locale, { email: fieldMessage('sameEmail', locale) }, { email: raw })
   const unproven = await proveIdentity(ctx)
   if (unproven) return unproven
-  const refused = await requestCode({ subject: signed.member.email, purpose: 'change-email', locale, address: ctx.address, newEmail: email })
+  const refused = await requestCode({
+    subject: signed.member.email,
+    purpose: 'change-email',
+    locale,
+    address: ctx.address,
+    newEmail: email,
+  })
   if (refused) return { kind: 'refused', error: refused, keep: { email: raw } }
   return { kind: 'next', notice: 'verify-sent', step: 'code', keep: { email: raw }, json: { ok: true, sent: true } }
 })
@@ -126,7 +148,11 @@ export const redeemReward = needsMember(async (ctx) => {
   const store = await membersStore()
   const reward = (await store.rewards(locale)).find((r) => String(r.id) === text(ctx.fields, 'reward'))
   if (!reward) return invalid(locale, { reward: fieldMessage('reward', locale) })
-  const result = await credit(signed.member.id, { kind: 'spend', reason: 'reward', points: reward.cost, ref: `reward:${reward.id}:${randomUUID()}` }, reward.name)
+  const result = await credit(
+    signed.member.id,
+    { kind: 'spend', reason: 'reward', points: reward.cost, ref: `reward:${reward.id}:${randomUUID()}` },
+    reward.name,
+  )
   if (result !== 'credited') return refuse('not-enough-points', locale)
   return { kind: 'done', location: `${ctx.href('/account/membership')}?notice=redeemed`, json: { ok: true } }
 })
@@ -141,8 +167,14 @@ export const revokeSessions = needsMember(async (ctx) => {
   }
   const id = text(ctx.fields, 'session')
   // Only the member's own live sessions match; another member's id is "not found", like one that never existed.
-  const count = /^[0-9a-f]{1,24}$/i.test(id) ? await store.revokeSessions(signed.member.id, { only: /^[0-9]+$/.test(id) ? Number(id) : id }, now) : 0
+  const count = /^[0-9a-f]{1,24}$/i.test(id)
+    ? await store.revokeSessions(signed.member.id, { only: /^[0-9]+$/.test(id) ? Number(id) : id }, now)
+    : 0
   if (count === 0) return invalid(locale, { session: fieldMessage('session', locale) })
   const self = String(signed.session.id) === id
-  return { kind: 'done', location: self ? ctx.href('/account/sign-in') : `${ctx.href('/account/sessions')}?notice=revoked`, json: { ok: true, revoked: count } }
+  return {
+    kind: 'done',
+    location: self ? ctx.href('/account/sign-in') : `${ctx.href('/account/sessions')}?notice=revoked`,
+    json: { ok: true, revoked: count },
+  }
 })

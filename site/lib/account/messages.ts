@@ -19,7 +19,10 @@ export type FieldMessage = keyof typeof FIELD_MESSAGES
 export const fieldMessage = (key: FieldMessage, locale: Locale) => FIELD_MESSAGES[key][locale]
 
 export const NOTICES = {
-  'code-sent': { 'zh-CN': '如果该邮箱已注册，验证码已发送。请查收邮件（10 分钟内有效）。', en: 'If this email has an account, a code is on its way. Check your inbox (it works for 10 minutes).' },
+  'code-sent': {
+    'zh-CN': '如果该邮箱已注册，验证码已发送。请查收邮件（10 分钟内有效）。',
+    en: 'If this email has an account, a code is on its way. Check your inbox (it works for 10 minutes).',
+  },
   'verify-sent': { 'zh-CN': '验证码已发送到您的邮箱。', en: 'We sent a code to your email.' },
   verified: { 'zh-CN': '邮箱已验证，欢迎成为会员！', en: 'Your email is confirmed. Welcome!' },
   saved: { 'zh-CN': '已保存。', en: 'Saved.' },

@@ -1,8 +1,13 @@
-import { accountError, type AccountErrorCode, type AccountErrorOptions, type AccountErrorResponse } from '../../../functions/members/account-errors'
+import {
+  accountError,
+  type AccountErrorCode,
+  type AccountErrorOptions,
+  type AccountErrorResponse,
+} from '../../../functions/members/account-errors'
 import type { Locale } from '../../../functions/members/locale'
-import type { SignedIn } from './session'
-import type { Fields } from './request'
 import type { Notice } from './messages'
+import type { Fields } from './request'
+import type { SignedIn } from './session'
 
 /** What an account action asks the page to do next. */
 export type Outcome =
@@ -31,7 +36,13 @@ export interface ActionContext {
 export type Action = (ctx: ActionContext) => Promise<Outcome>
 
 /** A refusal from the members error table. */
-export function refuse(code: AccountErrorCode, locale: Locale, options: AccountErrorOptions = {}, keep?: Record<string, string>, step?: string): Outcome {
+export function refuse(
+  code: AccountErrorCode,
+  locale: Locale,
+  options: AccountErrorOptions = {},
+  keep?: Record<string, string>,
+  step?: string,
+): Outcome {
   return { kind: 'refused', error: accountError(code, locale, options), keep, step }
 }
 

@@ -1,6 +1,6 @@
 import type { AstroGlobal } from 'astro'
 
-import { LOCALE_CODES, type Locale } from '../../../functions/content/locales'
+import { type Locale, LOCALE_CODES } from '../../../functions/content/locales'
 import { siteDefaultLocale } from '../view'
 import { handleAccount, PRIVATE, type ScreenModel } from './handle'
 
@@ -12,8 +12,17 @@ import { handleAccount, PRIVATE, type ScreenModel } from './handle'
 export async function accountPage(Astro: AstroGlobal, prefix: string | undefined): Promise<Response | ScreenModel> {
   const defaultLocale = await siteDefaultLocale(Astro.locals.contentStamp ?? null)
   const locale = (prefix === undefined ? defaultLocale : prefix) as Locale
-  if (!LOCALE_CODES.includes(locale) || (prefix !== undefined && prefix === defaultLocale)) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
-  const result = await handleAccount({ request: Astro.request, url: Astro.url, clientAddress: Astro.clientAddress, locale, defaultLocale, rest: Astro.params.rest, stamp: Astro.locals.contentStamp ?? null })
+  if (!LOCALE_CODES.includes(locale) || (prefix !== undefined && prefix === defaultLocale))
+    return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+  const result = await handleAccount({
+    request: Astro.request,
+    url: Astro.url,
+    clientAddress: Astro.clientAddress,
+    locale,
+    defaultLocale,
+    rest: Astro.params.rest,
+    stamp: Astro.locals.contentStamp ?? null,
+  })
   if (result instanceof Response) return result
   Astro.response.status = result.status
   for (const [name, value] of Object.entries(PRIVATE)) Astro.response.headers.set(name, value)

@@ -2,26 +2,32 @@
 // `phone` and `code` signs in, opening an account for a new number. A signed-in member adds the number to their account.
 import { randomUUID } from 'node:crypto'
 
+import { payloadSecret } from '../../../cms/environment'
+import { phoneKey } from '../../../cms/members/identity-store'
 import { accountError, type AccountErrorResponse } from '../../../functions/members/account-errors'
 import type { Locale, Localized } from '../../../functions/members/locale'
 import { issueCode, normalizeCode } from '../../../functions/members/one-time-code'
-import { allowedCountryCodes, parsePhone, type PhoneNumber, type PhoneRefusal } from '../../../functions/phone/phone-number'
-import { hasMailbox } from '../../../functions/phone/mailbox'
-import { createSmsGuard, DEFAULT_DAILY_BUDGET, type SmsDecision } from '../../../functions/phone/sms-guard'
 import type { ThrottleStore } from '../../../functions/members/throttle'
-import { payloadSecret } from '../../../cms/environment'
-import { phoneKey } from '../../../cms/members/identity-store'
+import { hasMailbox } from '../../../functions/phone/mailbox'
+import { allowedCountryCodes, parsePhone, type PhoneNumber, type PhoneRefusal } from '../../../functions/phone/phone-number'
+import { createSmsGuard, DEFAULT_DAILY_BUDGET, type SmsDecision } from '../../../functions/phone/sms-guard'
 import { identities, membersStore, queuePhoneCode, throttleStore } from '../stores'
 import { checkCode } from './codes'
 import { codeRequested } from './guard'
-import { invalid, refuse, type Action, type ActionContext } from './outcome'
+import { type Action, type ActionContext, invalid, refuse } from './outcome'
+import { memberForPhone } from './phone-member'
 import { text } from './request'
 import { startSession } from './session'
-import { memberForPhone } from './phone-member'
 
 const PHONE_MESSAGES: Record<PhoneRefusal | 'code', Localized> = {
-  invalid: { 'zh-CN': '请输入有效的手机号码（11 位，以 1 开头）。', en: 'Enter a valid mobile number (11 digits starting with 1 for mainland China).' },
-  'country-not-allowed': { 'zh-CN': '暂不支持该国家或地区的手机号码。', en: 'Numbers from this country or region cannot sign in here yet.' },
+  invalid: {
+    'zh-CN': '请输入有效的手机号码（11 位，以 1 开头）。',
+    en: 'Enter a valid mobile number (11 digits starting with 1 for mainland China).',
+  },
+  'country-not-allowed': {
+    'zh-CN': '暂不支持该国家或地区的手机号码。',
+    en: 'Numbers from this country or region cannot sign in here yet.',
+  },
   code: { 'zh-CN': '请输入短信中的 6 位验证码。', en: 'Enter the 6-digit code from the text message.' },
 }
 
@@ -33,13 +39,19 @@ const store: ThrottleStore = {
 /** The cost policy of texts, counted in the database like the sign-in guard; SMS_DAILY_BUDGET is read on each request, so raising it needs no restart. */
 function smsGuard() {
   const budget = Number(process.env.SMS_DAILY_BUDGET || DEFAULT_DAILY_BUDGET)
-  return createSmsGuard({ store, now: () => new Date(), dailyBudget: Number.isInteger(budget) && budget >= 0 ? budget : DEFAULT_DAILY_BUDGET })
+  return createSmsGuard({
+    store,
+    now: () => new Date(),
+    dailyBudget: Number.isInteger(budget) && budget >= 0 ? budget : DEFAULT_DAILY_BUDGET,
+  })
 }
 
 /** Only a path inside the account pages (or the blog) may be where a sign-in goes next. */
 export function nextPath(ctx: Pick<ActionContext, 'fields' | 'href'>): string {
   const next = text(ctx.fields, 'next')
-  return /^\/(?:[a-z]{2}(?:-[A-Z]{2})?\/)?(?:account|blog)(?:[/?#][^\s\\]*)?$/.test(next) && !next.startsWith('//') ? next : ctx.href('/account')
+  return /^\/(?:[a-z]{2}(?:-[A-Z]{2})?\/)?(?:account|blog)(?:[/?#][^\s\\]*)?$/.test(next) && !next.startsWith('//')
+    ? next
+    : ctx.href('/account')
 }
 
 /** Queues the text with a code for `phone`, or the refusal: 429 too often (number, address, number block), 503 the day's budget is spent. */
@@ -47,10 +59,16 @@ async function requestPhoneCode(phone: PhoneNumber, ctx: ActionContext): Promise
   const { locale } = ctx
   const stored = await (await membersStore()).codeOf(phone.e164, 'sign-in')
   // The rule the job applies (one a minute, five an hour), checked here so that nothing is counted for a text that would not go.
-  const wouldIssue = issueCode(stored?.record ?? null, { subject: phone.e164, purpose: 'sign-in', secret: payloadSecret(), now: new Date() })
+  const wouldIssue = issueCode(stored?.record ?? null, {
+    subject: phone.e164,
+    purpose: 'sign-in',
+    secret: payloadSecret(),
+    now: new Date(),
+  })
   if (!wouldIssue.ok) return accountError('throttled', locale, { retryAfterMs: wouldIssue.retryAfterMs })
   const guard = smsGuard()
-  const refusal = (decision: SmsDecision & { allowed: false }) => accountError(decision.scope === 'budget' ? 'sms-unavailable' : 'throttled', locale, decision)
+  const refusal = (decision: SmsDecision & { allowed: false }) =>
+    accountError(decision.scope === 'budget' ? 'sms-unavailable' : 'throttled', locale, decision)
   // Checked before the one-a-minute counter, so that a text refused for cost does not also count as asked.
   const possible = await guard.check({ phone, address: ctx.address })
   if (!possible.allowed) return refusal(possible)
@@ -72,7 +90,8 @@ export const signInWithPhone: Action = async (ctx) => {
   const { phone } = parsed
   // A number added to an account whose email nobody has confirmed would outlive the owner's first
   // confirmation (which ends the sessions and password set before it): a pre-hijacker's way back in.
-  if (ctx.signed && !ctx.signed.member.emailVerifiedAt && hasMailbox(ctx.signed.member.email)) return refuse('email-unconfirmed', locale, {}, keep)
+  if (ctx.signed && !ctx.signed.member.emailVerifiedAt && hasMailbox(ctx.signed.member.email))
+    return refuse('email-unconfirmed', locale, {}, keep)
   const code = text(ctx.fields, 'code')
   if (!code) {
     const refused = await requestPhoneCode(phone, ctx)

@@ -1,14 +1,14 @@
 // What signing in with a new phone number does: a member without an email is opened, the number
 // becomes theirs (member-identities), and they are linked to the lead with that number (or a new one).
-import { leadOfNewMember } from '../../../functions/members/member-lead'
+import { phoneKey } from '../../../cms/members/identity-store'
 import { isVisitorId, readCookie, VISITOR_COOKIE } from '../../../functions/attribution/visitor'
+import { leadOfNewMember } from '../../../functions/members/member-lead'
 import { DEFAULT_EARNINGS } from '../../../functions/members/points'
 import { generateReferralCode } from '../../../functions/members/referral-code'
-import type { PhoneNumber } from '../../../functions/phone/phone-number'
 import { DuplicateError, type StoredMember } from '../../../functions/members/store'
-import { phoneKey } from '../../../cms/members/identity-store'
-import { recordSignUp } from '../nurture'
+import type { PhoneNumber } from '../../../functions/phone/phone-number'
 import { linkVisitorToLead, touchesForConversion } from '../arrivals'
+import { recordSignUp } from '../nurture'
 import { identities, membersStore } from '../stores'
 import { credit } from './identity'
 import type { ActionContext } from './outcome'
@@ -33,7 +33,16 @@ export async function memberForPhone(phone: PhoneNumber, ctx: ActionContext): Pr
   let member: StoredMember | null = null
   for (let attempt = 0; attempt < 3 && !member; attempt++) {
     try {
-      member = await ids.createMemberWithoutEmail({ phone: phone.e164, name: null, preferredLanguage: ctx.locale, referralCode: generateReferralCode(), visitor: isVisitorId(visitor) ? visitor : null, firstTouch: touches.first, lastTouch: touches.last, referredBy: referrer?.id ?? null })
+      member = await ids.createMemberWithoutEmail({
+        phone: phone.e164,
+        name: null,
+        preferredLanguage: ctx.locale,
+        referralCode: generateReferralCode(),
+        visitor: isVisitorId(visitor) ? visitor : null,
+        firstTouch: touches.first,
+        lastTouch: touches.last,
+        referredBy: referrer?.id ?? null,
+      })
     } catch (error) {
       // A referral code collided: draw another.
       if (!(error instanceof DuplicateError)) throw error
@@ -55,14 +64,23 @@ export async function becomePhoneMember(member: StoredMember, phone: PhoneNumber
   let updated = member
   if (member.lead === null) {
     const found = await leadOfNewMember(store, member, { email: null, phone: phone.e164 }, now)
-    if (found) updated = await store.updateMember(member.id, { lead: found.lead, ...(found.firstTouch ? { firstTouch: found.firstTouch } : {}) })
+    if (found)
+      updated = await store.updateMember(member.id, { lead: found.lead, ...(found.firstTouch ? { firstTouch: found.firstTouch } : {}) })
   }
   if (updated.visitor && updated.lead !== null) {
-    await linkVisitorToLead(updated.visitor, updated.lead).catch((error: unknown) => console.error('Touches not linked to the member’s lead:', error instanceof Error ? error.message : error))
+    await linkVisitorToLead(updated.visitor, updated.lead).catch((error: unknown) =>
+      console.error('Touches not linked to the member’s lead:', error instanceof Error ? error.message : error),
+    )
   }
   // Becoming a member is an activity of the lead: scoring rules and sequences start from it.
   if (member.lead === null && updated.lead !== null) await recordSignUp(updated.lead, updated.visitor, member.id, now)
   await credit(member.id, { kind: 'earn', reason: 'sign-up', points: DEFAULT_EARNINGS['sign-up'], ref: `member:${member.id}` })
-  if (updated.referredBy !== null) await credit(updated.referredBy, { kind: 'earn', reason: 'referral-member', points: DEFAULT_EARNINGS['referral-member'], ref: `member:${member.id}` })
+  if (updated.referredBy !== null)
+    await credit(updated.referredBy, {
+      kind: 'earn',
+      reason: 'referral-member',
+      points: DEFAULT_EARNINGS['referral-member'],
+      ref: `member:${member.id}`,
+    })
   return updated
 }

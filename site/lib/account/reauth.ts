@@ -4,7 +4,7 @@ import { verifyPassword } from '../../../functions/members/password-hash'
 import { checkCode } from './codes'
 import { signInGuard } from './guard'
 import { fieldMessage } from './messages'
-import { invalid, refuse, type ActionContext, type Outcome } from './outcome'
+import { type ActionContext, invalid, type Outcome, refuse } from './outcome'
 import { text } from './request'
 import type { SignedIn } from './session'
 

@@ -1,9 +1,9 @@
 // Reading an account request: its body (form or JSON, within a size limit), where it came from
 // (CSRF), and what kind of answer it wants (a page for a form, JSON for a script).
+import { siteUrl } from '../../../cms/environment'
 import { accountError, type AccountErrorResponse } from '../../../functions/members/account-errors'
 import { isSameOrigin, originHeaders } from '../../../functions/members/csrf'
 import type { Locale } from '../../../functions/members/locale'
-import { siteUrl } from '../../../cms/environment'
 import { readBody } from '../read-body'
 
 /** Account forms are short: 16 KB is far more than any of them needs. */

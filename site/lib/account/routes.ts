@@ -1,12 +1,11 @@
 // The account pages: which screens exist, which need a signed-in member, and what a POST to each does.
+import type { Screen } from '../../../functions/members/screen-model'
 import { forgotPassword, resetPassword, signInWithCode, signInWithPassword, signOut, signUp, verifyEmail } from './auth-actions'
 import { deleteAccount, downloadData, unsubscribe } from './data-actions'
 import { changeEmail, changePassword, redeemReward, revokeSessions, saveProfile, saveSubscriptions } from './member-actions'
-import type { Screen } from '../../../functions/members/screen-model'
 import type { Action } from './outcome'
 import { signInWithPhone } from './phone-actions'
 import { finishWechatSignIn, startWechatSignIn } from './wechat-login'
-
 
 interface Route {
   screen: Screen

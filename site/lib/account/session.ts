@@ -1,14 +1,23 @@
 // Member sessions: the `bs_member` cookie holds a random token; the database holds its hash.
-import { hasCookie, readCookie } from '../../../functions/http/cookies'
-import { clearedSessionCookie, hashSessionToken, isSessionToken, MEMBER_COOKIE, newSessionToken, SESSION_TOUCH_MS, SESSION_TTL_MS, sessionCookie, shortUserAgent } from '../../../functions/members/session-token'
 import { siteUrl } from '../../../cms/environment'
+import { hasCookie, readCookie } from '../../../functions/http/cookies'
 import type { SignedIn } from '../../../functions/members/screen-model'
+import {
+  clearedSessionCookie,
+  hashSessionToken,
+  isSessionToken,
+  MEMBER_COOKIE,
+  newSessionToken,
+  SESSION_TOUCH_MS,
+  SESSION_TTL_MS,
+  sessionCookie,
+  shortUserAgent,
+} from '../../../functions/members/session-token'
 import type { StoredMember, StoredSession } from '../../../functions/members/store'
 import { membersStore } from '../stores'
 import { addressKey } from './guard'
 
 const secure = siteUrl.startsWith('https:')
-
 
 /** Whether a Cookie header carries a member cookie at all (not a sign-in), read as the session and the page cache read it. */
 export function hasMemberCookie(cookie: string | null | undefined): boolean {
@@ -39,7 +48,14 @@ export async function startSession(member: StoredMember, request: Request, clien
   const token = newSessionToken()
   const now = new Date()
   const store = await membersStore()
-  await store.createSession({ member: member.id, tokenHash: hashSessionToken(token), userAgent: shortUserAgent(request.headers.get('user-agent')), ipHash: addressKey(clientAddress), now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) })
+  await store.createSession({
+    member: member.id,
+    tokenHash: hashSessionToken(token),
+    userAgent: shortUserAgent(request.headers.get('user-agent')),
+    ipHash: addressKey(clientAddress),
+    now,
+    expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+  })
   return sessionCookie(token, secure)
 }
 

@@ -2,11 +2,25 @@
 // the official account's web authorisation, elsewhere the open platform's QR login) with a state
 // bound to this browser; GET /account/wechat/callback comes back with a code, swapped on the server
 // for the openid, and signs in (or joins WeChat to the account signed in when it started).
-import { readCookie } from '../../../functions/http/cookies'
-import { authorizeUrl, createLoginState, exchangeCode, isWechatBrowser, LOGIN_STATE_TTL_MS, LoginStateError, openLoginState, readUserInfo, REJECTED_CODE_ERRORS, WechatApiError, type LoginIntent, type SnsUserInfo, type WechatApp } from '../../../functions/wechat'
 import { payloadSecret, siteUrl } from '../../../cms/environment'
+import { readCookie } from '../../../functions/http/cookies'
+import {
+  authorizeUrl,
+  createLoginState,
+  exchangeCode,
+  isWechatBrowser,
+  LOGIN_STATE_TTL_MS,
+  type LoginIntent,
+  LoginStateError,
+  openLoginState,
+  readUserInfo,
+  REJECTED_CODE_ERRORS,
+  type SnsUserInfo,
+  WechatApiError,
+  type WechatApp,
+} from '../../../functions/wechat'
 import { membersStore, throttleStore } from '../stores'
-import { refuse, type Action, type ActionContext, type Outcome } from './outcome'
+import { type Action, type ActionContext, type Outcome, refuse } from './outcome'
 import { nextPath } from './phone-actions'
 import { text } from './request'
 import { startSession } from './session'
@@ -17,7 +31,8 @@ import { joinWechat, memberForWechat, ownerOf, type WechatIdentity } from './wec
 export const WECHAT_STATE_COOKIE = 'bs_wechat_state'
 
 const secure = siteUrl.startsWith('https:')
-const stateCookie = (value: string) => `${WECHAT_STATE_COOKIE}=${value}; Path=/; Max-Age=${LOGIN_STATE_TTL_MS / 1000}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+const stateCookie = (value: string) =>
+  `${WECHAT_STATE_COOKIE}=${value}; Path=/; Max-Age=${LOGIN_STATE_TTL_MS / 1000}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
 const clearedStateCookie = () => `${WECHAT_STATE_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
 
 /**
@@ -46,7 +61,11 @@ export const startWechatSignIn: Action = async (ctx) => {
 function toWechat(ctx: Pick<ActionContext, 'href'>, intent: LoginIntent, app: WechatApp): Outcome {
   const { state, cookie } = createLoginState(intent, { secret: payloadSecret(), now: new Date() })
   const redirectUri = `${siteUrl}${ctx.href('/account/wechat/callback')}`
-  return { kind: 'done', location: authorizeUrl(wechatConfig().endpoints, app.appId, { redirectUri, scope: intent.scope, state }), cookies: [stateCookie(cookie)] }
+  return {
+    kind: 'done',
+    location: authorizeUrl(wechatConfig().endpoints, app.appId, { redirectUri, scope: intent.scope, state }),
+    cookies: [stateCookie(cookie)],
+  }
 }
 
 /** GET /account/wechat/callback?code=…&state=…: the state checked and spent, the code swapped, the member signed in or WeChat joined. */
@@ -54,7 +73,11 @@ export const finishWechatSignIn: Action = async (ctx) => {
   const { locale } = ctx
   let intent: LoginIntent
   try {
-    intent = await openLoginState(text(ctx.fields, 'state') || null, readCookie(ctx.request.headers.get('cookie'), WECHAT_STATE_COOKIE) ?? null, { secret: payloadSecret(), store: await throttleStore(), now: new Date() })
+    intent = await openLoginState(
+      text(ctx.fields, 'state') || null,
+      readCookie(ctx.request.headers.get('cookie'), WECHAT_STATE_COOKIE) ?? null,
+      { secret: payloadSecret(), store: await throttleStore(), now: new Date() },
+    )
   } catch (error) {
     if (!(error instanceof LoginStateError)) throw error
     console.warn(`WeChat sign-in state refused: ${error.reason}`)

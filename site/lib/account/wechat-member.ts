@@ -7,7 +7,7 @@ import { DEFAULT_EARNINGS } from '../../../functions/members/points'
 import type { Id } from '../../../functions/members/records'
 import { generateReferralCode } from '../../../functions/members/referral-code'
 import { DuplicateError, type StoredMember } from '../../../functions/members/store'
-import { openidKey, unionidKey, type SnsUserInfo } from '../../../functions/wechat'
+import { openidKey, type SnsUserInfo, unionidKey } from '../../../functions/wechat'
 import { linkVisitorToLead, touchesForConversion } from '../arrivals'
 import { identities, membersStore } from '../stores'
 import { credit } from './identity'
@@ -21,13 +21,18 @@ export interface WechatIdentity {
   profile: Pick<SnsUserInfo, 'nickname' | 'headimgurl'> | null
 }
 
-const keysOf = (who: WechatIdentity) => [{ key: openidKey(who.appId, who.openid), kind: 'wechat' as const }, ...(who.unionid ? [{ key: unionidKey(who.unionid), kind: 'unionid' as const }] : [])]
+const keysOf = (who: WechatIdentity) => [
+  { key: openidKey(who.appId, who.openid), kind: 'wechat' as const },
+  ...(who.unionid ? [{ key: unionidKey(who.unionid), kind: 'unionid' as const }] : []),
+]
 
 /** The shared name and avatar as a member patch: the name only when the member has none (theirs wins), the avatar over https only. */
 function profilePatch(member: Pick<StoredMember, 'name'>, profile: WechatIdentity['profile']): Record<string, unknown> {
   if (!profile) return {}
   const patch: Record<string, unknown> = {}
-  const name = String(profile.nickname ?? '').trim().slice(0, 100)
+  const name = String(profile.nickname ?? '')
+    .trim()
+    .slice(0, 100)
   if (name && !member.name) patch.name = name
   const avatar = String(profile.headimgurl ?? '').replace(/^http:\/\//, 'https://')
   if (/^https:\/\/[^\s"'<>]{1,500}$/.test(avatar)) patch.avatarUrl = avatar
@@ -87,7 +92,16 @@ export async function memberForWechat(who: WechatIdentity, ctx: ActionContext): 
   let member: StoredMember | null = null
   for (let attempt = 0; attempt < 3 && !member; attempt++) {
     try {
-      member = await ids.createMemberWithoutEmail({ phone: null, name: null, preferredLanguage: ctx.locale, referralCode: generateReferralCode(), visitor: isVisitorId(visitor) ? visitor : null, firstTouch: touches.first, lastTouch: touches.last, referredBy: referrer?.id ?? null })
+      member = await ids.createMemberWithoutEmail({
+        phone: null,
+        name: null,
+        preferredLanguage: ctx.locale,
+        referralCode: generateReferralCode(),
+        visitor: isVisitorId(visitor) ? visitor : null,
+        firstTouch: touches.first,
+        lastTouch: touches.last,
+        referredBy: referrer?.id ?? null,
+      })
     } catch (error) {
       // A referral code collided: draw another.
       if (!(error instanceof DuplicateError)) throw error
@@ -107,12 +121,28 @@ async function becomeWechatMember(member: StoredMember): Promise<StoredMember> {
   const store = await membersStore()
   const now = new Date()
   // No email or phone: the one lead store makes a lead of its own, linked to the member at once.
-  const { id: lead } = await store.findOrCreateLead({ email: null, phone: null, name: member.name, firstTouch: member.firstTouch as never, lastTouch: member.lastTouch as never, member: member.id, becameMemberAt: now.toISOString() })
+  const { id: lead } = await store.findOrCreateLead({
+    email: null,
+    phone: null,
+    name: member.name,
+    firstTouch: member.firstTouch as never,
+    lastTouch: member.lastTouch as never,
+    member: member.id,
+    becameMemberAt: now.toISOString(),
+  })
   const updated = await store.updateMember(member.id, { lead })
   if (updated.visitor) {
-    await linkVisitorToLead(updated.visitor, lead).catch((error: unknown) => console.error('Touches not linked to the member’s lead:', error instanceof Error ? error.message : error))
+    await linkVisitorToLead(updated.visitor, lead).catch((error: unknown) =>
+      console.error('Touches not linked to the member’s lead:', error instanceof Error ? error.message : error),
+    )
   }
   await credit(member.id, { kind: 'earn', reason: 'sign-up', points: DEFAULT_EARNINGS['sign-up'], ref: `member:${member.id}` })
-  if (updated.referredBy !== null) await credit(updated.referredBy, { kind: 'earn', reason: 'referral-member', points: DEFAULT_EARNINGS['referral-member'], ref: `member:${member.id}` })
+  if (updated.referredBy !== null)
+    await credit(updated.referredBy, {
+      kind: 'earn',
+      reason: 'referral-member',
+      points: DEFAULT_EARNINGS['referral-member'],
+      ref: `member:${member.id}`,
+    })
   return updated
 }

@@ -1,7 +1,7 @@
 // GET /wecom/group-code/<code>: the WeChat group a campaign link sends people to now (302 to its QR
 // image), counted per group; an editor marks a group full in the CMS and the next one is shown.
-import { isBot } from '../../../functions/attribution/bots'
 import { currentGroupCode } from '../../../cms/wecom/group-code'
+import { isBot } from '../../../functions/attribution/bots'
 import { cms } from '../cms'
 
 const NO_STORE = { 'cache-control': 'private, no-store', 'content-type': 'text/plain; charset=utf-8' }

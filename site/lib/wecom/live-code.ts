@@ -3,9 +3,9 @@
 // per visitor (302 to the code's image, never cached). Set up by WECOM_CORP_ID and WECOM_CONTACT_SECRET.
 import { randomUUID } from 'node:crypto'
 
-import { isVisitorId, readCookie, VISITOR_COOKIE } from '../../../functions/attribution/visitor'
-import { createTokenCache, getToken, WorkApiError, type TokenCache, type WorkEndpoint } from '../../../functions/wecom'
 import { liveCodeFor } from '../../../cms/wecom/live-code'
+import { isVisitorId, readCookie, VISITOR_COOKIE } from '../../../functions/attribution/visitor'
+import { createTokenCache, getToken, type TokenCache, WorkApiError, type WorkEndpoint } from '../../../functions/wecom'
 import { signedIn } from '../account/session'
 import { cms } from '../cms'
 import { throttleStore } from '../stores'
@@ -15,7 +15,9 @@ const NO_STORE = { 'cache-control': 'private, no-store', 'content-type': 'text/p
 /** 企业微信's API from the environment: the corp id and the 客户联系 secret, never sent anywhere but gettoken. */
 export function wecomApi(env: NodeJS.ProcessEnv = process.env): { corpId: string; secret: string; endpoint: WorkEndpoint } | null {
   const { WECOM_CORP_ID: corpId, WECOM_CONTACT_SECRET: secret } = env
-  return corpId && secret ? { corpId, secret, endpoint: { base: env.WECOM_API_BASE_URL || 'https://qyapi.weixin.qq.com', fetch: (...args) => fetch(...args) } } : null
+  return corpId && secret
+    ? { corpId, secret, endpoint: { base: env.WECOM_API_BASE_URL || 'https://qyapi.weixin.qq.com', fetch: (...args) => fetch(...args) } }
+    : null
 }
 
 let cache: { corpId: string; secret: string; base: string; tokens: TokenCache } | null = null
@@ -24,7 +26,14 @@ const holder = randomUUID()
 /** This process's view of the shared token row (key per corp), made again if the configuration changed. */
 async function tokensFor(api: NonNullable<ReturnType<typeof wecomApi>>): Promise<TokenCache> {
   if (cache && cache.corpId === api.corpId && cache.secret === api.secret && cache.base === api.endpoint.base) return cache.tokens
-  const tokens = createTokenCache({ store: await throttleStore(), key: `secret:wecom-token:${api.corpId}`, fetchToken: () => getToken(api.endpoint, api), now: Date.now, pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), holder })
+  const tokens = createTokenCache({
+    store: await throttleStore(),
+    key: `secret:wecom-token:${api.corpId}`,
+    fetchToken: () => getToken(api.endpoint, api),
+    now: Date.now,
+    pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    holder,
+  })
   cache = { corpId: api.corpId, secret: api.secret, base: api.endpoint.base, tokens }
   return tokens
 }
@@ -35,7 +44,18 @@ async function leadOf(cookie: string | null): Promise<string | number | null> {
   if (signed?.member.lead) return signed.member.lead
   const visitor = readCookie(cookie, VISITOR_COOKIE)
   if (!isVisitorId(visitor)) return null
-  const touch = (await (await cms()).find({ collection: 'touches', where: { and: [{ visitor: { equals: visitor } }, { lead: { exists: true } }] }, sort: '-at', limit: 1, depth: 0, overrideAccess: true })).docs[0]
+  const touch = (
+    await (
+      await cms()
+    ).find({
+      collection: 'touches',
+      where: { and: [{ visitor: { equals: visitor } }, { lead: { exists: true } }] },
+      sort: '-at',
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).docs[0]
   const lead = touch?.lead
   return lead === null || lead === undefined ? null : typeof lead === 'object' ? lead.id : lead
 }
@@ -44,7 +64,11 @@ export async function handleLiveCode(request: Request, code: string): Promise<Re
   const api = wecomApi()
   if (!api || !/^[a-z0-9-]{2,32}$/.test(code)) return new Response('Not found', { status: 404, headers: NO_STORE })
   try {
-    const found = await liveCodeFor(await cms(), { code, lead: await leadOf(request.headers.get('cookie')) }, { endpoint: api.endpoint, tokens: await tokensFor(api) })
+    const found = await liveCodeFor(
+      await cms(),
+      { code, lead: await leadOf(request.headers.get('cookie')) },
+      { endpoint: api.endpoint, tokens: await tokensFor(api) },
+    )
     if (!found) return new Response('Not found', { status: 404, headers: NO_STORE })
     return new Response(null, { status: 302, headers: { ...NO_STORE, location: found.qrCode } })
   } catch (error) {

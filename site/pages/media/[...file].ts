@@ -1,8 +1,9 @@
-import type { APIRoute } from 'astro'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
+
+import type { APIRoute } from 'astro'
 
 import { mediaDir } from '../../../cms/environment'
 

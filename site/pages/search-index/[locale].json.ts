@@ -10,11 +10,15 @@ import { siteDefaultLocale } from '../../lib/view'
 
 export const GET: APIRoute = async ({ params, request, locals }) => {
   const locale = LOCALE_CODES.find((code) => localePrefix(code) === params.locale)
-  if (!locale) return new Response('No search index for this locale.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+  if (!locale)
+    return new Response('No search index for this locale.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
   const defaultLocale = await siteDefaultLocale(locals.contentStamp ?? null)
   const index = await compactSearchIndex(locale, defaultLocale)
   if (!index) {
-    return new Response('The search index is being built; try again in a few seconds.', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' } })
+    return new Response('The search index is being built; try again in a few seconds.', {
+      status: 503,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' },
+    })
   }
   // URLs depend on which locale is served at the root, so that is part of the version.
   const etag = `"${index.builtAt}-${defaultLocale}"`

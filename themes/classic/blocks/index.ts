@@ -14,4 +14,14 @@ import Testimonials from './Testimonials.astro'
  * (themes/shared/FormSlot.astro): its behaviour must be the same in every theme, and it takes its
  * look from this theme's tokens.
  */
-export const blocks: BlockComponents = { hero: Hero, richText: RichText, mediaBlock: MediaBlock, callToAction: CallToAction, featureCards: FeatureCards, faq: Faq, testimonials: Testimonials, latestPosts: LatestPosts, formSlot: FormSlot }
+export const blocks: BlockComponents = {
+  hero: Hero,
+  richText: RichText,
+  mediaBlock: MediaBlock,
+  callToAction: CallToAction,
+  featureCards: FeatureCards,
+  faq: Faq,
+  testimonials: Testimonials,
+  latestPosts: LatestPosts,
+  formSlot: FormSlot,
+}

@@ -6,7 +6,10 @@ import { readFields, refusalHeaders, submitForm } from '../../../lib/form-submit
 import { siteDefaultLocale } from '../../../lib/view'
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } })
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  })
 
 /**
  * Submits a lead form from a script: 201 when stored, 422 with a message per field, 429 with
