@@ -4,7 +4,6 @@
 // handler, and (on the built CMS, `node scripts/build.mjs`) the whole admin page over HTTP.
 // Run with `npx tsx bench/funnel.ts`; BENCH_FUNNEL_HTTP=0 skips the build and the HTTP part.
 import { type ChildProcess, spawn } from 'node:child_process'
-import path from 'node:path'
 
 import { createElement } from 'react'
 // @ts-expect-error react-dom's server entry ships no types, and @types/react-dom is not worth a dependency for one bench call

@@ -10,7 +10,6 @@ import { format } from 'node:util'
 const INSTALLED = Symbol.for('brand-site.log-format')
 const LEVEL_OF = { debug: 'debug', trace: 'debug', log: 'info', info: 'info', warn: 'warn', error: 'error' }
 // Colour and cursor codes that CLIs (Next, Astro) put in their lines.
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g
 
 /** Whether this process logs JSON lines. */

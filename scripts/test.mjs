@@ -29,7 +29,9 @@ async function findChromium() {
 
 try {
   const chromium = await findChromium()
-  // Types first: a type error is the cheapest failure to find (about 15 s).
+  // The linter and the formatter first, then types: the cheapest failures to find.
+  await run(bin('eslint'), ['.'])
+  await run(bin('prettier'), ['--check', '.'])
   await run(bin('tsc'), ['--noEmit', '-p', '.'])
   await run(bin('vitest'), ['run'])
   await build()

@@ -1,4 +1,4 @@
-import type { Client, InStatement } from '@libsql/client'
+import type { InStatement } from '@libsql/client'
 import type { Payload } from 'payload'
 
 import type { Touch } from '../../functions/attribution/touch'

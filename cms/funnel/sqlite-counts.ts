@@ -1,4 +1,4 @@
-import type { Client, InArgs } from '@libsql/client'
+import type { InArgs } from '@libsql/client'
 import type { Payload } from 'payload'
 
 import { type FunnelCounts, type FunnelGroup, type FunnelQuery, rangeBounds } from '../../functions/attribution'

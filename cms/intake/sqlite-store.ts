@@ -18,7 +18,7 @@ function submissionStatements({ lead, submission: s, notify }: StoreArgs): InSta
   const now = new Date().toISOString()
   const statements: InStatement[] = []
   let leadSql = '?'
-  let leadArgs: (string | number)[] = []
+  let leadArgs: (string | number)[]
   if (!isNew(lead)) leadArgs = [Number(lead.id)]
   else {
     const found = leadStatements(lead, now)

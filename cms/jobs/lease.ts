@@ -10,8 +10,6 @@ export const LEASE_MS = Number(process.env.JOB_LEASE_MS) || 60_000
 /** The jobs this process is running right now (their handlers have started and not settled). */
 export const held = new Set<string | number>()
 
-const JOBS = 'payload-jobs'
-
 async function setJobs(payload: Payload, where: Where, data: Record<string, unknown>): Promise<void> {
   // The database call Payload's own runner uses to claim jobs: no hooks, one statement.
   await payload.db.updateJobs({ where, data: { ...data, updatedAt: new Date().toISOString() }, returning: false, req: {} })

@@ -7,7 +7,6 @@ import {
   checkWindow,
   createMemoryThrottleStore,
   createSignInGuard,
-  PASSWORD_IP_POLICY,
   recordDelayFailure,
   recordWindowEvent,
   type WindowState,

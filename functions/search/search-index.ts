@@ -1,7 +1,7 @@
 /// <reference path="./lunr-types.d.ts" />
 import lunr from 'lunr'
 
-import { type AnalyzedQuery, analyzeQuery } from './analyze'
+import { analyzeQuery } from './analyze'
 import { INDEX_VERSION, type SerializedSearchIndex, type StoredDoc } from './build-index'
 import { countUnits, createScorer, type ScoreClause, type Scorer } from './score'
 import { highlightHtml, snippetHtml } from './snippet'

@@ -1,5 +1,5 @@
 import { siteUrl } from '../../cms/environment'
-import { createRedirectTable, type RedirectAnswer, redirectFor, type RedirectTable } from '../../functions/seo'
+import { createRedirectTable, type RedirectAnswer, redirectFor } from '../../functions/seo'
 import { redirectRules } from './content'
 import { perStamp } from './per-stamp'
 

@@ -77,7 +77,7 @@ async function step(page: Page, what: string, run: () => Promise<unknown>): Prom
   } catch (error) {
     // Asking the page tells a frozen page (no answer) from a slow or broken one.
     await longestTaskMs(page, what)
-    throw new Error(`${what}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`)
+    throw new Error(`${what}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`, { cause: error })
   }
 }
 

@@ -1,7 +1,6 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startFakeTencentSms } from './fake-tencent-sms'
 import { harness } from './members-harness'
 import { startPayload } from './payload'
 

@@ -8,7 +8,7 @@ import { addressKey, countPost } from './guard'
 import { isNotice, type Notice, NOTICES } from './messages'
 import type { ActionContext, Outcome } from './outcome'
 import { checkOrigin, readAccountFields, wantsJson } from './request'
-import { accountRoute, type Screen } from './routes'
+import { accountRoute } from './routes'
 import { loadScreen } from './screens'
 import { type SignedIn, signedIn } from './session'
 

@@ -13,7 +13,7 @@ import {
   sessionCookie,
   shortUserAgent,
 } from '../../../functions/members/session-token'
-import type { StoredMember, StoredSession } from '../../../functions/members/store'
+import type { StoredMember } from '../../../functions/members/store'
 import { membersStore } from '../stores'
 import { addressKey } from './guard'
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro'
 
-import { asLocale, LOCALE_CODES } from '../../../../functions/content/locales'
+import { asLocale } from '../../../../functions/content/locales'
 import { localizedHref, pageHref } from '../../../../functions/content/paths'
 import { readFields, refusalHeaders, submitForm } from '../../../lib/form-submit'
 import { siteDefaultLocale } from '../../../lib/view'
