@@ -183,6 +183,16 @@ describe('brute force', () => {
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true)
     expect(statuses[30]).toBe(429)
   })
+
+  it('ten sign-ups an hour from one address: the eleventh is refused with 429 and creates nobody, another address still signs up', async () => {
+    const signUp = (i: number, ip: string) =>
+      h.call('POST', '/en/account/sign-up', { body: { email: `farm-${i}@example.com`, password: 'Lantern-garden 42', name: 'Ada' }, ip })
+    const statuses: number[] = []
+    for (let i = 0; i < 11; i++) statuses.push((await signUp(i, '192.0.2.210')).status)
+    expect(statuses).toEqual([...Array(10).fill(201), 429])
+    expect((await payload.count({ collection: 'members', where: { email: { equals: 'farm-10@example.com' } } })).totalDocs).toBe(0)
+    expect((await signUp(11, '192.0.2.211')).status).toBe(201)
+  })
 })
 
 describe('bad input to every account endpoint', () => {
