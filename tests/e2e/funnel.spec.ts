@@ -135,5 +135,5 @@ test('a visitor who lands with UTM tags is counted in the funnel once the site h
     ).text()
   await expect
     .poll(async () => (await csv()).split('\r\n').find((line) => line.startsWith(`${arrival},`)), { timeout: 10_000 })
-    .toBe(`${arrival},${arrival},1,0,0,0,0,,`)
+    .toBe(`${arrival},${arrival},1,0,0,0,0,0,,,`)
 })
