@@ -4,12 +4,10 @@ import type { Payload } from 'payload'
 import { serialize } from '../../functions/concurrency/serialize'
 import { type FoundLead, type LeadStore, personKey, type PersonLead } from '../../functions/lead-intake/lead-store'
 import { sqliteClient } from '../database'
-import { toRelation } from '../members/records'
+import { idOf, toRelation } from '../members/records'
 import { createOrJoin, LEAD_KEY_FIELDS } from './create-lead'
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value))
-const idOf = (value: unknown) =>
-  value && typeof value === 'object' ? (value as { id: string | number }).id : ((value as string | number | null | undefined) ?? null)
 
 /**
  * The statements that find or create a person's lead inside a write transaction, and how later

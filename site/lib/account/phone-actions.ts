@@ -7,11 +7,11 @@ import { phoneKey } from '../../../cms/members/identity-store'
 import { accountError, type AccountErrorResponse } from '../../../functions/members/account-errors'
 import type { Locale, Localized } from '../../../functions/members/locale'
 import { issueCode, normalizeCode } from '../../../functions/members/one-time-code'
-import type { ThrottleStore } from '../../../functions/members/throttle'
 import { hasMailbox } from '../../../functions/phone/mailbox'
 import { allowedCountryCodes, parsePhone, type PhoneNumber, type PhoneRefusal } from '../../../functions/phone/phone-number'
 import { createSmsGuard, DEFAULT_DAILY_BUDGET, type SmsDecision } from '../../../functions/phone/sms-guard'
-import { identities, membersStore, queuePhoneCode, throttleStore } from '../stores'
+import { sharedThrottles } from '../limits'
+import { identities, membersStore, queuePhoneCode } from '../stores'
 import { checkCode } from './codes'
 import { codeRequested } from './guard'
 import { type Action, type ActionContext, invalid, refuse } from './outcome'
@@ -31,11 +31,8 @@ const PHONE_MESSAGES: Record<PhoneRefusal | 'code', Localized> = {
   code: { 'zh-CN': '请输入短信中的 6 位验证码。', en: 'Enter the 6-digit code from the text message.' },
 }
 
-// Opened on first use, so that importing this module costs nothing.
-const store: ThrottleStore = {
-  get: async (key) => (await throttleStore()).get(key),
-  update: async (key, change, ttlMs) => (await throttleStore()).update(key, change, ttlMs),
-}
+// The shared counters of every limit (site/lib/limits.ts), opened on first use.
+const store = sharedThrottles
 /** The cost policy of texts, counted in the database like the sign-in guard; SMS_DAILY_BUDGET is read on each request, so raising it needs no restart. */
 function smsGuard() {
   const budget = Number(process.env.SMS_DAILY_BUDGET || DEFAULT_DAILY_BUDGET)
