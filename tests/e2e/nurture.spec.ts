@@ -68,7 +68,8 @@ test('a reader of two brand-strategy articles who sends the contact form scores 
     )
     // The lead's timeline in the admin shows the page views.
     await page.goto(`${e2e.cmsUrl}/admin/collections/leads/${lead!.id}`)
-    await expect(page.getByText('/en/blog/positioning-one-sentence').first()).toBeVisible()
+    // The admin's first view after a start compiles its client code: a condition with room, not a sleep.
+    await expect(page.getByText('/en/blog/positioning-one-sentence').first()).toBeVisible({ timeout: 30_000 })
   } finally {
     for (const id of rules) await cms(page.request, `/api/scoring-rules/${id}`, { method: 'DELETE' })
   }
