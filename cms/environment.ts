@@ -27,7 +27,14 @@ export const cmsUrl = (process.env.CMS_URL || `http://localhost:${process.env.CM
  */
 export function payloadSecret(): string {
   if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
-  const file = path.join(dataDir, '.secret')
+  // Read once per process: every hashed address and signed link asks for it (a file read each
+  // time was a tenth of lead intake's time in a burst).
+  return (storedSecret ??= readOrCreateSecret(path.join(dataDir, '.secret')))
+}
+
+let storedSecret: string | undefined
+
+function readOrCreateSecret(file: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
   privateDir(dataDir)
   const secret = randomBytes(32).toString('hex')

@@ -26,6 +26,7 @@ const { default: config } = await import('../cms/payload.config')
 const { held, releaseAll, startLeases, LEASE_MS } = await import('../cms/jobs/lease')
 const { startHeartbeat } = await import('../cms/ops/heartbeat')
 const payload = await getPayload({ config, cron: false })
+await (await import('../cms/database')).relaxWorkerCommits(payload)
 // Before the runner starts: whatever a previous worker held when it died (SIGKILL, power loss) is
 // released now, since there is one worker; a worker that hangs instead loses its jobs when their
 // lease runs out (a heartbeat renews the lease of the jobs a live worker holds).

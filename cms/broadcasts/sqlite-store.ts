@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import type { PersonFacts, TouchFacts } from '../../functions/broadcasts/segment'
 import type { BroadcastStore } from '../../functions/broadcasts/send'
+import { requireSqliteClient } from '../database'
 import { usesMongo } from '../database'
 import { assemblePeople } from './people'
 import { localApiBroadcastStore } from './store'
@@ -91,7 +92,7 @@ const INSERT_ROWS = 500
  * a batch is either marked entirely or not at all.
  */
 export function sqliteBroadcastStore(payload: Payload): BroadcastStore {
-  const client = (payload.db as unknown as { client: Client }).client
+  const client = requireSqliteClient(payload)
   const localApi = localApiBroadcastStore(payload)
   return {
     ...localApi,

@@ -1,8 +1,9 @@
-import type { Client, InStatement } from '@libsql/client'
+import type { InStatement } from '@libsql/client'
 import type { Payload } from 'payload'
 
 import type { IntakeStore, LeadRef, NewLead } from '../../functions/lead-intake/intake'
 import { requireSqliteClient } from '../database'
+import { groupCommit } from '../group-commit'
 import { leadStatements } from './lead-store'
 import { localApiIntakeStore } from './local-api-store'
 import { NOTIFICATION_TASKS } from './tasks'
@@ -11,7 +12,6 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
 const isNew = (lead: LeadRef | NewLead): lead is NewLead => !('id' in lead)
 
 type StoreArgs = Parameters<IntakeStore['storeSubmission']>[0]
-type Stored = Awaited<ReturnType<IntakeStore['storeSubmission']>>
 
 /** The statements that store one submission: its lead unless known, the submission, its jobs, and a read of what was stored. */
 function submissionStatements({ lead, submission: s, notify }: StoreArgs): InStatement[] {
@@ -60,58 +60,13 @@ function submissionStatements({ lead, submission: s, notify }: StoreArgs): InSta
   return statements
 }
 
-const MAX_GROUP = 64
-
-/**
- * Group commit: the submissions that arrive while a write is under way are stored together in the
- * next transaction. Each still gets its own statements and its own answer, and nobody is answered
- * before the transaction holding their submission has committed; but the database's commit
- * (an fsync) is paid once per group, not once per visitor, which is what bounds intake under load.
- */
-function groupCommit(client: Client) {
-  let queue: { args: StoreArgs; resolve: (stored: Stored) => void; reject: (error: unknown) => void }[] = []
-  let writing = false
-
-  const writeGroup = async (group: typeof queue) => {
-    const parts = group.map((item) => submissionStatements(item.args))
-    try {
-      const results = await client.batch(parts.flat(), 'write')
-      let at = 0
-      parts.forEach((statements, i) => {
-        at += statements.length
-        const row = results[at - 1]!.rows[0]!
-        group[i]!.resolve({ submissionId: Number(row.id), leadId: Number(row.lead_id) })
-      })
-    } catch (error) {
-      // One bad submission must not take the others down with it: store them one by one.
-      if (group.length === 1) return group[0]!.reject(error)
-      for (const item of group) await writeGroup([item])
-    }
-  }
-  const drain = async () => {
-    writing = true
-    while (queue.length) {
-      const group = queue.slice(0, MAX_GROUP)
-      queue = queue.slice(MAX_GROUP)
-      await writeGroup(group)
-    }
-    writing = false
-  }
-  return {
-    store: (args: StoreArgs) =>
-      new Promise<Stored>((resolve, reject) => {
-        queue.push({ args, resolve, reject })
-        if (!writing) void drain()
-      }),
-  }
-}
-
 /**
  * Lead intake's storage on the embedded SQLite database, in SQL on the tables Payload created
- * (see cms/migrations). One submission is one write transaction: the lead (unless the same person
+ * (see cms/migrations). A submission's rows are written in one transaction: the lead (unless the same person
  * is already stored), the submission and its queued jobs are kept together or not at all, so an
  * answered submission always has its emails queued. Payload's Local API costs ~3 ms per write
- * here against ~0.3 ms for the statement itself, and intake must take hundreds a second.
+ * here against ~0.3 ms for the statement itself, and intake must take hundreds a second: the
+ * submissions of one moment share one transaction (cms/group-commit.ts).
  * Submissions with files go through the Local API, which stores the uploads.
  */
 export function sqliteIntakeStore(payload: Payload): IntakeStore {
@@ -125,14 +80,16 @@ export function sqliteIntakeStore(payload: Payload): IntakeStore {
     })
     return rows[0] ? { id: Number(rows[0].id) } : null
   }
-  const writer = groupCommit(client)
+  const write = groupCommit(client)
   return {
     findLeads: async ({ email, phone }) => ({ byEmail: await leadId('email', email), byPhone: await leadId('phone', phone) }),
     storeFiles: general.storeFiles,
-    storeSubmission: (args) => {
+    storeSubmission: async (args) => {
       const { submission: s } = args
       if (Object.values(s.values).some((v) => v && typeof v === 'object' && 'file' in v)) return general.storeSubmission(args)
-      return writer.store(args)
+      const results = await write(submissionStatements(args))
+      const row = results[results.length - 1]!.rows[0]!
+      return { submissionId: Number(row.id), leadId: Number(row.lead_id) }
     },
   }
 }

@@ -80,11 +80,39 @@ describe('compareAndSetThrottleStore', () => {
     expect(writes).toHaveLength(8)
   })
 
-  it('runs one process’s changes to one key one after another, so none of them retries against itself', async () => {
+  it('applies one process’s changes that wait on one key together, in order, so none of them retries against itself', async () => {
     const { t, rows, writes } = table()
     const store = compareAndSetThrottleStore(t, now)
-    await Promise.all(Array.from({ length: 5 }, () => store.update('q', (state) => ((state as number | null) ?? 0) + 1, 1000)))
+    const seen: unknown[] = []
+    const count = (state: unknown) => {
+      seen.push(state)
+      return ((state as number | null) ?? 0) + 1
+    }
+    // The first starts a write at once; the four that arrive while it is under way share the next one.
+    await Promise.all(Array.from({ length: 5 }, () => store.update('q', count, 1000)))
     expect(rows.get('q')?.state).toBe(5)
-    expect(writes).toEqual(['insert q', 'replace q@0', 'replace q@1', 'replace q@2', 'replace q@3'])
+    expect(seen).toEqual([null, 1, 2, 3, 4])
+    expect(writes).toEqual(['insert q', 'replace q@0'])
+  })
+
+  it('gives each waiting change the failure of the write that carried it, and goes on with the next group', async () => {
+    const { t, rows } = table()
+    let fail = true
+    const failing: CounterTable = {
+      ...t,
+      insert: async (...args) => {
+        if (fail) {
+          fail = false
+          throw new Error('disk I/O error')
+        }
+        return t.insert(...args)
+      },
+    }
+    const store = compareAndSetThrottleStore(failing, now)
+    const first = store.update('f', () => 1, 1000)
+    const second = store.update('f', (state) => ((state as number | null) ?? 0) + 1, 1000)
+    await expect(first).rejects.toThrow('disk I/O error')
+    await second
+    expect(rows.get('f')?.state).toBe(1)
   })
 })

@@ -16,18 +16,30 @@ export interface CounterTable {
   remove(key: string, version: number): Promise<boolean>
 }
 
+interface Waiting {
+  change: (state: unknown) => unknown
+  ttlMs: number
+  resolve: () => void
+  reject: (error: unknown) => void
+}
+
 /**
- * A ThrottleStore on a table of versioned counters. Each update reads the row, computes the new
+ * A ThrottleStore on a table of versioned counters. Each write reads the row, computes the new
  * state and writes it only if the version is still the one read, retried when another process
- * changed it in between; within this process, changes to one key wait their turn, so retries are
- * spent only on other processes.
+ * changed it in between. Within this process, the changes to one key that wait while a write is
+ * under way are applied together, in arrival order, by the next read and write: a burst from one
+ * address (an office, a mobile carrier's NAT) costs one round trip per group instead of a queue of
+ * round trips that every request of the burst waits behind.
  */
 export function compareAndSetThrottleStore(table: CounterTable, now: () => Date): ThrottleStore {
-  const queues = new Map<string, Promise<void>>()
-  const compareAndSet = async (key: string, change: (state: unknown) => unknown, ttlMs: number) => {
+  const waiting = new Map<string, Waiting[]>()
+
+  const compareAndSet = async (key: string, group: Waiting[]) => {
+    const ttlMs = Math.max(...group.map((w) => w.ttlMs))
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const row = await table.read(key)
-      const next = change(row?.state ?? null)
+      // Every change sees the state the one before it left, as if each had been written alone.
+      const next = group.reduce((state: unknown, w) => w.change(state ?? null), row?.state ?? null)
       const expiresAt = now().getTime() + ttlMs
       const gone = next === null || next === undefined
       if (!row && gone) return
@@ -40,17 +52,26 @@ export function compareAndSetThrottleStore(table: CounterTable, now: () => Date)
     }
     // Under a storm of changes to one key from many processes: counting is a defence, not a ledger; the next request counts again.
   }
+
+  const drain = async (key: string) => {
+    for (let group = waiting.get(key)!; group.length; group = waiting.get(key)!) {
+      waiting.set(key, [])
+      await compareAndSet(key, group).then(
+        () => group.forEach((w) => w.resolve()),
+        (error: unknown) => group.forEach((w) => w.reject(error)),
+      )
+    }
+    waiting.delete(key)
+  }
+
   return {
     get: async (key) => (await table.read(key))?.state ?? null,
-    update(key, change, ttlMs) {
-      const mine = (queues.get(key) ?? Promise.resolve()).then(() => compareAndSet(key, change, ttlMs))
-      // The caller gets this update's own failure; the next one in line waits for it either way.
-      const settled = mine.catch(() => {})
-      queues.set(key, settled)
-      void settled.then(() => {
-        if (queues.get(key) === settled) queues.delete(key)
-      })
-      return mine
-    },
+    update: (key, change, ttlMs) =>
+      new Promise<void>((resolve, reject) => {
+        const queue = waiting.get(key)
+        if (queue) return void queue.push({ change, ttlMs, resolve, reject })
+        waiting.set(key, [{ change, ttlMs, resolve, reject }])
+        void drain(key)
+      }),
   }
 }

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { ThrottleStore } from '../../functions/members/throttle'
-import { requireSqliteClient, sqliteClient } from '../database'
+import { countersClient, requireSqliteClient, sqliteClient } from '../database'
 import { isMongo } from '../mongo/collection'
 import { compareAndSetThrottleStore } from './compare-and-set-store'
 import { mongoThrottleStore } from './mongo-throttle-store'
@@ -10,24 +10,21 @@ const PRUNE_EVERY = 200
 
 /**
  * The brute-force counters in the shared SQLite file, so that every site process counts against
- * the same limits: a compare-and-set on the row's version in one statement each (no transaction:
- * libsql's open a connection without the busy timeout). Expired rows are pruned now and then.
+ * the same limits: a compare-and-set on the row's version in one statement each, on the file's
+ * counters connection (cms/database.ts: no fsync per commit). Expired rows are pruned now and then.
  */
 export function sqliteThrottleStore(payload: Payload, now: () => Date = () => new Date()): ThrottleStore {
-  const client = requireSqliteClient(payload)
+  requireSqliteClient(payload)
+  const execute = async (sql: string, args: (string | number)[]) => (await countersClient(payload)).execute({ sql, args })
   let writes = 0
   const changed = async (sql: string, args: (string | number)[]) => {
-    if (++writes % PRUNE_EVERY === 0)
-      await client.execute({ sql: 'DELETE FROM throttle_counters WHERE expires_at <= ?', args: [now().getTime()] })
-    return (await client.execute({ sql, args })).rowsAffected === 1
+    if (++writes % PRUNE_EVERY === 0) await execute('DELETE FROM throttle_counters WHERE expires_at <= ?', [now().getTime()])
+    return (await execute(sql, args)).rowsAffected === 1
   }
   return compareAndSetThrottleStore(
     {
       async read(key) {
-        const { rows } = await client.execute({
-          sql: 'SELECT state, version, expires_at FROM throttle_counters WHERE counter_key = ?',
-          args: [key],
-        })
+        const { rows } = await execute('SELECT state, version, expires_at FROM throttle_counters WHERE counter_key = ?', [key])
         const row = rows[0]
         if (!row) return null
         const live = Number(row.expires_at) > now().getTime()

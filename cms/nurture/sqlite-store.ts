@@ -1,10 +1,12 @@
-import type { Client, InStatement, InValue } from '@libsql/client'
+import type { InStatement, InValue } from '@libsql/client'
 import type { Payload } from 'payload'
 
 import { hashAddress } from '../../functions/broadcasts/recipients'
 import type { Activity, ActivityKind, Id, NewActivity } from '../../functions/nurture/activity'
 import type { LeadState, NurtureStore } from '../../functions/nurture/runner'
 import type { Enrolment } from '../../functions/nurture/sequences'
+import { requireSqliteClient } from '../database'
+import { groupCommit } from '../group-commit'
 import { readRules, readSequences, readThreshold } from './definitions'
 
 const ACTIVITY_COLUMNS = 'id, lead_id, visitor, kind, at, path, categories, form, ref, locale'
@@ -108,7 +110,7 @@ export function queueJobStatement(task: string, input: Record<string, unknown>, 
  * writes. Rules and sequences are read through the Local API (a handful of rows).
  */
 export function sqliteNurtureStore(payload: Payload, clock: () => Date = () => new Date()): NurtureStore {
-  const client = (payload.db as unknown as { client: Client }).client
+  const client = requireSqliteClient(payload)
   const rows = async (sql: string, args: InValue[]) => (await client.execute({ sql, args })).rows as unknown as Record<string, unknown>[]
   return {
     pendingActivity: async (limit) =>
@@ -291,14 +293,14 @@ export function sqliteNurtureStore(payload: Payload, clock: () => Date = () => n
 }
 
 /** Writes activity rows (page views in batches, submissions, downloads, clicks) on SQLite. */
+/** Activity of one moment (a burst's submissions) is written in one transaction: cms/group-commit.ts. */
 export async function sqliteInsertActivity(payload: Payload, rows: NewActivity[]): Promise<void> {
   if (!rows.length) return
-  const client = (payload.db as unknown as { client: Client }).client
-  await client.batch(insertActivityStatements(rows), 'write')
+  await groupCommit(requireSqliteClient(payload))(insertActivityStatements(rows))
 }
 
 /** A browser's activity that belongs to nobody yet becomes this lead's (at a submission, or a member's confirmation). */
 export async function sqliteLinkVisitor(payload: Payload, visitor: string, lead: Id): Promise<void> {
-  const client = (payload.db as unknown as { client: Client }).client
+  const client = requireSqliteClient(payload)
   await client.execute({ sql: 'UPDATE lead_activity SET lead_id = ? WHERE visitor = ? AND lead_id IS NULL', args: [num(lead), visitor] })
 }

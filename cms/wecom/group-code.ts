@@ -1,7 +1,7 @@
-import type { Client } from '@libsql/client'
 import type { Payload } from 'payload'
 
 import { mediaUrl } from '../../functions/content/links'
+import { requireSqliteClient } from '../database'
 
 /**
  * The group code a campaign link shows now: the first of its WeChat group QR images not marked
@@ -26,7 +26,7 @@ export async function currentGroupCode(
 /** One more scan of a group: in one SQL statement on SQLite (two processes never lose one); elsewhere read and written back. */
 async function countScan(payload: Payload, link: number | string, group: string): Promise<void> {
   if (payload.db.packageName === '@payloadcms/db-sqlite') {
-    const client = (payload.db as unknown as { client: Client }).client
+    const client = requireSqliteClient(payload)
     await client.execute({
       sql: 'UPDATE campaign_links_group_codes SET scans = COALESCE(scans, 0) + 1 WHERE id = ? AND _parent_id = ?',
       args: [group, link],
