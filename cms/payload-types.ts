@@ -375,6 +375,18 @@ export interface Page {
             blockName?: string | null;
             blockType: 'formSlot';
           }
+        | {
+            heading?: string | null;
+            text?: string | null;
+            /**
+             * Its 企业微信 advisors give the contact code, its WeChat groups the group code; adds and scans count for this link in the funnel.
+             */
+            campaignLink: number | CampaignLink;
+            show: 'contact' | 'group' | 'both';
+            id?: string | null;
+            blockName?: string | null;
+            blockType: 'addOnWechat';
+          }
       )[]
     | null;
   visibility: 'public' | 'members' | 'tier';
@@ -649,18 +661,72 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "tiers".
+ * via the `definition` "campaign-links".
  */
-export interface Tier {
+export interface CampaignLink {
   id: number;
-  name: string;
-  minPoints: number;
-  benefits?:
+  /**
+   * The link is /go/<code>. Left empty, one is generated.
+   */
+  code?: string | null;
+  title: string;
+  status: 'active' | 'archived';
+  target: {
+    kind: 'page' | 'post' | 'url';
+    page?: (number | null) | Page;
+    post?: (number | null) | Post;
+    /**
+     * A path or full URL on the brand site; other sites only with "Allow off-site".
+     */
+    url?: string | null;
+    allowOffsite?: boolean | null;
+  };
+  utm?: {
+    source?: string | null;
+    medium?: string | null;
+    campaign?: string | null;
+    content?: string | null;
+    term?: string | null;
+  };
+  channel?:
+    | (
+        | 'wechat'
+        | 'weibo'
+        | 'douyin'
+        | 'xiaohongshu'
+        | 'bilibili'
+        | 'zhihu'
+        | 'linkedin'
+        | 'x'
+        | 'facebook'
+        | 'instagram'
+        | 'youtube'
+        | 'search'
+        | 'email'
+        | 'referral'
+        | 'offline'
+        | 'direct'
+        | 'other'
+      )
+    | null;
+  owner?: (number | null) | User;
+  /**
+   * 企业微信 "Contact me" live code at /wecom/live-code/<code>: the UserID of one advisor, or several separated by commas (they take turns).
+   */
+  liveCodeStaff?: string | null;
+  /**
+   * WeChat group QR images in order. /wecom/group-code/<code> shows the first group not marked full; tick "Full" when a group reaches its limit and the next one is shown.
+   */
+  groupCodes?:
     | {
-        text: string;
+        label?: string | null;
+        full?: boolean | null;
+        image: number | Media;
+        scans?: number | null;
         id?: string | null;
       }[]
     | null;
+  notes?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -702,6 +768,23 @@ export interface Post {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tiers".
+ */
+export interface Tier {
+  id: number;
+  name: string;
+  minPoints: number;
+  benefits?:
+    | {
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1147,77 +1230,6 @@ export interface IntakeCounter {
   form: string;
   reason: 'invalid' | 'too-large' | 'unreadable' | 'wrong-type' | 'unknown-form' | 'rate-limited';
   count: number;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "campaign-links".
- */
-export interface CampaignLink {
-  id: number;
-  /**
-   * The link is /go/<code>. Left empty, one is generated.
-   */
-  code?: string | null;
-  title: string;
-  status: 'active' | 'archived';
-  target: {
-    kind: 'page' | 'post' | 'url';
-    page?: (number | null) | Page;
-    post?: (number | null) | Post;
-    /**
-     * A path or full URL on the brand site; other sites only with "Allow off-site".
-     */
-    url?: string | null;
-    allowOffsite?: boolean | null;
-  };
-  utm?: {
-    source?: string | null;
-    medium?: string | null;
-    campaign?: string | null;
-    content?: string | null;
-    term?: string | null;
-  };
-  channel?:
-    | (
-        | 'wechat'
-        | 'weibo'
-        | 'douyin'
-        | 'xiaohongshu'
-        | 'bilibili'
-        | 'zhihu'
-        | 'linkedin'
-        | 'x'
-        | 'facebook'
-        | 'instagram'
-        | 'youtube'
-        | 'search'
-        | 'email'
-        | 'referral'
-        | 'offline'
-        | 'direct'
-        | 'other'
-      )
-    | null;
-  owner?: (number | null) | User;
-  /**
-   * 企业微信 "Contact me" live code at /wecom/live-code/<code>: the UserID of one advisor, or several separated by commas (they take turns).
-   */
-  liveCodeStaff?: string | null;
-  /**
-   * WeChat group QR images in order. /wecom/group-code/<code> shows the first group not marked full; tick "Full" when a group reaches its limit and the next one is shown.
-   */
-  groupCodes?:
-    | {
-        label?: string | null;
-        full?: boolean | null;
-        image: number | Media;
-        scans?: number | null;
-        id?: string | null;
-      }[]
-    | null;
-  notes?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -2082,6 +2094,16 @@ export interface PagesSelect<T extends boolean = true> {
               heading?: T;
               text?: T;
               form?: T;
+              id?: T;
+              blockName?: T;
+            };
+        addOnWechat?:
+          | T
+          | {
+              heading?: T;
+              text?: T;
+              campaignLink?: T;
+              show?: T;
               id?: T;
               blockName?: T;
             };

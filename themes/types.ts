@@ -94,6 +94,7 @@ export const BLOCK_TYPES = [
   'testimonials',
   'latestPosts',
   'formSlot',
+  'addOnWechat',
 ] as const
 export type BlockType = (typeof BLOCK_TYPES)[number]
 

@@ -1,3 +1,4 @@
+import { AddOnWechat } from './AddOnWechat'
 import { CallToAction } from './CallToAction'
 import { Faq } from './Faq'
 import { FeatureCards } from './FeatureCards'
@@ -9,4 +10,4 @@ import { RichText } from './RichText'
 import { Testimonials } from './Testimonials'
 
 /** Every block a page layout may hold, in the order editors see them. */
-export const pageBlocks = [Hero, RichText, MediaBlock, CallToAction, FeatureCards, Faq, Testimonials, LatestPosts, FormSlot]
+export const pageBlocks = [Hero, RichText, MediaBlock, CallToAction, FeatureCards, Faq, Testimonials, LatestPosts, FormSlot, AddOnWechat]

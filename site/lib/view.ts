@@ -9,6 +9,7 @@ import { findForm } from './forms'
 import { openGate } from './gate'
 import { searchSite } from './search'
 import { headFor } from './seo'
+import { wechatCodesOf } from './wecom/on-page'
 
 const POSTS_PER_PAGE = 9
 const RESULTS_PER_PAGE = 10
@@ -108,7 +109,7 @@ async function loadView(
           of: 'page',
         }
       const opened = gate ? { ...page, layout: gate.body as PageDoc['layout'] } : page
-      return { kind: 'page', page: await withLatestPosts(opened, reader) }
+      return { kind: 'page', page: await withBlockData(opened, reader) }
     }
     case 'post': {
       const post = await findPost(route.slug, reader)
@@ -154,12 +155,18 @@ async function loadView(
   }
 }
 
-// Latest-posts blocks show posts the page itself does not hold, and form blocks a form visitors
-// may not read through the API: fetch both here so themes only render.
-async function withLatestPosts(page: PageDoc, reader: { locale: string; previewUser: PreviewUser | null }): Promise<PageDoc> {
-  if (!page.layout?.some((block) => block.blockType === 'latestPosts' || block.blockType === 'formSlot')) return page
+// Latest-posts blocks show posts the page itself does not hold, form blocks a form visitors may not
+// read through the API, and WeChat blocks a campaign link's codes: fetch them here so themes only render.
+const FILLED = new Set(['latestPosts', 'formSlot', 'addOnWechat'])
+
+async function withBlockData(page: PageDoc, reader: { locale: string; previewUser: PreviewUser | null }): Promise<PageDoc> {
+  if (!page.layout?.some((block) => FILLED.has(block.blockType))) return page
   const layout = await Promise.all(
     page.layout.map(async (block) => {
+      if (block.blockType === 'addOnWechat') {
+        const { campaignLink, ...shown } = block
+        return { ...shown, codes: await wechatCodesOf(campaignLink, block.show) }
+      }
       if (block.blockType === 'formSlot') {
         const ref = block.form as { id?: string | number } | string | number | null | undefined
         const id = typeof ref === 'object' && ref ? ref.id : ref

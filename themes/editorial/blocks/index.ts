@@ -1,3 +1,4 @@
+import AddOnWechat from '../../shared/AddOnWechat.astro'
 import FormSlot from '../../shared/FormSlot.astro'
 import type { BlockComponents } from '../../theme'
 import CallToAction from './CallToAction.astro'
@@ -10,8 +11,8 @@ import RichText from './RichText.astro'
 import Testimonials from './Testimonials.astro'
 
 /**
- * The editorial theme's component for every block type. The lead form is the shared component
- * (themes/shared/FormSlot.astro): its behaviour must be the same in every theme, and it takes its
+ * The editorial theme's component for every block type. The lead form and the WeChat codes are shared
+ * components (themes/shared/FormSlot.astro, AddOnWechat.astro): its behaviour must be the same in every theme, and it takes its
  * look from this theme's tokens.
  */
 export const blocks: BlockComponents = {
@@ -24,4 +25,5 @@ export const blocks: BlockComponents = {
   testimonials: Testimonials,
   latestPosts: LatestPosts,
   formSlot: FormSlot,
+  addOnWechat: AddOnWechat,
 }
