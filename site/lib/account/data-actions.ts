@@ -4,11 +4,11 @@ import { NEWSLETTER, planConsentChanges, verifyUnsubscribeToken } from '../../..
 import { normalizeCode } from '../../../functions/members/one-time-code'
 import { verifyPassword } from '../../../functions/members/password-hash'
 import { membersStore } from '../stores'
-import { checkCode, requestCode } from './codes'
 import { eraseMember, exportMemberData } from './data-rights'
 import { signInGuard } from './guard'
 import { fieldMessage } from './messages'
 import { type Action, invalid, needsMember, refuse } from './outcome'
+import { checkProofCode, proofSentNotice, sendProofCode } from './reauth'
 import { text } from './request'
 import { signOutCookie } from './session'
 
@@ -17,14 +17,14 @@ export const downloadData = needsMember(async ({ signed }) => {
   return { kind: 'download', body, filename }
 })
 
-/** Erasing needs the password or a fresh sign-in code: a browser left signed in is not enough. */
+/** Erasing needs the password or a fresh sign-in code (texted to a member without a mailbox): a browser left signed in is not enough. */
 export const deleteAccount = needsMember(async (ctx) => {
   const { locale, signed } = ctx
   const { member } = signed
   if (text(ctx.fields, 'sendCode')) {
-    const refused = await requestCode({ subject: member.email, purpose: 'sign-in', locale, address: ctx.address })
+    const refused = await sendProofCode(ctx)
     if (refused) return { kind: 'refused', error: refused }
-    return { kind: 'next', notice: 'verify-sent', step: 'code', keep: {}, json: { ok: true, sent: true } }
+    return { kind: 'next', notice: proofSentNotice(member), step: 'code', keep: {}, json: { ok: true, sent: true } }
   }
   const password = typeof ctx.fields.password === 'string' ? ctx.fields.password : ''
   const code = text(ctx.fields, 'code')
@@ -37,7 +37,7 @@ export const deleteAccount = needsMember(async (ctx) => {
     }
   } else if (code) {
     if (!normalizeCode(code)) return invalid(locale, { code: fieldMessage('code', locale) }, {}, 'code')
-    const checked = await checkCode({ subject: member.email, purpose: 'sign-in', code, locale, address: ctx.address })
+    const checked = await checkProofCode(ctx, code)
     if (!checked.ok) return { kind: 'refused', error: checked.error, step: 'code' }
   } else {
     return invalid(locale, { confirm: fieldMessage('confirm', locale) })

@@ -18,7 +18,7 @@ import { signInGuard } from './guard'
 import { credit } from './identity'
 import { fieldMessage } from './messages'
 import { invalid, needsMember, refuse } from './outcome'
-import { proveIdentity } from './reauth'
+import { proofSentNotice, proveIdentity, sendProofCode } from './reauth'
 import { type Fields, list, text } from './request'
 
 const formValues = (fields: Fields) =>
@@ -110,9 +110,9 @@ export const changeEmail = needsMember(async (ctx) => {
   const raw = text(ctx.fields, 'email')
   const email = raw.length <= 254 ? normalizeEmail(raw) : ''
   if (text(ctx.fields, 'sendCode') && !signed.member.passwordHash) {
-    const refused = await requestCode({ subject: signed.member.email, purpose: 'sign-in', locale, address: ctx.address })
+    const refused = await sendProofCode(ctx)
     if (refused) return { kind: 'refused', error: refused, keep: { email: raw } }
-    return { kind: 'next', notice: 'verify-sent', step: 'start', keep: { email: raw }, json: { ok: true, sent: true } }
+    return { kind: 'next', notice: proofSentNotice(signed.member), step: 'start', keep: { email: raw }, json: { ok: true, sent: true } }
   }
   if (!isEmail(email)) return invalid(locale, { email: fieldMessage('email', locale) }, { email: raw })
   if (email === signed.member.email) return invalid(locale, { email: fieldMessage('sameEmail', locale) }, { email: raw })

@@ -77,6 +77,13 @@ async function requestPhoneCode(phone: PhoneNumber, ctx: ActionContext): Promise
   return null
 }
 
+/** Texts a sign-in code to a member's stored number (their proof of identity when they have no mailbox); null when queued, else the refusal. */
+export async function textSignInCode(e164: string, ctx: ActionContext): Promise<AccountErrorResponse | null> {
+  const parsed = parsePhone(e164, allowedCountryCodes(process.env.SMS_ALLOWED_COUNTRY_CODES))
+  if (!parsed.ok) return accountError('sms-unavailable', ctx.locale)
+  return requestPhoneCode(parsed.phone, ctx)
+}
+
 const fieldError = (key: keyof typeof PHONE_MESSAGES, locale: Locale) => PHONE_MESSAGES[key][locale]
 
 export const signInWithPhone: Action = async (ctx) => {
