@@ -151,10 +151,9 @@ describe('checkPassword', () => {
     expect(codes('🐼🐻🐨🦊🐯🦁🐮🐸1')).toEqual(['too-short'])
   })
 
-  it('checks a maximal password quickly', () => {
-    const started = performance.now()
-    for (let i = 0; i < 20; i++) checkPassword(noise(PASSWORD_MAX_LENGTH), { email: 'someone@example.com', brandNames: ['Acme'] })
-    expect((performance.now() - started) / 20).toBeLessThan(50)
+  // How fast it is belongs in `npm run bench`; here, that the longest allowed password is judged at all.
+  it('judges a maximal password of random characters strong enough', () => {
+    expect(checkPassword(noise(PASSWORD_MAX_LENGTH), { email: 'someone@example.com', brandNames: ['Acme'] })).toMatchObject({ ok: true })
   })
 })
 

@@ -21,7 +21,8 @@ export async function startPayload(): Promise<{ payload: Payload; cleanup: () =>
     payload,
     cleanup: async () => {
       await payload.destroy()
-      rmSync(dir, { recursive: true, force: true })
+      // Retried: a connection closing as the folder goes can leave a -wal file behind for a moment (ENOTEMPTY).
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 })
     },
   }
 }
