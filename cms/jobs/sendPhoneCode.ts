@@ -2,9 +2,11 @@ import type { TaskConfig } from 'payload'
 
 import { type Locale, LOCALE_CODES } from '../../functions/content/locales'
 import { type CodeRecord, issueCode } from '../../functions/members/one-time-code'
+import { createSmsGuard, smsDailyBudget } from '../../functions/phone/sms-guard'
 import { renderCodeText } from '../../functions/phone/sms-text'
 import { payloadSecret } from '../environment'
 import { membersStore } from '../members/store'
+import { throttleStoreFor } from '../members/throttle-store'
 import { smsSenderFor } from '../sms'
 import { deliveryRetries } from './deliveries'
 import { sendEmail } from './sendEmail'
@@ -41,6 +43,12 @@ export const sendPhoneCode: TaskConfig<{ input: PhoneCodeInput; output: { provid
     const { payload } = req
     // First try only: a retry after a failed text must not mail the admins again.
     if (input.budgetReached && (job.totalTried ?? 0) === 0) await tellAdminsBudgetReached(req, new Date())
+    // A retry is another text the provider may bill: it spends today's budget like the first did.
+    if ((job.totalTried ?? 0) > 0) {
+      const guard = createSmsGuard({ store: throttleStoreFor(payload), now: () => new Date(), dailyBudget: smsDailyBudget() })
+      const decision = await guard.retryText()
+      if (!decision.allowed) return { output: { skipped: 'budget' } }
+    }
     const store = membersStore(payload)
     const stored = await store.codeOf(input.phone, 'sign-in')
     let previous: CodeRecord | null = stored?.record ?? null

@@ -10,6 +10,12 @@ export const SMS_PREFIX_POLICY: WindowPolicy = { limit: 20, windowMs: 60 * 60_00
 /** Texts a day across the site unless the admin says otherwise (SMS_DAILY_BUDGET). */
 export const DEFAULT_DAILY_BUDGET = 500
 
+/** The daily budget of texts from SMS_DAILY_BUDGET (read on each use, so raising it needs no restart), else the default. */
+export function smsDailyBudget(env: Record<string, string | undefined> = process.env): number {
+  const budget = Number(env.SMS_DAILY_BUDGET || DEFAULT_DAILY_BUDGET)
+  return Number.isInteger(budget) && budget >= 0 ? budget : DEFAULT_DAILY_BUDGET
+}
+
 /** The budget's day is China's (UTC+8, no daylight saving): it turns over at midnight where the texts go. */
 const DAY_OFFSET_MS = 8 * 60 * 60_000
 const DAY_MS = 24 * 60 * 60_000
@@ -109,6 +115,12 @@ export function createSmsGuard(options: SmsGuardOptions) {
       }
       return spendBudget()
     },
+    /**
+     * Counts a second (third…) try of a text whose first try failed against today's budget: a
+     * provider that timed out may still have sent the first and bills both, and retries must not
+     * be a way around the budget. Refused when the budget is spent.
+     */
+    retryText: (): Promise<SmsDecision> => spendBudget(),
     /** Texts sent today and the budget (for the admin's view). */
     async today(): Promise<{ sent: number; budget: number }> {
       const state = (await store.get(`sms-budget:${budgetDay(now()).day}`)) as BudgetState | null

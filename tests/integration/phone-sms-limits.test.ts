@@ -164,4 +164,44 @@ describe('Tencent Cloud SMS through its SDK, against a stand-in of its API', () 
       await tencent.close()
     }
   })
+
+  it('counts each retry of a failed text against the daily budget, and stops retrying when it is spent', async () => {
+    const tencent = await startFakeTencentSms({ AKIDstandin: 'the-real-key' })
+    try {
+      // Every try fails at the provider (a wrong key): each one may still be billed, as a timed-out send can be.
+      Object.assign(process.env, {
+        TENCENT_SMS_SECRET_ID: 'AKIDstandin',
+        TENCENT_SMS_SECRET_KEY: 'a-wrong-key',
+        TENCENT_SMS_SDK_APP_ID: '1400000001',
+        TENCENT_SMS_SIGN_NAME: '灯笼茶',
+        TENCENT_SMS_TEMPLATE_ID: '1110001',
+        TENCENT_SMS_ENDPOINT: tencent.url,
+      })
+      // Imported here, after startPayload set DATA_DIR: cms/ reads it once, at import.
+      const [{ createSmsGuard }, { throttleStoreFor }] = await Promise.all([
+        import('../../functions/phone/sms-guard'),
+        import('../../cms/members/throttle-store'),
+      ])
+      const guard = createSmsGuard({ store: throttleStoreFor(payload), now: () => new Date() })
+      const { sent } = await guard.today()
+      process.env.SMS_DAILY_BUDGET = String(sent + 2)
+      expect((await ask('18900189000', '192.0.2.51')).status).toBe(200)
+      const job = async () =>
+        (await payload.find({ collection: 'payload-jobs', where: { 'input.phone': { equals: '+8618900189000' } }, depth: 0 })).docs[0]!
+      // The first try fails; each retry is run at once by moving its backoff into the past.
+      for (let run = 0; run < 3; run++) {
+        const queued = await job()
+        if (queued?.waitUntil)
+          await payload.update({ collection: 'payload-jobs', id: queued.id, data: { waitUntil: new Date(0).toISOString() } })
+        await payload.jobs.run({ limit: 10 })
+      }
+      // Try 1 (counted when asked) and try 2 (counted as a retry) used the budget; try 3 was not made,
+      // and the job ended instead of waiting for a fourth (a finished job leaves the queue).
+      expect(await job()).toBeUndefined()
+      expect((await guard.today()).sent).toBe(sent + 2)
+      expect((await ask('18900189001', '192.0.2.52')).status).toBe(503)
+    } finally {
+      await tencent.close()
+    }
+  })
 })

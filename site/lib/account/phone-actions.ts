@@ -9,7 +9,7 @@ import type { Locale, Localized } from '../../../functions/members/locale'
 import { issueCode, normalizeCode } from '../../../functions/members/one-time-code'
 import { hasMailbox } from '../../../functions/phone/mailbox'
 import { allowedCountryCodes, parsePhone, type PhoneNumber, type PhoneRefusal } from '../../../functions/phone/phone-number'
-import { createSmsGuard, DEFAULT_DAILY_BUDGET, type SmsDecision } from '../../../functions/phone/sms-guard'
+import { createSmsGuard, smsDailyBudget,type SmsDecision } from '../../../functions/phone/sms-guard'
 import { sharedThrottles } from '../limits'
 import { identities, membersStore, queuePhoneCode } from '../stores'
 import { checkCode } from './codes'
@@ -35,12 +35,7 @@ const PHONE_MESSAGES: Record<PhoneRefusal | 'code', Localized> = {
 const store = sharedThrottles
 /** The cost policy of texts, counted in the database like the sign-in guard; SMS_DAILY_BUDGET is read on each request, so raising it needs no restart. */
 function smsGuard() {
-  const budget = Number(process.env.SMS_DAILY_BUDGET || DEFAULT_DAILY_BUDGET)
-  return createSmsGuard({
-    store,
-    now: () => new Date(),
-    dailyBudget: Number.isInteger(budget) && budget >= 0 ? budget : DEFAULT_DAILY_BUDGET,
-  })
+  return createSmsGuard({ store, now: () => new Date(), dailyBudget: smsDailyBudget() })
 }
 
 /** Only a path inside the account pages (or the blog) may be where a sign-in goes next. */
