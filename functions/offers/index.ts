@@ -6,4 +6,5 @@ export {
   downloadUrl,
   signDownloadToken,
 } from './download-token'
+export { renderDownloadEmail } from './email'
 export { isPdf, PDF_PROBE_BYTES, writeSimplePdf } from './pdf'
