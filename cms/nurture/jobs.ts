@@ -8,6 +8,7 @@ import { escapeHtml } from '../../functions/content/rich-text'
 import { routeLead, type RoutingRule } from '../../functions/lead-intake/routing'
 import { exitReason, localized, nextStep, stepEmailKey } from '../../functions/nurture/sequences'
 import { relation } from '../broadcasts/relation'
+import { unsubscribeMailbox } from '../email/unsubscribe-mailbox'
 import { cmsUrl, payloadSecret, siteUrl } from '../environment'
 import { deliveryRetries } from '../jobs/deliveries'
 import { sendEmail } from '../jobs/sendEmail'
@@ -204,13 +205,15 @@ export const sendSequenceStep: TaskConfig<{ input: { enrolment: string; step: st
         },
         { key: `l:${lead.id}`, email: lead.email, name: lead.name ?? null, locale, memberId: null, leadId: String(lead.id) },
         { brandName: settings.brandName ?? '', postalAddress: settings.postalAddress ?? '' },
-        { siteUrl, unsubscribeMailbox: process.env.UNSUBSCRIBE_MAILBOX || 'unsubscribe@example.com', secret: payloadSecret(), locale },
+        { siteUrl, unsubscribeMailbox: unsubscribeMailbox(), secret: payloadSecret(), locale },
       )
       const providerId = await sendEmail(req, {
         to: lead.email,
         subject: email.subject,
         html: email.html,
         text: email.text,
+        // The broadcasts' one-click unsubscribe (RFC 8058): /unsubscribe suppresses the lead, which ends the sequence.
+        headers: email.headers,
         idempotencyKey: stepEmailKey(id, input.step),
       })
       await payload.update({ collection: 'sequence-emails', id: row.id, data: { providerId, sentAt: now }, depth: 0, overrideAccess: true })
