@@ -52,7 +52,7 @@ export function whitePaperLayout(media: MediaIds, forms: FormIds): Localized<Non
       {
         blockType: 'hero',
         heading: 'Free white paper: own where customers land',
-        text: 'Owned channels on one page: make every channel a door to your website, offer something worth having, and reach people again.',
+        text: 'Owned channels on one page: every channel a door to your website, an offer worth having, people reached again.',
         image: media.homeHero,
       },
       {
