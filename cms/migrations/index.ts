@@ -13,7 +13,7 @@ import * as migration_20261201_094046_broadcasts_outbox_key from './20261201_094
 import * as migration_20261201_095205_lead_deliveries from './20261201_095205_lead_deliveries';
 import * as migration_20261201_101227_china from './20261201_101227_china';
 import * as migration_20261201_101824_nurture from './20261201_101824_nurture';
-import * as migration_20261201_132410_offers from './20261201_132410_offers';
+import * as migration_20261201_135831_offers from './20261201_135831_offers';
 
 export const migrations = [
   {
@@ -92,8 +92,8 @@ export const migrations = [
     name: '20261201_101824_nurture',
   },
   {
-    up: migration_20261201_132410_offers.up,
-    down: migration_20261201_132410_offers.down,
-    name: '20261201_132410_offers'
+    up: migration_20261201_135831_offers.up,
+    down: migration_20261201_135831_offers.down,
+    name: '20261201_135831_offers'
   },
 ];
