@@ -200,6 +200,7 @@ export interface Config {
       notifyLead: TaskNotifyLead;
       autorespond: TaskAutorespond;
       sendWebhook: TaskSendWebhook;
+      sendDownload: TaskSendDownload;
       rebuildSearchIndex: TaskRebuildSearchIndex;
       sendMemberCode: TaskSendMemberCode;
       sendPhoneCode: TaskSendPhoneCode;
@@ -573,6 +574,11 @@ export interface Form {
    * A page to send the visitor to after a successful submission (instead of the message).
    */
   redirect?: (number | null) | Page;
+  /**
+   * Send the download: the visitor is emailed a link to the PDF, valid for seven days, and sees it at once beside the message.
+   */
+  successAction?: ('message' | 'download') | null;
+  download?: (number | null) | Media;
   defaultRecipient: string;
   /**
    * An email to the visitor, in their language, after a submission that is not spam.
@@ -1138,8 +1144,12 @@ export interface SequenceEnrolment {
   id: number;
   sequence: number | Sequence;
   lead: number | Lead;
-  status: 'active' | 'completed' | 'exited';
+  status: 'active' | 'completed' | 'exited' | 'stuck';
   exitReason?: string | null;
+  /**
+   * Why the person is stuck: the step whose email failed after its last retry, and the provider’s answer.
+   */
+  problem?: string | null;
   enrolledAt: string;
   lastStep?: string | null;
   lastStepAt?: string | null;
@@ -1209,7 +1219,7 @@ export interface Sequence {
 export interface LeadDelivery {
   id: number;
   lead: number | Lead;
-  kind: 'sales email' | 'autoresponder' | 'webhook';
+  kind: 'sales email' | 'autoresponder' | 'webhook' | 'download';
   status: 'sent' | 'failed';
   to?: string | null;
   providerId?: string | null;
@@ -1684,6 +1694,7 @@ export interface PayloadJob {
           | 'notifyLead'
           | 'autorespond'
           | 'sendWebhook'
+          | 'sendDownload'
           | 'rebuildSearchIndex'
           | 'sendMemberCode'
           | 'sendPhoneCode'
@@ -1729,6 +1740,7 @@ export interface PayloadJob {
         | 'notifyLead'
         | 'autorespond'
         | 'sendWebhook'
+        | 'sendDownload'
         | 'rebuildSearchIndex'
         | 'sendMemberCode'
         | 'sendPhoneCode'
@@ -2315,6 +2327,8 @@ export interface FormsSelect<T extends boolean = true> {
   submitLabel?: T;
   successMessage?: T;
   redirect?: T;
+  successAction?: T;
+  download?: T;
   defaultRecipient?: T;
   autoresponder?:
     | T
@@ -2918,6 +2932,7 @@ export interface SequenceEnrolmentsSelect<T extends boolean = true> {
   lead?: T;
   status?: T;
   exitReason?: T;
+  problem?: T;
   enrolledAt?: T;
   lastStep?: T;
   lastStepAt?: T;
@@ -3276,6 +3291,19 @@ export interface TaskSendWebhook {
   };
   output: {
     deliveryId?: string | null;
+    skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendDownload".
+ */
+export interface TaskSendDownload {
+  input: {
+    submissionId: string;
+  };
+  output: {
+    providerId?: string | null;
     skipped?: string | null;
   };
 }

@@ -64,6 +64,7 @@ import { notifyLead } from './jobs/notifyLead'
 import { JOBS_VIEW_PATH } from './jobs/paths'
 import { rebuildSearchIndex } from './jobs/rebuildSearchIndex'
 import { sendBroadcastTask } from './jobs/sendBroadcast'
+import { sendDownload } from './jobs/sendDownload'
 import { sendMemberCode } from './jobs/sendMemberCode'
 import { sendPhoneCode } from './jobs/sendPhoneCode'
 import { sendWebhook } from './jobs/sendWebhook'
@@ -168,6 +169,7 @@ export default buildConfig({
       tracked(notifyLead),
       tracked(autorespond),
       tracked(sendWebhook),
+      tracked(sendDownload),
       tracked(rebuildSearchIndex),
       tracked(sendMemberCode),
       tracked(sendPhoneCode),

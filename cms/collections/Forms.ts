@@ -94,6 +94,31 @@ export const Forms: CollectionConfig = {
         },
       },
     },
+    {
+      name: 'successAction',
+      type: 'select',
+      defaultValue: 'message',
+      options: [
+        { value: 'message', label: { en: 'Show the message (or go to the page)', zh: '显示提示信息（或跳转页面）' } },
+        { value: 'download', label: { en: 'Send the download', zh: '发送下载' } },
+      ],
+      admin: {
+        description: {
+          en: 'Send the download: the visitor is emailed a link to the PDF, valid for seven days, and sees it at once beside the message.',
+          zh: '发送下载：给访客发送 PDF 的下载链接（七天内有效），并在提示信息旁立即显示。',
+        },
+      },
+    },
+    {
+      name: 'download',
+      type: 'upload',
+      relationTo: 'media',
+      // Only PDFs: Payload checks a chosen file against these options when the form is saved.
+      filterOptions: { mimeType: { equals: 'application/pdf' } },
+      admin: { condition: (_, data) => data?.successAction === 'download' },
+      validate: (value: unknown, { siblingData }: { siblingData?: { successAction?: string | null } }) =>
+        siblingData?.successAction !== 'download' || Boolean(value) || 'Choose the PDF to send, or show the message instead.',
+    },
     { name: 'defaultRecipient', type: 'email', required: true },
     {
       name: 'autoresponder',

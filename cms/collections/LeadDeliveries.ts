@@ -18,7 +18,13 @@ export const LeadDeliveries: CollectionConfig = {
   defaultSort: '-at',
   fields: [
     { name: 'lead', type: 'relationship', relationTo: 'leads', required: true, index: true, admin: { readOnly: true } },
-    { name: 'kind', type: 'select', required: true, options: ['sales email', 'autoresponder', 'webhook'], admin: { readOnly: true } },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      options: ['sales email', 'autoresponder', 'webhook', 'download'],
+      admin: { readOnly: true },
+    },
     { name: 'status', type: 'select', required: true, options: ['sent', 'failed'], admin: { readOnly: true } },
     { name: 'to', type: 'text', admin: { readOnly: true } },
     { name: 'providerId', type: 'text', admin: { readOnly: true } },

@@ -1,7 +1,7 @@
 import type { CollectionConfig, ImageSize } from 'payload'
 
 import { RESPONSIVE_WIDTHS } from '../../functions/content/image-sizes'
-import { anyone } from '../access/anyone'
+import { imagesOrCmsUser } from '../access/imagesOrCmsUser'
 import { canEditContent } from '../access/roles'
 import { mediaDir } from '../environment'
 import { bumpAfterChange, bumpAfterDelete } from '../hooks/bumpContentVersion'
@@ -15,17 +15,18 @@ const responsiveSizes: ImageSize[] = RESPONSIVE_WIDTHS.flatMap((width) => [
   { name: `avif${width}`, width, formatOptions: { format: 'avif', options: { quality: 55, effort: 2 } } },
 ])
 
-/** Uploaded images with the sizes sharp generates for the site, alt text and a focal point. */
+/** Uploaded images with the sizes sharp generates for the site, alt text and a focal point; and PDFs offered as downloads. */
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { en: 'Media', zh: '媒体' }, plural: { en: 'Media', zh: '媒体' } },
   admin: { group: { en: 'Content', zh: '内容' } },
-  access: { create: canEditContent, read: anyone, update: canEditContent, delete: canEditContent },
+  access: { create: canEditContent, read: imagesOrCmsUser, update: canEditContent, delete: canEditContent },
   // Uploads are judged by their bytes before Payload resizes anything (functions/content/image-upload.ts).
   hooks: { beforeOperation: [checkImageUpload], afterChange: [privateUploads(mediaDir), bumpAfterChange], afterDelete: [bumpAfterDelete] },
   upload: {
     staticDir: mediaDir,
-    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif'],
+    // PDFs only as content offers' downloads: never served at a public address (cms/access/imagesOrCmsUser.ts).
+    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'application/pdf'],
     focalPoint: true,
     crop: true,
     imageSizes: [

@@ -19,6 +19,13 @@ function addresses(value: SendEmailOptions['to']): string[] {
   return list.map((a) => (typeof a === 'string' ? a : a.address))
 }
 
+/** Custom headers given as a plain record of strings (what Resend takes); nodemailer's other shapes are not used here. */
+function plainHeaders(value: SendEmailOptions['headers']): Record<string, string> | null {
+  if (!value || Array.isArray(value) || typeof value !== 'object') return null
+  const entries = Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+  return entries.length ? Object.fromEntries(entries) : null
+}
+
 /**
  * The project's email adapter: Resend through its SDK (RESEND_BASE_URL points it elsewhere, as the
  * tests do), or, without RESEND_API_KEY, the outbox collection, so a new install loses no mail.
@@ -61,6 +68,7 @@ export const emailAdapter: EmailAdapter<SentEmail> = ({ payload }) => {
       const replyTo = addresses(message.replyTo as SendEmailOptions['to'])
       const to = addresses(message.to)
       const subject = String(message.subject ?? '')
+      const headers = plainHeaders(message.headers)
       // Every email of the product's jobs carries a key naming what it is (lead-email/<submission>/<address hash>);
       // one sent from elsewhere (Payload's password reset) gets one from its content, hashed.
       const idempotencyKey = (message as { idempotencyKey?: string }).idempotencyKey ?? unnamedEmailKey(to, subject, Date.now())
@@ -72,6 +80,7 @@ export const emailAdapter: EmailAdapter<SentEmail> = ({ payload }) => {
         html: String(message.html ?? ''),
         text: String(message.text ?? ''),
         ...(replyTo.length ? { replyTo } : {}),
+        ...(headers ? { headers } : {}),
         idempotencyKey,
       })
       return { id }

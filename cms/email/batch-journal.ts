@@ -22,6 +22,8 @@ export interface OutgoingEmail {
   html: string
   text: string
   replyTo?: string[]
+  /** Custom headers (List-Unsubscribe and List-Unsubscribe-Post on sequence emails). */
+  headers?: Record<string, string>
   idempotencyKey: string
 }
 

@@ -5,14 +5,8 @@ import { sendBroadcast } from '../../functions/broadcasts/send'
 import { loadBroadcastTexts } from '../broadcasts/content'
 import { batchSenderFor } from '../broadcasts/sender'
 import { broadcastStoreFor } from '../broadcasts/sqlite-store'
+import { unsubscribeMailbox } from '../email/unsubscribe-mailbox'
 import { payloadSecret, siteUrl } from '../environment'
-
-/** The mailbox of the List-Unsubscribe mailto link: UNSUBSCRIBE_MAILBOX, or unsubscribe@ the sender's domain. */
-function unsubscribeMailbox(): string {
-  if (process.env.UNSUBSCRIBE_MAILBOX) return process.env.UNSUBSCRIBE_MAILBOX
-  const from = process.env.EMAIL_FROM || 'noreply@example.com'
-  return `unsubscribe@${from.match(/@([^>\s]+)/)?.[1] ?? 'example.com'}`
-}
 
 /**
  * Sends one broadcast at its `sendAt` (functions/broadcasts/send.ts). Cut short anywhere, a rerun

@@ -9,6 +9,8 @@ export interface KeyedEmail {
   html: string
   text: string
   replyTo?: string
+  /** Custom headers, such as the one-click unsubscribe of RFC 8058. */
+  headers?: Record<string, string>
   idempotencyKey: string
 }
 

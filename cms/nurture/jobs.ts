@@ -8,8 +8,9 @@ import { escapeHtml } from '../../functions/content/rich-text'
 import { routeLead, type RoutingRule } from '../../functions/lead-intake/routing'
 import { exitReason, localized, nextStep, stepEmailKey } from '../../functions/nurture/sequences'
 import { relation } from '../broadcasts/relation'
+import { unsubscribeMailbox } from '../email/unsubscribe-mailbox'
 import { cmsUrl, payloadSecret, siteUrl } from '../environment'
-import { deliveryRetries } from '../jobs/deliveries'
+import { DELIVERY_ATTEMPTS, deliveryRetries, isLastAttempt } from '../jobs/deliveries'
 import { sendEmail } from '../jobs/sendEmail'
 import { assignTeamMember } from '../jobs/teamRouting'
 import { readSequences } from './definitions'
@@ -115,7 +116,9 @@ function bodyHtml(body: string): string {
  * Sends one step of a sequence to one enrolled person, then moves them on. Runs under the jobs
  * worker's lease; the email's idempotency key is the enrolment and the step, so a job run twice
  * (a retry after a lost answer, a worker killed mid-send) mails it once. A person who left the
- * sequence meanwhile (contacted, won, lost, unsubscribed) gets nothing.
+ * sequence meanwhile (contacted, won, lost, unsubscribed) gets nothing. An email that fails after
+ * the last retry leaves the enrolment `stuck`, with the step and the provider's answer as its
+ * problem, rather than waiting on a step that will never go out.
  */
 export const sendSequenceStep: TaskConfig<{ input: { enrolment: string; step: string; dueAt: string }; output: { outcome: string } }> = {
   slug: 'sendSequenceStep',
@@ -126,7 +129,7 @@ export const sendSequenceStep: TaskConfig<{ input: { enrolment: string; step: st
   ],
   outputSchema: [{ name: 'outcome', type: 'text' }],
   retries: deliveryRetries,
-  handler: async ({ input, req }) =>
+  handler: async ({ input, req, job }) =>
     serialize(`enrolment:${input.enrolment}`, async () => {
       const payload = req.payload
       const id = toId(req, input.enrolment)
@@ -204,14 +207,25 @@ export const sendSequenceStep: TaskConfig<{ input: { enrolment: string; step: st
         },
         { key: `l:${lead.id}`, email: lead.email, name: lead.name ?? null, locale, memberId: null, leadId: String(lead.id) },
         { brandName: settings.brandName ?? '', postalAddress: settings.postalAddress ?? '' },
-        { siteUrl, unsubscribeMailbox: process.env.UNSUBSCRIBE_MAILBOX || 'unsubscribe@example.com', secret: payloadSecret(), locale },
+        { siteUrl, unsubscribeMailbox: unsubscribeMailbox(), secret: payloadSecret(), locale },
       )
       const providerId = await sendEmail(req, {
         to: lead.email,
         subject: email.subject,
         html: email.html,
         text: email.text,
+        // The broadcasts' one-click unsubscribe (RFC 8058): /unsubscribe suppresses the lead, which ends the sequence.
+        headers: email.headers,
         idempotencyKey: stepEmailKey(id, input.step),
+      }).catch(async (error: unknown) => {
+        // Until the last try, `sending` stays set so nothing queues the step again; after it, say so.
+        if (isLastAttempt(job)) {
+          const number = (sequence.steps ?? []).indexOf(step) + 1
+          const reason = error instanceof Error ? error.message : String(error)
+          const problem = `Step ${number} (${email.subject}) failed after ${DELIVERY_ATTEMPTS} attempts: ${reason}`.slice(0, 300)
+          await release({ status: 'stuck', problem, nextDueAt: null })
+        }
+        throw error
       })
       await payload.update({ collection: 'sequence-emails', id: row.id, data: { providerId, sentAt: now }, depth: 0, overrideAccess: true })
       // The next step waits its delay from when this one was due, not from when the worker got to it.

@@ -6,6 +6,8 @@ import { SEED_CONTEXT } from './localized'
 export interface FormIds {
   contact: number
   springLaunch: number
+  /** The landing page's content offer: sends the white paper. */
+  whitePaper: number
 }
 
 const consent = {
@@ -95,8 +97,8 @@ async function createForm(
   return created.id as number
 }
 
-/** Creates the contact form and the spring campaign's form; leads go to the demo sales address. */
-export async function seedForms(payload: Payload): Promise<FormIds> {
+/** Creates the contact form, the spring campaign's form and its white paper offer; leads go to the demo sales address. */
+export async function seedForms(payload: Payload, whitePaperPdf: number): Promise<FormIds> {
   const contactFields = fields(false)
   const contact = await createForm(
     payload,
@@ -136,5 +138,24 @@ export async function seedForms(payload: Payload): Promise<FormIds> {
       },
     },
   )
-  return { contact: contact as number, springLaunch: springLaunch as number }
+  const offerFields = fields(false)
+  const whitePaper = await createForm(
+    payload,
+    { defaultRecipient: 'sales@example.com', minSecondsToSubmit: 2, successAction: 'download', download: whitePaperPdf },
+    {
+      'zh-CN': {
+        name: '白皮书下载',
+        fields: offerFields('zh-CN').filter((f) => f.name !== 'message'),
+        submitLabel: '获取白皮书',
+        successMessage: '谢谢！下载链接已发到你的邮箱，七天内有效。',
+      },
+      en: {
+        name: 'White paper download',
+        fields: offerFields('en').filter((f) => f.name !== 'message'),
+        submitLabel: 'Get the white paper',
+        successMessage: 'Thank you! The download link is in your inbox too, valid for seven days.',
+      },
+    },
+  )
+  return { contact, springLaunch, whitePaper }
 }

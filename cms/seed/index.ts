@@ -11,6 +11,7 @@ import { SEED_CONTEXT } from './localized'
 import { seedMedia } from './media'
 import { seedPages } from './pages'
 import { seedPosts } from './posts'
+import { seedWhitePaper } from './white-paper'
 
 type Log = (message: string) => void
 type Env = Record<string, string | undefined>
@@ -109,7 +110,8 @@ export async function seedDemo(payload: Payload, { log }: { log: Log }): Promise
   const author = await findAuthor(payload)
   await seedPosts(payload, { media, categories, author })
   log(`  ${Object.keys(categories).length} categories and their posts`)
-  const forms = await seedForms(payload)
+  const forms = await seedForms(payload, await seedWhitePaper(payload))
+  log('  1 white paper (PDF), offered on the landing page /campaigns/white-paper')
   const pages = await seedPages(payload, media, forms)
   await seedNavigation(payload, pages)
   log(`  ${Object.keys(pages).length} pages, header and footer`)

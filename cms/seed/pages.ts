@@ -5,6 +5,7 @@ import type { FormIds } from './forms'
 import { doc, h2, p, strong, ul } from './lexical'
 import { createLocalized, type Localized } from './localized'
 import type { MediaIds } from './media'
+import { whitePaperLayout } from './white-paper'
 
 type Layout = NonNullable<Page['layout']>
 type Link = { label: string; type: 'page' | 'url'; page?: number | null; url?: string | null }
@@ -25,6 +26,7 @@ export interface PageIds {
   about: number
   contact: number
   springLaunch: number
+  whitePaper: number
 }
 
 function aboutLayout(media: MediaIds, ids: Pick<PageIds, 'contact'>): Localized<Layout> {
@@ -404,6 +406,7 @@ const TITLES: Record<keyof PageIds, Localized<string>> = {
   about: { 'zh-CN': '关于我们', en: 'About us' },
   contact: { 'zh-CN': '联系我们', en: 'Contact' },
   springLaunch: { 'zh-CN': '春季私域启动营', en: 'Spring owned-channel workshop' },
+  whitePaper: { 'zh-CN': '免费白皮书：让客户落在你自己的官网', en: 'Free white paper: own where customers land' },
 }
 
 async function createPage(
@@ -436,6 +439,8 @@ export async function seedPages(payload: Payload, media: MediaIds, forms: FormId
     springLaunchLayout(media, forms),
     'landing',
   )
-  const home = await createPage(payload, 'home', TITLES.home, homeLayout(media, { contact, about, springLaunch }))
-  return { home, about, contact, springLaunch }
+  // The content offer's landing page: the white paper for an email address (cms/seed/white-paper.ts).
+  const whitePaper = await createPage(payload, 'campaigns/white-paper', TITLES.whitePaper, whitePaperLayout(media, forms), 'landing')
+  const home = await createPage(payload, 'home', TITLES.home, homeLayout(media, { contact, about, springLaunch, whitePaper }))
+  return { home, about, contact, springLaunch, whitePaper }
 }

@@ -70,7 +70,7 @@ describe('judgeImageUpload', () => {
       'The file is 25 MB; the media library accepts at most 20 MB. Export a smaller version (2000 to 4000 pixels wide is plenty for the site) and upload it again.',
     )
     expect(judgeImageUpload({ bytes: 40, header: null })?.message).toBe(
-      'The file is not an image: its content is not JPEG, PNG, WebP, AVIF or GIF, whatever its name says. Upload an image in one of those formats.',
+      'The file is not an image or a PDF: its content is not JPEG, PNG, WebP, AVIF or GIF, nor PDF, whatever its name says. Upload one of those.',
     )
     expect(judgeImageUpload({ bytes: 40, header: { format: 'tiff', width: 1, height: 1 } })?.message).toBe(
       'The file is a TIFF image; the site shows JPEG, PNG, WebP, AVIF or GIF. Convert it to one of those and upload it again.',

@@ -96,7 +96,7 @@ export function judgeImageUpload(facts: ImageUploadFacts, limits: ImageUploadLim
     return {
       status: 415,
       reason: 'not-an-image',
-      message: `The file is not an image: its content is not ${ACCEPTED_LIST}, whatever its name says. Upload an image in one of those formats.`,
+      message: `The file is not an image or a PDF: its content is not ${ACCEPTED_LIST}, nor PDF, whatever its name says. Upload one of those.`,
     }
   }
   const format = formatOf(header)

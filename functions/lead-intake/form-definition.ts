@@ -57,6 +57,8 @@ export interface FormDefinition {
   /** Whether the visitor gets an autoresponder email, and whether a CRM webhook is set. */
   autoresponder?: boolean | null
   webhook?: boolean | null
+  /** Set when a successful submission earns a download (a content offer), emailed as a signed link. */
+  download?: object | boolean | null
 }
 
 /** A value as stored: text, a number, or the chosen options of a checkbox group. */

@@ -48,7 +48,7 @@ export interface NewLead {
 }
 
 /** The deliveries a stored submission sets off, each a job of its own with its own retries. */
-export type Notification = 'sales-email' | 'autoresponder' | 'webhook'
+export type Notification = 'sales-email' | 'autoresponder' | 'webhook' | 'download'
 
 /** A submission as it is stored, whole. */
 export interface SubmissionRecord {
@@ -127,7 +127,12 @@ export async function acceptSubmission(request: IntakeRequest, store: IntakeStor
   // Likely spam is kept for review but wakes nobody up.
   const notify: Notification[] = spam.isSpam
     ? []
-    : ['sales-email', ...(form.autoresponder && email ? ['autoresponder' as const] : []), ...(form.webhook ? ['webhook' as const] : [])]
+    : [
+        'sales-email',
+        ...(form.autoresponder && email ? ['autoresponder' as const] : []),
+        ...(form.webhook ? ['webhook' as const] : []),
+        ...(form.download && email ? ['download' as const] : []),
+      ]
   const stored = await store.storeSubmission({
     lead,
     notify,

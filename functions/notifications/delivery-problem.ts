@@ -1,5 +1,5 @@
-/** The three deliveries of a submission, in the words the lead's log uses. */
-export type DeliveryKind = 'sales email' | 'autoresponder' | 'webhook'
+/** The deliveries of a submission, in the words the lead's log uses. */
+export type DeliveryKind = 'sales email' | 'autoresponder' | 'webhook' | 'download'
 
 /** The longest text a lead's delivery problem may hold: it is a list column in the admin. */
 export const MAX_PROBLEM_LENGTH = 300

@@ -37,3 +37,11 @@ export function unnamedEmailKey(to: readonly string[], subject: string, at: numb
     .digest('hex')
     .slice(0, 40)}`
 }
+
+/**
+ * The Idempotency-Key of a content offer's download email: one per submission and visitor address.
+ * @example downloadKey(12, 'ada@example.com') // 'download/12/<addressHash>'
+ */
+export function downloadKey(submissionId: string | number, to: string): string {
+  return `download/${submissionId}/${addressHash(to)}`
+}

@@ -21,6 +21,7 @@ describe('canonicalPath', () => {
     ['/%E5%93%81%E7%89%8C', null],
     ['/Blog/%E5%93%81', '/blog/%E5%93%81'],
     ['/media/Logo.PNG', null],
+    ['/download/eyJtIjoiNCJ9.Ab_C-d', null],
     ['/media/Logo.PNG/', null],
     ['/go//evil.example', null],
     ['/go/Spring/', null],

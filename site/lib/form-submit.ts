@@ -3,6 +3,7 @@ import { MAX_FILE_MB } from '../../functions/lead-intake/form-definition'
 import { hashIp } from '../../functions/lead-intake/hash-ip'
 import { acceptSubmission } from '../../functions/lead-intake/intake'
 import { createStoredRateLimiter } from '../../functions/lead-intake/rate-limit'
+import { signDownloadToken } from '../../functions/offers'
 import { landingTouch, linkVisitorToLead, touchesForConversion } from './arrivals'
 import { findForm, type PublicForm } from './forms'
 import { addressKey, hashedKey, sharedThrottles } from './limits'
@@ -37,9 +38,16 @@ const perPerson = createStoredRateLimiter({
 export const FORM_META = { formId: '_form', renderedAt: '_t', honeypot: 'website' } as const
 
 export type SubmitOutcome =
-  | { status: 201; form: PublicForm; submissionId: string | number }
+  | { status: 201; form: PublicForm; submissionId: string | number; download: EarnedDownload | null }
   | { status: 422; form: PublicForm; errors: Record<string, string>; values: Record<string, unknown> }
   | { status: 400 | 404 | 413 | 415 | 429; message: string; retryAfterSeconds?: number }
+
+/** A content offer's link, shown at once after the submission (the same is emailed): `/download/<token>`. */
+export interface EarnedDownload {
+  token: string
+  path: string
+  filename: string
+}
 
 type RefusalStatus = 400 | 404 | 413 | 415 | 429
 
@@ -142,5 +150,16 @@ export async function submitForm(args: {
       },
     ]).catch((error: unknown) => console.error('Submission not recorded for scoring:', error instanceof Error ? error.message : error))
   }
-  return { status: 201, form, submissionId: result.submissionId }
+  // Issued from the request's time; the emailed link from the stored submission's (a moment later).
+  const download = form.download
+    ? earnedDownload(
+        signDownloadToken({ media: form.download.media, submission: result.submissionId, issuedAt: now }, payloadSecret()),
+        form,
+      )
+    : null
+  return { status: 201, form, submissionId: result.submissionId, download }
+}
+
+function earnedDownload(token: string, form: PublicForm): EarnedDownload {
+  return { token, path: `/download/${token}`, filename: form.download?.filename ?? 'download.pdf' }
 }

@@ -1,4 +1,5 @@
 // The lead forms as the site shows them: fields and words, never routing addresses or secrets.
+import type { Form } from '../../cms/payload-types'
 import type { FieldDefinition } from '../../functions/lead-intake/form-definition'
 import { cms } from './cms'
 import { perStamp } from './per-stamp'
@@ -15,6 +16,8 @@ export interface PublicForm {
   /** Whether deliveries beyond the sales email are set up; never their addresses or secrets. */
   autoresponder: boolean
   webhook: boolean
+  /** The PDF a submission earns when the form's success action is "send the download". */
+  download: { media: string | number; filename: string } | null
 }
 
 // Unknown ids are remembered too, so a flood of bad ids costs no queries (perStamp bounds the keys).
@@ -31,6 +34,13 @@ export function findForm(id: string | number, locale: string, stamp: string | nu
   return stamp ? forms(stamp, JSON.stringify([id, locale])) : readForm(id, locale)
 }
 
+/** The form's download when it sends one and the chosen file is (still) a PDF. */
+function offeredDocument(form: Form): PublicForm['download'] {
+  const media = form.successAction === 'download' ? form.download : null
+  if (!media || typeof media !== 'object' || media.mimeType !== 'application/pdf' || !media.filename) return null
+  return { media: media.id, filename: media.filename }
+}
+
 async function readForm(id: string | number, locale: string): Promise<PublicForm | null> {
   const payload = await cms()
   const form = await payload.findByID({ collection: 'forms', id, depth: 1, locale: locale as 'zh-CN' | 'en', disableErrors: true })
@@ -45,6 +55,7 @@ async function readForm(id: string | number, locale: string): Promise<PublicForm
     minSecondsToSubmit: form.minSecondsToSubmit,
     autoresponder: Boolean(form.autoresponder?.enabled),
     webhook: Boolean(form.webhook?.url),
+    download: offeredDocument(form),
     fields: (form.fields ?? []).map((f) => ({
       name: f.name,
       type: f.type as FieldDefinition['type'],

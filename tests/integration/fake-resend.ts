@@ -10,6 +10,8 @@ export interface ReceivedEmail {
   html: string
   text: string
   reply_to?: string[]
+  /** Custom headers, as Resend's `headers` field carries them (List-Unsubscribe and the like). */
+  headers?: Record<string, string>
   idempotencyKey?: string
 }
 

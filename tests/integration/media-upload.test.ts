@@ -18,7 +18,7 @@ let mediaDir: string
 let bigPng: Buffer
 
 const NOT_AN_IMAGE =
-  'The file is not an image: its content is not JPEG, PNG, WebP, AVIF or GIF, whatever its name says. Upload an image in one of those formats.'
+  'The file is not an image or a PDF: its content is not JPEG, PNG, WebP, AVIF or GIF, nor PDF, whatever its name says. Upload one of those.'
 const TOO_MANY_PIXELS =
   'The image is 10000 × 10000 pixels (100 megapixels); images may have at most 50 megapixels. Resize it and upload it again.'
 const TOO_LARGE_25 =

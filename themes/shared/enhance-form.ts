@@ -54,6 +54,15 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form.lead-form'))
         done.className = 'success'
         done.setAttribute('role', 'status')
         done.textContent = body.message ?? ''
+        // A content offer: the link to the PDF at once (it is emailed too).
+        if (typeof body.download === 'string' && body.download.startsWith('/download/')) {
+          const link = document.createElement('a')
+          link.href = body.download
+          link.className = 'download'
+          link.dataset.download = ''
+          link.textContent = document.documentElement.lang.startsWith('zh') ? '下载 PDF' : 'Download the PDF'
+          done.append(' ', link)
+        }
         form.replaceWith(done)
       } else if (response.status === 422) {
         showErrors(form, body.errors ?? {})

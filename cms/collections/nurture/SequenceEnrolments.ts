@@ -6,7 +6,10 @@ import { canWorkLeads, isAdmin, nobody } from '../../access/roles'
 export const SequenceEnrolments: CollectionConfig = {
   slug: 'sequence-enrolments',
   labels: { singular: { en: 'Enrolment', zh: '序列进度' }, plural: { en: 'Enrolments', zh: '序列进度' } },
-  admin: { defaultColumns: ['sequence', 'lead', 'status', 'sentCount', 'nextDueAt', 'exitReason'], group: { en: 'Reach', zh: '触达' } },
+  admin: {
+    defaultColumns: ['sequence', 'lead', 'status', 'sentCount', 'nextDueAt', 'exitReason', 'problem'],
+    group: { en: 'Reach', zh: '触达' },
+  },
   access: { create: nobody, read: canWorkLeads, update: nobody, delete: isAdmin },
   fields: [
     { name: 'sequence', type: 'relationship', relationTo: 'sequences', required: true, index: true, admin: { readOnly: true } },
@@ -17,10 +20,22 @@ export const SequenceEnrolments: CollectionConfig = {
       required: true,
       index: true,
       defaultValue: 'active',
-      options: ['active', 'completed', 'exited'],
+      // stuck: a step's email failed after its last retry; the person waits there until someone looks.
+      options: ['active', 'completed', 'exited', 'stuck'],
       admin: { readOnly: true },
     },
     { name: 'exitReason', type: 'text', admin: { readOnly: true } },
+    {
+      name: 'problem',
+      type: 'text',
+      admin: {
+        readOnly: true,
+        description: {
+          en: 'Why the person is stuck: the step whose email failed after its last retry, and the provider’s answer.',
+          zh: '卡住的原因：哪一步的邮件在最后一次重试后仍发送失败，以及服务商的回复。',
+        },
+      },
+    },
     { name: 'enrolledAt', type: 'date', required: true, admin: { readOnly: true } },
     { name: 'lastStep', type: 'text', admin: { readOnly: true } },
     { name: 'lastStepAt', type: 'date', admin: { readOnly: true } },

@@ -18,7 +18,11 @@ const TYPES: Record<string, string> = {
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
 
-/** Serves uploaded images from the media folder, so pages load images from the brand's own domain. */
+/**
+ * Serves uploaded images from the media folder, so pages load images from the brand's own domain.
+ * Only image types: a PDF in the same folder (a content offer) is never served here, only through
+ * its signed link, /download/<token> (site/pages/download/[token].ts).
+ */
 export const GET: APIRoute = async ({ params }) => {
   const name = params.file ?? ''
   // Only a bare file name of safe characters: no folders, no dot-segments, so nothing outside the folder.

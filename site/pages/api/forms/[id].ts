@@ -34,9 +34,10 @@ export const POST: APIRoute = async ({ params, request, url, clientAddress, loca
   })
   switch (outcome.status) {
     case 201: {
-      const path = outcome.form.redirectPath
+      // A download is shown on the page at once, so it stays on the page rather than going to another.
+      const path = outcome.download ? null : outcome.form.redirectPath
       const redirect = path ? localizedHref(pageHref(path), locale, await siteDefaultLocale(locals.contentStamp ?? null)) : null
-      return json(201, { ok: true, message: outcome.form.successMessage ?? null, redirect })
+      return json(201, { ok: true, message: outcome.form.successMessage ?? null, redirect, download: outcome.download?.path ?? null })
     }
     case 422:
       return json(422, { errors: outcome.errors })
