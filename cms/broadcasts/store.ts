@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { newContentStamp } from '../../functions/content/content-stamp'
 import { segmentTopic } from '../../functions/broadcasts/segment'
 import type { BroadcastStatus, BroadcastStore } from '../../functions/broadcasts/send'
 import { loadPeople } from './people'
@@ -41,6 +42,9 @@ export function localApiBroadcastStore(payload: Payload): BroadcastStore {
         data: { status, ...(status === 'sent' ? { sentAt: at.toISOString() } : {}) },
         returning: false,
       })
+      // A public broadcast just sent joins the newsletter archive: site processes drop their cached pages.
+      if (status === 'sent')
+        await payload.updateGlobal({ slug: 'content-version', data: { stamp: newContentStamp() }, overrideAccess: true })
     },
     people: () => loadPeople(payload),
     async suppressedHashes() {

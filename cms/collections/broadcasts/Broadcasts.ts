@@ -3,9 +3,12 @@ import { type CollectionAfterChangeHook, type CollectionBeforeValidateHook, type
 import { BROADCAST_STATUSES } from '../../../functions/broadcasts/send'
 import { canEditContent } from '../../access/roles'
 import { broadcastStatsEndpoint } from '../../broadcasts/stats'
+import { bumpContentVersion } from '../../hooks/bumpContentVersion'
 
 /** A broadcast to send needs something to say: a body or a post. Drafts may be empty. */
 const needsContent: CollectionBeforeValidateHook = ({ data, originalDoc }) => {
+  // Once planned its content is locked and was checked; marking it public from another language's tab must pass.
+  if (originalDoc?.plannedAt) return data
   const merged = { ...originalDoc, ...data }
   if (merged.status !== 'draft' && merged.status !== 'cancelled' && !merged.body && !merged.post) {
     throw new ValidationError({ errors: [{ path: 'body', message: 'Write a body or choose a post to send.' }] })
@@ -62,6 +65,12 @@ const queueSend: CollectionAfterChangeHook = async ({ doc, previousDoc, req, con
   return doc
 }
 
+/** A public broadcast is on the site's newsletter archive: a change to it, or to whether it is public, is a change of content. */
+const bumpWhenPublic: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  if (doc.public || previousDoc?.public) await bumpContentVersion(req)
+  return doc
+}
+
 /** One email to a segment: a newsletter written here, or a post sent as it is (functions/broadcasts). */
 export const Broadcasts: CollectionConfig = {
   slug: 'broadcasts',
@@ -73,7 +82,7 @@ export const Broadcasts: CollectionConfig = {
   },
   access: { create: canEditContent, read: canEditContent, update: canEditContent, delete: canEditContent },
   endpoints: [broadcastStatsEndpoint],
-  hooks: { beforeValidate: [lockedOncePlanned, needsContent], afterChange: [queueSend] },
+  hooks: { beforeValidate: [lockedOncePlanned, needsContent], afterChange: [queueSend, bumpWhenPublic] },
   fields: [
     {
       name: 'subject',
