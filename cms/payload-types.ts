@@ -202,6 +202,7 @@ export interface Config {
       sendWebhook: TaskSendWebhook;
       rebuildSearchIndex: TaskRebuildSearchIndex;
       sendMemberCode: TaskSendMemberCode;
+      sendNewsletterConfirmation: TaskSendNewsletterConfirmation;
       sendPhoneCode: TaskSendPhoneCode;
       sendBroadcast: TaskSendBroadcast;
       notifyQualified: TaskNotifyQualified;
@@ -1397,10 +1398,11 @@ export interface Reward {
  */
 export interface ConsentLog {
   id: number;
-  member: number | Member;
+  member?: (number | null) | Member;
+  lead?: (number | null) | Lead;
   topic: string;
   subscribed: boolean;
-  source: 'account-page' | 'email-link' | 'sign-up' | 'admin';
+  source: 'account-page' | 'email-link' | 'sign-up' | 'admin' | 'newsletter-form';
   at: string;
 }
 /**
@@ -1674,6 +1676,7 @@ export interface PayloadJob {
           | 'sendWebhook'
           | 'rebuildSearchIndex'
           | 'sendMemberCode'
+          | 'sendNewsletterConfirmation'
           | 'sendPhoneCode'
           | 'sendBroadcast'
           | 'notifyQualified'
@@ -1719,6 +1722,7 @@ export interface PayloadJob {
         | 'sendWebhook'
         | 'rebuildSearchIndex'
         | 'sendMemberCode'
+        | 'sendNewsletterConfirmation'
         | 'sendPhoneCode'
         | 'sendBroadcast'
         | 'notifyQualified'
@@ -2703,6 +2707,7 @@ export interface TopicsSelect<T extends boolean = true> {
  */
 export interface ConsentLogSelect<T extends boolean = true> {
   member?: T;
+  lead?: T;
   topic?: T;
   subscribed?: T;
   source?: T;
@@ -3285,6 +3290,21 @@ export interface TaskSendMemberCode {
   output: {
     providerId?: string | null;
     skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNewsletterConfirmation".
+ */
+export interface TaskSendNewsletterConfirmation {
+  input: {
+    email: string;
+    locale: string;
+    requestId: string;
+    requestedAt: number;
+  };
+  output: {
+    providerId?: string | null;
   };
 }
 /**

@@ -65,6 +65,7 @@ import { JOBS_VIEW_PATH } from './jobs/paths'
 import { rebuildSearchIndex } from './jobs/rebuildSearchIndex'
 import { sendBroadcastTask } from './jobs/sendBroadcast'
 import { sendMemberCode } from './jobs/sendMemberCode'
+import { sendNewsletterConfirmation } from './jobs/sendNewsletterConfirmation'
 import { sendPhoneCode } from './jobs/sendPhoneCode'
 import { sendWebhook } from './jobs/sendWebhook'
 import { tracked } from './jobs/tracked'
@@ -170,6 +171,7 @@ export default buildConfig({
       tracked(sendWebhook),
       tracked(rebuildSearchIndex),
       tracked(sendMemberCode),
+      tracked(sendNewsletterConfirmation),
       tracked(sendPhoneCode),
       tracked(sendBroadcastTask),
       tracked(notifyQualified),

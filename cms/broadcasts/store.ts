@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import { newContentStamp } from '../../functions/content/content-stamp'
 import { segmentTopic } from '../../functions/broadcasts/segment'
 import type { BroadcastStatus, BroadcastStore } from '../../functions/broadcasts/send'
+import { newContentStamp } from '../../functions/content/content-stamp'
 import { loadPeople } from './people'
 import { relation } from './relation'
 import { segmentOf, type SegmentRow } from './segments'

@@ -13,6 +13,7 @@ import * as migration_20261201_094046_broadcasts_outbox_key from './20261201_094
 import * as migration_20261201_095205_lead_deliveries from './20261201_095205_lead_deliveries';
 import * as migration_20261201_101227_china from './20261201_101227_china';
 import * as migration_20261201_101824_nurture from './20261201_101824_nurture';
+import * as migration_20261201_132921_archive from './20261201_132921_archive';
 
 export const migrations = [
   {
@@ -89,5 +90,10 @@ export const migrations = [
     up: migration_20261201_101824_nurture.up,
     down: migration_20261201_101824_nurture.down,
     name: '20261201_101824_nurture',
+  },
+  {
+    up: migration_20261201_132921_archive.up,
+    down: migration_20261201_132921_archive.down,
+    name: '20261201_132921_archive'
   },
 ];

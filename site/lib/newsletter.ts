@@ -1,5 +1,5 @@
 // The newsletter archive on the site: sent public broadcasts listed, their web versions and the feed.
-import { type ArchiveEntry, archiveEntries, type ArchivedIssue, archivedIssue } from '../../cms/broadcasts/archive'
+import { type ArchivedIssue, archivedIssue, archiveEntries, type ArchiveEntry } from '../../cms/broadcasts/archive'
 import { siteUrl } from '../../cms/environment'
 import { LOCALE_CODES } from '../../functions/content/locales'
 import { localePrefix, localizedHref } from '../../functions/content/paths'
@@ -10,7 +10,7 @@ import { frame } from './content'
 import { perStamp } from './per-stamp'
 import { siteDefaultLocale } from './view'
 
-export type { ArchiveEntry, ArchivedIssue }
+export type { ArchivedIssue, ArchiveEntry }
 
 /** How many issues the archive page and the feed carry. */
 const ARCHIVE_SIZE = 100
