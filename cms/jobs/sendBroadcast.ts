@@ -8,7 +8,7 @@ import { broadcastStoreFor } from '../broadcasts/sqlite-store'
 import { payloadSecret, siteUrl } from '../environment'
 
 /** The mailbox of the List-Unsubscribe mailto link: UNSUBSCRIBE_MAILBOX, or unsubscribe@ the sender's domain. */
-function unsubscribeMailbox(): string {
+export function unsubscribeMailbox(): string {
   if (process.env.UNSUBSCRIBE_MAILBOX) return process.env.UNSUBSCRIBE_MAILBOX
   const from = process.env.EMAIL_FROM || 'noreply@example.com'
   return `unsubscribe@${from.match(/@([^>\s]+)/)?.[1] ?? 'example.com'}`

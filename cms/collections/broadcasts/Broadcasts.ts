@@ -3,6 +3,7 @@ import { type CollectionAfterChangeHook, type CollectionBeforeValidateHook, type
 import { BROADCAST_STATUSES } from '../../../functions/broadcasts/send'
 import { canEditContent } from '../../access/roles'
 import { broadcastStatsEndpoint } from '../../broadcasts/stats'
+import { broadcastPreviewEndpoint, broadcastTestSendEndpoint } from '../../broadcasts/test-send'
 import { bumpContentVersion } from '../../hooks/bumpContentVersion'
 
 /** A broadcast to send needs something to say: a body or a post. Drafts may be empty. */
@@ -81,7 +82,7 @@ export const Broadcasts: CollectionConfig = {
     group: { en: 'Reach', zh: '触达' },
   },
   access: { create: canEditContent, read: canEditContent, update: canEditContent, delete: canEditContent },
-  endpoints: [broadcastStatsEndpoint],
+  endpoints: [broadcastStatsEndpoint, broadcastTestSendEndpoint, broadcastPreviewEndpoint],
   hooks: { beforeValidate: [lockedOncePlanned, needsContent], afterChange: [queueSend, bumpWhenPublic] },
   fields: [
     {
@@ -135,6 +136,11 @@ export const Broadcasts: CollectionConfig = {
         position: 'sidebar',
         description: { en: 'List it in the newsletter archive on the site once sent.', zh: '发送后在网站的通讯归档中展示。' },
       },
+    },
+    {
+      name: 'testSend',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/broadcasts/BroadcastTestSend#BroadcastTestSend' } },
     },
     {
       name: 'stats',
