@@ -72,7 +72,12 @@ export function confirmationEmail(url: string, brand: string, locale: string): {
   const w = EMAIL_WORDS[locale as keyof typeof EMAIL_WORDS] ?? EMAIL_WORDS.en
   return {
     subject: w.subject(brand),
-    html: `<!doctype html><html lang="${escapeHtml(locale)}"><body><p>${escapeHtml(w.body(brand))}</p><p><a href="${escapeHtml(url)}">${escapeHtml(w.button)}</a></p><p style="color:#666">${escapeHtml(w.ignore)}</p></body></html>`,
+    html: [
+      `<!doctype html><html lang="${escapeHtml(locale)}"><body>`,
+      `<p>${escapeHtml(w.body(brand))}</p>`,
+      `<p><a href="${escapeHtml(url)}">${escapeHtml(w.button)}</a></p>`,
+      `<p style="color:#666">${escapeHtml(w.ignore)}</p></body></html>`,
+    ].join(''),
     text: `${w.body(brand)}\n\n${url}\n\n${w.ignore}`,
   }
 }

@@ -11,7 +11,10 @@ const exactlyOnePerson: CollectionBeforeValidateHook = ({ data }) => {
   return data
 }
 
-/** Every subscription change of every member and newsletter subscriber, appended by the site and never edited (functions/members consent-log). */
+/**
+ * Every subscription change of every member and newsletter subscriber, appended by the site and never
+ * edited (functions/members consent-log).
+ */
 export const ConsentLog: CollectionConfig = {
   slug: 'consent-log',
   labels: { singular: { en: 'Consent entry', zh: '订阅记录' }, plural: { en: 'Consent log', zh: '订阅记录' } },
