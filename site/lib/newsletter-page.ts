@@ -1,6 +1,6 @@
 import type { AstroGlobal } from 'astro'
 
-import { type NewsletterSignupState,newsletterStrings } from '../../themes/shared/newsletter'
+import { type NewsletterSignupState, newsletterStrings } from '../../themes/shared/newsletter'
 import { newsletterArchive, newsletterIssue, newsletterLocale } from './newsletter'
 import { newsletterLayout } from './newsletter-layout'
 import { newsletterSignup } from './newsletter-signup'
