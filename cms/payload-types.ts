@@ -203,6 +203,7 @@ export interface Config {
       sendDownload: TaskSendDownload;
       rebuildSearchIndex: TaskRebuildSearchIndex;
       sendMemberCode: TaskSendMemberCode;
+      sendNewsletterConfirmation: TaskSendNewsletterConfirmation;
       sendPhoneCode: TaskSendPhoneCode;
       sendBroadcast: TaskSendBroadcast;
       notifyQualified: TaskNotifyQualified;
@@ -1419,10 +1420,11 @@ export interface Reward {
  */
 export interface ConsentLog {
   id: number;
-  member: number | Member;
+  member?: (number | null) | Member;
+  lead?: (number | null) | Lead;
   topic: string;
   subscribed: boolean;
-  source: 'account-page' | 'email-link' | 'sign-up' | 'admin';
+  source: 'account-page' | 'email-link' | 'sign-up' | 'admin' | 'newsletter-form';
   at: string;
 }
 /**
@@ -1697,6 +1699,7 @@ export interface PayloadJob {
           | 'sendDownload'
           | 'rebuildSearchIndex'
           | 'sendMemberCode'
+          | 'sendNewsletterConfirmation'
           | 'sendPhoneCode'
           | 'sendBroadcast'
           | 'notifyQualified'
@@ -1743,6 +1746,7 @@ export interface PayloadJob {
         | 'sendDownload'
         | 'rebuildSearchIndex'
         | 'sendMemberCode'
+        | 'sendNewsletterConfirmation'
         | 'sendPhoneCode'
         | 'sendBroadcast'
         | 'notifyQualified'
@@ -2739,6 +2743,7 @@ export interface TopicsSelect<T extends boolean = true> {
  */
 export interface ConsentLogSelect<T extends boolean = true> {
   member?: T;
+  lead?: T;
   topic?: T;
   subscribed?: T;
   source?: T;
@@ -3335,6 +3340,21 @@ export interface TaskSendMemberCode {
   output: {
     providerId?: string | null;
     skipped?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNewsletterConfirmation".
+ */
+export interface TaskSendNewsletterConfirmation {
+  input: {
+    email: string;
+    locale: string;
+    requestId: string;
+    requestedAt: number;
+  };
+  output: {
+    providerId?: string | null;
   };
 }
 /**

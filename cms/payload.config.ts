@@ -66,6 +66,7 @@ import { rebuildSearchIndex } from './jobs/rebuildSearchIndex'
 import { sendBroadcastTask } from './jobs/sendBroadcast'
 import { sendDownload } from './jobs/sendDownload'
 import { sendMemberCode } from './jobs/sendMemberCode'
+import { sendNewsletterConfirmation } from './jobs/sendNewsletterConfirmation'
 import { sendPhoneCode } from './jobs/sendPhoneCode'
 import { sendWebhook } from './jobs/sendWebhook'
 import { tracked } from './jobs/tracked'
@@ -172,6 +173,7 @@ export default buildConfig({
       tracked(sendDownload),
       tracked(rebuildSearchIndex),
       tracked(sendMemberCode),
+      tracked(sendNewsletterConfirmation),
       tracked(sendPhoneCode),
       tracked(sendBroadcastTask),
       tracked(notifyQualified),

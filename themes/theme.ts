@@ -14,6 +14,10 @@ export interface Theme {
   PostListView: AstroComponentFactory
   /** A members-only page or post the reader may not open; props: { title, excerpt, need, tierName, path, locale, defaultLocale }. Never given the body. */
   GatedView: AstroComponentFactory
+  /** The newsletter archive with its sign-up box; props: NewsletterViewProps (themes/shared/newsletter.ts). */
+  NewsletterView: AstroComponentFactory
+  /** One archived newsletter's web version; props: NewsletterIssueViewProps (themes/shared/newsletter.ts). */
+  NewsletterIssueView: AstroComponentFactory
   /** The 404 page; props: { locale, defaultLocale }. */
   NotFoundView: AstroComponentFactory
 }

@@ -57,6 +57,8 @@ export interface PeopleRows {
   leads: LeadRow[]
   /** Per member id: topic → subscribed now (the latest consent entry of each topic). */
   consents: Map<string, Map<string, boolean>>
+  /** Per lead id: the same for the lead's own entries (a visitor who confirmed the newsletter without an account). */
+  leadConsents: Map<string, Map<string, boolean>>
   /** Per member id: the points that count toward a tier. */
   tierPoints: Map<string, number>
   tiers: (Tier & { id: string })[]
@@ -75,7 +77,8 @@ export function assemblePeople(rows: PeopleRows): PersonFacts[] {
   for (const m of rows.members) {
     const lead = m.leadId ? leadById.get(m.leadId) : undefined
     if (m.leadId) leadsOfMembers.add(m.leadId)
-    const states = rows.consents.get(m.id) ?? new Map<string, boolean>()
+    // The member's own entries win over what their lead chose before the account existed.
+    const states = new Map([...((m.leadId && rows.leadConsents.get(m.leadId)) || []), ...(rows.consents.get(m.id) ?? [])])
     const points = rows.tierPoints.get(m.id) ?? 0
     people.push({
       key: `m:${m.id}`,
@@ -98,6 +101,7 @@ export function assemblePeople(rows: PeopleRows): PersonFacts[] {
   }
   for (const lead of rows.leads) {
     if (leadsOfMembers.has(lead.id) || !lead.email) continue
+    const states = rows.leadConsents.get(lead.id) ?? new Map<string, boolean>()
     people.push({
       key: `l:${lead.id}`,
       email: lead.email,
@@ -105,8 +109,8 @@ export function assemblePeople(rows: PeopleRows): PersonFacts[] {
       locale: null,
       memberId: null,
       leadId: lead.id,
-      subscribed: [],
-      unsubscribed: [],
+      subscribed: [...states].filter(([, s]) => s).map(([topic]) => topic),
+      unsubscribed: [...states].filter(([, s]) => !s).map(([topic]) => topic),
       tier: null,
       points: 0,
       firstTouch: lead.firstTouch,
@@ -136,7 +140,21 @@ export async function loadPeople(payload: Payload): Promise<PersonFacts[]> {
     payload.find({ collection: 'tiers', ...all }),
     payload.find({ collection: 'submissions', ...all, select: { lead: true, form: true } }),
   ])
-  const consentsOf = groupBy(consents.docs, (d) => idOf(d.member))
+  const consentsOf = groupBy(
+    consents.docs.filter((d) => d.member),
+    (d) => idOf(d.member),
+  )
+  const leadConsentsOf = groupBy(
+    consents.docs.filter((d) => !d.member && d.lead),
+    (d) => idOf(d.lead),
+  )
+  const statesOf = (grouped: typeof consentsOf) =>
+    new Map(
+      [...grouped].map(([person, entries]) => [
+        person,
+        new Map([...currentConsents(entries as unknown as ConsentEntry[])].map(([topic, s]) => [topic, s.subscribed])),
+      ]),
+    )
   const ledgerOf = groupBy(ledger.docs, (d) => idOf(d.member))
   const formsOf = groupBy(submissions.docs, (d) => idOf(d.lead))
   return assemblePeople({
@@ -160,12 +178,8 @@ export async function loadPeople(payload: Payload): Promise<PersonFacts[]> {
       lastTouch: touchOf(l.lastTouch),
       createdAt: l.createdAt,
     })),
-    consents: new Map(
-      [...consentsOf].map(([member, entries]) => [
-        member,
-        new Map([...currentConsents(entries as unknown as ConsentEntry[])].map(([topic, s]) => [topic, s.subscribed])),
-      ]),
-    ),
+    consents: statesOf(consentsOf),
+    leadConsents: statesOf(leadConsentsOf),
     tierPoints: new Map([...ledgerOf].map(([member, entries]) => [member, tierPointsOf(entries as unknown as PointsEntry[])])),
     tiers: tiers.docs.map((t) => ({ id: String(t.id), name: String(t.name ?? t.id), minPoints: t.minPoints, benefits: [] })),
     forms: new Map([...formsOf].map(([lead, subs]) => [lead, subs.map((s) => idOf(s.form)).filter((f): f is string => f !== null)])),

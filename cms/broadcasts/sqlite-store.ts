@@ -32,9 +32,10 @@ async function readPeople(client: Client): Promise<PersonFacts[]> {
     [
       `SELECT id, email, name, preferred_language, lead_id, created_at, ${touchColumns('members')} FROM members WHERE erased_at IS NULL`,
       `SELECT id, email, name, status, owner_id, created_at, ${touchColumns('leads')} FROM leads WHERE anonymised_at IS NULL`,
-      // The latest entry of each (member, topic); a later id wins a tie, as the log is appended in order.
-      `SELECT member_id, topic, subscribed FROM (
-         SELECT member_id, topic, subscribed, ROW_NUMBER() OVER (PARTITION BY member_id, topic ORDER BY at DESC, id DESC) AS n FROM consent_log
+      // The latest entry of each (member or lead, topic); a later id wins a tie, as the log is appended in order.
+      `SELECT member_id, lead_id, topic, subscribed FROM (
+         SELECT member_id, lead_id, topic, subscribed,
+           ROW_NUMBER() OVER (PARTITION BY member_id, lead_id, topic ORDER BY at DESC, id DESC) AS n FROM consent_log
        ) WHERE n = 1`,
       `SELECT member_id, SUM(CASE WHEN kind = 'spend' THEN 0 ELSE points END) AS points FROM points_ledger GROUP BY member_id`,
       'SELECT id, min_points FROM tiers',
@@ -42,9 +43,10 @@ async function readPeople(client: Client): Promise<PersonFacts[]> {
     ].map((sql) => client.execute(sql)),
   )
   const consentsOf = new Map<string, Map<string, boolean>>()
+  const leadConsentsOf = new Map<string, Map<string, boolean>>()
   for (const row of consents!.rows) {
-    const member = String(row.member_id)
-    const states = consentsOf.get(member) ?? consentsOf.set(member, new Map()).get(member)!
+    const [map, person] = row.member_id !== null ? [consentsOf, String(row.member_id)] : [leadConsentsOf, String(row.lead_id)]
+    const states = map.get(person) ?? map.set(person, new Map()).get(person)!
     states.set(String(row.topic), Boolean(row.subscribed))
   }
   return assemblePeople({
@@ -69,6 +71,7 @@ async function readPeople(client: Client): Promise<PersonFacts[]> {
       createdAt: String(r.created_at),
     })),
     consents: consentsOf,
+    leadConsents: leadConsentsOf,
     tierPoints: new Map(points!.rows.map((r) => [String(r.member_id), Number(r.points)])),
     tiers: tiers!.rows.map((r) => ({ id: String(r.id), name: String(r.id), minPoints: Number(r.min_points), benefits: [] })),
     forms: new Map(

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { segmentTopic } from '../../functions/broadcasts/segment'
 import type { BroadcastStatus, BroadcastStore } from '../../functions/broadcasts/send'
+import { newContentStamp } from '../../functions/content/content-stamp'
 import { loadPeople } from './people'
 import { relation } from './relation'
 import { segmentOf, type SegmentRow } from './segments'
@@ -41,6 +42,9 @@ export function localApiBroadcastStore(payload: Payload): BroadcastStore {
         data: { status, ...(status === 'sent' ? { sentAt: at.toISOString() } : {}) },
         returning: false,
       })
+      // A public broadcast just sent joins the newsletter archive: site processes drop their cached pages.
+      if (status === 'sent')
+        await payload.updateGlobal({ slug: 'content-version', data: { stamp: newContentStamp() }, overrideAccess: true })
     },
     people: () => loadPeople(payload),
     async suppressedHashes() {

@@ -14,6 +14,7 @@ import * as migration_20261201_095205_lead_deliveries from './20261201_095205_le
 import * as migration_20261201_101227_china from './20261201_101227_china';
 import * as migration_20261201_101824_nurture from './20261201_101824_nurture';
 import * as migration_20261201_132039_wechat_block from './20261201_132039_wechat_block';
+import * as migration_20261201_132921_archive from './20261201_132921_archive';
 import * as migration_20261201_135831_offers from './20261201_135831_offers';
 
 export const migrations = [
@@ -95,11 +96,16 @@ export const migrations = [
   {
     up: migration_20261201_132039_wechat_block.up,
     down: migration_20261201_132039_wechat_block.down,
-    name: '20261201_132039_wechat_block'
+    name: '20261201_132039_wechat_block',
+  },
+  {
+    up: migration_20261201_132921_archive.up,
+    down: migration_20261201_132921_archive.down,
+    name: '20261201_132921_archive',
   },
   {
     up: migration_20261201_135831_offers.up,
     down: migration_20261201_135831_offers.down,
-    name: '20261201_135831_offers'
+    name: '20261201_135831_offers',
   },
 ];

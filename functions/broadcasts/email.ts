@@ -91,6 +91,24 @@ const stripTags = (html: string) =>
     .trim()
 
 /**
+ * What a broadcast says as HTML, before any link is tracked and without the footer: the body with
+ * the name put in (`name` null: the fallback greeting) and the post's cover, excerpt and link.
+ * The email and the archive's web version are both made from it.
+ */
+export function broadcastBodyHtml(content: BroadcastContent, name: string | null, locale: string): string {
+  const words = WORDS[locale] ?? ENGLISH
+  const post = content.post
+    ? [
+        coverImage(content.post.imageUrl),
+        `<h2>${escapeHtml(content.post.title)}</h2>`,
+        content.post.excerpt ? `<p>${escapeHtml(content.post.excerpt)}</p>` : '',
+        `<p><a href="${escapeHtml(content.post.url)}">${words.read}</a></p>`,
+      ].join('')
+    : ''
+  return personalise(content.bodyHtml ?? '', name, locale, escapeHtml) + post
+}
+
+/**
  * One recipient's copy of a broadcast: personalised, every link tracked, with a per-recipient
  * unsubscribe link that works signed out, the brand's postal address, and the unsubscribe headers.
  */
@@ -106,15 +124,7 @@ export function renderBroadcastEmail(
   const leave = signLeaveToken({ broadcast: content.id, recipient: recipient.key, topic: content.topic }, options.secret)
   const unsubscribeUrl = `${options.siteUrl}/unsubscribe?token=${leave}`
   const mailto = `mailto:${options.unsubscribeMailbox}?subject=${encodeURIComponent(`unsubscribe ${leave}`)}`
-  const post = content.post
-    ? [
-        coverImage(content.post.imageUrl),
-        `<h2>${escapeHtml(content.post.title)}</h2>`,
-        content.post.excerpt ? `<p>${escapeHtml(content.post.excerpt)}</p>` : '',
-        `<p><a href="${escapeHtml(content.post.url)}">${words.read}</a></p>`,
-      ].join('')
-    : ''
-  const body = personalise(content.bodyHtml ?? '', recipient.name, options.locale, escapeHtml) + post
+  const body = broadcastBodyHtml(content, recipient.name, options.locale)
   const preheader = content.preheader ? `<div style="display:none;max-height:0;overflow:hidden">${escapeHtml(content.preheader)}</div>` : ''
   const footer = `<hr><p style="font-size:12px;color:#666">${escapeHtml(words.why(brand.brandName))} <a href="${escapeHtml(unsubscribeUrl)}">${words.unsubscribe}</a><br>${escapeHtml(brand.postalAddress).replace(/\n/g, '<br>')}</p>`
   const html = `<!doctype html><html lang="${escapeHtml(options.locale)}"><body>${preheader}${rewriteLinks(body, options.siteUrl, track)}${footer}</body></html>`

@@ -3,9 +3,12 @@ import { readSignedToken, signToken } from '../content/signed-token'
 /** The general newsletter; every other topic is one an editor defined. */
 export const NEWSLETTER = 'newsletter'
 
-/** Where a change was made: the account page, a link in an email (signed in or not), the sign-up form, or an admin. */
-export type ConsentSource = 'account-page' | 'email-link' | 'sign-up' | 'admin'
-export const CONSENT_SOURCES: readonly ConsentSource[] = ['account-page', 'email-link', 'sign-up', 'admin']
+/**
+ * Where a change was made: the account page, a link in an email (signed in or not), the sign-up form,
+ * an admin, or the newsletter box of a visitor who is not a member (confirmed by the link mailed to them).
+ */
+export type ConsentSource = 'account-page' | 'email-link' | 'sign-up' | 'admin' | 'newsletter-form'
+export const CONSENT_SOURCES: readonly ConsentSource[] = ['account-page', 'email-link', 'sign-up', 'admin', 'newsletter-form']
 
 /** One change of one subscription, appended to the member's consent log and never edited. */
 export interface ConsentEntry {

@@ -3,9 +3,13 @@ import { type CollectionAfterChangeHook, type CollectionBeforeValidateHook, type
 import { BROADCAST_STATUSES } from '../../../functions/broadcasts/send'
 import { canEditContent } from '../../access/roles'
 import { broadcastStatsEndpoint } from '../../broadcasts/stats'
+import { broadcastPreviewEndpoint, broadcastTestSendEndpoint } from '../../broadcasts/test-send'
+import { bumpContentVersion } from '../../hooks/bumpContentVersion'
 
 /** A broadcast to send needs something to say: a body or a post. Drafts may be empty. */
 const needsContent: CollectionBeforeValidateHook = ({ data, originalDoc }) => {
+  // Once planned its content is locked and was checked; marking it public from another language's tab must pass.
+  if (originalDoc?.plannedAt) return data
   const merged = { ...originalDoc, ...data }
   if (merged.status !== 'draft' && merged.status !== 'cancelled' && !merged.body && !merged.post) {
     throw new ValidationError({ errors: [{ path: 'body', message: 'Write a body or choose a post to send.' }] })
@@ -62,6 +66,12 @@ const queueSend: CollectionAfterChangeHook = async ({ doc, previousDoc, req, con
   return doc
 }
 
+/** A public broadcast is on the site's newsletter archive: a change to it, or to whether it is public, is a change of content. */
+const bumpWhenPublic: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  if (doc.public || previousDoc?.public) await bumpContentVersion(req)
+  return doc
+}
+
 /** One email to a segment: a newsletter written here, or a post sent as it is (functions/broadcasts). */
 export const Broadcasts: CollectionConfig = {
   slug: 'broadcasts',
@@ -72,8 +82,8 @@ export const Broadcasts: CollectionConfig = {
     group: { en: 'Reach', zh: '触达' },
   },
   access: { create: canEditContent, read: canEditContent, update: canEditContent, delete: canEditContent },
-  endpoints: [broadcastStatsEndpoint],
-  hooks: { beforeValidate: [lockedOncePlanned, needsContent], afterChange: [queueSend] },
+  endpoints: [broadcastStatsEndpoint, broadcastTestSendEndpoint, broadcastPreviewEndpoint],
+  hooks: { beforeValidate: [lockedOncePlanned, needsContent], afterChange: [queueSend, bumpWhenPublic] },
   fields: [
     {
       name: 'subject',
@@ -126,6 +136,11 @@ export const Broadcasts: CollectionConfig = {
         position: 'sidebar',
         description: { en: 'List it in the newsletter archive on the site once sent.', zh: '发送后在网站的通讯归档中展示。' },
       },
+    },
+    {
+      name: 'testSend',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/broadcasts/BroadcastTestSend#BroadcastTestSend' } },
     },
     {
       name: 'stats',

@@ -25,6 +25,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { LeadViews as LeadViews_536cad01133629855da5f48ddd7c23ca } from '../../../components/leads/LeadViews'
 import { CampaignLinkQr as CampaignLinkQr_5aefed21ed4af9903df283443489c463 } from '../../../components/CampaignLinkQr'
 import { SegmentPreview as SegmentPreview_5116d81d0db3fbecbdf69f477de881fc } from '../../../components/broadcasts/SegmentPreview'
+import { BroadcastTestSend as BroadcastTestSend_f7afefaab8144af08fb8f4c87047070f } from '../../../components/broadcasts/BroadcastTestSend'
 import { BroadcastStats as BroadcastStats_8d0f4dc0abc8dbe02d585bae2adc17ec } from '../../../components/broadcasts/BroadcastStats'
 import { FunnelNavLink as FunnelNavLink_96221f82f74a66373c1d2f3370447d39 } from '../../../components/funnel/FunnelNavLink'
 import { JobsNavLink as JobsNavLink_74cc688549bf5fe3d8944d901a69c74b } from '../../../components/jobs/JobsNavLink'
@@ -61,6 +62,7 @@ export const importMap = {
   "/components/leads/LeadViews#LeadViews": LeadViews_536cad01133629855da5f48ddd7c23ca,
   "/components/CampaignLinkQr#CampaignLinkQr": CampaignLinkQr_5aefed21ed4af9903df283443489c463,
   "/components/broadcasts/SegmentPreview#SegmentPreview": SegmentPreview_5116d81d0db3fbecbdf69f477de881fc,
+  "/components/broadcasts/BroadcastTestSend#BroadcastTestSend": BroadcastTestSend_f7afefaab8144af08fb8f4c87047070f,
   "/components/broadcasts/BroadcastStats#BroadcastStats": BroadcastStats_8d0f4dc0abc8dbe02d585bae2adc17ec,
   "/components/funnel/FunnelNavLink#FunnelNavLink": FunnelNavLink_96221f82f74a66373c1d2f3370447d39,
   "/components/jobs/JobsNavLink#JobsNavLink": JobsNavLink_74cc688549bf5fe3d8944d901a69c74b,
