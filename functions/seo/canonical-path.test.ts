@@ -22,6 +22,7 @@ describe('canonicalPath', () => {
     ['/Blog/%E5%93%81', '/blog/%E5%93%81'],
     ['/media/Logo.PNG', null],
     ['/download/eyJtIjoiNCJ9.Ab_C-d', null],
+    ['/l/eyJiIjoiMyJ9.Xy_Z-q', null],
     ['/media/Logo.PNG/', null],
     ['/go//evil.example', null],
     ['/go/Spring/', null],

@@ -2,9 +2,9 @@
  * Path prefixes left exactly as they came: uploaded files keep their names, build assets are
  * hashed, the API is the CMS's, campaign and referral links (/go/, /r/) check and refuse odd
  * paths themselves (attribution's open-redirect rules), and a download link's token is signed
- * base64url, whose case is part of the signature (/download/).
+ * base64url, whose case is part of the signature (/download/, and a broadcast's tracked links /l/).
  */
-export const UNTOUCHED_PREFIXES = ['/media/', '/_astro/', '/api/', '/go/', '/r/', '/download/'] as const
+export const UNTOUCHED_PREFIXES = ['/media/', '/_astro/', '/api/', '/go/', '/r/', '/download/', '/l/'] as const
 
 /**
  * The canonical form of a request path, or null when it already is canonical. The site's rules,
