@@ -5,6 +5,7 @@ import { canWorkLeads, isAdmin, nobody } from '../access/roles'
 import { exportCsv } from '../endpoints/exportCsv'
 import { eraseNurtureOfLead } from '../nurture/erase'
 import { recordTagsAdded } from '../nurture/tags'
+import { leadTimelineEndpoint } from '../nurture/timeline'
 
 export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'won', 'lost'] as const
 
@@ -29,6 +30,7 @@ export const Leads: CollectionConfig = {
     afterChange: [eraseNurtureOfLead, recordTagsAdded],
   },
   endpoints: [
+    leadTimelineEndpoint,
     exportCsv(
       'leads',
       ['id', 'email', 'phone', 'name', 'status', 'score', 'notes', 'firstTouch', 'lastTouch', 'createdAt'].map((key) => ({
@@ -106,6 +108,8 @@ export const Leads: CollectionConfig = {
     { name: 'anonymisedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'firstTouch', type: 'json', admin: { readOnly: true } },
     { name: 'lastTouch', type: 'json', admin: { readOnly: true } },
+    // Touches, activity and score changes as one story (cms/nurture/timeline.ts); the tables below hold each in full.
+    { name: 'timeline', type: 'ui', admin: { components: { Field: '/components/leads/LeadTimeline#LeadTimeline' } } },
     { name: 'submissions', type: 'join', collection: 'submissions', on: 'lead' },
     // Every arrival of the browsers this person submitted from, oldest first: where they came from, each time.
     {

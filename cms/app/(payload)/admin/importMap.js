@@ -22,6 +22,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { LeadTimeline as LeadTimeline_f938f3965088211dbb6411ebb92a410f } from '../../../components/leads/LeadTimeline'
 import { LeadViews as LeadViews_536cad01133629855da5f48ddd7c23ca } from '../../../components/leads/LeadViews'
 import { CampaignLinkQr as CampaignLinkQr_5aefed21ed4af9903df283443489c463 } from '../../../components/CampaignLinkQr'
 import { SegmentPreview as SegmentPreview_5116d81d0db3fbecbdf69f477de881fc } from '../../../components/broadcasts/SegmentPreview'
@@ -59,6 +60,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/leads/LeadTimeline#LeadTimeline": LeadTimeline_f938f3965088211dbb6411ebb92a410f,
   "/components/leads/LeadViews#LeadViews": LeadViews_536cad01133629855da5f48ddd7c23ca,
   "/components/CampaignLinkQr#CampaignLinkQr": CampaignLinkQr_5aefed21ed4af9903df283443489c463,
   "/components/broadcasts/SegmentPreview#SegmentPreview": SegmentPreview_5116d81d0db3fbecbdf69f477de881fc,
