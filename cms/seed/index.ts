@@ -115,7 +115,7 @@ export async function seedDemo(payload: Payload, { log }: { log: Log }): Promise
   const pages = await seedPages(payload, media, forms)
   await seedNavigation(payload, pages)
   log(`  ${Object.keys(pages).length} pages, header and footer`)
-  await seedCampaignLinks(payload, pages)
+  await seedCampaignLinks(payload, pages, media)
   log('  4 campaign links (/go/wx-spring, /go/xhs-note, /go/poster, /go/li-launch)')
 }
 

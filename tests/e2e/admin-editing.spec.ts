@@ -9,6 +9,8 @@ import { blockedTooLong, longestTaskMs, restartWatch, watchMainThread } from './
 const LOCALES = ['zh-CN', 'en']
 const VIEW_TIMEOUT_MS = 20_000
 const TYPED = ' 校对e2e'
+/** Edit views opened per collection and language for documents without rich text. */
+const PLAIN_DOCS_PER_COLLECTION = 3
 
 interface View {
   what: string
@@ -42,7 +44,7 @@ function richTextPaths(value: unknown, path: string[] = []): string[] {
   return Object.entries(record).flatMap(([key, child]) => richTextPaths(child, [...path, key]))
 }
 
-/** Every list view, edit view and global of the admin, in every language. */
+/** Every list view and global of the admin, and its edit views (see PLAIN_DOCS_PER_COLLECTION), in every language. */
 async function allViews(page: Page, sections: string[]): Promise<View[]> {
   const views: View[] = []
   for (const section of sections) {
@@ -57,13 +59,14 @@ async function allViews(page: Page, sections: string[]): Promise<View[]> {
       views.push({ what: `${slug} list (${locale})`, url: `${section}?locale=${locale}`, kind: 'list', richText: [] })
       const found = await apiGet<{ docs: { id: number | string }[]; totalDocs: number }>(page, `/api/${slug}?${query}&limit=200`)
       expect(found.docs.length, `every ${slug} document is checked`).toBe(found.totalDocs)
+      // Every document that holds rich text (the editor that froze), and the first few of the rest:
+      // records that other specs leave behind (leads, touches, jobs) share one edit view each, and
+      // opening all of them twice made this the slowest spec of the suite.
+      let plain = 0
       for (const doc of found.docs) {
-        views.push({
-          what: `${slug}/${doc.id} (${locale})`,
-          url: `${section}/${doc.id}?locale=${locale}`,
-          kind: 'edit',
-          richText: richTextPaths(doc),
-        })
+        const richText = richTextPaths(doc)
+        if (!richText.length && plain++ >= PLAIN_DOCS_PER_COLLECTION) continue
+        views.push({ what: `${slug}/${doc.id} (${locale})`, url: `${section}/${doc.id}?locale=${locale}`, kind: 'edit', richText })
       }
     }
   }
@@ -133,7 +136,7 @@ async function signedIn(browser: Browser, who: { email: string; password: string
   return { context, page }
 }
 
-test('every list and edit view opens in both languages, takes typing in each rich-text field and never blocks the main thread over 2 s', async ({
+test('every list view, every document with rich text and the first documents of the rest open in both languages, take typing in each rich-text field and never block the main thread over 2 s', async ({
   browser,
 }) => {
   test.setTimeout(15 * 60_000)
