@@ -3,7 +3,7 @@ import type { TaskConfig } from 'payload'
 import { renderAutoresponder } from '../../functions/notifications/autoresponder'
 import { autoresponderKey } from '../../functions/notifications/idempotency-key'
 import { attemptDelivery, deliveryRetries, submissionInputSchema } from './deliveries'
-import { loadSubmission } from './loadSubmission'
+import { loadSubmission, visitorEmail } from './loadSubmission'
 import { sendEmail } from './sendEmail'
 
 /**
@@ -26,11 +26,8 @@ export const autorespond: TaskConfig<{ input: { submissionId: string }; output: 
     if (submission.isSpam) return { output: { skipped: 'spam' } }
     if (!settings?.enabled) return { output: { skipped: 'disabled' } }
     if (!settings.subject || !settings.body) return { output: { skipped: 'no subject or body' } }
-    const field = (form.fields ?? []).find(
-      (f) => f.type === 'email' && typeof values[f.name] === 'string' && (values[f.name] as string).trim() !== '',
-    )
-    if (!field) return { output: { skipped: 'no email' } }
-    const to = (values[field.name] as string).trim()
+    const to = visitorEmail({ form, values })
+    if (!to) return { output: { skipped: 'no email' } }
     const name = typeof values.name === 'string' ? values.name.trim() : (lead.name ?? '')
     const email = renderAutoresponder({ subject: settings.subject, body: settings.body, name })
     const providerId = await attemptDelivery({ req, job, leadId: lead.id, kind: 'autoresponder', to }, () =>

@@ -30,3 +30,12 @@ export async function loadSubmission(req: PayloadRequest, submissionId: string):
       : {}
   return { submission, form, lead, locale, values }
 }
+
+/** The visitor's address: the value of the form's first email field that was filled in, or null. */
+export function visitorEmail({ form, values }: Pick<LoadedSubmission, 'form' | 'values'>): string | null {
+  for (const field of form.fields ?? []) {
+    const value = values[field.name]
+    if (field.type === 'email' && typeof value === 'string' && value.trim()) return value.trim()
+  }
+  return null
+}

@@ -1,10 +1,11 @@
 import type { TaskConfig } from 'payload'
 
+import { idOf } from '../../functions/members/records'
 import { downloadKey } from '../../functions/notifications/idempotency-key'
 import { downloadUrl, renderDownloadEmail, signDownloadToken } from '../../functions/offers'
 import { payloadSecret, siteUrl } from '../environment'
 import { attemptDelivery, deliveryRetries, submissionInputSchema } from './deliveries'
-import { loadSubmission } from './loadSubmission'
+import { loadSubmission, visitorEmail } from './loadSubmission'
 import { sendEmail } from './sendEmail'
 
 /**
@@ -24,16 +25,12 @@ export const sendDownload: TaskConfig<{ input: { submissionId: string }; output:
     const { submission, form, lead, values, locale } = await loadSubmission(req, input.submissionId)
     // A bot may have typed someone else's address: never mail likely spam.
     if (submission.isSpam) return { output: { skipped: 'spam' } }
-    const mediaId =
-      form.successAction === 'download' && form.download ? (typeof form.download === 'object' ? form.download.id : form.download) : null
+    const mediaId = form.successAction === 'download' ? idOf(form.download) : null
     if (!mediaId) return { output: { skipped: 'no download' } }
     const media = await req.payload.findByID({ collection: 'media', id: mediaId, depth: 0, locale, disableErrors: true })
     if (!media || media.mimeType !== 'application/pdf') return { output: { skipped: 'no document' } }
-    const field = (form.fields ?? []).find(
-      (f) => f.type === 'email' && typeof values[f.name] === 'string' && (values[f.name] as string).trim(),
-    )
-    if (!field) return { output: { skipped: 'no email' } }
-    const to = (values[field.name] as string).trim()
+    const to = visitorEmail({ form, values })
+    if (!to) return { output: { skipped: 'no email' } }
     const token = signDownloadToken(
       { media: media.id, submission: submission.id, issuedAt: Date.parse(submission.createdAt) },
       payloadSecret(),

@@ -57,5 +57,8 @@ export function checkDownloadToken(token: unknown, secret: string, now: number):
  * @example downloadUrl('https://brand.example', token) // 'https://brand.example/download/<token>'
  */
 export function downloadUrl(siteUrl: string, token: string): string {
-  return `${siteUrl.replace(/\/$/, '')}/download/${token}`
+  return `${siteUrl.replace(/\/$/, '')}${downloadPath(token)}`
 }
+
+/** The path of a download link on the site, as the thank-you message shows it. */
+export const downloadPath = (token: string) => `/download/${token}`

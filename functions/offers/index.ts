@@ -3,6 +3,7 @@ export {
   DOWNLOAD_TTL_MS,
   type DownloadCheck,
   type DownloadGrant,
+  downloadPath,
   downloadUrl,
   signDownloadToken,
 } from './download-token'

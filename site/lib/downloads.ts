@@ -2,14 +2,13 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import { mediaDir, payloadSecret } from '../../cms/environment'
+import { idOf } from '../../functions/members/records'
 import { checkDownloadToken } from '../../functions/offers'
 import { cms } from './cms'
 import { insertActivityRows } from './stores'
 
 /** What a download link leads to: the file to stream, or why there is none. */
 export type DownloadOutcome = { status: 200; file: string; size: number; filename: string } | { status: 404 | 410 }
-
-const idOf = (ref: unknown) => (ref && typeof ref === 'object' ? (ref as { id: string | number }).id : (ref as string | number | null))
 
 /**
  * Follows a content offer's link at `now`: a forged or altered token, a document or submission

@@ -3,7 +3,7 @@ import { MAX_FILE_MB } from '../../functions/lead-intake/form-definition'
 import { hashIp } from '../../functions/lead-intake/hash-ip'
 import { acceptSubmission } from '../../functions/lead-intake/intake'
 import { createStoredRateLimiter } from '../../functions/lead-intake/rate-limit'
-import { signDownloadToken } from '../../functions/offers'
+import { downloadPath, signDownloadToken } from '../../functions/offers'
 import { landingTouch, linkVisitorToLead, touchesForConversion } from './arrivals'
 import { findForm, type PublicForm } from './forms'
 import { addressKey, hashedKey, sharedThrottles } from './limits'
@@ -161,5 +161,5 @@ export async function submitForm(args: {
 }
 
 function earnedDownload(token: string, form: PublicForm): EarnedDownload {
-  return { token, path: `/download/${token}`, filename: form.download?.filename ?? 'download.pdf' }
+  return { token, path: downloadPath(token), filename: form.download?.filename ?? 'download.pdf' }
 }

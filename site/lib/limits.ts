@@ -3,7 +3,7 @@
 // a limit kept in one process's memory would allow SITE_PROCESSES times as much.
 import { payloadSecret } from '../../cms/environment'
 import { hashIp } from '../../functions/lead-intake/hash-ip'
-import type { ThrottleStore } from '../../functions/members/throttle'
+import { checkWindow, recordWindowEvent, type ThrottleStore, type WindowPolicy, type WindowState } from '../../functions/members/throttle'
 import { throttleAddress } from '../../functions/members/throttle-address'
 import { throttleStore } from './stores'
 
@@ -21,4 +21,26 @@ export function addressKey(clientAddress: string): string {
 /** A keyed hash of anything else counted (an email or a phone): the table holds no personal data. */
 export function hashedKey(key: string): string {
   return hashIp(key, payloadSecret())
+}
+
+/**
+ * Counts one event under `key` in the shared counters, at most `policy.limit` per sliding window;
+ * a refused event is not counted.
+ * @example const { allowed, retryAfterMs } = await countInWindow(`post:${address}`, { limit: 300, windowMs: 600_000 })
+ */
+export async function countInWindow(
+  key: string,
+  policy: WindowPolicy,
+  now: Date = new Date(),
+): Promise<{ allowed: boolean; retryAfterMs: number }> {
+  let decision = { allowed: true, retryAfterMs: 0 }
+  await sharedThrottles.update(
+    key,
+    (state) => {
+      decision = checkWindow(state as WindowState | null, now, policy)
+      return decision.allowed ? recordWindowEvent(state as WindowState | null, now, policy) : state
+    },
+    policy.windowMs,
+  )
+  return decision
 }

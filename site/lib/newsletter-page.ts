@@ -1,9 +1,9 @@
 import type { AstroGlobal } from 'astro'
 
 import { type NewsletterSignupState, newsletterStrings } from '../../themes/shared/newsletter'
-import { newsletterArchive, newsletterIssue, newsletterLocale } from './newsletter'
-import { newsletterLayout } from './newsletter-layout'
+import { newsletterArchive, newsletterHref, newsletterIssue, newsletterLocale } from './newsletter'
 import { newsletterSignup } from './newsletter-signup'
+import { pageLayout } from './page-layout'
 import { siteDefaultLocale } from './view'
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
@@ -32,8 +32,15 @@ export async function newsletterPage(Astro: AstroGlobal, prefix: string | undefi
   } else if (!found) Astro.response.status = 404
   // The page cache keys on the path: only the plain archive and issues, the same for everyone, enter it.
   Astro.locals.cacheable = Astro.request.method === 'GET'
-  const title = issue?.subject ?? newsletterStrings(locale).title
-  const { theme, layout } = await newsletterLayout(id ? `/newsletter/${id}` : '/newsletter', locale, defaultLocale, stamp, title)
+  const t = newsletterStrings(locale)
+  const { theme, layout } = await pageLayout({
+    path: id ? `/newsletter/${id}` : '/newsletter',
+    locale,
+    defaultLocale,
+    stamp,
+    title: issue?.subject ?? t.title,
+    feed: { path: newsletterHref(locale, defaultLocale, 'rss.xml'), name: t.title },
+  })
   return { found, issue, issues, signup, locale, defaultLocale, theme, layout }
 }
 

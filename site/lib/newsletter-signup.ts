@@ -5,29 +5,16 @@ import { randomUUID } from 'node:crypto'
 import { confirmNewsletterSubscriber } from '../../cms/broadcasts/subscribers'
 import { payloadSecret } from '../../cms/environment'
 import { checkSignup, readConfirmToken } from '../../functions/broadcasts/newsletter-signup'
-import { checkWindow, recordWindowEvent, type WindowPolicy, type WindowState } from '../../functions/members/throttle'
+import type { WindowPolicy } from '../../functions/members/throttle'
 import type { NewsletterSignupState } from '../../themes/shared/newsletter'
 import { cms } from './cms'
-import { addressKey, hashedKey, sharedThrottles } from './limits'
+import { addressKey, countInWindow, hashedKey } from './limits'
 import { readSmallForm } from './small-form'
 
 /** Sign-ups from one address: a household or an office, not a script filling in other people's addresses. */
 const PER_ADDRESS: WindowPolicy = { limit: Number(process.env.NEWSLETTER_LIMIT_PER_IP ?? 20), windowMs: 60 * 60_000 }
 /** Confirmation emails to one address: one per window, however often the form is sent for it. */
 export const PER_EMAIL: WindowPolicy = { limit: 1, windowMs: 15 * 60_000 }
-
-async function count(key: string, policy: WindowPolicy, now: Date): Promise<{ allowed: boolean; retryAfterMs: number }> {
-  let decision = { allowed: true, retryAfterMs: 0 }
-  await sharedThrottles.update(
-    key,
-    (state) => {
-      decision = checkWindow(state as WindowState | null, now, policy)
-      return decision.allowed ? recordWindowEvent(state as WindowState | null, now, policy) : state
-    },
-    policy.windowMs,
-  )
-  return decision
-}
 
 export interface SignupAnswer {
   status: 200 | 413 | 422 | 429
@@ -50,9 +37,9 @@ export async function newsletterSignup(request: Request, clientAddress: string, 
     const errors = Object.fromEntries(Object.entries(check.errors).filter(([, m]) => m)) as Record<string, string>
     return { status: 422, signup: { state: 'invalid', errors, values } }
   }
-  const gate = await count(`newsletter:${addressKey(clientAddress)}`, PER_ADDRESS, now)
+  const gate = await countInWindow(`newsletter:${addressKey(clientAddress)}`, PER_ADDRESS, now)
   if (!gate.allowed) return { status: 429, signup: { state: 'form', values }, retryAfterSeconds: Math.ceil(gate.retryAfterMs / 1000) }
-  const once = await count(`newsletter-email:${hashedKey(check.email)}`, PER_EMAIL, now)
+  const once = await countInWindow(`newsletter-email:${hashedKey(check.email)}`, PER_EMAIL, now)
   if (once.allowed) {
     const payload = await cms()
     await payload.jobs.queue({

@@ -3,17 +3,11 @@ import type { APIRoute } from 'astro'
 import { payloadSecret } from '../../cms/environment'
 import { readLeaveToken } from '../../functions/broadcasts/tokens'
 import { escapeHtml } from '../../functions/content/rich-text'
+import { plainPage } from '../lib/plain-page'
 import { readSmallForm } from '../lib/small-form'
 import { leaveBroadcast } from '../lib/stores'
 
-const html = (status: number, body: string) =>
-  new Response(
-    `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="robots" content="noindex"><title>Unsubscribe · 退订</title></head><body style="font-family:system-ui;max-width:32rem;margin:3rem auto;padding:0 1rem">${body}</body></html>`,
-    {
-      status,
-      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
-    },
-  )
+const html = (status: number, body: string) => plainPage(status, 'Unsubscribe · 退订', body)
 
 const INVALID =
   '<h1>This link is not valid · 链接无效</h1><p>Use the unsubscribe link of a newer email, or your account page. · 请使用较新邮件中的退订链接，或在账户页面管理订阅。</p>'

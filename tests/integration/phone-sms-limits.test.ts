@@ -29,6 +29,18 @@ afterEach(() => {
   for (const name of TENCENT) delete process.env[name]
 })
 
+/** Texts go to the Tencent Cloud stand-in at `url`, signed with `secretKey` (a key the stand-in was not given fails its signature check). */
+function useTencent(url: string, secretKey: string): void {
+  Object.assign(process.env, {
+    TENCENT_SMS_SECRET_ID: 'AKIDstandin',
+    TENCENT_SMS_SECRET_KEY: secretKey,
+    TENCENT_SMS_SDK_APP_ID: '1400000001',
+    TENCENT_SMS_SIGN_NAME: '灯笼茶',
+    TENCENT_SMS_TEMPLATE_ID: '1110001',
+    TENCENT_SMS_ENDPOINT: url,
+  })
+}
+
 const ask = (phone: string, ip: string) => h.call('POST', '/en/account/sign-in/phone', { body: { phone }, ip })
 const smsRows = async () => (await payload.find({ collection: 'outbox', where: { kind: { equals: 'sms' } }, depth: 0, limit: 500 })).docs
 
@@ -98,14 +110,7 @@ describe('Tencent Cloud SMS through its SDK, against a stand-in of its API', () 
   it('sends SendSms signed with TC3-HMAC-SHA256, and the texted code signs in', async () => {
     const tencent = await startFakeTencentSms({ AKIDstandin: 'stand-in-secret-key' })
     try {
-      Object.assign(process.env, {
-        TENCENT_SMS_SECRET_ID: 'AKIDstandin',
-        TENCENT_SMS_SECRET_KEY: 'stand-in-secret-key',
-        TENCENT_SMS_SDK_APP_ID: '1400000001',
-        TENCENT_SMS_SIGN_NAME: '灯笼茶',
-        TENCENT_SMS_TEMPLATE_ID: '1110001',
-        TENCENT_SMS_ENDPOINT: tencent.url,
-      })
+      useTencent(tencent.url, 'stand-in-secret-key')
       const outboxBefore = (await smsRows()).length
       expect((await ask('18600186000', '192.0.2.40')).status).toBe(200)
       await payload.jobs.run({ limit: 50 })
@@ -132,14 +137,7 @@ describe('Tencent Cloud SMS through its SDK, against a stand-in of its API', () 
   it('fails the job (to be retried) when the signature is wrong or the number is refused, and sends nothing to the Outbox', async () => {
     const tencent = await startFakeTencentSms({ AKIDstandin: 'the-real-key' })
     try {
-      Object.assign(process.env, {
-        TENCENT_SMS_SECRET_ID: 'AKIDstandin',
-        TENCENT_SMS_SECRET_KEY: 'a-wrong-key',
-        TENCENT_SMS_SDK_APP_ID: '1400000001',
-        TENCENT_SMS_SIGN_NAME: '灯笼茶',
-        TENCENT_SMS_TEMPLATE_ID: '1110001',
-        TENCENT_SMS_ENDPOINT: tencent.url,
-      })
+      useTencent(tencent.url, 'a-wrong-key')
       expect((await ask('18700187000', '192.0.2.41')).status).toBe(200)
       await payload.jobs.run({ limit: 50 })
       const job = (
@@ -169,14 +167,7 @@ describe('Tencent Cloud SMS through its SDK, against a stand-in of its API', () 
     const tencent = await startFakeTencentSms({ AKIDstandin: 'the-real-key' })
     try {
       // Every try fails at the provider (a wrong key): each one may still be billed, as a timed-out send can be.
-      Object.assign(process.env, {
-        TENCENT_SMS_SECRET_ID: 'AKIDstandin',
-        TENCENT_SMS_SECRET_KEY: 'a-wrong-key',
-        TENCENT_SMS_SDK_APP_ID: '1400000001',
-        TENCENT_SMS_SIGN_NAME: '灯笼茶',
-        TENCENT_SMS_TEMPLATE_ID: '1110001',
-        TENCENT_SMS_ENDPOINT: tencent.url,
-      })
+      useTencent(tencent.url, 'a-wrong-key')
       // Imported here, after startPayload set DATA_DIR: cms/ reads it once, at import.
       const [{ createSmsGuard }, { throttleStoreFor }] = await Promise.all([
         import('../../functions/phone/sms-guard'),

@@ -1,8 +1,8 @@
 // The brute-force limits of account requests (functions/members throttle), counted in the
 // database so that every site process on it shares them.
 import { CODE_RESEND_INTERVAL_MS } from '../../../functions/members/one-time-code'
-import { checkWindow, createSignInGuard, recordWindowEvent, type WindowPolicy, type WindowState } from '../../../functions/members/throttle'
-import { addressKey, sharedThrottles as store } from '../limits'
+import { createSignInGuard, type WindowPolicy } from '../../../functions/members/throttle'
+import { addressKey, countInWindow, sharedThrottles as store } from '../limits'
 
 export { addressKey }
 
@@ -16,18 +16,7 @@ const POSTS_PER_ADDRESS: WindowPolicy = { limit: Number(process.env.ACCOUNT_LIMI
 /** New accounts from one address: a family or an office, not a farm of referral sign-ups. */
 const SIGN_UPS_PER_ADDRESS: WindowPolicy = { limit: Number(process.env.SIGN_UP_LIMIT_PER_IP ?? 10), windowMs: 60 * 60_000 }
 
-async function count(key: string, policy: WindowPolicy): Promise<{ allowed: boolean; retryAfterMs: number }> {
-  let decision = { allowed: true, retryAfterMs: 0 }
-  await store.update(
-    key,
-    (state) => {
-      decision = checkWindow(state as WindowState | null, now(), policy)
-      return decision.allowed ? recordWindowEvent(state as WindowState | null, now(), policy) : state
-    },
-    policy.windowMs,
-  )
-  return decision
-}
+const count = (key: string, policy: WindowPolicy) => countInWindow(key, policy, now())
 
 /** One code per subject and purpose a minute (CODE_RESEND_INTERVAL_MS), counted when asked, before the job issues it. */
 const CODE_PER_SUBJECT: WindowPolicy = { limit: 1, windowMs: CODE_RESEND_INTERVAL_MS }

@@ -1,6 +1,7 @@
 // The codes an "Add us on WeChat" block shows (cms/blocks/AddOnWechat.ts). Campaign links are not
 // for visitors to read (their advisors, notes and counts stay in the CMS): the site reads the link
 // as itself and hands the theme only the two addresses it may show.
+import { idOf } from '../../../cms/members/records'
 import { cms } from '../cms'
 import { wecomApi } from './live-code'
 
@@ -12,9 +13,9 @@ export interface WechatCodes {
 
 /** The codes of the campaign link `ref` (id or populated), as `show` asks: none for an archived link or a missing one. */
 export async function wechatCodesOf(ref: unknown, show: unknown): Promise<WechatCodes> {
-  const id = typeof ref === 'object' && ref ? (ref as { id?: unknown }).id : ref
+  const id = idOf(ref)
   const none = { contact: null, group: null }
-  if (typeof id !== 'number' && typeof id !== 'string') return none
+  if (id === null) return none
   const link = await (await cms()).findByID({ collection: 'campaign-links', id, depth: 0, overrideAccess: true, disableErrors: true })
   if (!link || link.status === 'archived') return none
   const wants = (kind: 'contact' | 'group') => show === kind || show === 'both' || (kind === 'contact' && !show)

@@ -4,14 +4,9 @@ import { Readable } from 'node:stream'
 import type { APIRoute } from 'astro'
 
 import { followDownload } from '../../lib/downloads'
+import { plainPage } from '../../lib/plain-page'
 
-const page = (status: number, title: string, text: string) =>
-  new Response(
-    `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
-      `<meta name="robots" content="noindex"><title>${title}</title></head>` +
-      `<body style="font-family:system-ui;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1>${title}</h1><p>${text}</p></body></html>`,
-    { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } },
-  )
+const page = (status: number, title: string, text: string) => plainPage(status, title, `<h1>${title}</h1><p>${text}</p>`)
 
 /** A file name for Content-Disposition: ASCII for old clients, and the name itself as RFC 5987 UTF-8. */
 function attachment(filename: string): string {

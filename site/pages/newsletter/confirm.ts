@@ -4,13 +4,10 @@ import { payloadSecret } from '../../../cms/environment'
 import { readConfirmToken } from '../../../functions/broadcasts/newsletter-signup'
 import { escapeHtml } from '../../../functions/content/rich-text'
 import { confirmSignup } from '../../lib/newsletter-signup'
+import { plainPage } from '../../lib/plain-page'
 import { readSmallForm } from '../../lib/small-form'
 
-const html = (status: number, body: string) =>
-  new Response(
-    `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="robots" content="noindex"><title>Newsletter · 新闻邮件</title></head><body style="font-family:system-ui;max-width:32rem;margin:3rem auto;padding:0 1rem">${body}</body></html>`,
-    { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } },
-  )
+const html = (status: number, body: string) => plainPage(status, 'Newsletter · 新闻邮件', body)
 
 const INVALID = () =>
   html(
