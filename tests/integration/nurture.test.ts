@@ -334,8 +334,9 @@ describe('sequences', () => {
   const mailTo = (email: string) => resend.received.filter((e) => e.to.includes(email)).map((e) => e.subject)
 
   it('sends step 1 at once and step 2 when the clock reaches two days, each once', async () => {
-    const start = new Date()
     const lead = await submit(contactForm, 'welcome@example.com', null)
+    // Taken after the submission: step 1 is due at the enrolment, later than any instant before it.
+    const start = new Date()
     await turn(start)
     expect(mailTo('welcome@example.com')).toEqual(['Welcome, Ann'])
     const sent = resend.received.find((e) => e.to.includes('welcome@example.com'))!
@@ -352,8 +353,8 @@ describe('sequences', () => {
   })
 
   it('sends nothing more once sales mark the lead contacted, and says why it left', async () => {
-    const start = new Date()
     const lead = await submit(contactForm, 'busy@example.com', null)
+    const start = new Date()
     await turn(start)
     expect(mailTo('busy@example.com')).toEqual(['Welcome, Ann'])
     await payload.update({ collection: 'leads', id: lead.id, data: { status: 'contacted' }, depth: 0 })
@@ -364,9 +365,9 @@ describe('sequences', () => {
   })
 
   it('enrols a person once while they are in it, and applies an edited delay to those waiting', async () => {
-    const start = new Date()
     const lead = await submit(contactForm, 'twice@example.com', null)
     await submit(contactForm, 'twice@example.com', null)
+    const start = new Date()
     await turn(start)
     expect((await payload.find({ collection: 'sequence-enrolments', where: { lead: { equals: lead.id } }, depth: 0 })).totalDocs).toBe(1)
     const current = await payload.findByID({ collection: 'sequences', id: sequence, locale: 'en', depth: 0 })

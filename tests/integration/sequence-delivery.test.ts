@@ -114,8 +114,10 @@ afterAll(async () => {
 
 describe('a sequence step email', () => {
   it('carries List-Unsubscribe (mailto and https) and List-Unsubscribe-Post, whose one-click POST ends the sequence', async () => {
-    const start = new Date()
     const lead = await submit('reader@example.com')
+    // The clock of the turn starts after the submission: the first step is due when the lead was
+    // enrolled, which is later than any instant taken before the submit.
+    const start = new Date()
     await turn(start)
     const [welcome] = mailTo('reader@example.com').filter((e) => e.subject === 'Welcome')
     const header = welcome!.headers?.['List-Unsubscribe'] ?? ''
