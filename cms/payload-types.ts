@@ -1424,8 +1424,9 @@ export interface ConsentLog {
   lead?: (number | null) | Lead;
   topic: string;
   subscribed: boolean;
-  source: 'account-page' | 'email-link' | 'sign-up' | 'admin' | 'newsletter-form';
+  source: 'account-page' | 'email-link' | 'sign-up' | 'admin' | 'newsletter-form' | 'import';
   at: string;
+  note?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1433,9 +1434,10 @@ export interface ConsentLog {
  */
 export interface AuditLog {
   id: number;
-  action: 'member-data-exported' | 'member-erased';
-  memberId: string;
-  actor: 'member' | 'admin';
+  action: 'member-data-exported' | 'member-erased' | 'lead-data-exported' | 'lead-erased';
+  memberId?: string | null;
+  leadId?: string | null;
+  actor: 'member' | 'admin' | 'sales';
   at: string;
   details?:
     | {
@@ -2748,6 +2750,7 @@ export interface ConsentLogSelect<T extends boolean = true> {
   subscribed?: T;
   source?: T;
   at?: T;
+  note?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2756,6 +2759,7 @@ export interface ConsentLogSelect<T extends boolean = true> {
 export interface AuditLogSelect<T extends boolean = true> {
   action?: T;
   memberId?: T;
+  leadId?: T;
   actor?: T;
   at?: T;
   details?: T;

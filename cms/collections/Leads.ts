@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { lockReadOnly } from '../access/lockReadOnly'
 import { canWorkLeads, isAdmin, nobody } from '../access/roles'
 import { exportCsv } from '../endpoints/exportCsv'
+import { leadEraseEndpoint, leadExportEndpoint } from '../leads/rights'
 import { eraseNurtureOfLead } from '../nurture/erase'
 import { recordTagsAdded } from '../nurture/tags'
 import { leadTimelineEndpoint } from '../nurture/timeline'
@@ -31,6 +32,8 @@ export const Leads: CollectionConfig = {
   },
   endpoints: [
     leadTimelineEndpoint,
+    leadExportEndpoint,
+    leadEraseEndpoint,
     exportCsv(
       'leads',
       ['id', 'email', 'phone', 'name', 'status', 'score', 'notes', 'firstTouch', 'lastTouch', 'createdAt'].map((key) => ({
@@ -110,6 +113,12 @@ export const Leads: CollectionConfig = {
     { name: 'lastTouch', type: 'json', admin: { readOnly: true } },
     // Touches, activity and score changes as one story (cms/nurture/timeline.ts); the tables below hold each in full.
     { name: 'timeline', type: 'ui', admin: { components: { Field: '/components/leads/LeadTimeline#LeadTimeline' } } },
+    // The person's data rights, asked for by email or phone: a download and an erasure (cms/leads/rights.ts).
+    {
+      name: 'dataRights',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/leads/LeadDataRights#LeadDataRights' } },
+    },
     { name: 'submissions', type: 'join', collection: 'submissions', on: 'lead' },
     // Every arrival of the browsers this person submitted from, oldest first: where they came from, each time.
     {

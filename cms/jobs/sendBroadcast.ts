@@ -9,6 +9,13 @@ import { unsubscribeMailbox } from '../email/unsubscribe-mailbox'
 import { payloadSecret, siteUrl } from '../environment'
 
 /**
+ * Batch requests in flight per broadcast: enough to reach Resend's rate (its 429 and retry-after
+ * slow a lane down when the account's limit is lower), few enough to leave the site its CPU.
+ * BROADCAST_BATCHES_IN_FLIGHT changes it.
+ */
+const BATCHES_IN_FLIGHT = Math.max(1, Math.min(20, Number(process.env.BROADCAST_BATCHES_IN_FLIGHT) || 4))
+
+/**
  * Sends one broadcast at its `sendAt` (functions/broadcasts/send.ts). Cut short anywhere, a rerun
  * (the job's retry, or the next worker after a stranded job is reclaimed) finishes it without
  * sending anybody the broadcast twice.
@@ -34,6 +41,7 @@ export const sendBroadcastTask: TaskConfig<{ input: { broadcastId: string }; out
         return renderBroadcastEmail(content, recipient, brand, { siteUrl, unsubscribeMailbox: unsubscribeMailbox(), secret, locale })
       },
       clock: { now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+      concurrency: BATCHES_IN_FLIGHT,
     })
     return { output: { outcome } }
   },

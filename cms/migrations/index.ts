@@ -16,6 +16,7 @@ import * as migration_20261201_101824_nurture from './20261201_101824_nurture';
 import * as migration_20261201_132039_wechat_block from './20261201_132039_wechat_block';
 import * as migration_20261201_132921_archive from './20261201_132921_archive';
 import * as migration_20261201_135831_offers from './20261201_135831_offers';
+import * as migration_20261201_161855_lead_rights from './20261201_161855_lead_rights';
 
 export const migrations = [
   {
@@ -107,5 +108,10 @@ export const migrations = [
     up: migration_20261201_135831_offers.up,
     down: migration_20261201_135831_offers.down,
     name: '20261201_135831_offers',
+  },
+  {
+    up: migration_20261201_161855_lead_rights.up,
+    down: migration_20261201_161855_lead_rights.down,
+    name: '20261201_161855_lead_rights'
   },
 ];

@@ -6,8 +6,10 @@ import type { CollectionAfterChangeHook, Where } from 'payload'
  * changes, sequence places and emails. The lead row stays, without anything personal, for the
  * funnel's counts.
  */
-export const eraseNurtureOfLead: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  if (!doc.anonymisedAt || previousDoc?.anonymisedAt) return doc
+export const eraseNurtureOfLead: CollectionAfterChangeHook = async ({ doc, data, previousDoc, req }) => {
+  // The written data as well as the result: an erasure writes with `select: {}`, which leaves the
+  // result without the field.
+  if (!(doc.anonymisedAt ?? data?.anonymisedAt) || previousDoc?.anonymisedAt) return doc
   const payload = req.payload
   const base = { overrideAccess: true, depth: 0, req } as const
   const lead = doc.id

@@ -5,10 +5,11 @@ export const NEWSLETTER = 'newsletter'
 
 /**
  * Where a change was made: the account page, a link in an email (signed in or not), the sign-up form,
- * an admin, or the newsletter box of a visitor who is not a member (confirmed by the link mailed to them).
+ * an admin, the newsletter box of a visitor who is not a member (confirmed by the link mailed to them),
+ * or an admin's import of a list whose consent was given elsewhere (the entry's note says where).
  */
-export type ConsentSource = 'account-page' | 'email-link' | 'sign-up' | 'admin' | 'newsletter-form'
-export const CONSENT_SOURCES: readonly ConsentSource[] = ['account-page', 'email-link', 'sign-up', 'admin', 'newsletter-form']
+export type ConsentSource = 'account-page' | 'email-link' | 'sign-up' | 'admin' | 'newsletter-form' | 'import'
+export const CONSENT_SOURCES: readonly ConsentSource[] = ['account-page', 'email-link', 'sign-up', 'admin', 'newsletter-form', 'import']
 
 /** One change of one subscription, appended to the member's consent log and never edited. */
 export interface ConsentEntry {
@@ -16,6 +17,8 @@ export interface ConsentEntry {
   subscribed: boolean
   at: string
   source: ConsentSource
+  /** Where consent was given when it was not given here: an import's description (a sign-up sheet, the old tool). */
+  note?: string | null
 }
 
 /** A subscription as it stands: the latest entry for its topic. */

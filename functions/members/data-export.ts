@@ -90,6 +90,37 @@ export function exportTouch(touch: TouchRecord | null | undefined): ExportedTouc
   }
 }
 
+/** Submissions as exported, oldest first: the values and consents as given, with their touches. */
+export function exportSubmissions(submissions: readonly SubmissionRecord[]): MemberExport['submissions'] {
+  return [...submissions].sort(byTime((s) => s.createdAt)).map((s) => ({
+    id: String(s.id),
+    form: { id: String(idOf(s.form)), title: typeof s.form === 'object' ? (text(s.form.title) ?? text(s.form.name)) : null },
+    submittedAt: s.createdAt,
+    status: text(s.status),
+    locale: text(s.locale),
+    pageUrl: text(s.pageUrl),
+    values: plain(s.values ?? {}),
+    consents: plain(s.consents ?? null),
+    userAgent: text(s.userAgent),
+    ipHash: text(s.ipHash),
+    firstTouch: exportTouch(s.firstTouch),
+    lastTouch: exportTouch(s.lastTouch),
+  }))
+}
+
+/** Touches as exported, oldest first. */
+export const exportTouches = (touches: readonly TouchRecord[]): ExportedTouch[] =>
+  touches
+    .map(exportTouch)
+    .filter((t): t is ExportedTouch => t !== null)
+    .sort(byTime((t) => t.at))
+
+/** The subscriptions now, and every change that led there. */
+export const exportConsents = (consents: readonly ConsentEntry[]): MemberExport['consents'] => ({
+  current: Object.fromEntries(currentConsents(consents)),
+  log: [...consents].sort(byTime((c) => c.at)).map(({ topic, subscribed, at, source }) => ({ topic, subscribed, at, source })),
+})
+
 /**
  * Shapes everything held about a member into one JSON document with a stable schema: fields are
  * picked one by one, so secrets on the member record (password hash, salt, sessions, reset tokens)
@@ -120,28 +151,9 @@ export function buildMemberExport(sources: ExportSources, { now }: { now: Date }
       preferredLanguage: text(member.preferredLanguage),
       interests: Array.isArray(member.interests) ? member.interests.filter((i): i is string => typeof i === 'string') : [],
     },
-    submissions: [...sources.submissions].sort(byTime((s) => s.createdAt)).map((s) => ({
-      id: String(s.id),
-      form: { id: String(idOf(s.form)), title: typeof s.form === 'object' ? (text(s.form.title) ?? text(s.form.name)) : null },
-      submittedAt: s.createdAt,
-      status: text(s.status),
-      locale: text(s.locale),
-      pageUrl: text(s.pageUrl),
-      values: plain(s.values ?? {}),
-      consents: plain(s.consents ?? null),
-      userAgent: text(s.userAgent),
-      ipHash: text(s.ipHash),
-      firstTouch: exportTouch(s.firstTouch),
-      lastTouch: exportTouch(s.lastTouch),
-    })),
-    touches: sources.touches
-      .map(exportTouch)
-      .filter((t): t is ExportedTouch => t !== null)
-      .sort(byTime((t) => t.at)),
-    consents: {
-      current: Object.fromEntries(currentConsents(sources.consents)),
-      log: [...sources.consents].sort(byTime((c) => c.at)).map(({ topic, subscribed, at, source }) => ({ topic, subscribed, at, source })),
-    },
+    submissions: exportSubmissions(sources.submissions),
+    touches: exportTouches(sources.touches),
+    consents: exportConsents(sources.consents),
     points: {
       balance: summary.balance,
       tier: summary.tier?.name ?? null,

@@ -16,6 +16,7 @@ export const ERASURE_COLLECTIONS = {
   sessions: 'member-sessions',
   identities: 'member-identities',
   outbox: 'outbox',
+  broadcastDeliveries: 'broadcast-deliveries',
 } as const
 type CollectionSlug = (typeof ERASURE_COLLECTIONS)[keyof typeof ERASURE_COLLECTIONS]
 
@@ -92,7 +93,7 @@ export function anonymiseTouch(touch: TouchRecord | null | undefined): TouchReco
   return kept
 }
 
-function unique<T extends { collection: string; id: Id }>(items: T[]): T[] {
+export function unique<T extends { collection: string; id: Id }>(items: T[]): T[] {
   const seen = new Set<string>()
   return items.filter((item) => {
     const key = `${item.collection}\u0000${String(item.id)}`
@@ -102,12 +103,101 @@ function unique<T extends { collection: string; id: Id }>(items: T[]): T[] {
   })
 }
 
+/** What a person's erasure covers whether or not they have an account: their leads and what hangs off them. */
+export type PersonErasureSources = Pick<
+  ErasureSources,
+  'leads' | 'submissions' | 'touches' | 'consentIds' | 'deliveryIds' | 'outboxIds'
+> & {
+  /** Their rows in broadcast sends (broadcast-deliveries): the count stays, the address and name go. */
+  broadcastDeliveryIds?: readonly Id[]
+}
+
+/**
+ * The part of an erasure that is the same for a member and for a lead who never had an account:
+ * leads, submissions and touches stay as anonymous rows (channel, campaign, dates, form, status) so
+ * the funnel's counts do not change, with email, phone, name, IP hash, user agent, free-text values
+ * and notes removed; their files, consent entries and outbox mail go.
+ */
+export function personErasure(
+  sources: PersonErasureSources,
+  { now, pseudonym }: { now: Date; pseudonym: string },
+): Pick<ErasurePlan, 'anonymise' | 'delete'> {
+  const C = ERASURE_COLLECTIONS
+  const anonymisedAt = now.toISOString()
+  const files = sources.submissions.flatMap((s) => (s.attachments ?? []).map((a) => idOf(a)).filter((id): id is Id => id !== null))
+  return {
+    anonymise: [
+      ...sources.leads.map((lead) => ({
+        collection: C.leads,
+        id: lead.id,
+        data: {
+          email: null,
+          phone: null,
+          name: null,
+          notes: null,
+          deliveryProblem: null,
+          firstTouch: anonymiseTouch(lead.firstTouch),
+          lastTouch: anonymiseTouch(lead.lastTouch),
+          member: null,
+          anonymisedAt,
+        },
+      })),
+      // A delivery attempt keeps what happened and when; the address, the provider's message id and the reason text go.
+      ...(sources.deliveryIds ?? []).map((id) => ({ collection: C.deliveries, id, data: { to: null, providerId: null, reason: null } })),
+      ...sources.submissions.map((s) => ({
+        collection: C.submissions,
+        id: s.id,
+        data: {
+          values: {},
+          consents: [],
+          attachments: [],
+          pageUrl: pathOnly(s.pageUrl),
+          userAgent: null,
+          ipHash: null,
+          // The browser's visitor id would tie the anonymous row back to the browser's touches and cookie.
+          visitor: null,
+          conflict: null,
+          firstTouch: anonymiseTouch(s.firstTouch),
+          lastTouch: anonymiseTouch(s.lastTouch),
+          anonymisedAt,
+        },
+      })),
+      ...sources.touches.map((touch) => {
+        // Every field not known to be anonymous is cleared, so a field added to touches later is erased too.
+        const data: Record<string, unknown> = {}
+        for (const key of Object.keys(touch)) if (!TOUCH_RECORD_KEEPS.has(key) && !UNSAFE_KEYS.has(key)) data[key] = null
+        data.landingPage = pathOnly(touch.landingPage)
+        // A fresh id, unrelated to the browser's cookie, shared by this person's touches only: the
+        // funnel still counts them as one visitor, and nothing leads back to the browser.
+        if (touch.visitor) data.visitor = pseudonym
+        return { collection: C.touches, id: touch.id, data }
+      }),
+      // The address is required on a delivery row: it keeps a mark that says what happened to it.
+      ...(sources.broadcastDeliveryIds ?? []).map((id) => ({
+        collection: C.broadcastDeliveries,
+        id,
+        data: { email: ERASED_ADDRESS, name: null },
+      })),
+    ],
+    delete: [
+      ...files.map((id) => ({ collection: C.leadFiles, id })),
+      ...sources.consentIds.map((id) => ({ collection: C.consents, id })),
+      ...sources.outboxIds.map((id) => ({ collection: C.outbox, id })),
+    ],
+  }
+}
+
+/** What an erased person's address becomes where a row must keep one. */
+export const ERASED_ADDRESS = '(erased)'
+
+/** Counts per collection, for the audit entry: what was done, never to whom. */
+export const countByCollection = (items: { collection: string }[]) =>
+  items.reduce<Record<string, number>>((counts, { collection }) => ({ ...counts, [collection]: (counts[collection] ?? 0) + 1 }), {})
+
 /**
  * Exactly which records to delete and which to anonymise when a member erases their account, and
- * the audit entry. The member, their consent log, points, codes, outbox mail and uploaded files
- * go; leads, submissions and touches stay as anonymous rows (channel, campaign, dates, form,
- * status) so the funnel's counts do not change, with email, phone, name, IP hash, user agent,
- * free-text values and notes removed. Run it in one transaction.
+ * the audit entry: the person's part (personErasure), and the member with their points, codes,
+ * sessions and identities, deleted last so no reference is left dangling. Run it in one transaction.
  * @example const plan = erasurePlan(member, sources, { actor: 'member', now: new Date() })
  */
 export function erasurePlan(
@@ -116,74 +206,27 @@ export function erasurePlan(
   { actor, now, pseudonym = newVisitorId() }: { actor: 'member' | 'admin'; now: Date; pseudonym?: string },
 ): ErasurePlan {
   const C = ERASURE_COLLECTIONS
-  const anonymisedAt = now.toISOString()
-  const files = sources.submissions.flatMap((s) => (s.attachments ?? []).map((a) => idOf(a)).filter((id): id is Id => id !== null))
-
+  const person = personErasure(sources, { now, pseudonym })
   const anonymise: ErasurePlan['anonymise'] = unique([
     ...sources.referredMemberIds.map((id) => ({ collection: C.members, id, data: { referredBy: null } })),
-    ...sources.leads.map((lead) => ({
-      collection: C.leads,
-      id: lead.id,
-      data: {
-        email: null,
-        phone: null,
-        name: null,
-        notes: null,
-        deliveryProblem: null,
-        firstTouch: anonymiseTouch(lead.firstTouch),
-        lastTouch: anonymiseTouch(lead.lastTouch),
-        member: null,
-        anonymisedAt,
-      },
-    })),
-    // A delivery attempt keeps what happened and when; the address, the provider's message id and the reason text go.
-    ...(sources.deliveryIds ?? []).map((id) => ({ collection: C.deliveries, id, data: { to: null, providerId: null, reason: null } })),
-    ...sources.submissions.map((s) => ({
-      collection: C.submissions,
-      id: s.id,
-      data: {
-        values: {},
-        consents: [],
-        attachments: [],
-        pageUrl: pathOnly(s.pageUrl),
-        userAgent: null,
-        ipHash: null,
-        // The browser's visitor id would tie the anonymous row back to the browser's touches and cookie.
-        visitor: null,
-        conflict: null,
-        firstTouch: anonymiseTouch(s.firstTouch),
-        lastTouch: anonymiseTouch(s.lastTouch),
-        anonymisedAt,
-      },
-    })),
-    ...sources.touches.map((touch) => {
-      // Every field not known to be anonymous is cleared, so a field added to touches later is erased too.
-      const data: Record<string, unknown> = {}
-      for (const key of Object.keys(touch)) if (!TOUCH_RECORD_KEEPS.has(key) && !UNSAFE_KEYS.has(key)) data[key] = null
-      data.landingPage = pathOnly(touch.landingPage)
-      // A fresh id, unrelated to the browser's cookie, shared by this person's touches only: the
-      // funnel still counts them as one visitor, and nothing leads back to the browser.
-      if (touch.visitor) data.visitor = pseudonym
-      return { collection: C.touches, id: touch.id, data }
-    }),
+    ...person.anonymise,
   ])
-
   const remove: ErasurePlan['delete'] = unique([
-    ...files.map((id) => ({ collection: C.leadFiles, id })),
-    ...sources.consentIds.map((id) => ({ collection: C.consents, id })),
+    ...person.delete.filter((d) => d.collection !== C.outbox),
     ...sources.pointsIds.map((id) => ({ collection: C.points, id })),
     ...sources.codeIds.map((id) => ({ collection: C.codes, id })),
     ...(sources.sessionIds ?? []).map((id) => ({ collection: C.sessions, id })),
     ...(sources.identityIds ?? []).map((id) => ({ collection: C.identities, id })),
-    ...sources.outboxIds.map((id) => ({ collection: C.outbox, id })),
+    ...person.delete.filter((d) => d.collection === C.outbox),
     { collection: C.members, id: member.id },
   ])
-
-  const count = (items: { collection: string }[]) =>
-    items.reduce<Record<string, number>>((counts, { collection }) => ({ ...counts, [collection]: (counts[collection] ?? 0) + 1 }), {})
   return {
     anonymise,
     delete: remove,
-    audit: auditEntry('member-erased', member.id, { actor, now, details: { anonymised: count(anonymise), deleted: count(remove) } }),
+    audit: auditEntry('member-erased', member.id, {
+      actor,
+      now,
+      details: { anonymised: countByCollection(anonymise), deleted: countByCollection(remove) },
+    }),
   }
 }

@@ -282,6 +282,11 @@ describe('data rights', () => {
       } as never,
     })
     await h.call('POST', '/en/account/subscriptions', { body: { newsletter: 'on' }, cookie })
+    // What the person read goes too (cms/nurture/erase.ts, run by the lead's anonymisation).
+    await payload.create({
+      collection: 'lead-activity',
+      data: { lead: leadId, at: new Date().toISOString(), kind: 'page-view', path: '/blog/a' },
+    })
     const res = await h.call('POST', '/en/account/data/delete', { body: { password: 'Lantern-garden 42' }, cookie })
     expect([res.status, res.json, res.cookies]).toEqual([
       200,
@@ -303,6 +308,7 @@ describe('data rights', () => {
       expect((await payload.count({ collection, where: { member: { equals: member.id } } })).totalDocs, collection).toBe(0)
     expect((await payload.count({ collection: 'member-codes', where: { subject: { equals: 'erase@example.com' } } })).totalDocs).toBe(0)
     expect((await payload.count({ collection: 'outbox', where: { to: { contains: 'erase@example.com' } } })).totalDocs).toBe(0)
+    expect((await payload.count({ collection: 'lead-activity', where: { lead: { equals: leadId } } })).totalDocs).toBe(0)
     const everything = JSON.stringify(
       await Promise.all(
         ['leads', 'submissions', 'touches', 'members', 'audit-log'].map((c) =>

@@ -36,5 +36,7 @@ export const ConsentLog: CollectionConfig = {
       admin: { readOnly: true },
     },
     { name: 'at', type: 'date', required: true, index: true, admin: { readOnly: true } },
+    // Where consent was given when it was given elsewhere: an import's description.
+    { name: 'note', type: 'text', admin: { readOnly: true } },
   ],
 }

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { LOCALES } from '../../../functions/content/locales'
 import { membersDataReader } from '../../access/members'
 import { isAdmin, nobody } from '../../access/roles'
+import { exportSubscribersEndpoint, importSubscribersEndpoint } from '../../members/subscriber-io'
 
 /**
  * Visitors with an account on the brand site. Not a Payload auth collection: members have their
@@ -16,7 +17,9 @@ export const Members: CollectionConfig = {
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'company', 'emailVerifiedAt', 'createdAt'],
     group: { en: 'Members', zh: '会员' },
+    components: { beforeListTable: ['/components/members/SubscriberFiles#SubscriberFiles'] },
   },
+  endpoints: [importSubscribersEndpoint, exportSubscribersEndpoint],
   access: { create: nobody, read: membersDataReader, update: nobody, delete: nobody, readVersions: isAdmin },
   fields: [
     { name: 'email', type: 'email', required: true, unique: true, index: true, admin: { readOnly: true } },

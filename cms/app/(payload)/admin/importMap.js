@@ -23,8 +23,10 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { LeadTimeline as LeadTimeline_f938f3965088211dbb6411ebb92a410f } from '../../../components/leads/LeadTimeline'
+import { LeadDataRights as LeadDataRights_49bbaa4b2c6926618402126d365243b8 } from '../../../components/leads/LeadDataRights'
 import { LeadViews as LeadViews_536cad01133629855da5f48ddd7c23ca } from '../../../components/leads/LeadViews'
 import { CampaignLinkQr as CampaignLinkQr_5aefed21ed4af9903df283443489c463 } from '../../../components/CampaignLinkQr'
+import { SubscriberFiles as SubscriberFiles_681f91c42670c3d8c309475ef870ff52 } from '../../../components/members/SubscriberFiles'
 import { SegmentPreview as SegmentPreview_5116d81d0db3fbecbdf69f477de881fc } from '../../../components/broadcasts/SegmentPreview'
 import { BroadcastTestSend as BroadcastTestSend_f7afefaab8144af08fb8f4c87047070f } from '../../../components/broadcasts/BroadcastTestSend'
 import { BroadcastStats as BroadcastStats_8d0f4dc0abc8dbe02d585bae2adc17ec } from '../../../components/broadcasts/BroadcastStats'
@@ -61,8 +63,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/leads/LeadTimeline#LeadTimeline": LeadTimeline_f938f3965088211dbb6411ebb92a410f,
+  "/components/leads/LeadDataRights#LeadDataRights": LeadDataRights_49bbaa4b2c6926618402126d365243b8,
   "/components/leads/LeadViews#LeadViews": LeadViews_536cad01133629855da5f48ddd7c23ca,
   "/components/CampaignLinkQr#CampaignLinkQr": CampaignLinkQr_5aefed21ed4af9903df283443489c463,
+  "/components/members/SubscriberFiles#SubscriberFiles": SubscriberFiles_681f91c42670c3d8c309475ef870ff52,
   "/components/broadcasts/SegmentPreview#SegmentPreview": SegmentPreview_5116d81d0db3fbecbdf69f477de881fc,
   "/components/broadcasts/BroadcastTestSend#BroadcastTestSend": BroadcastTestSend_f7afefaab8144af08fb8f4c87047070f,
   "/components/broadcasts/BroadcastStats#BroadcastStats": BroadcastStats_8d0f4dc0abc8dbe02d585bae2adc17ec,
