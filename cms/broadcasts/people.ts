@@ -133,11 +133,13 @@ const all = { limit: 0, pagination: false, depth: 0, overrideAccess: true } as c
  */
 export async function loadPeople(payload: Payload): Promise<PersonFacts[]> {
   const [members, leads, consents, ledger, tiers, submissions] = await Promise.all([
-    payload.find({ collection: 'members', ...all, where: { erasedAt: { exists: false } } }),
-    payload.find({ collection: 'leads', ...all, where: { anonymisedAt: { exists: false } } }),
-    payload.find({ collection: 'consent-log', ...all, sort: 'at' }),
+    // In id order, as SQLite reads them: of two leads with one address, the later one is the recipient on every store.
+    payload.find({ collection: 'members', ...all, where: { erasedAt: { exists: false } }, sort: 'id' }),
+    payload.find({ collection: 'leads', ...all, where: { anonymisedAt: { exists: false } }, sort: 'id' }),
+    // Ties broken by id, as SQLite breaks them: the entry appended later is the choice that stands.
+    payload.find({ collection: 'consent-log', ...all, sort: ['at', 'id'] }),
     payload.find({ collection: 'points-ledger', ...all }),
-    payload.find({ collection: 'tiers', ...all }),
+    payload.find({ collection: 'tiers', ...all, sort: 'id' }),
     payload.find({ collection: 'submissions', ...all, select: { lead: true, form: true } }),
   ])
   const consentsOf = groupBy(

@@ -1,6 +1,5 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { selectRecipients } from '../../functions/broadcasts/recipients'
 import { segmentProblems, segmentTopic } from '../../functions/broadcasts/segment'
 import { roleOf } from '../access/roles'
 import { segmentOf, type SegmentRow } from './segments'
@@ -13,10 +12,7 @@ async function previewOf(req: PayloadRequest, doc: { match?: unknown; rules?: un
   if (problems.length) return Response.json({ errors: problems }, { status: 422 })
   const segment = segmentOf(doc as { match?: string | null; rules?: SegmentRow[] | null })
   const store = broadcastStoreFor(req.payload)
-  const recipients = selectRecipients(await store.people(), segment, {
-    topic: segmentTopic(segment),
-    suppressed: await store.suppressedHashes(),
-  })
+  const recipients = await store.recipients(segment, segmentTopic(segment))
   return Response.json({
     count: recipients.length,
     first: recipients.slice(0, 10).map((r) => ({ key: r.key, email: r.email, name: r.name })),

@@ -6,6 +6,7 @@ import type { BroadcastStore } from '../../functions/broadcasts/send'
 import { requireSqliteClient } from '../database'
 import { usesMongo } from '../database'
 import { assemblePeople } from './people'
+import { sqlSegmentRecipients } from './segment-sql'
 import { localApiBroadcastStore } from './store'
 
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value))
@@ -97,13 +98,13 @@ const INSERT_ROWS = 500
 export function sqliteBroadcastStore(payload: Payload): BroadcastStore {
   const client = requireSqliteClient(payload)
   const localApi = localApiBroadcastStore(payload)
+  const suppressedHashes = async () =>
+    new Set((await client.execute('SELECT address_hash FROM suppressions')).rows.map((r) => String(r.address_hash)))
   return {
     ...localApi,
     people: () => readPeople(client),
-    async suppressedHashes() {
-      const { rows } = await client.execute('SELECT address_hash FROM suppressions')
-      return new Set(rows.map((r) => String(r.address_hash)))
-    },
+    suppressedHashes,
+    recipients: async (segment, topic) => sqlSegmentRecipients(client, segment, { topic, suppressed: await suppressedHashes() }),
     async clearPlan(id) {
       await client.execute({ sql: 'DELETE FROM broadcast_deliveries WHERE broadcast_id = ?', args: [Number(id)] })
     },

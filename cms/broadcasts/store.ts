@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { selectRecipients } from '../../functions/broadcasts/recipients'
 import { segmentTopic } from '../../functions/broadcasts/segment'
 import type { BroadcastStatus, BroadcastStore } from '../../functions/broadcasts/send'
 import { newContentStamp } from '../../functions/content/content-stamp'
@@ -15,6 +16,12 @@ const base = { depth: 0, overrideAccess: true } as const
  */
 export function localApiBroadcastStore(payload: Payload): BroadcastStore {
   const ofBroadcast = (id: string) => ({ broadcast: { equals: id } })
+  const suppressedHashes = async () =>
+    new Set(
+      (await payload.find({ collection: 'suppressions', limit: 0, pagination: false, ...base, select: { addressHash: true } })).docs.map(
+        (d) => d.addressHash,
+      ),
+    )
   return {
     async loadBroadcast(id) {
       const doc = await payload.findByID({ collection: 'broadcasts', id, depth: 1, overrideAccess: true, disableErrors: true })
@@ -47,16 +54,9 @@ export function localApiBroadcastStore(payload: Payload): BroadcastStore {
         await payload.updateGlobal({ slug: 'content-version', data: { stamp: newContentStamp() }, overrideAccess: true })
     },
     people: () => loadPeople(payload),
-    async suppressedHashes() {
-      const { docs } = await payload.find({
-        collection: 'suppressions',
-        limit: 0,
-        pagination: false,
-        ...base,
-        select: { addressHash: true },
-      })
-      return new Set(docs.map((d) => d.addressHash))
-    },
+    suppressedHashes,
+    recipients: async (segment, topic) =>
+      selectRecipients(await loadPeople(payload), segment, { topic, suppressed: await suppressedHashes() }),
     async clearPlan(id) {
       await payload.delete({ collection: 'broadcast-deliveries', where: ofBroadcast(id), ...base })
     },

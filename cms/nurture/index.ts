@@ -2,7 +2,8 @@ import type { Payload } from 'payload'
 
 import type { Id, NewActivity } from '../../functions/nurture/activity'
 import { type NurtureStore, nurtureTurn } from '../../functions/nurture/runner'
-import { localApiInsertActivity, localApiLinkVisitor, localApiNurtureStore } from './local-api-store'
+import { localApiInsertActivity, localApiLinkVisitor } from './local-api-activity'
+import { localApiNurtureStore } from './local-api-store'
 import { sqliteInsertActivity, sqliteLinkVisitor, sqliteNurtureStore } from './sqlite-store'
 
 const isSqlite = (payload: Payload) => payload.db.packageName === '@payloadcms/db-sqlite'

@@ -1,30 +1,15 @@
 import type { Payload, Where } from 'payload'
 
 import { hashAddress } from '../../functions/broadcasts/recipients'
-import type { Activity, Id, NewActivity } from '../../functions/nurture/activity'
+import type { Id } from '../../functions/nurture/activity'
 import type { LeadState, NurtureStore } from '../../functions/nurture/runner'
 import type { Enrolment } from '../../functions/nurture/sequences'
 import { relation } from '../broadcasts/relation'
 import { readRules, readSequences, readThreshold } from './definitions'
+import { activityOf, idOf, localApiInsertActivity } from './local-api-activity'
 
 const base = { depth: 0, overrideAccess: true } as const
 const rel = (id: Id) => relation(String(id))
-const idOf = (ref: unknown) => (ref && typeof ref === 'object' ? (ref as { id: Id }).id : (ref as Id | null))
-
-function activityOf(d: Record<string, unknown>): Activity {
-  return {
-    id: d.id as Id,
-    lead: idOf(d.lead) ?? null,
-    visitor: (d.visitor as string) ?? null,
-    kind: d.kind as Activity['kind'],
-    at: String(d.at),
-    path: (d.path as string) ?? null,
-    categories: Array.isArray(d.categories) ? (d.categories as string[]) : [],
-    form: (d.form as string) ?? null,
-    ref: (d.ref as string) ?? null,
-    locale: (d.locale as string) ?? null,
-  }
-}
 
 function enrolmentOf(d: Record<string, unknown>): Enrolment {
   return {
@@ -39,51 +24,6 @@ function enrolmentOf(d: Record<string, unknown>): Enrolment {
     nextDueAt: (d.nextDueAt as string) ?? null,
     locale: (d.locale as string) ?? null,
   }
-}
-
-/** The lead a browser belongs to, by its touches or its earlier activity. */
-async function leadOfVisitor(payload: Payload, visitor: string): Promise<Id | null> {
-  for (const collection of ['touches', 'lead-activity'] as const) {
-    const { docs } = await payload.find({
-      collection,
-      where: { visitor: { equals: visitor }, lead: { exists: true } },
-      sort: '-id',
-      limit: 1,
-      ...base,
-      select: { lead: true },
-    })
-    const lead = idOf(docs[0]?.lead)
-    if (lead) return lead
-  }
-  return null
-}
-
-/** Writes activity rows through the Local API (MongoDB and any other database Payload supports). */
-export async function localApiInsertActivity(payload: Payload, rows: NewActivity[]): Promise<void> {
-  const leads = new Map<string, Id | null>()
-  for (const row of rows) {
-    let lead = row.lead ?? null
-    if (lead === null && row.visitor) {
-      if (!leads.has(row.visitor)) leads.set(row.visitor, await leadOfVisitor(payload, row.visitor))
-      lead = leads.get(row.visitor) ?? null
-    }
-    await payload.create({
-      collection: 'lead-activity',
-      data: { ...row, lead: lead === null ? null : rel(lead) } as never,
-      ...base,
-      select: {},
-    })
-  }
-}
-
-export async function localApiLinkVisitor(payload: Payload, visitor: string, lead: Id): Promise<void> {
-  await payload.update({
-    collection: 'lead-activity',
-    where: { visitor: { equals: visitor }, lead: { exists: false } },
-    data: { lead: rel(lead) },
-    ...base,
-    select: {},
-  })
 }
 
 /**

@@ -23,22 +23,21 @@ export function hashAddress(email: string): string {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
+/** A person a segment matched, as a store found them: `left` when they unsubscribed from the broadcast's topic. */
+export interface Candidate extends Recipient {
+  left: boolean
+}
+
 /**
- * Who receives a broadcast: the people of the segment, less suppressed addresses, less anyone who
- * unsubscribed from its topic, one per address (a member wins over their own lead), in key order so
- * that the same people always make the same batches.
- * @example selectRecipients(people, segment, { topic: 'newsletter', suppressed: new Set([hashAddress('x@y.z')]) })
+ * The recipients among the people a segment matched: less anyone who left the topic, less
+ * suppressed addresses, one per address (a member wins over their own lead, else the later
+ * person), in key order so that the same people always make the same batches.
  */
-export function selectRecipients(
-  people: Iterable<PersonFacts>,
-  segment: Segment,
-  { topic, suppressed }: { topic: string; suppressed: ReadonlySet<string> },
-): Recipient[] {
-  const inSegment = compileSegment(segment)
+export function pickRecipients(candidates: Iterable<Candidate>, suppressed: ReadonlySet<string>): Recipient[] {
   const byAddress = new Map<string, Recipient>()
-  for (const person of people) {
+  for (const person of candidates) {
     const address = person.email.trim().toLowerCase()
-    if (!EMAIL.test(address) || !inSegment(person) || person.unsubscribed.includes(topic) || suppressed.has(hashAddress(address))) continue
+    if (!EMAIL.test(address) || person.left || suppressed.has(hashAddress(address))) continue
     const known = byAddress.get(address)
     if (known && known.memberId !== null) continue
     byAddress.set(address, {
@@ -51,4 +50,20 @@ export function selectRecipients(
     })
   }
   return [...byAddress.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+}
+
+/**
+ * Who receives a broadcast: the people of the segment, picked as pickRecipients says.
+ * @example selectRecipients(people, segment, { topic: 'newsletter', suppressed: new Set([hashAddress('x@y.z')]) })
+ */
+export function selectRecipients(
+  people: Iterable<PersonFacts>,
+  segment: Segment,
+  { topic, suppressed }: { topic: string; suppressed: ReadonlySet<string> },
+): Recipient[] {
+  const inSegment = compileSegment(segment)
+  function* candidates(): Iterable<Candidate> {
+    for (const person of people) if (inSegment(person)) yield { ...person, left: person.unsubscribed.includes(topic) }
+  }
+  return pickRecipients(candidates(), suppressed)
 }

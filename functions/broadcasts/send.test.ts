@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { BroadcastEmail } from './email'
-import type { Recipient } from './recipients'
+import { type Recipient, selectRecipients } from './recipients'
 import type { PersonFacts } from './segment'
 import { type BatchSender, type BroadcastPlan, type BroadcastStore, sendBroadcast } from './send'
 
@@ -48,6 +48,7 @@ function memoryStore(people: PersonFacts[], killAt: number | null) {
     setStatus: async (_, status) => void (step(), (broadcast.status = status)),
     people: async () => (step(), people),
     suppressedHashes: async () => (step(), new Set()),
+    recipients: async (segment, topic) => (step(), selectRecipients(people, segment, { topic, suppressed: new Set() })),
     clearPlan: async () => void (step(), rows.splice(0)),
     insertDeliveries: async (_, list) => {
       // One row at a time, each a step, so a kill can leave a partial plan.

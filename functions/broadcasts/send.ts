@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 
 import type { BroadcastEmail } from './email'
-import { type Recipient, selectRecipients } from './recipients'
+import type { Recipient } from './recipients'
 import type { PersonFacts, Segment } from './segment'
 
 export const BROADCAST_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'paused', 'cancelled'] as const
@@ -31,6 +31,8 @@ export interface BroadcastStore {
   setStatus(id: string, status: BroadcastStatus, at: Date): Promise<void>
   people(): Promise<PersonFacts[]>
   suppressedHashes(): Promise<Set<string>>
+  /** Who a broadcast to `segment` about `topic` goes to now, as pickRecipients decides (recipients.ts). */
+  recipients(segment: Segment, topic: string): Promise<Recipient[]>
   /** Removes the rows of a plan that was cut short before it was complete (nothing of it was sent). */
   clearPlan(id: string): Promise<void>
   insertDeliveries(id: string, rows: { recipient: Recipient; batch: number }[]): Promise<void>
@@ -97,10 +99,7 @@ export type SendOutcome = 'missing' | 'not-due' | 'stopped' | 'sent'
 
 async function plan(store: BroadcastStore, broadcast: BroadcastPlan, now: Date): Promise<void> {
   await store.clearPlan(broadcast.id)
-  const recipients = selectRecipients(await store.people(), broadcast.segment, {
-    topic: broadcast.topic,
-    suppressed: await store.suppressedHashes(),
-  })
+  const recipients = await store.recipients(broadcast.segment, broadcast.topic)
   const rows = recipients.map((recipient, i) => ({ recipient, batch: Math.floor(i / BATCH_SIZE) }))
   for (let i = 0; i < rows.length; i += 1000) await store.insertDeliveries(broadcast.id, rows.slice(i, i + 1000))
   await store.markPlanned(broadcast.id, recipients.length, now)
