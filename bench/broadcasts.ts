@@ -108,7 +108,7 @@ async function main() {
   await seedSubscribers(client)
   const seedMs = Math.round(performance.now() - seedStart)
 
-  const { selectRecipients, segmentTopic } = await import('../functions/broadcasts')
+  const { segmentTopic } = await import('../functions/broadcasts')
   const { segmentOf } = await import('../cms/broadcasts/segments')
   const { sqliteBroadcastStore } = await import('../cms/broadcasts/sqlite-store')
   const { localApiBroadcastStore } = await import('../cms/broadcasts/store')
@@ -116,10 +116,13 @@ async function main() {
     .docs[0]!
   const segment = segmentOf(newsletter)
   const count = async (store: ReturnType<typeof sqliteBroadcastStore>) =>
-    selectRecipients(await store.people(), segment, { topic: segmentTopic(segment), suppressed: await store.suppressedHashes() }).length
+    (await store.countRecipients(segment, segmentTopic(segment))).count
   const sqlStore = sqliteBroadcastStore(payload)
   const expected = await count(sqlStore)
+  // Both once first: the first reads after the seed pay for its pages coming into the cache.
+  await sqlStore.recipients(segment, segmentTopic(segment))
   const sqlCountMs = await median(5, () => count(sqlStore))
+  const planMs = await median(3, () => sqlStore.recipients(segment, segmentTopic(segment)))
   const localStart = performance.now()
   const localCount = await count(localApiBroadcastStore(payload))
   const localCountMs = Math.round(performance.now() - localStart)
@@ -162,6 +165,7 @@ async function main() {
     'newsletter segment: recipients': expected,
     'segment count, SQLite store, median of 5 ms (target < 1000)': sqlCountMs,
     'segment count, Local API store (MongoDB path), one run ms': localCountMs,
+    'recipients in full (the send plan), SQLite store, median of 3 ms': planMs,
     'broadcast: status / emails at the stand-in / distinct addresses': `${await statusOf()} / ${emails()} / ${addresses.size}`,
     'broadcast: scheduled → first batch at the stand-in s': Number((firstBatchMs / 1000).toFixed(1)),
     'broadcast: scheduled → every email handed over s (target < 180)': Number((sendMs / 1000).toFixed(1)),

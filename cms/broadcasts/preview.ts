@@ -12,11 +12,8 @@ async function previewOf(req: PayloadRequest, doc: { match?: unknown; rules?: un
   if (problems.length) return Response.json({ errors: problems }, { status: 422 })
   const segment = segmentOf(doc as { match?: string | null; rules?: SegmentRow[] | null })
   const store = broadcastStoreFor(req.payload)
-  const recipients = await store.recipients(segment, segmentTopic(segment))
-  return Response.json({
-    count: recipients.length,
-    first: recipients.slice(0, 10).map((r) => ({ key: r.key, email: r.email, name: r.name })),
-  })
+  const { count, first } = await store.countRecipients(segment, segmentTopic(segment))
+  return Response.json({ count, first: first.map((r) => ({ key: r.key, email: r.email, name: r.name })) })
 }
 
 const forbidden = () => Response.json({ errors: [{ message: 'Sign in as an editor or admin to preview a segment.' }] }, { status: 403 })

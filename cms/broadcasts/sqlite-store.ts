@@ -6,7 +6,7 @@ import type { BroadcastStore } from '../../functions/broadcasts/send'
 import { requireSqliteClient } from '../database'
 import { usesMongo } from '../database'
 import { assemblePeople } from './people'
-import { sqlSegmentRecipients } from './segment-sql'
+import { sqlSegmentCount, sqlSegmentRecipients } from './segment-sql'
 import { localApiBroadcastStore } from './store'
 
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value))
@@ -105,6 +105,7 @@ export function sqliteBroadcastStore(payload: Payload): BroadcastStore {
     people: () => readPeople(client),
     suppressedHashes,
     recipients: async (segment, topic) => sqlSegmentRecipients(client, segment, { topic, suppressed: await suppressedHashes() }),
+    countRecipients: async (segment, topic) => sqlSegmentCount(client, segment, { topic, suppressed: await suppressedHashes() }),
     async clearPlan(id) {
       await client.execute({ sql: 'DELETE FROM broadcast_deliveries WHERE broadcast_id = ?', args: [Number(id)] })
     },

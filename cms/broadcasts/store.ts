@@ -57,6 +57,10 @@ export function localApiBroadcastStore(payload: Payload): BroadcastStore {
     suppressedHashes,
     recipients: async (segment, topic) =>
       selectRecipients(await loadPeople(payload), segment, { topic, suppressed: await suppressedHashes() }),
+    async countRecipients(segment, topic) {
+      const all = selectRecipients(await loadPeople(payload), segment, { topic, suppressed: await suppressedHashes() })
+      return { count: all.length, first: all.slice(0, 10) }
+    },
     async clearPlan(id) {
       await payload.delete({ collection: 'broadcast-deliveries', where: ofBroadcast(id), ...base })
     },

@@ -17,6 +17,7 @@ import * as migration_20261201_132039_wechat_block from './20261201_132039_wecha
 import * as migration_20261201_132921_archive from './20261201_132921_archive';
 import * as migration_20261201_135831_offers from './20261201_135831_offers';
 import * as migration_20261201_161855_lead_rights from './20261201_161855_lead_rights';
+import * as migration_20261201_165702_consent_topics from './20261201_165702_consent_topics';
 
 export const migrations = [
   {
@@ -112,6 +113,11 @@ export const migrations = [
   {
     up: migration_20261201_161855_lead_rights.up,
     down: migration_20261201_161855_lead_rights.down,
-    name: '20261201_161855_lead_rights'
+    name: '20261201_161855_lead_rights',
+  },
+  {
+    up: migration_20261201_165702_consent_topics.up,
+    down: migration_20261201_165702_consent_topics.down,
+    name: '20261201_165702_consent_topics'
   },
 ];

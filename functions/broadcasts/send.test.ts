@@ -49,6 +49,9 @@ function memoryStore(people: PersonFacts[], killAt: number | null) {
     people: async () => (step(), people),
     suppressedHashes: async () => (step(), new Set()),
     recipients: async (segment, topic) => (step(), selectRecipients(people, segment, { topic, suppressed: new Set() })),
+    countRecipients: async () => {
+      throw new Error('The sender never counts.')
+    },
     clearPlan: async () => void (step(), rows.splice(0)),
     insertDeliveries: async (_, list) => {
       // One row at a time, each a step, so a kill can leave a partial plan.

@@ -33,6 +33,8 @@ export interface BroadcastStore {
   suppressedHashes(): Promise<Set<string>>
   /** Who a broadcast to `segment` about `topic` goes to now, as pickRecipients decides (recipients.ts). */
   recipients(segment: Segment, topic: string): Promise<Recipient[]>
+  /** How many recipients(segment, topic) would give, and its first ten: the segment editor's live count. */
+  countRecipients(segment: Segment, topic: string): Promise<{ count: number; first: Recipient[] }>
   /** Removes the rows of a plan that was cut short before it was complete (nothing of it was sent). */
   clearPlan(id: string): Promise<void>
   insertDeliveries(id: string, rows: { recipient: Recipient; batch: number }[]): Promise<void>

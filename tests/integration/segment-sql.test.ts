@@ -151,10 +151,13 @@ describe('segments in SQL', () => {
   async function both(segment: Segment, topic: string) {
     const { sqliteBroadcastStore } = await import('../../cms/broadcasts/sqlite-store')
     const { localApiBroadcastStore } = await import('../../cms/broadcasts/store')
-    const [sql, local] = await Promise.all([
+    const [sql, local, count] = await Promise.all([
       sqliteBroadcastStore(payload).recipients(segment, topic),
       localApiBroadcastStore(payload).recipients(segment, topic),
+      sqliteBroadcastStore(payload).countRecipients(segment, topic),
     ])
+    // The live count reads fewer columns: the same number, and the same first ten in full.
+    expect(count, JSON.stringify(segment)).toEqual({ count: sql.length, first: sql.slice(0, 10) })
     return { sql, local }
   }
 
