@@ -128,20 +128,22 @@ describe('the jobs worker killed with SIGKILL in the middle of a broadcast', () 
       RESEND_BASE_URL: resend.url,
       EMAIL_FROM: 'Brand <news@brand.example>',
     }
-    // One batch goes through; the second is taken and held unanswered.
+    // The worker sends its batches four at a time (BROADCAST_BATCHES_IN_FLIGHT): the first to
+    // arrive goes through; the other two (100 and 50 emails) are taken and held unanswered.
     resend.holdAfterBatches(1)
     const id = await scheduleNow('Killed mid-send')
     const first = startWorker(env)
-    await until('the second batch held at Resend', () => resend.holding() > 0)
-    expect(resend.batches).toEqual([100])
+    await until('the other two batches held at Resend', () => resend.holding() === 2)
+    expect(resend.batches).toHaveLength(1)
     expect(await statusOf(id)).toBe('sending')
 
     first.kill('SIGKILL')
     await exited(first)
     expect(first.signalCode).toBe('SIGKILL')
-    // Resend now accepts the batch it held; the worker that sent it is gone and never hears so.
+    // Resend now accepts the batches it held; the worker that sent them is gone and never hears so.
     resend.release()
-    expect(resend.batches).toEqual([100, 100])
+    const sizes = () => [...resend.batches].sort((a, b) => a - b)
+    expect(sizes()).toEqual([50, 100, 100])
 
     const second = startWorker(env)
     await until('the broadcast sent', async () => (await statusOf(id)) === 'sent')
@@ -149,11 +151,11 @@ describe('the jobs worker killed with SIGKILL in the middle of a broadcast', () 
     await exited(second)
     const addresses = resend.received.flatMap((e) => e.to).sort()
     expect(addresses).toEqual(readers)
-    // The held batch was sent again with its key, byte for byte (a different body would be refused
-    // with 409), and Resend answered it from memory; then the last batch went out.
-    expect(resend.duplicates()).toBe(1)
+    // The two held batches were sent again with their keys, byte for byte (a different body would
+    // be refused with 409), and Resend answered both from memory: nothing went out twice.
+    expect(resend.duplicates()).toBe(2)
     expect(resend.refusals()).toBe(0)
-    expect(resend.batches).toEqual([100, 100, 50])
+    expect(sizes()).toEqual([50, 100, 100])
     const sent = await payload.count({
       collection: 'broadcast-deliveries',
       where: { broadcast: { equals: id }, status: { equals: 'sent' } },
