@@ -30,7 +30,12 @@ export async function loadBroadcastTexts(payload: Payload, id: string, topic: st
     const cover = post && typeof post.coverImage === 'object' && post.coverImage ? mediaUrl(post.coverImage.filename) : null
     byLocale.set(locale, {
       locale,
-      brand: { brandName: brand.brandName ?? '', postalAddress: brand.postalAddress ?? '' },
+      brand: {
+        brandName: brand.brandName ?? '',
+        postalAddress: brand.postalAddress ?? '',
+        theme: settings.theme,
+        brandColor: settings.brandColor,
+      },
       content: {
         id: String(doc.id),
         subject: doc.subject ?? '',

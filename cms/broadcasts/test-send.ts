@@ -4,6 +4,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { type BroadcastEmail, renderBroadcastEmail } from '../../functions/broadcasts/email'
 import { LOCALE_CODES } from '../../functions/content/locales'
+import { THEMES } from '../../functions/content/themes'
 import { roleOf } from '../access/roles'
 import { unsubscribeMailbox } from '../email/unsubscribe-mailbox'
 import { payloadSecret, siteUrl } from '../environment'
@@ -19,7 +20,7 @@ type Signed = { id: string | number; email?: string; name?: string | null; langu
  * The broadcast as the signed-in editor would get it: the same texts and renderer as the send, for
  * a recipient key (`test:<user>`) that no delivery row, stat or unsubscribe ever matches.
  */
-async function emailForSelf(req: PayloadRequest, locale: string | null): Promise<BroadcastEmail | Response> {
+async function emailForSelf(req: PayloadRequest, locale: string | null, theme: string | null = null): Promise<BroadcastEmail | Response> {
   const role = roleOf(req)
   if (role !== 'admin' && role !== 'editor') return refuse(403, 'Sign in as an editor or admin to test a broadcast.')
   const id = String(req.routeParams?.id ?? '')
@@ -37,7 +38,9 @@ async function emailForSelf(req: PayloadRequest, locale: string | null): Promise
     memberId: null,
     leadId: null,
   }
-  return renderBroadcastEmail(content, recipient, brand, {
+  // A preview may ask for the other theme's look, to see the email as it would go out after a switch.
+  const look = theme && (THEMES as readonly string[]).includes(theme) ? { ...brand, theme } : brand
+  return renderBroadcastEmail(content, recipient, look, {
     siteUrl,
     unsubscribeMailbox: unsubscribeMailbox(),
     secret: payloadSecret(),
@@ -65,14 +68,14 @@ export const broadcastTestSendEndpoint: Endpoint = {
 }
 
 /**
- * `GET /api/broadcasts/:id/preview?locale=en`: the email's HTML as the signed-in editor would get it,
- * saved or not yet sent, for the preview beside the editor.
+ * `GET /api/broadcasts/:id/preview?locale=en&theme=editorial`: the email's HTML as the signed-in
+ * editor would get it, saved or not yet sent, in the site's theme or the one asked for.
  */
 export const broadcastPreviewEndpoint: Endpoint = {
   path: '/:id/preview',
   method: 'get',
   handler: async (req) => {
-    const email = await emailForSelf(req, req.searchParams.get('locale'))
+    const email = await emailForSelf(req, req.searchParams.get('locale'), req.searchParams.get('theme'))
     if (email instanceof Response) return email
     // The email's own HTML, shown as a page of the CMS: nothing in it may run (it has no scripts; the CSP says so too).
     return new Response(email.html, {

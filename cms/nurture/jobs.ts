@@ -206,7 +206,12 @@ export const sendSequenceStep: TaskConfig<{ input: { enrolment: string; step: st
           topic: 'newsletter',
         },
         { key: `l:${lead.id}`, email: lead.email, name: lead.name ?? null, locale, memberId: null, leadId: String(lead.id) },
-        { brandName: settings.brandName ?? '', postalAddress: settings.postalAddress ?? '' },
+        {
+          brandName: settings.brandName ?? '',
+          postalAddress: settings.postalAddress ?? '',
+          theme: settings.theme,
+          brandColor: settings.brandColor,
+        },
         { siteUrl, unsubscribeMailbox: unsubscribeMailbox(), secret: payloadSecret(), locale },
       )
       const providerId = await sendEmail(req, {

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../content/rich-text'
+import { frameEmail } from './email-frame'
 import type { Recipient } from './recipients'
 import { signLeaveToken, signLinkToken } from './tokens'
 
@@ -17,6 +18,9 @@ export interface BroadcastContent {
 export interface BrandFooter {
   brandName: string
   postalAddress: string
+  /** The site's theme and colour (site settings): the email is framed in the same look (email-frame.ts). */
+  theme?: string | null
+  brandColor?: string | null
 }
 
 /** One email ready for the provider, with its RFC 8058 headers. */
@@ -125,9 +129,16 @@ export function renderBroadcastEmail(
   const unsubscribeUrl = `${options.siteUrl}/unsubscribe?token=${leave}`
   const mailto = `mailto:${options.unsubscribeMailbox}?subject=${encodeURIComponent(`unsubscribe ${leave}`)}`
   const body = broadcastBodyHtml(content, recipient.name, options.locale)
-  const preheader = content.preheader ? `<div style="display:none;max-height:0;overflow:hidden">${escapeHtml(content.preheader)}</div>` : ''
-  const footer = `<hr><p style="font-size:12px;color:#666">${escapeHtml(words.why(brand.brandName))} <a href="${escapeHtml(unsubscribeUrl)}">${words.unsubscribe}</a><br>${escapeHtml(brand.postalAddress).replace(/\n/g, '<br>')}</p>`
-  const html = `<!doctype html><html lang="${escapeHtml(options.locale)}"><body>${preheader}${rewriteLinks(body, options.siteUrl, track)}${footer}</body></html>`
+  const footer = `${escapeHtml(words.why(brand.brandName))} <a href="${escapeHtml(unsubscribeUrl)}">${words.unsubscribe}</a><br>${escapeHtml(brand.postalAddress).replace(/\n/g, '<br>')}`
+  const html = frameEmail({
+    theme: brand.theme,
+    brandColor: brand.brandColor,
+    brandName: brand.brandName,
+    lang: options.locale,
+    preheader: content.preheader,
+    body: rewriteLinks(body, options.siteUrl, track),
+    footer,
+  })
   const text = `${stripTags(rewriteLinks(body, options.siteUrl, track).replace(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g, '$2 ($1)'))}\n\n--\n${words.why(brand.brandName)}\n${words.unsubscribe}: ${unsubscribeUrl}\n${brand.postalAddress}`
   return {
     to: recipient.email,

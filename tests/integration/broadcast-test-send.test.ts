@@ -105,6 +105,13 @@ describe('a test send to oneself', () => {
     const html = await preview.text()
     expect(html).toContain('<p>Hello Eda, here is the news.</p>')
     expect(html).toMatch(/\/unsubscribe\?token=/)
+    // In the site's theme (the seed-free default, classic), or in the other one when asked.
+    expect(html).toContain('<meta name="x-email-theme" content="classic">')
+    const editorial = await (await call('broadcastPreviewEndpoint', editor, broadcast, 'locale=en&theme=editorial')).text()
+    expect(editorial).toContain('<meta name="x-email-theme" content="editorial">')
+    expect(editorial).toContain('<p>Hello Eda, here is the news.</p>')
+    const unknown = await (await call('broadcastPreviewEndpoint', editor, broadcast, 'locale=en&theme=%3Cb%3E')).text()
+    expect(unknown).toContain('<meta name="x-email-theme" content="classic">')
     expect((await call('broadcastPreviewEndpoint', null, broadcast)).status).toBe(403)
   })
 })

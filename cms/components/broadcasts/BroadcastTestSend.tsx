@@ -2,6 +2,8 @@
 import { Button, useDocumentInfo } from '@payloadcms/ui'
 import { useState } from 'react'
 
+import { THEMES } from '../../../functions/content/themes'
+
 const LOCALES: [string, string][] = [
   ['zh-CN', '中文'],
   ['en', 'English'],
@@ -9,7 +11,7 @@ const LOCALES: [string, string][] = [
 
 /**
  * "Send a test to me" (POST /api/broadcasts/:id/test) and a preview of the email in each language
- * (GET /api/broadcasts/:id/preview), from a saved broadcast's edit view.
+ * and theme (GET /api/broadcasts/:id/preview), from a saved broadcast's edit view.
  */
 export function BroadcastTestSend() {
   const { id } = useDocumentInfo()
@@ -34,14 +36,22 @@ export function BroadcastTestSend() {
         Send a test to me
       </Button>
       {message && <p role="status">{message}</p>}
-      <p style={{ fontSize: 13 }}>
-        Preview the email:{' '}
-        {LOCALES.map(([code, label]) => (
-          <a key={code} href={`/api/broadcasts/${id}/preview?locale=${code}`} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}>
-            {label}
-          </a>
-        ))}
-      </p>
+      {THEMES.map((theme) => (
+        <p key={theme} style={{ fontSize: 13, margin: '4px 0' }}>
+          Preview in the {theme} theme:{' '}
+          {LOCALES.map(([code, label]) => (
+            <a
+              key={code}
+              href={`/api/broadcasts/${id}/preview?locale=${code}&theme=${theme}`}
+              target="_blank"
+              rel="noreferrer"
+              style={{ marginRight: 8 }}
+            >
+              {label}
+            </a>
+          ))}
+        </p>
+      ))}
     </div>
   )
 }
