@@ -136,6 +136,17 @@ describe('the jobs worker killed with SIGKILL in the middle of a broadcast', () 
     await until('the other two batches held at Resend', () => resend.holding() === 2)
     expect(resend.batches).toHaveLength(1)
     expect(await statusOf(id)).toBe('sending')
+    // The kill lands once the batch that went through is marked sent: a kill before the mark would
+    // send that batch again too (under its key, so still once), and the count below would be three.
+    const markedSent = async () =>
+      (
+        await payload.count({
+          collection: 'broadcast-deliveries',
+          where: { broadcast: { equals: id }, status: { equals: 'sent' } },
+          overrideAccess: true,
+        })
+      ).totalDocs
+    await until('the accepted batch marked sent', async () => (await markedSent()) === resend.batches[0])
 
     first.kill('SIGKILL')
     await exited(first)
