@@ -66,12 +66,18 @@ test.afterAll(async () => {
 
 test('two site processes answer on one port, and a publish is visible from each', async () => {
   // Each new connection goes to the next process: /healthz says which one answered.
+  // The second process may still be starting when the first answers: asked until both have.
   const answered = new Set<number>()
-  for (let i = 0; i < 6; i++) {
-    const health = JSON.parse((await get(`${product.siteUrl}/healthz`)).body) as { process: number; processes: number }
-    expect(health.processes).toBe(2)
-    answered.add(health.process)
-  }
+  await until(
+    'both site processes to answer',
+    async () => {
+      const health = JSON.parse((await get(`${product.siteUrl}/healthz`)).body) as { process: number; processes: number }
+      expect(health.processes).toBe(2)
+      answered.add(health.process)
+      return answered.size === 2
+    },
+    60_000,
+  )
   expect([...answered].sort()).toEqual([1, 2])
 
   const login = await fetch(`${product.cmsUrl}/api/users/login`, {
