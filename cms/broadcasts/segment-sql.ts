@@ -9,6 +9,9 @@ import type { Segment, SegmentRule } from '../../functions/broadcasts/segment'
 // tests/integration/segment-sql.test.ts holds the two to the same answers.
 
 /** Whether a touch column holds a touch, as sqlite-store.ts reads it. */
+/** A column's value as text, or null. */
+export const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value))
+
 const isTouch = (column: string) => `(${column} IS NOT NULL AND json_valid(${column}))`
 const touchOf = (prefix: 'first' | 'last') =>
   `CASE WHEN ${isTouch(`m.${prefix}_touch`)} THEN m.${prefix}_touch WHEN ${isTouch(`l.${prefix}_touch`)} THEN l.${prefix}_touch END`
@@ -86,8 +89,6 @@ function condition(rule: SegmentRule): [string, InValue[]] {
       return [`${POINTS} > ?`, [rule.above]]
   }
 }
-
-const text = (value: unknown) => (value === null || value === undefined ? null : String(value))
 
 /**
  * The people the rules match, with whether each left the topic, in assemblePeople's order. With

@@ -6,10 +6,9 @@ import type { BroadcastStore } from '../../functions/broadcasts/send'
 import { requireSqliteClient } from '../database'
 import { usesMongo } from '../database'
 import { assemblePeople } from './people'
-import { sqlSegmentCount, sqlSegmentRecipients } from './segment-sql'
+import { sqlSegmentCount, sqlSegmentRecipients, text } from './segment-sql'
 import { localApiBroadcastStore } from './store'
 
-const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value))
 const touch = (row: Row, prefix: 'first' | 'last'): TouchFacts | null =>
   row[`${prefix}_set`] ? { channel: text(row[`${prefix}_channel`]), campaign: text(row[`${prefix}_campaign`]) } : null
 

@@ -22,6 +22,8 @@ export function localApiBroadcastStore(payload: Payload): BroadcastStore {
         (d) => d.addressHash,
       ),
     )
+  const recipients: BroadcastStore['recipients'] = async (segment, topic) =>
+    selectRecipients(await loadPeople(payload), segment, { topic, suppressed: await suppressedHashes() })
   return {
     async loadBroadcast(id) {
       const doc = await payload.findByID({ collection: 'broadcasts', id, depth: 1, overrideAccess: true, disableErrors: true })
@@ -55,10 +57,9 @@ export function localApiBroadcastStore(payload: Payload): BroadcastStore {
     },
     people: () => loadPeople(payload),
     suppressedHashes,
-    recipients: async (segment, topic) =>
-      selectRecipients(await loadPeople(payload), segment, { topic, suppressed: await suppressedHashes() }),
+    recipients,
     async countRecipients(segment, topic) {
-      const all = selectRecipients(await loadPeople(payload), segment, { topic, suppressed: await suppressedHashes() })
+      const all = await recipients(segment, topic)
       return { count: all.length, first: all.slice(0, 10) }
     },
     async clearPlan(id) {

@@ -10,7 +10,7 @@ import {
   leadErasurePlan,
   leadExportFilename,
 } from '../../functions/members/lead-rights'
-import type { LeadRecord, SubmissionRecord, TouchRecord } from '../../functions/members/records'
+import { idOf, type LeadRecord, type SubmissionRecord, type TouchRecord } from '../../functions/members/records'
 import { roleOf } from '../access/roles'
 import { suppressAddress } from '../broadcasts/suppress'
 import type { Lead } from '../payload-types'
@@ -27,9 +27,8 @@ const notFound = () => Response.json({ errors: [{ message: 'Not found.' }] }, { 
 export function rightsActor(req: Pick<PayloadRequest, 'user'>, lead: Pick<Lead, 'owner'>): AuditActor | null {
   const role = roleOf(req)
   if (role === 'admin') return 'admin'
-  const owner = typeof lead.owner === 'object' && lead.owner ? lead.owner.id : lead.owner
-  if ((role === 'sales' || role === 'sales-manager') && owner !== null && owner !== undefined && String(owner) === String(req.user?.id))
-    return 'sales'
+  const owner = idOf(lead.owner)
+  if ((role === 'sales' || role === 'sales-manager') && owner !== null && String(owner) === String(req.user?.id)) return 'sales'
   return null
 }
 
