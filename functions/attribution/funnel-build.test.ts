@@ -1,43 +1,8 @@
+// buildFunnel: the counts per step merged per group into rows with their rates, a total, names and clicks.
 import { describe, expect, it } from 'vitest'
 
-import { buildFunnel, conversionRate, FUNNEL_STEPS, type FunnelCounts, type FunnelQuery, type FunnelRow, sortFunnelRows } from './funnel'
-
-const query = (sort: FunnelQuery['sort'] = { by: 'visits', dir: 'desc' }): FunnelQuery => ({
-  range: { from: '2026-03-01', to: '2026-03-31' },
-  group: 'channel',
-  model: 'first',
-  sort,
-})
-
-const counts: FunnelCounts = {
-  visits: [
-    { key: 'wechat', count: 40 },
-    { key: 'weibo', count: 10 },
-    { key: 'direct', count: 50 },
-  ],
-  leads: [
-    { key: 'wechat', count: 4 },
-    { key: 'direct', count: 2 },
-    { key: 'email', count: 3 },
-  ],
-  members: [{ key: 'wechat', count: 1 }],
-  won: [
-    { key: 'wechat', count: 1 },
-    { key: 'email', count: 3 },
-  ],
-}
-
-describe('conversionRate', () => {
-  it.each([
-    [1, 4, 0.25],
-    [0, 4, 0],
-    [5, 4, 1.25],
-    [0, 0, null],
-    [3, 0, null],
-  ])('%i of %i is %s', (count, of, expected) => {
-    expect(conversionRate(count, of)).toBe(expected)
-  })
-})
+import { buildFunnel } from './funnel'
+import { counts, query } from './funnel.test-helper'
 
 describe('buildFunnel', () => {
   it('merges the steps per group, computes rates, and sorts most visits first', () => {
@@ -196,62 +161,5 @@ describe('buildFunnel', () => {
     for (const row of [...report.rows, report.total]) {
       for (const rate of [row.visitToLead, row.leadToMember, row.leadToWon]) expect(rate === null || Number.isFinite(rate)).toBe(true)
     }
-  })
-})
-
-describe('sortFunnelRows', () => {
-  const rows = buildFunnel(counts, query()).rows
-  const keys = (sorted: FunnelRow[]) => sorted.map((r) => r.key)
-
-  it.each([
-    [{ by: 'visits', dir: 'asc' }, ['email', 'weibo', 'wechat', 'direct']],
-    [{ by: 'leads', dir: 'desc' }, ['wechat', 'email', 'direct', 'weibo']],
-    [{ by: 'won', dir: 'desc' }, ['email', 'wechat', 'direct', 'weibo']],
-    // Null rates go last in both directions; ties fall back to the key.
-    [{ by: 'visitToLead', dir: 'desc' }, ['wechat', 'direct', 'weibo', 'email']],
-    [{ by: 'visitToLead', dir: 'asc' }, ['weibo', 'direct', 'wechat', 'email']],
-    [{ by: 'leadToWon', dir: 'asc' }, ['direct', 'wechat', 'email', 'weibo']],
-    [{ by: 'name', dir: 'desc' }, ['weibo', 'wechat', 'email', 'direct']],
-  ] as const)('%o', (sort, expected) => {
-    expect(keys(sortFunnelRows(rows, sort))).toEqual(expected)
-  })
-
-  it('puts the "none" group after named ones on a tie', () => {
-    const tied = buildFunnel(
-      {
-        visits: [
-          { key: null, count: 1 },
-          { key: 'b', count: 1 },
-          { key: 'a', count: 1 },
-        ],
-        leads: [],
-        members: [],
-        won: [],
-      },
-      query(),
-    ).rows
-    expect(keys(tied)).toEqual(['a', 'b', null])
-  })
-})
-
-describe('the added-on-WeChat step', () => {
-  it('sits between leads and members, with lead → added as its rate, and adds up to the total', () => {
-    const report = buildFunnel(
-      {
-        visits: [{ key: 'wechat', count: 20 }],
-        leads: [{ key: 'wechat', count: 4 }],
-        added: [
-          { key: 'wechat', count: 3 },
-          { key: null, count: 1 },
-        ],
-        members: [],
-        won: [],
-      },
-      query(),
-    )
-    expect(FUNNEL_STEPS).toEqual(['visits', 'leads', 'added', 'members', 'won'])
-    expect(report.rows.find((r) => r.key === 'wechat')).toMatchObject({ added: 3, leadToAdded: 0.75 })
-    expect(report.rows.find((r) => r.key === null)).toMatchObject({ added: 1, leads: 0, leadToAdded: null })
-    expect(report.total).toMatchObject({ added: 4, leads: 4, leadToAdded: 1 })
   })
 })
