@@ -1,6 +1,6 @@
 // What the site reads of the content: the frame of every page, pages, posts, categories, the
 // members-only body, and the lists sitemaps and feeds are built from.
-import type { Payload, Where } from 'payload'
+import type { Payload, TypedCollectionSelect, Where } from 'payload'
 
 import { LOCALE_CODES } from '../../functions/content/locales'
 import { localePrefix } from '../../functions/content/paths'
@@ -34,7 +34,8 @@ const frames = perStamp(async (locale): Promise<Frame> => {
     payload.findGlobal({ slug: 'header', ...options }),
     payload.findGlobal({ slug: 'footer', ...options }),
   ])
-  return { settings, header, footer } as unknown as Frame
+  // Depth 1 populates the logo; the generated types cannot know the depth and say `number | Media`.
+  return { settings: settings as Frame['settings'], header, footer }
 })
 
 /** The frame of a locale, read once per content stamp: it changes only when content does. */
@@ -46,14 +47,16 @@ export function frame(locale: string, stamp: string | null): Promise<Frame> {
 export async function findPage(path: string, reader: Reader): Promise<PageDoc | null> {
   const payload = await cms()
   const result = await payload.find({ collection: 'pages', where: { path: { equals: path } }, depth: 2, limit: 1, ...readOptions(reader) })
-  return (result.docs[0] as unknown as PageDoc | undefined) ?? null
+  // Depth 2 populates relationships; the generated types cannot know the depth and say `number | Media`.
+  return (result.docs[0] as PageDoc | undefined) ?? null
 }
 
 /** The post with `slug`, with its author's name, or null. */
 export async function findPost(slug: string, reader: Reader): Promise<PostDoc | null> {
   const payload = await cms()
   const result = await payload.find({ collection: 'posts', where: { slug: { equals: slug } }, depth: 2, limit: 1, ...readOptions(reader) })
-  const post = result.docs[0] as unknown as (PostDoc & { author?: unknown }) | undefined
+  // Depth 2 populates relationships; the generated types cannot know the depth and say `number | Media`.
+  const post = result.docs[0] as (PostDoc & { author?: unknown }) | undefined
   if (!post) return null
   return { ...post, author: await authorOf(payload, post.author) }
 }
@@ -101,7 +104,8 @@ export async function listPosts(
     select: { title: true, slug: true, excerpt: true, coverImage: true, categories: true, publishedAt: true },
     ...readOptions(reader),
   })
-  return { posts: result.docs as unknown as PostDoc[], totalPages: Math.max(result.totalPages, 1) }
+  // Depth 1 populates relationships; the generated types cannot know the depth and say `number | Media`.
+  return { posts: result.docs as PostDoc[], totalPages: Math.max(result.totalPages, 1) }
 }
 
 /** A page or post again, body included, for a reader the site has found entitled to it (cms/access/members.ts). */
@@ -140,6 +144,7 @@ async function readIndexed(payload: Payload, collection: 'pages' | 'posts' | 'ca
     user: null,
     draft: false,
   })
+  // Read with locale 'all', a localised field is an object by locale; the generated types know one locale only.
   return result.docs as unknown as IndexedDoc[]
 }
 
@@ -163,7 +168,7 @@ export async function redirectRules(): Promise<{ from: string; to: string; statu
     pagination: false,
     select: { from: true, to: true, status: true, allowOffsite: true },
   })
-  return result.docs as unknown as { from: string; to: string; status: string; allowOffsite?: boolean | null }[]
+  return result.docs
 }
 
 /** The newest public posts of a locale for its feed, with their categories' titles. */
@@ -179,7 +184,8 @@ export async function feedPosts(locale: string, limit: number): Promise<(PostDoc
     select: selectKnown(payload, 'posts', ['title', 'slug', 'excerpt', 'publishedAt', 'updatedAt', 'categories']),
     ...readOptions({ locale }),
   })
-  return (result.docs as unknown as (PostDoc & { visibility?: string | null })[]).filter(isPublicContent).slice(0, limit)
+  // Depth 1 populates relationships; the generated types cannot know the depth and say `number | Media`.
+  return (result.docs as (PostDoc & { visibility?: string | null })[]).filter(isPublicContent).slice(0, limit)
 }
 
 /**
@@ -189,7 +195,7 @@ export async function feedPosts(locale: string, limit: number): Promise<(PostDoc
  */
 export const contentPagesIndex: (stamp: string | null) => Promise<ContentPages> = perStamp(async () => {
   const payload = await cms()
-  const read = (collection: 'pages' | 'posts' | 'categories', select: Record<string, true>) =>
+  const read = <C extends 'pages' | 'posts' | 'categories'>(collection: C, select: TypedCollectionSelect[C]) =>
     payload.find({
       collection,
       depth: 0,
@@ -197,7 +203,7 @@ export const contentPagesIndex: (stamp: string | null) => Promise<ContentPages> 
       pagination: false,
       draft: false,
       where: collection === 'categories' ? {} : { _status: { equals: 'published' } },
-      select: select as never,
+      select,
       overrideAccess: true,
     })
   const [p, posts, categories] = await Promise.all([
@@ -208,5 +214,5 @@ export const contentPagesIndex: (stamp: string | null) => Promise<ContentPages> 
   const prefixes = LOCALE_CODES.map(localePrefix)
   // Every path a page answers on: the root locale's and each prefixed one (`/en/blog/x`).
   const localize = (path: string) => [path, ...prefixes.map((prefix) => (path === '/' ? `/${prefix}` : `/${prefix}${path}`))]
-  return contentPages({ pages: p.docs as never, posts: posts.docs as never, categories: categories.docs as never }, localize)
+  return contentPages({ pages: p.docs, posts: posts.docs, categories: categories.docs }, localize)
 })
