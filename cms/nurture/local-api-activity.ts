@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Activity, Id, NewActivity } from '../../functions/nurture/activity'
 import { relation } from '../broadcasts/relation'
+import type { LeadActivity } from '../payload-types'
 
 // Activity rows (page views, submissions, downloads, clicks) through the Local API, for MongoDB and
 // any other database Payload supports: the rows as the runner reads them, and their writes.
@@ -9,18 +10,18 @@ const base = { depth: 0, overrideAccess: true } as const
 const rel = (id: Id) => relation(String(id))
 export const idOf = (ref: unknown) => (ref && typeof ref === 'object' ? (ref as { id: Id }).id : (ref as Id | null))
 
-export function activityOf(d: Record<string, unknown>): Activity {
+export function activityOf(d: LeadActivity): Activity {
   return {
-    id: d.id as Id,
+    id: d.id,
     lead: idOf(d.lead) ?? null,
-    visitor: (d.visitor as string) ?? null,
-    kind: d.kind as Activity['kind'],
+    visitor: d.visitor ?? null,
+    kind: d.kind,
     at: String(d.at),
-    path: (d.path as string) ?? null,
+    path: d.path ?? null,
     categories: Array.isArray(d.categories) ? (d.categories as string[]) : [],
-    form: (d.form as string) ?? null,
-    ref: (d.ref as string) ?? null,
-    locale: (d.locale as string) ?? null,
+    form: d.form ?? null,
+    ref: d.ref ?? null,
+    locale: d.locale ?? null,
   }
 }
 
@@ -52,7 +53,7 @@ export async function localApiInsertActivity(payload: Payload, rows: NewActivity
     }
     await payload.create({
       collection: 'lead-activity',
-      data: { ...row, lead: lead === null ? null : rel(lead) } as never,
+      data: { ...row, lead: lead === null ? null : rel(lead) },
       ...base,
       select: {},
     })

@@ -5,24 +5,25 @@ import type { Id } from '../../functions/nurture/activity'
 import type { LeadState, NurtureStore } from '../../functions/nurture/runner'
 import type { Enrolment } from '../../functions/nurture/sequences'
 import { relation } from '../broadcasts/relation'
+import type { SequenceEnrolment } from '../payload-types'
 import { readRules, readSequences, readThreshold } from './definitions'
 import { activityOf, idOf, localApiInsertActivity } from './local-api-activity'
 
 const base = { depth: 0, overrideAccess: true } as const
 const rel = (id: Id) => relation(String(id))
 
-function enrolmentOf(d: Record<string, unknown>): Enrolment {
+function enrolmentOf(d: SequenceEnrolment): Enrolment {
   return {
-    id: d.id as Id,
+    id: d.id,
     sequence: idOf(d.sequence)!,
     lead: idOf(d.lead)!,
     status: d.status as Enrolment['status'],
-    lastStep: (d.lastStep as string) ?? null,
-    lastStepAt: (d.lastStepAt as string) ?? null,
-    sentSteps: Array.isArray(d.sentSteps) ? (d.sentSteps as unknown[]).map(String) : [],
+    lastStep: d.lastStep ?? null,
+    lastStepAt: d.lastStepAt ?? null,
+    sentSteps: Array.isArray(d.sentSteps) ? d.sentSteps.map(String) : [],
     enrolledAt: String(d.enrolledAt),
-    nextDueAt: (d.nextDueAt as string) ?? null,
-    locale: (d.locale as string) ?? null,
+    nextDueAt: d.nextDueAt ?? null,
+    locale: d.locale ?? null,
   }
 }
 
@@ -42,7 +43,7 @@ export function localApiNurtureStore(payload: Payload): NurtureStore {
           limit,
           ...base,
         })
-      ).docs.map((d) => activityOf(d as never)),
+      ).docs.map((d) => activityOf(d)),
     rules: () => readRules(payload),
     threshold: () => readThreshold(payload),
     sequences: () => readSequences(payload),
@@ -93,7 +94,7 @@ export function localApiNurtureStore(payload: Payload): NurtureStore {
     },
     enrolmentsOf: async (leads) =>
       (await payload.find({ collection: 'sequence-enrolments', where: { lead: { in: leads.map(rel) } }, ...all })).docs.map((d) =>
-        enrolmentOf(d as never),
+        enrolmentOf(d),
       ),
     async commit(batch) {
       const now = new Date().toISOString()
@@ -119,13 +120,13 @@ export function localApiNurtureStore(payload: Payload): NurtureStore {
         if (l.crossedAt && !lead.qualifiedAt) data.qualifiedAt = l.crossedAt
         if (l.qualify) data.status = 'qualified'
         await payload.update({ collection: 'leads', id: lead.id, data, ...base, select: {}, context: { nurture: true } })
-        if (l.crossedAt) await payload.jobs.queue({ task: 'notifyQualified', input: { leadId: String(l.lead) } } as never)
+        if (l.crossedAt) await payload.jobs.queue({ task: 'notifyQualified', input: { leadId: String(l.lead) } })
       }
       await localApiInsertActivity(payload, batch.activities)
       for (const e of batch.enrolments)
         await payload.create({
           collection: 'sequence-enrolments',
-          data: { ...e, sequence: rel(e.sequence), lead: rel(e.lead) } as never,
+          data: { ...e, sequence: rel(e.sequence), lead: rel(e.lead) },
           ...base,
           select: {},
         })
@@ -186,7 +187,7 @@ export function localApiNurtureStore(payload: Payload): NurtureStore {
     dueEnrolments: async (now, limit) => {
       const where: Where = { status: { equals: 'active' }, sending: { exists: false }, nextDueAt: { less_than_equal: now.toISOString() } }
       return (await payload.find({ collection: 'sequence-enrolments', where, sort: 'nextDueAt', limit, ...base })).docs.map((d) =>
-        enrolmentOf(d as never),
+        enrolmentOf(d),
       )
     },
     async queueSteps(steps) {
@@ -196,7 +197,7 @@ export function localApiNurtureStore(payload: Payload): NurtureStore {
         await payload.jobs.queue({
           task: 'sendSequenceStep',
           input: { enrolment: String(s.enrolment), step: s.step, dueAt: s.dueAt },
-        } as never)
+        })
         await payload.update({ collection: 'sequence-enrolments', id: rel(s.enrolment), data: { sending: s.step }, ...base, select: {} })
       }
     },
