@@ -5,7 +5,7 @@
 // Part of `npm run bench`.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 
 import autocannon from 'autocannon'
@@ -14,13 +14,16 @@ import { build } from '../scripts/build.mjs'
 import { bin, productEnv, root, run, waitForHttp } from '../scripts/lib.mjs'
 import { freePort } from '../tests/e2e/product'
 import { startFakeResend } from '../tests/integration/fake-resend'
-import { runBench } from './lib'
+import { runBench, waitForSiteProcesses } from './lib'
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 2000)
-/** With BENCH_CPU_PROF=<folder>, the site and the worker write V8 CPU profiles there when they stop (read them with bench/profile-top.ts). */
+/**
+ * With BENCH_CPU_PROF=<folder>, the site and the worker write V8 CPU profiles into <folder>/site and
+ * <folder>/worker when they stop, one per process under Node's default names (each site process,
+ * forked by node:cluster, writes its own); read them with bench/profile-top.ts.
+ */
 const PROFILE_DIR = process.env.BENCH_CPU_PROF
-const profile = (name: string) =>
-  PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : []
+const profile = (name: string) => (PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, name)}`] : [])
 const dataDir = mkdtempSync(path.join(tmpdir(), 'brand-site-bench-intake-'))
 const children: ChildProcess[] = []
 
@@ -35,7 +38,10 @@ async function main() {
     RESEND_BASE_URL: resend.url,
     ADMIN_EMAIL: 'bench@example.com',
     ADMIN_PASSWORD: 'bench-Passw0rd-long',
-    INTAKE_LIMIT_PER_IP: '1000000',
+    // A campaign's burst comes from many visitors, through the proxy in front (issue 13): each
+    // submission names its own client, and the limits count each visitor's own.
+    TRUST_PROXY: 'loopback',
+    SITE_PROCESSES: process.env.SITE_PROCESSES ?? String(availableParallelism()),
   })
   await build()
   await run(bin('tsx'), [path.join(root, 'scripts/seed.ts'), '--if-empty'], { env })
@@ -47,9 +53,11 @@ async function main() {
   start(process.execPath, [...profile('worker'), '--import', 'tsx', path.join(root, 'scripts/worker.ts')])
   start(process.execPath, [...profile('site'), path.join(root, 'site/server.mjs')], { PORT: env.SITE_PORT! })
   await Promise.all([waitForHttp(`${env.CMS_URL}/admin`), waitForHttp(`${env.SITE_URL}/`)])
+  await waitForSiteProcesses(env.SITE_URL, Number(env.SITE_PROCESSES))
   const endpoint = `${env.SITE_URL}/api/forms/1?locale=en`
 
   let n = 0
+  const visitorAddress = (i: number) => `198.51.${Math.floor(i / 250)}.${(i % 250) + 1}`
   const load = await autocannon({
     url: endpoint,
     connections: 20,
@@ -59,7 +67,7 @@ async function main() {
         method: 'POST',
         setupRequest: (request: Record<string, unknown>) => ({
           ...request,
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': visitorAddress(n) },
           body: JSON.stringify({ name: `Bench ${n}`, email: `bench-${n++}@example.com`, consent: true }),
         }),
       },

@@ -17,3 +17,22 @@ export function runBench(main: () => Promise<void>, { children, dataDir }: { chi
       setTimeout(() => rmSync(dataDir, { recursive: true, force: true }), 1000)
     })
 }
+
+/**
+ * Waits until each of the site's `count` processes has answered /healthz (whatever its status: the
+ * worker's heartbeat may not have come yet). A load whose keep-alive connections open while one
+ * process is still starting puts all of them on the processes already listening, and measures one
+ * core instead of the site.
+ */
+export async function waitForSiteProcesses(siteUrl: string, count: number, timeoutMs = 120_000): Promise<void> {
+  const answered = new Set<number>()
+  const deadline = Date.now() + timeoutMs
+  while (answered.size < count) {
+    if (Date.now() > deadline) throw new Error(`Only ${answered.size} of ${count} site processes answered /healthz.`)
+    const body = await fetch(`${siteUrl}/healthz`, { headers: { connection: 'close' } })
+      .then((response) => response.json() as Promise<{ process?: number }>)
+      .catch(() => null)
+    if (typeof body?.process === 'number') answered.add(body.process)
+    else await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}

@@ -34,7 +34,8 @@ const countersClients = new WeakMap<Payload, Promise<Client>>()
  * the throttle counters. It commits with `synchronous = NORMAL` (in WAL mode: consistent after a
  * crash, no fsync per commit), while Payload's connection keeps `FULL` for leads and jobs. Intake
  * writes two counters per submission, and their fsyncs were half of its database time in a burst.
- * Every use is one autocommit statement, so it never waits on a lock this thread holds.
+ * Every use is one statement or one batch, each run to its end synchronously (libsql), so it never
+ * waits on a lock this thread holds.
  */
 export function countersClient(payload: Payload): Promise<Client> {
   let client = countersClients.get(payload)

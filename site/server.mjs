@@ -49,8 +49,9 @@ function startProcesses(count) {
     // SITE_PROCESS names the slot (1…count), kept by a replacement: /healthz reports it.
     const worker = cluster.fork({ SITE_PROCESS: String(slot), SITE_PROCESSES: String(count) })
     alive.add(worker)
-    worker.once('listening', () => {
-      if (++listening === count) console.log(`Site listening on http://${host}:${port} (${count} processes)`)
+    // Its warm-up listens on a private port first (warmUp); only the site's port counts.
+    worker.on('listening', (address) => {
+      if (address.port === port && ++listening === count) console.log(`Site listening on http://${host}:${port} (${count} processes)`)
     })
     worker.once('exit', (code, signal) => {
       alive.delete(worker)
@@ -141,6 +142,23 @@ function guardHeaders(req, res) {
   }
 }
 
+/**
+ * Answers this process's own /healthz once, on a private port, before it takes any visitor: that
+ * opens the database (Payload's start takes seconds) and starts the fast path. Otherwise the first
+ * visitors a new process is handed wait for it; in a campaign's burst right after a deploy, those
+ * were the slowest submissions of all. Whatever /healthz answers, the process then listens: a
+ * database still down is for /healthz to report, not a reason to stay closed.
+ */
+async function warmUp(server) {
+  // Exclusive: under node:cluster a shared port could hand this request to another process.
+  await new Promise((resolve) => server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, resolve))
+  const { port: privatePort } = server.address()
+  await fetch(`http://127.0.0.1:${privatePort}/healthz`, { signal: AbortSignal.timeout(60_000) })
+    .then((response) => response.arrayBuffer())
+    .catch((error) => console.error('Site process started cold:', error instanceof Error ? error.message : error))
+  await new Promise((resolve) => server.close(resolve))
+}
+
 /** One site process: the pipeline's first stage, the fast path, Astro. */
 async function serveSite() {
   process.env.ASTRO_NODE_AUTOSTART = 'disabled'
@@ -163,7 +181,9 @@ async function serveSite() {
       for (const name of INTERNAL) delete req.headers[name]
     }
     if (!res.headersSent) handler(req, res)
-  }).listen(port, host, () => {
+  })
+  await warmUp(server)
+  server.listen(port, host, () => {
     if (!cluster.isWorker) console.log(`Site listening on http://${host}:${port}`)
   })
 
