@@ -60,10 +60,10 @@ export default defineConfig({
       ADMIN_EMAIL: e2e.admin.email,
       ADMIN_PASSWORD: e2e.admin.password,
       SEED_DEMO_USERS_PASSWORD: e2e.editor.password,
-      // Every browser test comes from 127.0.0.1; the per-address limit is tested in tests/integration/intake-store.test.ts.
+      // Every browser test comes from 127.0.0.1; the per-address limit is tested in tests/integration/intake-store-site.test.ts.
       INTAKE_LIMIT_PER_IP: '100000',
       // The same for sign-ups: each account spec signs up members of its own (retries too); the
-      // limit itself is tested in tests/integration/members-security.test.ts.
+      // limit itself is tested in tests/integration/members-security-brute-force.test.ts.
       SIGN_UP_LIMIT_PER_IP: '1000',
     },
   },

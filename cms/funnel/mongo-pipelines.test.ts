@@ -7,7 +7,7 @@ import { countWithAggregations } from './mongo-counts'
 import { funnelAggregations, textKey } from './mongo-pipelines'
 
 // No MongoDB server can run here: mingo runs MongoDB's aggregation language in memory. The same
-// pipelines are checked against the SQL counts on stored rows in tests/integration/funnel.test.ts,
+// pipelines are checked against the SQL counts on stored rows in tests/integration/funnel-reports.test.ts,
 // and against a real server there whenever MONGODB_URI is set.
 const run = (pipeline: Document[], docs: Document[]) => new Aggregator(pipeline).run(docs) as Document[]
 const query = (model: FunnelModel, group: FunnelGroup = 'channel'): FunnelQuery => ({

@@ -14,7 +14,7 @@ import { createRateLimiter } from './rate-limit'
 
 // acceptSubmission with an in-memory store: what it decides (spam, which lead, which deliveries)
 // without a database. The same store contract against SQLite and the Local API is tested in
-// tests/integration/intake-store.test.ts.
+// tests/integration/intake-store-databases.test.ts.
 
 interface StoredLead {
   id: number
