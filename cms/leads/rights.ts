@@ -2,14 +2,7 @@ import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
 
 import type { AuditActor } from '../../functions/members/audit'
 import { leadAuditEntry } from '../../functions/members/audit'
-import type { ConsentEntry } from '../../functions/members/consent-log'
-import {
-  type ActivityRecord,
-  buildLeadExport,
-  LEAD_EXPORT_SCHEMA,
-  leadErasurePlan,
-  leadExportFilename,
-} from '../../functions/members/lead-rights'
+import { buildLeadExport, LEAD_EXPORT_SCHEMA, leadErasurePlan, leadExportFilename } from '../../functions/members/lead-rights'
 import { idOf, type LeadRecord, type SubmissionRecord, type TouchRecord } from '../../functions/members/records'
 import { roleOf } from '../access/roles'
 import { suppressAddress } from '../broadcasts/suppress'
@@ -70,10 +63,11 @@ async function holdings(payload: Payload, lead: Lead) {
     }),
   ])
   return {
+    // The members records have an index signature and object-typed JSON fields, which generated interfaces cannot meet.
     submissions: submissions.docs as unknown as SubmissionRecord[],
     touches: touches.docs as unknown as (TouchRecord & { id: number | string })[],
-    consents: consents.docs as unknown as (ConsentEntry & { id: number | string })[],
-    activity: activity.docs as unknown as ActivityRecord[],
+    consents: consents.docs,
+    activity: activity.docs,
     deliveryIds: deliveries.docs.map((d) => d.id),
     outboxIds: mail.docs.map((d) => d.id),
     broadcastDeliveryIds: broadcastRows.docs.map((d) => d.id),
@@ -83,6 +77,7 @@ async function holdings(payload: Payload, lead: Lead) {
 /** The lead's data as one JSON document, written to the audit log. */
 export async function exportLead(payload: Payload, lead: Lead, actor: AuditActor, now = new Date()) {
   const held = await holdings(payload, lead)
+  // The members records have an index signature and object-typed JSON fields, which generated interfaces cannot meet.
   const document = buildLeadExport({ lead: lead as unknown as LeadRecord, ...held }, { now })
   await payload.create({
     collection: 'audit-log',
@@ -102,6 +97,7 @@ export async function exportLead(payload: Payload, lead: Lead, actor: AuditActor
 export async function eraseLead(payload: Payload, lead: Lead, actor: AuditActor, now = new Date()) {
   if (lead.email) await suppressAddress(payload, lead.email, 'erasure', now)
   const held = await holdings(payload, lead)
+  // The members records have an index signature and object-typed JSON fields, which generated interfaces cannot meet.
   const plan = leadErasurePlan(lead as unknown as LeadRecord, { ...held, consentIds: held.consents.map((c) => c.id) }, { actor, now })
   for (const step of plan.delete)
     await payload.delete({ collection: step.collection as 'outbox', id: step.id, ...base, select: {} }).catch((error: unknown) => {
