@@ -164,7 +164,7 @@ export const sendSequenceStep: TaskConfig<{ input: { enrolment: string; step: st
         collection: 'sequences',
         id: sequenceId,
         depth: 0,
-        locale: 'all' as never,
+        locale: 'all',
         disableErrors: true,
       })
       const step = (sequence?.steps ?? []).find((s) => String(s.id) === input.step)
@@ -196,12 +196,13 @@ export const sendSequenceStep: TaskConfig<{ input: { enrolment: string; step: st
           overrideAccess: true,
         }))
       const settings = await payload.findGlobal({ slug: 'site-settings', locale, depth: 0 })
+      // Read with locale 'all', a step's subject and body are objects by locale (the generated types say string); localized takes either.
       const email = renderBroadcastEmail(
         {
           id: `seq-${row.id}`,
-          subject: localized(step.subject as never, locale, LOCALE_CODES[0]!),
+          subject: localized(step.subject, locale, LOCALE_CODES[0]!),
           preheader: null,
-          bodyHtml: bodyHtml(localized(step.body as never, locale, LOCALE_CODES[0]!)),
+          bodyHtml: bodyHtml(localized(step.body, locale, LOCALE_CODES[0]!)),
           post: null,
           topic: 'newsletter',
         },
