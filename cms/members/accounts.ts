@@ -18,7 +18,7 @@ export function accountsStore({ payload, base, findOne }: MembersDb) {
         showHiddenFields: true,
         disableErrors: true,
       })
-      return doc ? memberOf(doc as unknown as Record<string, unknown>) : null
+      return doc ? memberOf(doc) : null
     },
     async memberByReferralCode(code: string): Promise<StoredMember | null> {
       const doc = await findOne('members', { referralCode: { equals: code } })
@@ -48,7 +48,7 @@ export function accountsStore({ payload, base, findOne }: MembersDb) {
           ...base,
           showHiddenFields: true,
         })
-        return memberOf(doc as unknown as Record<string, unknown>)
+        return memberOf(doc)
       } catch (error) {
         if (isUniqueViolation(error)) throw new DuplicateError('email or referral code taken')
         throw error
@@ -63,7 +63,7 @@ export function accountsStore({ payload, base, findOne }: MembersDb) {
           ...base,
           showHiddenFields: true,
         })
-        return memberOf(doc as unknown as Record<string, unknown>)
+        return memberOf(doc)
       } catch (error) {
         if (isUniqueViolation(error)) throw new DuplicateError('email taken')
         throw error

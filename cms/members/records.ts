@@ -6,6 +6,7 @@ import type { Payload, Where } from 'payload'
 import type { Id } from '../../functions/members/records'
 import type { StoredMember } from '../../functions/members/store'
 import { sqliteClient } from '../database'
+import type { Member } from '../payload-types'
 
 /** The id of a relationship, whether Payload gave the document or its id. */
 export const idOf = (value: unknown): Id | null =>
@@ -31,7 +32,8 @@ export const isUniqueViolation = (error: unknown) =>
     `${(error as Error)?.message ?? ''} ${JSON.stringify((error as { data?: unknown })?.data ?? '')}`,
   )
 
-export function memberOf(doc: Record<string, unknown>): StoredMember {
+/** A stored member as the members domain reads it, from a `members` document or a row read as plain fields. */
+export function memberOf(doc: Member | Record<string, unknown>): StoredMember {
   return {
     id: doc.id as Id,
     email: String(doc.email),

@@ -1,9 +1,8 @@
-import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
+import type { Endpoint, Payload, PayloadRequest, RequiredDataFromCollectionSlug, Where } from 'payload'
 
 import { hashAddress } from '../../functions/broadcasts/recipients'
 import { readWithin } from '../../functions/http/body-limit'
 import { toCsv } from '../../functions/lead-intake/csv'
-import type { ConsentEntry } from '../../functions/members/consent-log'
 import { NEWSLETTER } from '../../functions/members/consent-log'
 import { importEntries, type ImportProblem, readImportRows } from '../../functions/members/subscriber-import'
 import { roleOf } from '../access/roles'
@@ -74,11 +73,16 @@ export async function importSubscribers(payload: Payload, csv: string, note: str
       ? { member: member.id }
       : { lead: (await leads.findOrCreateLead({ email: row.email, phone: null, name: row.name, firstTouch: null, lastTouch: null })).id }
     const where: Where = 'member' in who ? { member: { equals: who.member } } : { lead: { equals: who.lead } }
-    const log = (await payload.find({ collection: 'consent-log', where, sort: 'at', ...base, limit: 0, pagination: false }))
-      .docs as unknown as ConsentEntry[]
+    const log = (await payload.find({ collection: 'consent-log', where, sort: 'at', ...base, limit: 0, pagination: false })).docs
     const { entries, kept } = importEntries(log, row.topics, { now, note })
     for (const entry of entries)
-      await payload.create({ collection: 'consent-log', data: { ...who, ...entry } as never, ...base, select: {} })
+      // A lead's id is a string on MongoDB; the generated types, made on SQLite, say number.
+      await payload.create({
+        collection: 'consent-log',
+        data: { ...who, ...entry } as RequiredDataFromCollectionSlug<'consent-log'>,
+        ...base,
+        select: {},
+      })
     if (kept.length) outcome.kept.push({ line: row.line, topics: kept })
     if (entries.length) outcome.subscribed++
     else if (!kept.length) outcome.unchanged++
@@ -98,7 +102,7 @@ export const importSubscribersEndpoint: Endpoint = {
       return refuse(400, [
         { field: 'note', message: 'Say where these people gave their consent (3 to 300 characters), e.g. "Expo sign-up sheet, Oct 2026".' },
       ])
-    const body = await readWithin((req as unknown as Request).body ?? null, MAX_IMPORT_BYTES)
+    const body = await readWithin(req.body ?? null, MAX_IMPORT_BYTES)
     if ('refused' in body)
       return body.refused === 'too-large'
         ? refuse(413, [{ field: 'file', message: `The file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.` }])
