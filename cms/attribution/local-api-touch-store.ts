@@ -30,7 +30,7 @@ export function localApiTouchStore(payload: Payload): TouchStore {
   return {
     insertTouches: async (rows) => {
       for (const { visitor, touch } of rows)
-        await payload.create({ collection: 'touches', data: { visitor, ...touch } as never, depth: 0, select: {} })
+        await payload.create({ collection: 'touches', data: { visitor, ...touch }, depth: 0, select: {} })
     },
     addClicks: async (rows) => {
       for (const row of rows) {
@@ -70,7 +70,8 @@ export function localApiTouchStore(payload: Payload): TouchStore {
       await payload.update({
         collection: 'touches',
         where: { visitor: { equals: visitor }, lead: { exists: false } },
-        data: { lead: lead as never },
+        // A lead's id is a string on MongoDB; the generated types, made on SQLite, say number.
+        data: { lead: lead as number },
         depth: 0,
       })
     },

@@ -71,8 +71,7 @@ export async function followLink(
     at: now,
   })
   const url = new URL(grant.url)
-  if (delivery.lead)
-    await recordBroadcastClick(payload, String(delivery.lead as unknown as string | number), grant.broadcast, grant.url, now)
+  if (delivery.lead) await recordBroadcastClick(payload, String(delivery.lead), grant.broadcast, grant.url, now)
   await payload.create({
     collection: 'touches',
     data: {

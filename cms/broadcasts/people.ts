@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
 import type { PersonFacts, TouchFacts } from '../../functions/broadcasts/segment'
-import { type ConsentEntry, currentConsents } from '../../functions/members/consent-log'
-import { type PointsEntry, type Tier, tierFor, tierPointsOf } from '../../functions/members/points'
+import { currentConsents } from '../../functions/members/consent-log'
+import { type Tier, tierFor, tierPointsOf } from '../../functions/members/points'
 
 type Ref = string | number | { id: string | number } | null | undefined
 const idOf = (value: Ref): string | null =>
@@ -152,10 +152,7 @@ export async function loadPeople(payload: Payload): Promise<PersonFacts[]> {
   )
   const statesOf = (grouped: typeof consentsOf) =>
     new Map(
-      [...grouped].map(([person, entries]) => [
-        person,
-        new Map([...currentConsents(entries as unknown as ConsentEntry[])].map(([topic, s]) => [topic, s.subscribed])),
-      ]),
+      [...grouped].map(([person, entries]) => [person, new Map([...currentConsents(entries)].map(([topic, s]) => [topic, s.subscribed]))]),
     )
   const ledgerOf = groupBy(ledger.docs, (d) => idOf(d.member))
   const formsOf = groupBy(submissions.docs, (d) => idOf(d.lead))
@@ -182,7 +179,7 @@ export async function loadPeople(payload: Payload): Promise<PersonFacts[]> {
     })),
     consents: statesOf(consentsOf),
     leadConsents: statesOf(leadConsentsOf),
-    tierPoints: new Map([...ledgerOf].map(([member, entries]) => [member, tierPointsOf(entries as unknown as PointsEntry[])])),
+    tierPoints: new Map([...ledgerOf].map(([member, entries]) => [member, tierPointsOf(entries)])),
     tiers: tiers.docs.map((t) => ({ id: String(t.id), name: String(t.name ?? t.id), minPoints: t.minPoints, benefits: [] })),
     forms: new Map([...formsOf].map(([lead, subs]) => [lead, subs.map((s) => idOf(s.form)).filter((f): f is string => f !== null)])),
   })

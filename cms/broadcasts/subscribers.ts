@@ -11,7 +11,7 @@ export type ConfirmOutcome = { subscribed: boolean; person: { member: string } |
 
 async function logOf(payload: Payload, where: { member: { equals: number | string } } | { lead: { equals: number | string } }) {
   const { docs } = await payload.find({ collection: 'consent-log', where, sort: 'at', limit: 0, pagination: false, ...base })
-  return docs as unknown as ConsentEntry[]
+  return docs
 }
 
 /**

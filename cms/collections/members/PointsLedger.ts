@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { CollectionBeforeValidateHook, CollectionConfig } from 'payload'
 import { APIError } from 'payload'
 
-import { planEntry, type PointsEntry } from '../../../functions/members/points'
+import { planEntry } from '../../../functions/members/points'
 import { canEditContent, isCmsUser, nobody } from '../../access/roles'
 
 /** An editor's grant: checked against the member's ledger like every other entry (a correction never takes the balance below zero). */
@@ -23,7 +23,7 @@ const checkGrant: CollectionBeforeValidateHook = async ({ data, req, operation }
   const points = Number(data.points)
   const kind = points < 0 ? 'adjust' : data.kind === 'adjust' ? 'adjust' : 'earn'
   const planned = planEntry(
-    docs as unknown as PointsEntry[],
+    docs,
     { kind, reason: 'editor-grant', points, ref: `grant:${randomBytes(6).toString('hex')}` },
     { now: new Date() },
   )
