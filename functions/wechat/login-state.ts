@@ -80,7 +80,8 @@ export async function openLoginState(
   if (!cookie) throw new LoginStateError('no-cookie')
   const match = /^([0-9a-f]{24})([0-9a-f]{8})([0-9a-f]{32})$/.exec(state ?? '')
   if (!match) throw new LoginStateError('forged')
-  const [, nonce, expires, given] = match as unknown as [string, string, string, string]
+  // Three groups, none optional: each is a string when the pattern matched.
+  const [, nonce, expires, given] = match as RegExpExecArray & [string, string, string, string]
   const expected = mac(secret, nonce, expires, cookie)
   if (!timingSafeEqual(Buffer.from(expected), Buffer.from(given))) throw new LoginStateError('forged')
   const intent = decodeIntent(cookie.split('.')[0] ?? '')
