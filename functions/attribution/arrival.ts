@@ -36,7 +36,9 @@ const NOTHING: ArrivalDecision = { visitor: null, newVisitor: false, touch: null
  * Decides whether a request is a touch and for which visitor. Bots and HEAD requests make none; a
  * browser without consent (where required) gets no id; a new browser's first visit is at least a
  * direct touch, so that every visitor has a first touch.
- * @example decideArrival({ method: 'GET', url: 'https://brand.example/?from=timeline', userAgent: 'Mozilla/5.0 … MicroMessenger/8.0', referrer: null, cookieHeader: null, siteHost: 'brand.example', consentRequired: false, now: new Date() }, () => 'vNew').touch?.channel // 'wechat'
+ * @example decideArrival({ method: 'GET', url: 'https://brand.example/?from=timeline', userAgent: 'Mozilla/5.0 … MicroMessenger/8.0',
+ *   referrer: null, cookieHeader: null, siteHost: 'brand.example', consentRequired: false, now: new Date() }, () => 'vNew').touch?.channel
+ *   // 'wechat'
  */
 export function decideArrival(request: ArrivalRequest, newId: () => string): ArrivalDecision {
   if (isBot(request.userAgent, request.method)) return NOTHING

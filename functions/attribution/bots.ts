@@ -10,8 +10,10 @@ export const BOT_PATTERNS: readonly RegExp[] = [
   /crawl/i,
   // Search and AI crawlers whose names say it (kept for the record; most also match the words above).
   /googlebot|google-inspectiontool|storebot-google|adsbot-google|mediapartners-google|feedfetcher-google|google-read-aloud/i,
-  /bingbot|bingpreview|baiduspider|yandex(?!search|browser)|sogou\S* ?(?:web )?spider|360spider|haosouspider|yisouspider|bytespider|petalbot/i,
-  /applebot|duckduckbot|ahrefs|semrush|mj12bot|dotbot|gptbot|chatgpt-user|oai-searchbot|claudebot|claude-web|anthropic-ai|ccbot|perplexitybot|slurp/i,
+  /bingbot|bingpreview|baiduspider|yandex(?!search|browser)|sogou\S* ?(?:web )?spider/i,
+  /360spider|haosouspider|yisouspider|bytespider|petalbot/i,
+  /applebot|duckduckbot|ahrefs|semrush|mj12bot|dotbot|gptbot|chatgpt-user|oai-searchbot/i,
+  /claudebot|claude-web|anthropic-ai|ccbot|perplexitybot|slurp/i,
   // Link-preview fetchers: a chat app reading a page's title and image, not a person reading it.
   /facebookexternalhit|facebot|meta-externalagent|twitterbot|linkedinbot|slackbot|slack-imgproxy|discordbot|telegrambot/i,
   /whatsapp|skypeuripreview|iframely|embedly|pinterestbot|redditbot|vkshare|w3c_validator/i,

@@ -42,7 +42,8 @@ const PATH_MAX = 500
 
 /**
  * The touch an arrival makes, or null when it carries no new information (internal navigation, a plain visit).
- * @example classifyTouch({ url: 'https://brand.example/?from=timeline', referrer: null, siteHost: 'brand.example', at: '2026-03-03T00:00:00Z' })?.medium // 'moments'
+ * @example classifyTouch({ url: 'https://brand.example/?from=timeline', referrer: null, siteHost: 'brand.example',
+ *   at: '2026-03-03T00:00:00Z' })?.medium // 'moments'
  */
 export function classifyTouch(arrival: Arrival): Touch | null {
   const url = parseWebUrl(arrival.url)

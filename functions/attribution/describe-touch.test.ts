@@ -99,7 +99,8 @@ describe('describeTouches', () => {
 
   it('treats two touches that differ only in time as two', () => {
     expect(describeTouches(MOMENTS, { ...MOMENTS, at: LATER }, 'en')).toBe(
-      'First came from WeChat Moments via campaign spring-launch on 3 March 2026; last from WeChat Moments via campaign spring-launch on 5 March 2026.',
+      'First came from WeChat Moments via campaign spring-launch on 3 March 2026; ' +
+        'last from WeChat Moments via campaign spring-launch on 5 March 2026.',
     )
   })
 })

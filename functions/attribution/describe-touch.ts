@@ -140,7 +140,8 @@ export function channelName(channel: Channel, locale: DescribeLocale): string {
 
 /**
  * Where a lead came from, first and last, in one or two sentences for the sales email.
- * @example describeTouches(first, last, 'en') // 'First came from WeChat Moments via campaign spring-launch on 3 March 2026; last from Baidu search on 5 March 2026.'
+ * @example describeTouches(first, last, 'en') // 'First came from WeChat Moments via campaign spring-launch on 3 March 2026;
+ *   last from Baidu search on 5 March 2026.'
  */
 export function describeTouches(first: Touch | null, last: Touch | null, locale: DescribeLocale): string {
   const lang = pick(locale)

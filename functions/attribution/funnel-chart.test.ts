@@ -74,7 +74,9 @@ describe('funnelChartSvg', () => {
 
   it('says so when there is nothing to draw', () => {
     expect(funnelChartSvg(buildFunnel(none, query))).toBe(
-      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 76" width="100%" role="img" aria-labelledby="funnel-chart-title" font-family="system-ui, sans-serif" font-size="12" fill="currentColor"><title id="funnel-chart-title">Funnel</title><text x="0" y="44">Nothing in this range yet.</text></svg>',
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 76" width="100%" role="img" aria-labelledby="funnel-chart-title" ' +
+        'font-family="system-ui, sans-serif" font-size="12" fill="currentColor"><title id="funnel-chart-title">Funnel</title>' +
+        '<text x="0" y="44">Nothing in this range yet.</text></svg>',
     )
   })
 })

@@ -49,7 +49,8 @@ export function funnelChartSvg(report: FunnelReport, options: { maxRows?: number
   const height = HEAD_HEIGHT + Math.max(rows.length, 1) * ROW_HEIGHT + (hidden > 0 ? ROW_HEIGHT : 0) + 8
   const title = escapeXml(text.title)
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="funnel-chart-title" font-family="system-ui, sans-serif" font-size="12" fill="currentColor">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" ` +
+      `aria-labelledby="funnel-chart-title" font-family="system-ui, sans-serif" font-size="12" fill="currentColor">`,
     `<title id="funnel-chart-title">${title}</title>`,
   ]
   if (rows.length === 0) {

@@ -7,7 +7,9 @@ const share = (value: number | null) => (value === null ? null : Math.round(valu
 /**
  * The report as CSV: a header, one line per row in the report's order, then the total. The key
  * column is the stored value (empty for none and for the total), the name the one shown.
- * @example funnelCsv(report) // '\uFEFFchannel,name,visits,leads,added,members,won,visit_to_lead,lead_to_added,lead_to_member,lead_to_won\r\nwechat,WeChat,40,4,2,1,1,0.1,0.5,0.25,0.25\r\n…'
+ * @example funnelCsv(report)
+ *   // '\uFEFFchannel,name,visits,leads,added,members,won,visit_to_lead,lead_to_added,lead_to_member,lead_to_won\r\n
+ *   //   wechat,WeChat,40,4,2,1,1,0.1,0.5,0.25,0.25\r\n…'
  */
 export function funnelCsv(report: FunnelReport): string {
   const columns: CsvColumn[] = [

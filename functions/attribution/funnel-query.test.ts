@@ -50,12 +50,14 @@ describe('parseFunnelQuery', () => {
     [
       'sort=-revenue',
       'sort',
-      'sort must be one of: name, clicks, visits, leads, added, members, won, visitToLead, leadToAdded, leadToMember, leadToWon, with a leading - for largest first.',
+      'sort must be one of: name, clicks, visits, leads, added, members, won, visitToLead, leadToAdded, leadToMember, leadToWon, ' +
+        'with a leading - for largest first.',
     ],
     [
       'sort=__proto__',
       'sort',
-      'sort must be one of: name, clicks, visits, leads, added, members, won, visitToLead, leadToAdded, leadToMember, leadToWon, with a leading - for largest first.',
+      'sort must be one of: name, clicks, visits, leads, added, members, won, visitToLead, leadToAdded, leadToMember, leadToWon, ' +
+        'with a leading - for largest first.',
     ],
     [`from=${'9'.repeat(10_000)}`, 'from', 'from must be a date written YYYY-MM-DD, e.g. 2026-03-01.'],
   ])('refuses %s', (search, field, message) => {

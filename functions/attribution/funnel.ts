@@ -153,7 +153,8 @@ export interface FunnelNames {
 /**
  * The report: one row per group that has any count, the total (rows add up to it, because each
  * visitor, lead and member is credited to exactly one group), rates and the order asked for.
- * @example buildFunnel({ visits: [{ key: 'wechat', count: 40 }], leads: [{ key: 'wechat', count: 4 }], members: [], won: [] }, query).rows[0].visitToLead // 0.1
+ * @example buildFunnel({ visits: [{ key: 'wechat', count: 40 }], leads: [{ key: 'wechat', count: 4 }], members: [], won: [] },
+ *   query).rows[0].visitToLead // 0.1
  */
 export function buildFunnel(counts: FunnelCounts, query: FunnelQuery, names: FunnelNames = {}): FunnelReport {
   const label = names.label ?? ((key: string | null) => key ?? '(none)')

@@ -40,7 +40,8 @@ export function safeRedirectTarget(target: string, siteOrigin: string, allowOffs
 
 /**
  * A copy of a URL with the link's UTM values set, each replacing any the URL already has; other parameters are left as written.
- * @example withUtm(new URL('https://brand.example/?utm_source=old&a=1'), { source: 'wechat' }).href // 'https://brand.example/?a=1&utm_source=wechat'
+ * @example withUtm(new URL('https://brand.example/?utm_source=old&a=1'), { source: 'wechat' }).href
+ *   // 'https://brand.example/?a=1&utm_source=wechat'
  */
 export function withUtm(url: URL, utm: UtmValues): URL {
   const next = new URL(url.href)

@@ -40,7 +40,9 @@ const RECENT_LIMIT = 50_000
 /** What makes two touches the same arrival: where from, not when or on which page. */
 const signature = (t: Touch) => [t.channel, t.source, t.medium, t.campaign, t.content, t.term, t.referralCode].join('\u0000')
 
-/** The landing request right after a campaign link's redirect carries the link's UTM tags: the same arrival, already recorded with its link. */
+/**
+ * The landing request right after a campaign link's redirect carries the link's UTM tags: the same arrival, already recorded with its link.
+ */
 const landedFrom = (last: { link: string | null; source: string | null; campaign: string | null }, touch: Touch) =>
   last.link !== null && !touch.campaignLink && !touch.referrer && touch.source === last.source && touch.campaign === last.campaign
 

@@ -27,7 +27,8 @@ export type Channel = (typeof CHANNELS)[number]
 
 /**
  * One arrival from a channel, as stored on a visitor and copied onto a lead as its first or last touch.
- * @example const touch: Touch = { channel: 'direct', source: null, medium: null, campaign: null, content: null, term: null, referrer: null, landingPage: '/', at: '2026-03-03T10:00:00.000Z' }
+ * @example const touch: Touch = { channel: 'direct', source: null, medium: null, campaign: null, content: null, term: null, referrer: null,
+ *   landingPage: '/', at: '2026-03-03T10:00:00.000Z' }
  */
 export interface Touch {
   channel: Channel

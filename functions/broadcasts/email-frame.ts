@@ -74,20 +74,26 @@ export function frameEmail(parts: FrameParts): string {
   const name = escapeHtml(parts.brandName)
   const masthead =
     look.masthead === 'bar'
-      ? `<td style="background:${color};color:#ffffff;padding:16px 24px;font:600 18px ${look.headingFont};border-radius:${look.radius} ${look.radius} 0 0">${name}</td>`
-      : `<td style="padding:24px 24px 12px;text-align:center;font:700 26px ${look.headingFont};color:${look.ink};border-bottom:2px solid ${look.ink}">${name}</td>`
+      ? `<td style="background:${color};color:#ffffff;padding:16px 24px;font:600 18px ` +
+        `${look.headingFont};border-radius:${look.radius} ${look.radius} 0 0">${name}</td>`
+      : `<td style="padding:24px 24px 12px;text-align:center;font:700 26px ${look.headingFont};color:${look.ink};border-bottom:2px ` +
+        `solid ${look.ink}">${name}</td>`
   const preheader = parts.preheader
     ? `<div style="display:none;max-height:0;overflow:hidden;mso-hide:all">${escapeHtml(parts.preheader)}</div>`
     : ''
   return (
-    `<!doctype html><html lang="${escapeHtml(parts.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+    `<!doctype html><html lang="${escapeHtml(parts.lang)}"><head><meta charset="utf-8"><meta name="viewport" ` +
+    `content="width=device-width">` +
     `<meta name="x-email-theme" content="${theme}"></head>` +
     `<body style="margin:0;padding:0;background:${look.paper}">${preheader}` +
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:${look.paper}"><tr><td align="center" style="padding:24px 12px">` +
-    `<table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border:1px solid ${look.line};border-radius:${look.radius}">` +
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:${look.paper}"><tr>` +
+    `<td align="center" style="padding:24px 12px">` +
+    `<table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;` +
+    `border:1px solid ${look.line};border-radius:${look.radius}">` +
     `<tr>${masthead}</tr>` +
     `<tr><td style="padding:24px;font:16px/1.6 ${look.font};color:${look.ink}">${parts.body}</td></tr>` +
-    `<tr><td style="padding:16px 24px;border-top:1px solid ${look.line};font:12px/1.5 ${look.font};color:${look.muted}">${parts.footer}</td></tr>` +
+    `<tr><td style="padding:16px 24px;border-top:1px solid ${look.line};font:12px/1.5 ${look.font};color:${look.muted}">` +
+    `${parts.footer}</td></tr>` +
     `</table></td></tr></table></body></html>`
   )
 }

@@ -129,7 +129,9 @@ export function renderBroadcastEmail(
   const unsubscribeUrl = `${options.siteUrl}/unsubscribe?token=${leave}`
   const mailto = `mailto:${options.unsubscribeMailbox}?subject=${encodeURIComponent(`unsubscribe ${leave}`)}`
   const body = broadcastBodyHtml(content, recipient.name, options.locale)
-  const footer = `${escapeHtml(words.why(brand.brandName))} <a href="${escapeHtml(unsubscribeUrl)}">${words.unsubscribe}</a><br>${escapeHtml(brand.postalAddress).replace(/\n/g, '<br>')}`
+  const footer =
+    `${escapeHtml(words.why(brand.brandName))} <a href="${escapeHtml(unsubscribeUrl)}">${words.unsubscribe}</a><br>` +
+    `${escapeHtml(brand.postalAddress).replace(/\n/g, '<br>')}`
   const html = frameEmail({
     theme: brand.theme,
     brandColor: brand.brandColor,
@@ -139,7 +141,9 @@ export function renderBroadcastEmail(
     body: rewriteLinks(body, options.siteUrl, track),
     footer,
   })
-  const text = `${stripTags(rewriteLinks(body, options.siteUrl, track).replace(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g, '$2 ($1)'))}\n\n--\n${words.why(brand.brandName)}\n${words.unsubscribe}: ${unsubscribeUrl}\n${brand.postalAddress}`
+  const text =
+    `${stripTags(rewriteLinks(body, options.siteUrl, track).replace(/<a href="([^"]*)"[^>]*>([^<]*)<\/a>/g, '$2 ($1)'))}\n\n--\n` +
+    `${words.why(brand.brandName)}\n${words.unsubscribe}: ${unsubscribeUrl}\n${brand.postalAddress}`
   return {
     to: recipient.email,
     subject: personalise(content.subject, recipient.name, options.locale),

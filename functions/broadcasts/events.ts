@@ -26,7 +26,8 @@ const TYPES: Record<string, EventType> = {
 /**
  * The event inside a verified Resend webhook body, or null for one the brand does not keep (sent,
  * scheduled, anything new). A bounce suppresses unless Resend calls it temporary.
- * @example readProviderEvent({ type: 'email.complained', created_at: '…', data: { email_id: 're_1', to: ['a@b.c'] } })?.suppress // 'complaint'
+ * @example readProviderEvent({ type: 'email.complained', created_at: '…', data: { email_id: 're_1', to: ['a@b.c'] } })?.suppress
+ *   // 'complaint'
  */
 export function readProviderEvent(body: unknown): ProviderEvent | null {
   const event = body as {
@@ -95,7 +96,8 @@ export function cameFrom(
 
 /**
  * The stats from the delivery rows and the stored events: a recipient who opened twice counts once.
- * @example broadcastStats({ recipients: 2, accepted: 2 }, [{ type: 'opened', recipient: 'm:1' }, { type: 'opened', recipient: 'm:1' }]).opened // 1
+ * @example broadcastStats({ recipients: 2, accepted: 2 }, [{ type: 'opened', recipient: 'm:1' }, { type: 'opened',
+ *   recipient: 'm:1' }]).opened // 1
  */
 export function broadcastStats(
   deliveries: { recipients: number; accepted: number },

@@ -186,34 +186,38 @@ describe('sendBroadcast', () => {
     )
   })
 
-  it('with several batches in flight, sends each person once, holds no more than that many requests open, and a kill still reruns cleanly', async () => {
-    const run = memoryStore(people, null)
-    const provider = idempotentProvider()
-    let open = 0
-    let most = 0
-    const slow: BatchSender = {
-      send: async (emails, key) => {
-        most = Math.max(most, ++open)
-        // Each answer comes a turn later, so the lanes really overlap.
-        await new Promise((resolve) => setImmediate(resolve))
-        open--
-        return provider.sender.send(emails, key)
-      },
-    }
-    expect(await sendBroadcast({ broadcastId: '1', store: run.store, sender: slow, render, clock, concurrency: 2 })).toBe('sent')
-    expect(most).toBe(2)
-    expect([...provider.delivered].sort()).toEqual([...cleanProvider.delivered].sort())
+  it(
+    'with several batches in flight, sends each person once, holds no more than that many requests open, ' +
+      'and a kill still reruns cleanly',
+    async () => {
+      const run = memoryStore(people, null)
+      const provider = idempotentProvider()
+      let open = 0
+      let most = 0
+      const slow: BatchSender = {
+        send: async (emails, key) => {
+          most = Math.max(most, ++open)
+          // Each answer comes a turn later, so the lanes really overlap.
+          await new Promise((resolve) => setImmediate(resolve))
+          open--
+          return provider.sender.send(emails, key)
+        },
+      }
+      expect(await sendBroadcast({ broadcastId: '1', store: run.store, sender: slow, render, clock, concurrency: 2 })).toBe('sent')
+      expect(most).toBe(2)
+      expect([...provider.delivered].sort()).toEqual([...cleanProvider.delivered].sort())
 
-    for (const killAt of [clean.calls() - 3, clean.calls() - 120]) {
-      const killed = memoryStore(people, killAt)
-      const again = idempotentProvider()
-      const lanes = { broadcastId: '1', store: killed.store, sender: again.sender, render, clock, concurrency: 3 }
-      await expect(sendBroadcast(lanes)).rejects.toBeInstanceOf(Killed)
-      killed.disarm()
-      expect(await sendBroadcast(lanes)).toBe('sent')
-      expect([...again.delivered].sort(), `killed at step ${killAt}`).toEqual([...cleanProvider.delivered].sort())
-    }
-  })
+      for (const killAt of [clean.calls() - 3, clean.calls() - 120]) {
+        const killed = memoryStore(people, killAt)
+        const again = idempotentProvider()
+        const lanes = { broadcastId: '1', store: killed.store, sender: again.sender, render, clock, concurrency: 3 }
+        await expect(sendBroadcast(lanes)).rejects.toBeInstanceOf(Killed)
+        killed.disarm()
+        expect(await sendBroadcast(lanes)).toBe('sent')
+        expect([...again.delivered].sort(), `killed at step ${killAt}`).toEqual([...cleanProvider.delivered].sort())
+      }
+    },
+  )
 
   it('with several batches in flight, stops taking batches when one is refused', async () => {
     const run = memoryStore(people, null)

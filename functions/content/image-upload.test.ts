@@ -67,10 +67,12 @@ describe('judgeImageUpload', () => {
 
   it('says what happened and what to do, in exact words', () => {
     expect(judgeImageUpload({ bytes: 25 * MB, header: photo })?.message).toBe(
-      'The file is 25 MB; the media library accepts at most 20 MB. Export a smaller version (2000 to 4000 pixels wide is plenty for the site) and upload it again.',
+      'The file is 25 MB; the media library accepts at most 20 MB. Export a smaller version (2000 to 4000 pixels wide is plenty ' +
+        'for the site) and upload it again.',
     )
     expect(judgeImageUpload({ bytes: 40, header: null })?.message).toBe(
-      'The file is not an image or a PDF: its content is not JPEG, PNG, WebP, AVIF or GIF, nor PDF, whatever its name says. Upload one of those.',
+      'The file is not an image or a PDF: its content is not JPEG, PNG, WebP, AVIF or GIF, nor PDF, whatever its name says. ' +
+        'Upload one of those.',
     )
     expect(judgeImageUpload({ bytes: 40, header: { format: 'tiff', width: 1, height: 1 } })?.message).toBe(
       'The file is a TIFF image; the site shows JPEG, PNG, WebP, AVIF or GIF. Convert it to one of those and upload it again.',
@@ -92,7 +94,8 @@ describe('judgeImageUpload', () => {
 describe('tooLargeMessage', () => {
   it('names the limit when the size is unknown', () => {
     expect(tooLargeMessage()).toBe(
-      'The file is larger than 20 MB, the most the media library accepts. Export a smaller version (2000 to 4000 pixels wide is plenty for the site) and upload it again.',
+      'The file is larger than 20 MB, the most the media library accepts. Export a smaller version (2000 to 4000 pixels wide is ' +
+        'plenty for the site) and upload it again.',
     )
   })
 })

@@ -96,7 +96,9 @@ export function judgeImageUpload(facts: ImageUploadFacts, limits: ImageUploadLim
     return {
       status: 415,
       reason: 'not-an-image',
-      message: `The file is not an image or a PDF: its content is not ${ACCEPTED_LIST}, nor PDF, whatever its name says. Upload one of those.`,
+      message:
+        `The file is not an image or a PDF: its content is not ${ACCEPTED_LIST}, nor PDF, whatever its name says. ` +
+        `Upload one of those.`,
     }
   }
   const format = formatOf(header)
@@ -125,7 +127,9 @@ export function judgeImageUpload(facts: ImageUploadFacts, limits: ImageUploadLim
     return {
       status: 422,
       reason: 'too-many-pixels',
-      message: `The image is ${size} (${Math.round(pixels / 1_000_000)} megapixels); images may have at most ${Math.round(limits.maxPixels / 1_000_000)} megapixels. Resize it and upload it again.`,
+      message:
+        `The image is ${size} (${Math.round(pixels / 1_000_000)} megapixels); images may have at most ` +
+        `${Math.round(limits.maxPixels / 1_000_000)} megapixels. Resize it and upload it again.`,
     }
   }
   return null

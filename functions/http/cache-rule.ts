@@ -50,7 +50,8 @@ export function servable(request: CacheRequest, hit: { gated?: boolean }, cookie
  * The one rule for what enters the page cache (shared by every visitor): a request that may use
  * the cache, a page that declared itself the same for everyone, a 200 or 404, nothing personal in
  * the response (no cookie set, not private), and no members-only document rendered for a member.
- * @example cacheable({ method: 'GET', pathname: '/', search: '', cookie: null }, { status: 200, declared: true, gated: false, cacheControl: null, setsCookie: false }, cookies) // true
+ * @example cacheable({ method: 'GET', pathname: '/', search: '', cookie: null }, { status: 200, declared: true, gated: false,
+ *   cacheControl: null, setsCookie: false }, cookies) // true
  */
 export function cacheable(request: CacheRequest, response: CacheResponse, cookies: CacheCookies): boolean {
   if (!mayUseCache(request, cookies) || !response.declared) return false

@@ -8,7 +8,9 @@ const sha = (text: string) => `'sha256-${createHash('sha256').update(text).diges
 
 describe('inlineScriptHashes', () => {
   it('hashes inline scripts only, not external ones or JSON-LD', () => {
-    const html = `<script>a()</script><script type="module">b()</script><script src="/_astro/x.js"></script><script type="application/ld+json">{"@type":"Article"}</script><script is:inline>a()</script>`
+    const html =
+      `<script>a()</script><script type="module">b()</script><script src="/_astro/x.js"></script><script type="application/ld+json">` +
+      `{"@type":"Article"}</script><script is:inline>a()</script>`
     expect(inlineScriptHashes(html)).toEqual([sha('a()'), sha('b()')])
   })
 })
@@ -20,7 +22,10 @@ describe('securityHeaders', () => {
       'referrer-policy': 'strict-origin-when-cross-origin',
       'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
       'x-frame-options': 'SAMEORIGIN',
-      'content-security-policy': `default-src 'self'; script-src 'self' ${sha('x()')} 'unsafe-hashes' ${sha('import(this.form.dataset.script)')}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'self'; base-uri 'self'; object-src 'none'`,
+      'content-security-policy':
+        `default-src 'self'; script-src 'self' ${sha('x()')} 'unsafe-hashes' ${sha('import(this.form.dataset.script)')}; ` +
+        `style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; ` +
+        `form-action 'self'; frame-ancestors 'self'; base-uri 'self'; object-src 'none'`,
       'strict-transport-security': 'max-age=63072000; includeSubDomains',
     })
   })

@@ -26,7 +26,8 @@ export interface Bucket {
 /**
  * Spends one token of a bucket refilled continuously at `limit` per `windowMs`: a burst of `limit`
  * is allowed, then one more every windowMs/limit. Returns the bucket to keep and the decision.
- * @example spendToken(null, 0, { limit: 2, windowMs: 60_000 }) // { bucket: { tokens: 1, at: 0 }, decision: { allowed: true, retryAfterMs: 0 } }
+ * @example spendToken(null, 0, { limit: 2, windowMs: 60_000 }) // { bucket: { tokens: 1, at: 0 }, decision: { allowed: true,
+ *   retryAfterMs: 0 } }
  */
 export function spendToken(
   known: Bucket | null | undefined,

@@ -24,7 +24,8 @@ function matches(rule: RoutingRule, values: Record<string, unknown>, channel: st
  * Who receives a lead's email: the first rule that matches (a field's value, case-insensitive, or
  * the channel) and names a team or a recipient (a team wins when a rule names both), otherwise
  * the form's default recipient.
- * @example routeLead([{ field: 'region', value: 'south', recipient: 'gz@x.com' }], 'sales@x.com', { region: 'South' }, null) // { recipient: 'gz@x.com' }
+ * @example routeLead([{ field: 'region', value: 'south', recipient: 'gz@x.com' }], 'sales@x.com', { region: 'South' }, null)
+ *   // { recipient: 'gz@x.com' }
  * @example routeLead([{ channel: 'wechat', team: 3 }], 'sales@x.com', {}, 'wechat') // { team: 3 }
  */
 export function routeLead(rules: RoutingRule[], defaultRecipient: string, values: Record<string, unknown>, channel: string | null): Route {

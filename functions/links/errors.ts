@@ -18,7 +18,8 @@ export class LinkError extends Error {
 }
 
 /**
- * A QR code that cannot be drawn as asked (a colour that is not #rgb or #rrggbb, too little contrast, text too long, an unknown size); status 422.
+ * A QR code that cannot be drawn as asked (a colour that is not #rgb or #rrggbb, too little contrast, text too long, an unknown size);
+ * status 422.
  * @example new QrError('The QR colour must be a hex colour such as #c0392b.', 'color')
  */
 export class QrError extends LinkError {

@@ -12,10 +12,16 @@ export type PrintSize = (typeof PRINT_SIZES)[number]
 /** The widest quiet zone, in modules, that qrSvg draws; the standard asks for 4. */
 export const MAX_MARGIN = 16
 
-/** The most of the symbol's width that the logo square may cover: level H recovers 30% of the codewords, and this square hides about 4% of the modules. */
+/**
+ * The most of the symbol's width that the logo square may cover: level H recovers 30% of the codewords,
+ * and this square hides about 4% of the modules.
+ */
 export const LOGO_SHARE = 0.2
 
-/** How a QR code is drawn: `color` is the brand colour (#rgb or #rrggbb), on a light `background` (#ffffff), with a quiet zone of `margin` modules (4). */
+/**
+ * How a QR code is drawn: `color` is the brand colour (#rgb or #rrggbb), on a light `background` (#ffffff),
+ * with a quiet zone of `margin` modules (4).
+ */
 export interface QrSvgOptions {
   color: string
   background?: string
@@ -41,8 +47,10 @@ export type SharpLike = (input: Buffer) => SharpPipeline
 
 /**
  * A QR code for `text` as an SVG string, always at error-correction level H; throws a QrError for a bad colour, margin or text.
- * With `logo`, the centre holds `<g id="logo" transform="…">` whose inner box is 0 0 100 100: inject `<image href="…" width="100" height="100"/>` there.
- * @example qrSvg('https://brand.example/go/spring', { color: '#c0392b', logo: true }) // '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 41 41" …'
+ * With `logo`, the centre holds `<g id="logo" transform="…">` whose inner box is 0 0 100 100: inject `<image href="…" width="100"
+ * height="100"/>` there.
+ * @example qrSvg('https://brand.example/go/spring', { color: '#c0392b', logo: true })
+ *   // '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 41 41" …'
  */
 export function qrSvg(text: string, options: QrSvgOptions): string {
   return renderSvg(text, options, null)
@@ -68,7 +76,8 @@ function renderSvg(text: string, options: QrSvgOptions, pixels: number | null): 
   const background = hexColor(options.background ?? '#ffffff', 'background')
   if (luminance(color) >= luminance(background) || contrastRatio(color, background) < MIN_QR_CONTRAST) {
     throw new QrError(
-      `The QR colour is too light against its background for phones to scan it reliably (it needs at least ${MIN_QR_CONTRAST}:1 contrast, dark on light); choose a darker colour.`,
+      `The QR colour is too light against its background for phones to scan it reliably (it needs at least ${MIN_QR_CONTRAST}:1 ` +
+        `contrast, dark on light); choose a darker colour.`,
       'color',
     )
   }
@@ -103,7 +112,8 @@ function renderSvg(text: string, options: QrSvgOptions, pixels: number | null): 
     const at = hole.start + margin
     const inset = hole.side / 10
     parts.push(
-      `<rect x="${at}" y="${at}" width="${hole.side}" height="${hole.side}" rx="${round(hole.side / 5)}" fill="#ffffff" shape-rendering="geometricPrecision"/>`,
+      `<rect x="${at}" y="${at}" width="${hole.side}" height="${hole.side}" rx="${round(hole.side / 5)}" fill="#ffffff" ` +
+        `shape-rendering="geometricPrecision"/>`,
       `<g id="logo" transform="translate(${round(at + inset)} ${round(at + inset)}) scale(${round((hole.side - 2 * inset) / 100)})"></g>`,
     )
   }

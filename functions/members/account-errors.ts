@@ -176,7 +176,8 @@ export interface AccountErrorOptions {
 
 /**
  * The refusal an account endpoint sends, in the member's language.
- * @example accountError('throttled', 'en', { retryAfterMs: 30_000 }) // { status: 429, headers: { 'retry-after': '30', ... }, body: { error: { code: 'throttled', message: 'Too many attempts. Try again in 30 seconds.' } } }
+ * @example accountError('throttled', 'en', { retryAfterMs: 30_000 }) // { status: 429, headers: { 'retry-after': '30', ... },
+ *   body: { error: { code: 'throttled', message: 'Too many attempts. Try again in 30 seconds.' } } }
  */
 export function accountError(code: AccountErrorCode, locale: Locale, options: AccountErrorOptions = {}): AccountErrorResponse {
   const entry = ACCOUNT_ERRORS[code]

@@ -18,7 +18,9 @@ const LEADS: Record<CodePurpose, Record<Locale, string>> = {
 
 const FOOTER: Record<Locale, string> = {
   'zh-CN': '验证码 10 分钟内有效，只能使用一次。如果这不是您本人的操作，请忽略此邮件；没有验证码，任何人都无法进入您的账户。',
-  en: 'The code works once, for 10 minutes. If you did not ask for it, ignore this email: nobody can get into your account without the code.',
+  en:
+    'The code works once, for 10 minutes. If you did not ask for it, ignore this email: ' +
+    'nobody can get into your account without the code.',
 }
 
 /**
@@ -50,7 +52,8 @@ export function renderCodeEmail({
     `<p>${escapeHtml(LEADS[purpose][locale])}</p>`,
     `<p style="font-size:28px;letter-spacing:6px;font-weight:700;font-family:monospace">${escapeHtml(code)}</p>`,
     pageUrl
-      ? `<p>${escapeHtml(locale === 'zh-CN' ? '在此页面输入验证码：' : 'Enter it here: ')}<a href="${escapeHtml(pageUrl)}">${escapeHtml(pageUrl)}</a></p>`
+      ? `<p>${escapeHtml(locale === 'zh-CN' ? '在此页面输入验证码：' : 'Enter it here: ')}<a href="${escapeHtml(pageUrl)}">` +
+        `${escapeHtml(pageUrl)}</a></p>`
       : '',
     `<p style="color:#666">${escapeHtml(FOOTER[locale])}</p>`,
   ]

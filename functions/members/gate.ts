@@ -8,7 +8,8 @@ export type GateDecision = { open: true } | { open: false; need: 'sign-in' | 'up
  * Whether a reader may see a document's body. `reader` is null for a visitor who is not signed in;
  * a member counts tier points (earned, never lowered by spending). A 'tier' document whose tier is
  * gone is readable by members only.
- * @example gateFor({ visibility: 'tier', minTier: { name: 'Gold', minPoints: 500 } }, { tierPoints: 120 }) // { open: false, need: 'upgrade', tierName: 'Gold', tierPoints: 500 }
+ * @example gateFor({ visibility: 'tier', minTier: { name: 'Gold', minPoints: 500 } }, { tierPoints: 120 }) // { open: false,
+ *   need: 'upgrade', tierName: 'Gold', tierPoints: 500 }
  */
 export function gateFor(
   doc: { visibility?: string | null; minTier?: { name?: string | null; minPoints?: number | null } | null },

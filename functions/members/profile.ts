@@ -52,7 +52,8 @@ export function cleanProfileText(value: string): string | null {
  * Validates the profile fields present in `input` (a JSON body or a form's fields) and returns
  * them cleaned; absent fields are left out, so a form may save a part of the profile. Unknown
  * keys are dropped. `interests` are the topic slugs an editor offers.
- * @example validateProfile({ name: ' 李雷 ', phone: '138 0013 8000' }, { interests: [], locale: 'zh-CN' }) // { ok: true, values: { name: '李雷', phone: '+8613800138000' } }
+ * @example validateProfile({ name: ' 李雷 ', phone: '138 0013 8000' }, { interests: [], locale: 'zh-CN' }) // { ok: true,
+ *   values: { name: '李雷', phone: '+8613800138000' } }
  */
 export function validateProfile(input: unknown, { interests, locale }: { interests: readonly string[]; locale: Locale }): ProfileResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, malformed: true }

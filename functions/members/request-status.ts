@@ -1,6 +1,8 @@
 import type { Locale } from './locale'
 
-/** What a member sees of their request's progress: received, in progress, or closed; never the sales pipeline's own words (qualified, lost). */
+/**
+ * What a member sees of their request's progress: received, in progress, or closed; never the sales pipeline's own words (qualified, lost).
+ */
 export type RequestStatus = 'received' | 'in-progress' | 'closed'
 
 const OF_LEAD: Record<string, RequestStatus> = {

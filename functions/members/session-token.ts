@@ -33,7 +33,10 @@ export function hashSessionToken(token: string): string {
  * @example sessionCookie(token, true) // 'bs_member=…; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax; Secure'
  */
 export function sessionCookie(token: string, secure: boolean): string {
-  return `${MEMBER_COOKIE}=${token}; Path=/; Max-Age=${Math.floor(SESSION_TTL_MS / 1000)}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+  return (
+    `${MEMBER_COOKIE}=${token}; Path=/; Max-Age=${Math.floor(SESSION_TTL_MS / 1000)}; HttpOnly; ` +
+    `SameSite=Lax${secure ? '; Secure' : ''}`
+  )
 }
 
 /** The Set-Cookie value that removes the session cookie. */

@@ -72,7 +72,8 @@ export function readImportRows(
 /**
  * The consent entries an imported line adds to a person's log: one per topic they are not subscribed
  * to yet, except topics they left themselves, which stay left (answered as `kept`).
- * @example importEntries(log, ['newsletter'], now) // { entries: [{ topic: 'newsletter', subscribed: true, source: 'import', … }], kept: [] }
+ * @example importEntries(log, ['newsletter'], now) // { entries: [{ topic: 'newsletter', subscribed: true, source: 'import', … }],
+ *   kept: [] }
  */
 export function importEntries(
   log: readonly ConsentEntry[],

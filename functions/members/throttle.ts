@@ -10,7 +10,9 @@ export interface WindowPolicy {
   windowMs: number
 }
 
-/** Failures allowed without delay, then a delay doubling from `baseDelayMs` up to `maxDelayMs`; forgotten after `forgetAfterMs` of quiet. */
+/**
+ * Failures allowed without delay, then a delay doubling from `baseDelayMs` up to `maxDelayMs`; forgotten after `forgetAfterMs` of quiet.
+ */
 export interface DelayPolicy {
   freeFailures: number
   baseDelayMs: number

@@ -6,7 +6,8 @@ export const MAX_PROBLEM_LENGTH = 300
 
 /**
  * The one-line problem an admin sees on a lead when a delivery gave up after its last attempt.
- * @example describeDeliveryProblem({ kind: 'sales email', to: 'x@y.co', attempts: 5, reason: 'timeout' }) // 'sales email to x@y.co failed after 5 attempts: timeout'
+ * @example describeDeliveryProblem({ kind: 'sales email', to: 'x@y.co', attempts: 5, reason: 'timeout' })
+ *   // 'sales email to x@y.co failed after 5 attempts: timeout'
  */
 export function describeDeliveryProblem({
   kind,

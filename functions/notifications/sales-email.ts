@@ -62,7 +62,8 @@ export function renderSalesEmail(input: SalesEmailInput): { subject: string; htm
     pairs
       .map(
         ([k, v]) =>
-          `<tr><th align="left" style="padding:4px 12px 4px 0">${escapeHtml(k)}</th><td style="padding:4px 0">${escapeHtml(v).replace(/\n/g, '<br>')}</td></tr>`,
+          `<tr><th align="left" style="padding:4px 12px 4px 0">${escapeHtml(k)}</th><td style="padding:4px 0">` +
+          `${escapeHtml(v).replace(/\n/g, '<br>')}</td></tr>`,
       )
       .join('')
   const html = [

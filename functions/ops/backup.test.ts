@@ -36,11 +36,13 @@ describe('archiveProblem', () => {
     [[], 'The archive is empty: it is not a backup written by npm run backup.'],
     [
       ['site.db', '/etc/passwd'],
-      'The archive holds 1 entries a backup never writes (only site.db, media, lead-files, .secret, mail-journal): it was not written by npm run backup, so nothing was restored.',
+      'The archive holds 1 entries a backup never writes (only site.db, media, lead-files, .secret, mail-journal): ' +
+        'it was not written by npm run backup, so nothing was restored.',
     ],
     [
       ['media/../../x', 'node_modules/a'],
-      'The archive holds 2 entries a backup never writes (only site.db, media, lead-files, .secret, mail-journal): it was not written by npm run backup, so nothing was restored.',
+      'The archive holds 2 entries a backup never writes (only site.db, media, lead-files, .secret, mail-journal): ' +
+        'it was not written by npm run backup, so nothing was restored.',
     ],
   ])('refuses %j', (listing, problem) => expect(archiveProblem(listing)).toBe(problem))
 })
@@ -50,11 +52,15 @@ describe('restoreRefusal', () => {
   it.each([
     [
       ['site.db'],
-      'DATA_DIR (/srv/data) is not empty: it holds 1 entry. A restore only fills an empty folder, so that nothing live is overwritten: stop the product, point DATA_DIR at a new empty folder (or move this one aside) and run the restore again.',
+      'DATA_DIR (/srv/data) is not empty: it holds 1 entry. A restore only fills an empty folder, ' +
+        'so that nothing live is overwritten: stop the product, point DATA_DIR at a new empty folder (or move this one aside) and ' +
+        'run the restore again.',
     ],
     [
       ['media', '.secret'],
-      'DATA_DIR (/srv/data) is not empty: it holds 2 entries. A restore only fills an empty folder, so that nothing live is overwritten: stop the product, point DATA_DIR at a new empty folder (or move this one aside) and run the restore again.',
+      'DATA_DIR (/srv/data) is not empty: it holds 2 entries. A restore only fills an empty folder, ' +
+        'so that nothing live is overwritten: stop the product, point DATA_DIR at a new empty folder (or move this one aside) and ' +
+        'run the restore again.',
     ],
   ])('refuses a folder holding %j', (present, message) => expect(restoreRefusal('/srv/data', present)).toBe(message))
 })

@@ -55,7 +55,10 @@ export function archiveProblem(listing: readonly string[]): string | null {
     return entry.startsWith('/') || entry.split('/').includes('..') || !allowed.includes(top)
   })
   if (foreign.length > 0)
-    return `The archive holds ${foreign.length} entries a backup never writes (only ${allowed.join(', ')}): it was not written by npm run backup, so nothing was restored.`
+    return (
+      `The archive holds ${foreign.length} entries a backup never writes (only ${allowed.join(', ')}): ` +
+      `it was not written by npm run backup, so nothing was restored.`
+    )
   return null
 }
 
@@ -66,5 +69,9 @@ export function archiveProblem(listing: readonly string[]): string | null {
  */
 export function restoreRefusal(dataDir: string, present: readonly string[]): string | null {
   if (present.length === 0) return null
-  return `DATA_DIR (${dataDir}) is not empty: it holds ${present.length} ${present.length === 1 ? 'entry' : 'entries'}. A restore only fills an empty folder, so that nothing live is overwritten: stop the product, point DATA_DIR at a new empty folder (or move this one aside) and run the restore again.`
+  return (
+    `DATA_DIR (${dataDir}) is not empty: it holds ${present.length} ${present.length === 1 ? 'entry' : 'entries'}. ` +
+    `A restore only fills an empty folder, so that nothing live is overwritten: stop the product, ` +
+    `point DATA_DIR at a new empty folder (or move this one aside) and run the restore again.`
+  )
 }

@@ -82,7 +82,8 @@ export function allowedCountryCodes(value: string | undefined): string[] {
  * A typed mobile number in E.164, or why not. A number without a country code is a mainland one
  * (the keyboard default of the brand's visitors); `0086`/`86` prefixes, spaces, dashes and
  * full-width digits are folded. Only the allowed country codes pass.
- * @example parsePhone('138 0013 8000', ['86']) // { ok: true, phone: { e164: '+8613800138000', countryCode: '86', national: '13800138000' } }
+ * @example parsePhone('138 0013 8000', ['86']) // { ok: true, phone: { e164: '+8613800138000', countryCode: '86',
+ *   national: '13800138000' } }
  */
 export function parsePhone(
   input: unknown,

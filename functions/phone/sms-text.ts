@@ -11,7 +11,8 @@ export interface CodeText {
 /**
  * The sign-in text for a code. Mainland providers send only approved templates with a signature
  * (【品牌】) in front; this is the wording to register, and what the Outbox shows without a provider.
- * @example renderCodeText({ code: '048213', brand: '灯塔', locale: 'zh-CN' }).text // '【灯塔】您的登录验证码是 048213，10 分钟内有效。请勿告诉他人。'
+ * @example renderCodeText({ code: '048213', brand: '灯塔', locale: 'zh-CN' }).text
+ *   // '【灯塔】您的登录验证码是 048213，10 分钟内有效。请勿告诉他人。'
  */
 export function renderCodeText({ code, brand, locale }: { code: string; brand: string; locale: Locale }): CodeText {
   const minutes = String(Math.round(CODE_TTL_MS / 60_000))

@@ -20,7 +20,9 @@ describe('highlightHtml', () => {
 })
 
 describe('snippetHtml', () => {
-  const long = `${'Filler words about nothing in particular. '.repeat(20)}Here the loyalty points program is explained. ${'More filler text follows here. '.repeat(20)}`
+  const long =
+    `${'Filler words about nothing in particular. '.repeat(20)}Here the loyalty points program is explained. ` +
+    `${'More filler text follows here. '.repeat(20)}`
 
   it('shows the part of the text where the query matches, with ellipses where it was cut', () => {
     const html = snippetHtml(long, analyzeQuery('loyalty points'), { length: 120 })

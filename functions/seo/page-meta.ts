@@ -108,7 +108,8 @@ export function pageDescription(input: Pick<PageMetaInput, 'seo' | 'excerpt' | '
 /**
  * The whole head of a page: title and description with fallbacks, canonical URL, hreflang
  * alternates, Open Graph, Twitter card, the itemprop tags WeChat reads, and JSON-LD.
- * @example pageHead({ site, kind: 'post', locale: 'en', defaultLocale: 'zh-CN', path: '/en/blog/launch', ... }).canonical // 'https://brand.example/en/blog/launch'
+ * @example pageHead({ site, kind: 'post', locale: 'en', defaultLocale: 'zh-CN', path: '/en/blog/launch', ... }).canonical
+ *   // 'https://brand.example/en/blog/launch'
  */
 export function pageHead(input: PageMetaInput): PageHead {
   const { site, locale } = input

@@ -161,7 +161,8 @@ export function shareImageSvg(input: ShareImageInput): string {
   const font = `font-family="'Noto Sans CJK SC','Noto Sans SC','WenQuanYi Micro Hei','PingFang SC','Microsoft YaHei',sans-serif"`
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${SHARE_IMAGE_WIDTH}" height="${SHARE_IMAGE_HEIGHT}" viewBox="0 0 ${SHARE_IMAGE_WIDTH} ${SHARE_IMAGE_HEIGHT}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${SHARE_IMAGE_WIDTH}" height="${SHARE_IMAGE_HEIGHT}" ` +
+      `viewBox="0 0 ${SHARE_IMAGE_WIDTH} ${SHARE_IMAGE_HEIGHT}">`,
     `<rect width="${SHARE_IMAGE_WIDTH}" height="${SHARE_IMAGE_HEIGHT}" fill="${color}"/>`,
     `<rect y="520" width="${SHARE_IMAGE_WIDTH}" height="110" fill="#000000" fill-opacity="0.16"/>`,
     `<rect x="${MARGIN}" y="${top - fontSize - 28}" width="96" height="8" rx="4" fill="${ink}" fill-opacity="0.85"/>`,
@@ -171,7 +172,8 @@ export function shareImageSvg(input: ShareImageInput): string {
     brand
       ? `<text ${font} x="${MARGIN}" y="587" font-size="34" font-weight="700" fill="${ink}">${escapeXml(cutToWidth(brand, 34, 620))}</text>`
       : '',
-    `<text ${font} x="${SHARE_IMAGE_WIDTH - MARGIN}" y="585" font-size="28" text-anchor="end" fill="${ink}" fill-opacity="0.85">${escapeXml(host)}</text>`,
+    `<text ${font} x="${SHARE_IMAGE_WIDTH - MARGIN}" y="585" font-size="28" text-anchor="end" fill="${ink}" fill-opacity="0.85">` +
+      `${escapeXml(host)}</text>`,
     '</svg>',
   ].join('')
 }
@@ -184,7 +186,8 @@ export function shareImageKey(input: ShareImageInput): string {
 
 /**
  * The share image as a 1200×630 PNG, drawn by the sharp function passed in.
- * @example await renderShareImage({ title: 'Launch', brandName: 'Cinnabar', host: 'brand.example', color: '#c8102e', canRenderCjk: true }, sharp)
+ * @example await renderShareImage({ title: 'Launch', brandName: 'Cinnabar', host: 'brand.example', color: '#c8102e', canRenderCjk: true },
+ *   sharp)
  */
 export async function renderShareImage(input: ShareImageInput, sharp: SharpForPng): Promise<Buffer> {
   return sharp(Buffer.from(shareImageSvg(input)))

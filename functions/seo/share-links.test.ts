@@ -8,7 +8,9 @@ describe('shareLinks', () => {
     expect(links).toEqual([
       {
         platform: 'weibo',
-        href: 'https://service.weibo.com/share/share.php?url=https%3A%2F%2Fbrand.example%2Fblog%2Fa%3Fx%3D1%26y%3D2&title=%E5%93%81%E7%89%8C%20%26%20%22%E4%BB%B7%E5%80%BC%22',
+        href:
+          'https://service.weibo.com/share/share.php?url=https%3A%2F%2Fbrand.example%2Fblog%2Fa%3Fx%3D1%26y%3D2&title=' +
+          '%E5%93%81%E7%89%8C%20%26%20%22%E4%BB%B7%E5%80%BC%22',
       },
       {
         platform: 'linkedin',
@@ -16,12 +18,16 @@ describe('shareLinks', () => {
       },
       {
         platform: 'x',
-        href: 'https://x.com/intent/tweet?url=https%3A%2F%2Fbrand.example%2Fblog%2Fa%3Fx%3D1%26y%3D2&text=%E5%93%81%E7%89%8C%20%26%20%22%E4%BB%B7%E5%80%BC%22',
+        href:
+          'https://x.com/intent/tweet?url=https%3A%2F%2Fbrand.example%2Fblog%2Fa%3Fx%3D1%26y%3D2&text=' +
+          '%E5%93%81%E7%89%8C%20%26%20%22%E4%BB%B7%E5%80%BC%22',
       },
       { platform: 'facebook', href: 'https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fbrand.example%2Fblog%2Fa%3Fx%3D1%26y%3D2' },
       {
         platform: 'email',
-        href: 'mailto:?subject=%E5%93%81%E7%89%8C%20%26%20%22%E4%BB%B7%E5%80%BC%22&body=https%3A%2F%2Fbrand.example%2Fblog%2Fa%3Fx%3D1%26y%3D2',
+        href:
+          'mailto:?subject=%E5%93%81%E7%89%8C%20%26%20%22%E4%BB%B7%E5%80%BC%22&body=' +
+          'https%3A%2F%2Fbrand.example%2Fblog%2Fa%3Fx%3D1%26y%3D2',
       },
     ])
   })

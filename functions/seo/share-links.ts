@@ -12,7 +12,8 @@ const q = encodeURIComponent
 /**
  * The share URLs of the platforms that have one, for the page at `url` (absolute) titled `title`.
  * WeChat has no share URL: it is served by a QR code of the page instead.
- * @example shareLinks('https://brand.example/blog/a', 'A')[0] // { platform: 'weibo', href: 'https://service.weibo.com/share/share.php?url=…&title=A' }
+ * @example shareLinks('https://brand.example/blog/a', 'A')[0] // { platform: 'weibo',
+ *   href: 'https://service.weibo.com/share/share.php?url=…&title=A' }
  */
 export function shareLinks(url: string, title: string): ShareLink[] {
   return [

@@ -43,7 +43,10 @@ export interface SnsUserInfo {
   unionid?: string
 }
 
-/** An errcode from WeChat (40029 invalid code, 40163 code been used, 48001 api unauthorized, …), or -1 when WeChat could not be reached or answered nonsense. */
+/**
+ * An errcode from WeChat (40029 invalid code, 40163 code been used, 48001 api unauthorized, …),
+ * or -1 when WeChat could not be reached or answered nonsense.
+ */
 export class WechatApiError extends Error {
   override name = 'WechatApiError'
   constructor(
@@ -61,7 +64,8 @@ export const REJECTED_CODE_ERRORS: ReadonlySet<number> = new Set([40029, 40163])
  * Where to send the visitor: `connect/oauth2/authorize` inside WeChat (snsapi_base or
  * snsapi_userinfo), `connect/qrconnect` on a desktop (snsapi_login). WeChat reads the parameters in
  * this order and needs `#wechat_redirect`.
- * @example authorizeUrl(endpoints, 'wx…', { redirectUri, scope: 'snsapi_base', state }) // 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=…#wechat_redirect'
+ * @example authorizeUrl(endpoints, 'wx…', { redirectUri, scope: 'snsapi_base', state })
+ *   // 'https://open.weixin.qq.com/connect/oauth2/authorize?appid=…#wechat_redirect'
  */
 export function authorizeUrl(
   endpoints: Pick<WechatEndpoints, 'openBase'>,

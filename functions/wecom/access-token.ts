@@ -30,7 +30,10 @@ export interface TokenCacheOptions {
   holder: string
 }
 
-/** The token cache: `token()` answers a live token; `invalidate(token)` drops that token (42001 expired, 40014 invalid) unless another process already replaced it. */
+/**
+ * The token cache: `token()` answers a live token; `invalidate(token)` drops that token (42001 expired,
+ * 40014 invalid) unless another process already replaced it.
+ */
 export function createTokenCache({ store, key, fetchToken, now, pause, holder }: TokenCacheOptions) {
   const read = async () => ((await store.get(key)) as CachedToken | null) ?? null
   const live = (row: CachedToken | null) => (row?.token && row.expiresAt - RENEW_BEFORE_MS > now() ? row.token : null)

@@ -7,7 +7,8 @@ import { openCallback } from './callback'
 import { CallbackError, type CallbackSecrets, decryptMessage } from './callback-crypto'
 import { readContactEvent } from './callback-event'
 
-// The key from 企业微信's documentation example; the encrypt side below is written from the published algorithm, not from the module under test.
+// The key from 企业微信's documentation example; the encrypt side below is written from the published algorithm,
+// not from the module under test.
 const secrets: CallbackSecrets = {
   token: 'QDG6eK',
   encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
@@ -49,11 +50,18 @@ function signed(
   return {
     method,
     query,
-    body: `<xml><ToUserName><![CDATA[${secrets.corpId}]]></ToUserName><AgentID><![CDATA[1000002]]></AgentID><Encrypt><![CDATA[${ciphertext}]]></Encrypt></xml>`,
+    body:
+      `<xml><ToUserName><![CDATA[${secrets.corpId}]]></ToUserName><AgentID><![CDATA[1000002]]></AgentID><Encrypt>` +
+      `<![CDATA[${ciphertext}]]></Encrypt></xml>`,
   }
 }
 
-const ADD = `<xml><ToUserName><![CDATA[${secrets.corpId}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>${TS}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_contact]]></Event><ChangeType><![CDATA[add_external_contact]]></ChangeType><UserID><![CDATA[zhangsan]]></UserID><ExternalUserID><![CDATA[woAJ2GCAAAXtWyujaWJHDDGi0mACAAAA]]></ExternalUserID><State><![CDATA[spring.l42]]></State><WelcomeCode><![CDATA[WELCOMECODE]]></WelcomeCode></xml>`
+const ADD =
+  `<xml><ToUserName><![CDATA[${secrets.corpId}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>` +
+  `${TS}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_contact]]></Event><ChangeType>` +
+  `<![CDATA[add_external_contact]]></ChangeType><UserID><![CDATA[zhangsan]]></UserID><ExternalUserID>` +
+  `<![CDATA[woAJ2GCAAAXtWyujaWJHDDGi0mACAAAA]]></ExternalUserID><State><![CDATA[spring.l42]]></State><WelcomeCode>` +
+  `<![CDATA[WELCOMECODE]]></WelcomeCode></xml>`
 
 const open = (request: Parameters<typeof openCallback>[0], store = createMemoryThrottleStore({ now: () => NOW }), now = NOW) =>
   openCallback(request, { secrets, store, now })

@@ -14,7 +14,10 @@ export class WorkApiError extends Error {
   }
 }
 
-/** The errcodes that mean the token is no good any more (42001 expired, 40014 invalid, 40001 invalid credential): fetch a new one and try once more. */
+/**
+ * The errcodes that mean the token is no good any more (42001 expired, 40014 invalid,
+ * 40001 invalid credential): fetch a new one and try once more.
+ */
 export const STALE_TOKEN_ERRORS: ReadonlySet<number> = new Set([42001, 40014, 40001])
 
 export interface WorkEndpoint {
