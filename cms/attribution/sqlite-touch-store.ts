@@ -7,7 +7,8 @@ import { requireSqliteClient } from '../database'
 
 const COLUMNS = 'visitor, at, channel, source, medium, campaign, content, term, referrer, landing_page, campaign_link, referral_code'
 const ROW_SQL =
-  'SELECT at, channel, source, medium, campaign, content, term, referrer, landing_page, campaign_link, referral_code FROM touches WHERE visitor = ?'
+  'SELECT at, channel, source, medium, campaign, content, term, referrer, landing_page, campaign_link, referral_code ' +
+  'FROM touches WHERE visitor = ?'
 
 function touchOf(row: Record<string, unknown> | undefined): Touch | null {
   if (!row) return null
@@ -63,7 +64,9 @@ export function sqliteTouchStore(payload: Payload): TouchStore {
     addClicks: async (rows) => {
       await client.batch(
         rows.map((row) => ({
-          sql: 'INSERT INTO link_clicks (link, day, count) VALUES (?, ?, ?) ON CONFLICT (link, day) DO UPDATE SET count = count + excluded.count',
+          sql:
+            'INSERT INTO link_clicks (link, day, count) VALUES (?, ?, ?) ' +
+            'ON CONFLICT (link, day) DO UPDATE SET count = count + excluded.count',
           args: [row.link, row.day, row.count],
         })),
         'write',

@@ -18,7 +18,9 @@ export const AddOnWechat: Block = {
       required: true,
       admin: {
         description: {
-          en: 'Its 企业微信 advisors give the contact code, its WeChat groups the group code; adds and scans count for this link in the funnel.',
+          en:
+            'Its 企业微信 advisors give the contact code, its WeChat groups the group code; ' +
+            'adds and scans count for this link in the funnel.',
           zh: '该链接的企业微信成员提供「联系我」活码，其微信群提供群二维码；添加与扫码计入该链接的漏斗。',
         },
       },

@@ -25,12 +25,18 @@ const touchOf = (prefix: 'first' | 'last') =>
 const memberPeople = (touches: boolean) => `
   SELECT 'm:' || m.id AS key, m.id AS member_id, m.lead_id AS lead_id, m.email AS email,
     COALESCE(m.name, l.name) AS name, m.preferred_language AS locale, m.created_at AS since,
-    ${touches ? `${touchOf('first')} AS first_touch, ${touchOf('last')} AS last_touch,` : ''} l.status AS lead_status, l.owner_id AS lead_owner
+    ${touches ? `${touchOf('first')} AS first_touch, ${touchOf('last')} AS last_touch,` : ''}
+    l.status AS lead_status, l.owner_id AS lead_owner
   FROM members m LEFT JOIN leads l ON l.id = m.lead_id AND l.anonymised_at IS NULL
   WHERE m.erased_at IS NULL`
 const leadPeople = (touches: boolean) => `
   SELECT 'l:' || l.id AS key, NULL AS member_id, l.id AS lead_id, l.email AS email, l.name AS name, NULL AS locale, l.created_at AS since,
-    ${touches ? `CASE WHEN ${isTouch('l.first_touch')} THEN l.first_touch END AS first_touch, CASE WHEN ${isTouch('l.last_touch')} THEN l.last_touch END AS last_touch,` : ''}
+    ${
+      touches
+        ? `CASE WHEN ${isTouch('l.first_touch')} THEN l.first_touch END AS first_touch,
+      CASE WHEN ${isTouch('l.last_touch')} THEN l.last_touch END AS last_touch,`
+        : ''
+    }
     l.status AS lead_status, l.owner_id AS lead_owner
   FROM leads l
   WHERE l.anonymised_at IS NULL AND l.email IS NOT NULL AND l.email <> ''
@@ -46,7 +52,8 @@ const TOPIC_STATE = `COALESCE(
   (SELECT c.subscribed FROM consent_log c WHERE c.lead_id = p.lead_id AND c.topic = ? ORDER BY c.at DESC, c.id DESC LIMIT 1))`
 
 /** A member's points toward a tier: everything earned, spending aside. */
-const POINTS = `COALESCE((SELECT SUM(CASE WHEN x.kind = 'spend' THEN 0 ELSE x.points END) FROM points_ledger x WHERE x.member_id = p.member_id), 0)`
+const POINTS = `COALESCE((SELECT SUM(CASE WHEN x.kind = 'spend' THEN 0 ELSE x.points END)
+  FROM points_ledger x WHERE x.member_id = p.member_id), 0)`
 
 const trimmed = (value: string | null | undefined) => (typeof value === 'string' ? value.trim() : '')
 
@@ -70,7 +77,8 @@ function condition(rule: SegmentRule): [string, InValue[]] {
       return [`${TOPIC_STATE} = 1`, [rule.topic, rule.topic]]
     case 'tier':
       return [
-        `p.member_id IS NOT NULL AND (SELECT CAST(t.id AS TEXT) FROM tiers t WHERE t.min_points >= 0 AND t.min_points <= ${POINTS} ORDER BY t.min_points DESC, t.id DESC LIMIT 1) = ?`,
+        `p.member_id IS NOT NULL AND (SELECT CAST(t.id AS TEXT) FROM tiers t
+          WHERE t.min_points >= 0 AND t.min_points <= ${POINTS} ORDER BY t.min_points DESC, t.id DESC LIMIT 1) = ?`,
         [String(rule.tier)],
       ]
     case 'locale':
@@ -163,7 +171,8 @@ export async function sqlSegmentCount(
     for (const r of (
       await client.execute({
         sql: `SELECT m.id, COALESCE(m.name, l.name) AS name, m.preferred_language AS locale, m.lead_id
-              FROM members m LEFT JOIN leads l ON l.id = m.lead_id AND l.anonymised_at IS NULL WHERE m.id IN (${members.map(() => '?').join(', ')})`,
+              FROM members m LEFT JOIN leads l ON l.id = m.lead_id AND l.anonymised_at IS NULL
+              WHERE m.id IN (${members.map(() => '?').join(', ')})`,
         args: members,
       })
     ).rows)

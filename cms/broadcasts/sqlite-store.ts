@@ -17,7 +17,8 @@ const touchColumns = (table: string) =>
   ['first', 'last']
     .map(
       (p) =>
-        `${table}.${p}_touch IS NOT NULL AND json_valid(${table}.${p}_touch) AS ${p}_set, json_extract(${table}.${p}_touch, '$.channel') AS ${p}_channel, json_extract(${table}.${p}_touch, '$.campaign') AS ${p}_campaign`,
+        `${table}.${p}_touch IS NOT NULL AND json_valid(${table}.${p}_touch) AS ${p}_set, json_extract(${table}.${p}_touch, ` +
+        `'$.channel') AS ${p}_channel, json_extract(${table}.${p}_touch, '$.campaign') AS ${p}_campaign`,
     )
     .join(', ')
 
@@ -113,7 +114,8 @@ export function sqliteBroadcastStore(payload: Payload): BroadcastStore {
       for (let i = 0; i < rows.length; i += INSERT_ROWS) {
         const part = rows.slice(i, i + INSERT_ROWS)
         statements.push({
-          sql: `INSERT INTO broadcast_deliveries (broadcast_id, recipient, email, name, locale, member, lead, batch, status) VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, 'pending')").join(', ')}`,
+          sql: `INSERT INTO broadcast_deliveries (broadcast_id, recipient, email, name, locale, member, lead, batch, status)
+            VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, 'pending')").join(', ')}`,
           args: part.flatMap(({ recipient: r, batch }) => [Number(id), r.key, r.email, r.name, r.locale, r.memberId, r.leadId, batch]),
         })
       }
@@ -128,7 +130,9 @@ export function sqliteBroadcastStore(payload: Payload): BroadcastStore {
     },
     async batchRecipients(id, batch) {
       const { rows } = await client.execute({
-        sql: 'SELECT recipient, email, name, locale, member, lead FROM broadcast_deliveries WHERE broadcast_id = ? AND batch = ? ORDER BY recipient',
+        sql:
+          'SELECT recipient, email, name, locale, member, lead FROM broadcast_deliveries ' +
+          'WHERE broadcast_id = ? AND batch = ? ORDER BY recipient',
         args: [Number(id), batch],
       })
       return rows.map((r) => ({

@@ -128,7 +128,9 @@ export const CampaignLinks: CollectionConfig = {
       admin: {
         position: 'sidebar',
         description: {
-          en: '企业微信 "Contact me" live code at /wecom/live-code/<code>: the UserID of one advisor, or several separated by commas (they take turns).',
+          en:
+            '企业微信 "Contact me" live code at /wecom/live-code/<code>: the UserID of one advisor, or several separated by commas ' +
+            '(they take turns).',
           zh: '企业微信「联系我」活码（/wecom/live-code/<code>）：一位成员的 UserID，或多位（以逗号分隔，轮流接待）。',
         },
       },
@@ -139,7 +141,9 @@ export const CampaignLinks: CollectionConfig = {
       labels: { singular: { en: 'WeChat group code', zh: '微信群二维码' }, plural: { en: 'WeChat group codes', zh: '微信群二维码' } },
       admin: {
         description: {
-          en: 'WeChat group QR images in order. /wecom/group-code/<code> shows the first group not marked full; tick "Full" when a group reaches its limit and the next one is shown.',
+          en:
+            'WeChat group QR images in order. /wecom/group-code/<code> shows the first group not marked full; tick "Full" ' +
+            'when a group reaches its limit and the next one is shown.',
           zh: '按顺序排列的微信群二维码。/wecom/group-code/<code> 显示第一个未满的群；群满时勾选“已满”，即改为显示下一个群。',
         },
       },

@@ -55,7 +55,9 @@ export const Forms: CollectionConfig = {
           admin: {
             condition: (_, row) => row?.type === 'hidden',
             description: {
-              en: "Filled by the server from this URL parameter of the page, or from the visitor's touch: channel, source, medium, campaign, content, term, referrer, landingPage.",
+              en:
+                "Filled by the server from this URL parameter of the page, or from the visitor's touch: channel, source, medium, " +
+                'campaign, content, term, referrer, landingPage.',
               zh: '由服务器根据页面网址的此参数或访客来源（channel、source、medium、campaign、content、term、referrer、landingPage）填写。',
             },
           },

@@ -2,7 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin, nobody } from '../access/roles'
 
-/** Mail (and texts) that would have been sent without RESEND_API_KEY (or SMS credentials): kept here so that a new install loses nothing. */
+/**
+ * Mail (and texts) that would have been sent without RESEND_API_KEY (or SMS credentials): kept here so that a new install loses nothing.
+ */
 export const Outbox: CollectionConfig = {
   slug: 'outbox',
   labels: { singular: { en: 'Outbox email', zh: '待发邮件' }, plural: { en: 'Outbox', zh: '发件箱' } },

@@ -25,7 +25,9 @@ export const Redirects: CollectionConfig = {
       index: true,
       admin: {
         description: {
-          en: 'The old path on this site, such as /old-page or /en/old-page. Stored in lower case without a trailing slash; a query string is ignored.',
+          en:
+            'The old path on this site, such as /old-page or /en/old-page. Stored in lower case without a trailing slash; ' +
+            'a query string is ignored.',
           zh: '本站的旧路径，例如 /old-page 或 /en/old-page。保存为小写、不带结尾斜杠；查询参数会被忽略。',
         },
       },

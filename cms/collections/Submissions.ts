@@ -5,7 +5,9 @@ import { canWorkLeads, isAdmin, isAdminField, nobody } from '../access/roles'
 import { exportCsv } from '../endpoints/exportCsv'
 import { NOTIFICATION_TASKS } from '../intake/tasks'
 
-/** An admin releasing a submission from the spam folder sets off the deliveries it never got (each does nothing when its form has it off). */
+/**
+ * An admin releasing a submission from the spam folder sets off the deliveries it never got (each does nothing when its form has it off).
+ */
 const notifyOnRelease: CollectionAfterChangeHook = async ({ doc, previousDoc, req, operation }) => {
   if (operation === 'update' && previousDoc?.isSpam && !doc.isSpam) {
     for (const task of Object.values(NOTIFICATION_TASKS))

@@ -55,17 +55,20 @@ describe('the Resend mailer', () => {
     expect(resend.received.map((e) => e.idempotencyKey)).toEqual([salesEmailKey(9, 'sales9@example.com')])
   })
 
-  it('after a crash (a new worker on the same journal), a batch Resend accepted is posted again as it was: nothing is sent twice', async () => {
-    const first = resendMailer(client(), journal, { windowMs: 20 })
-    const ids = await Promise.all([1, 2, 3].map((n) => first.send(email(n))))
-    const duplicatesBefore = resend.duplicates()
-    // The next worker takes the jobs up again, grouped with new ones in another order.
-    const next = resendMailer(client(), journal, { windowMs: 20 })
-    const again = await Promise.all([7, 3, 1, 8, 2].map((n) => next.send(email(n))))
-    expect(again).toEqual([expect.any(String), ids[2], ids[0], expect.any(String), ids[1]])
-    expect(resend.received.map((e) => e.subject).sort()).toEqual(['Lead 1', 'Lead 2', 'Lead 3', 'Lead 7', 'Lead 8'])
-    expect(resend.duplicates()).toBe(duplicatesBefore + 1)
-  })
+  it(
+    'after a crash (a new worker on the same journal), a batch Resend accepted is posted again as it was: ' + 'nothing is sent twice',
+    async () => {
+      const first = resendMailer(client(), journal, { windowMs: 20 })
+      const ids = await Promise.all([1, 2, 3].map((n) => first.send(email(n))))
+      const duplicatesBefore = resend.duplicates()
+      // The next worker takes the jobs up again, grouped with new ones in another order.
+      const next = resendMailer(client(), journal, { windowMs: 20 })
+      const again = await Promise.all([7, 3, 1, 8, 2].map((n) => next.send(email(n))))
+      expect(again).toEqual([expect.any(String), ids[2], ids[0], expect.any(String), ids[1]])
+      expect(resend.received.map((e) => e.subject).sort()).toEqual(['Lead 1', 'Lead 2', 'Lead 3', 'Lead 7', 'Lead 8'])
+      expect(resend.duplicates()).toBe(duplicatesBefore + 1)
+    },
+  )
 
   it('an outage (503) fails every send with one short reason; the retries after it send each email once', async () => {
     const mailer = resendMailer(client(), journal, { windowMs: 20 })
@@ -90,7 +93,8 @@ describe('the Resend mailer', () => {
     expect(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'sent'))).toEqual([
       'sent',
       'sent',
-      'Resend refused the email (HTTP 422): Invalid `to` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.',
+      'Resend refused the email (HTTP 422): Invalid `to` field. ' +
+        'The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.',
       'sent',
     ])
     // One refused batch, then each email on its own request under its own key; the bad one refused again.

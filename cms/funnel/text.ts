@@ -46,17 +46,23 @@ const EN: FunnelText = {
   definitionsTitle: 'What the numbers mean',
   definitions: {
     first: [
-      'Visits: visitors whose first touch ever falls in the range, under that touch. Returning visitors are not counted again, nor touches of erased members.',
+      'Visits: visitors whose first touch ever falls in the range, under that touch. Returning visitors are not counted again, ' +
+        'nor touches of erased members.',
       'Leads: leads created in the range, under their first touch. Won: those of them now marked won.',
-      'Added on WeChat: people who added a staff member through a 企业微信 live code in the range, under that live code (channel WeChat, its campaign and link), in both models.',
-      'Members: members who signed up in the range, under their first touch (a member need not have sent a form, so lead → member can pass 100%).',
+      'Added on WeChat: people who added a staff member through a 企业微信 live code in the range, ' +
+        'under that live code (channel WeChat, its campaign and link), in both models.',
+      'Members: members who signed up in the range, under their first touch (a member need not have sent a form, ' +
+        'so lead → member can pass 100%).',
       'Clicks (campaign links): every scan or click of the link in the range, bots left out.',
     ],
     last: [
-      'Visits: every visitor with a touch in the range, once, under their latest touch in the range (touches of erased members are not counted).',
+      'Visits: every visitor with a touch in the range, once, under their latest touch in the range (touches of erased members are ' +
+        'not counted).',
       'Leads: leads created in the range, under their last touch before the form. Won: those of them now marked won.',
-      'Added on WeChat: people who added a staff member through a 企业微信 live code in the range, under that live code (channel WeChat, its campaign and link), in both models.',
-      'Members: members who signed up in the range, under their last touch (a member need not have sent a form, so lead → member can pass 100%).',
+      'Added on WeChat: people who added a staff member through a 企业微信 live code in the range, ' +
+        'under that live code (channel WeChat, its campaign and link), in both models.',
+      'Members: members who signed up in the range, under their last touch (a member need not have sent a form, ' +
+        'so lead → member can pass 100%).',
       'Clicks (campaign links): every scan or click of the link in the range, bots left out.',
     ],
   },

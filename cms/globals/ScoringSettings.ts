@@ -15,7 +15,9 @@ export const ScoringSettings: GlobalConfig = {
       defaultValue: 50,
       admin: {
         description: {
-          en: 'A new or contacted lead whose score reaches this is qualified, gets an owner by its form’s routing, and that owner gets one email. Empty: never.',
+          en:
+            'A new or contacted lead whose score reaches this is qualified, gets an owner by its form’s routing, ' +
+            'and that owner gets one email. Empty: never.',
           zh: '新线索或已联系线索的分数达到该值即为“已确认”，按表单路由分配负责人，并给负责人发一封邮件。留空：不自动确认。',
         },
       },

@@ -75,7 +75,9 @@ export const SiteSettings: GlobalConfig = {
           defaultValue: false,
           admin: {
             description: {
-              en: 'Ask visitors for cookie consent before giving them a visitor id; without it, a touch is kept only on the submission itself.',
+              en:
+                'Ask visitors for cookie consent before giving them a visitor id; without it, ' +
+                'a touch is kept only on the submission itself.',
               zh: '在设置访客标识前征求 Cookie 同意；未同意时来源仅记录在提交本身。',
             },
           },

@@ -20,7 +20,9 @@ export function leadStatements(
   person: PersonLead,
   now: string,
 ): { statements: InStatement[]; leadSql: string; leadArgs: (string | number)[] } {
-  const insert = `INSERT INTO leads (email, phone, name, status, score, first_touch, last_touch, member_id, became_member_at, updated_at, created_at) SELECT ?, ?, ?, 'new', 0, ?, ?, ?, ?, ?, ?`
+  const insert = `INSERT INTO leads
+    (email, phone, name, status, score, first_touch, last_touch, member_id, became_member_at, updated_at, created_at)
+    SELECT ?, ?, ?, 'new', 0, ?, ?, ?, ?, ?, ?`
   const values = [
     person.email,
     person.phone,

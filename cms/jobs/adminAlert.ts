@@ -7,7 +7,8 @@ import { sendEmail } from './sendEmail'
  * Tells the admins, in one email, that a lead's delivery gave up after its last attempt. When the
  * mail provider is the very thing that is down, the alert lands in the Outbox collection instead,
  * so it is never lost; the key makes a re-run of the same job alert once only.
- * @example await alertAdmins(req, { leadId: 7, problem: 'sales email to … failed after 5 attempts: …', key: 'delivery-problem/7/sales email/12' })
+ * @example await alertAdmins(req, { leadId: 7, problem: 'sales email to … failed after 5 attempts: …',
+ *   key: 'delivery-problem/7/sales email/12' })
  */
 export async function alertAdmins(
   req: PayloadRequest,

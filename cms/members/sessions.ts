@@ -35,8 +35,11 @@ export function sessionsStore({ payload, sqlite, base }: MembersDb, memberById: 
       if (sqlite) {
         // Every signed-in request asks this: one indexed read, no transaction and no Local API round.
         const found = await sqlite.execute({
-          sql: `SELECT s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at, s.expires_at, s.user_agent, s.revoked_at, m.*,
-                (SELECT json_group_array(r.topics_id) FROM (SELECT topics_id FROM members_rels WHERE parent_id = m.id AND path = 'interests' ORDER BY "order") r) AS interest_ids
+          sql: `SELECT s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at, s.expires_at, s.user_agent,
+                s.revoked_at, m.*,
+                (SELECT json_group_array(r.topics_id)
+                  FROM (SELECT topics_id FROM members_rels WHERE parent_id = m.id AND path = 'interests' ORDER BY "order") r
+                ) AS interest_ids
               FROM member_sessions s JOIN members m ON m.id = s.member_id WHERE s.token_hash = ? LIMIT 1`,
           args: [tokenHash],
         })

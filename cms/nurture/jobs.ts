@@ -93,7 +93,10 @@ export const notifyQualified: TaskConfig<{ input: { leadId: string }; output: { 
     const link = `${cmsUrl}/admin/collections/leads/${lead.id}`
     const lines = changes.map((c) => `${c.points > 0 ? '+' : ''}${c.points}  ${c.reason}`)
     const text = [subject, '', ...(lead.email ? [lead.email] : []), ...(lead.phone ? [lead.phone] : []), '', ...lines, '', link].join('\n')
-    const html = `<p><strong>${escapeHtml(subject)}</strong></p><p>${escapeHtml([lead.email, lead.phone].filter(Boolean).join(' · '))}</p><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul><p><a href="${escapeHtml(link)}">${zh ? '打开线索' : 'Open the lead'}</a></p>`
+    const html =
+      `<p><strong>${escapeHtml(subject)}</strong></p><p>${escapeHtml([lead.email, lead.phone].filter(Boolean).join(' · '))}</p><ul>` +
+      `${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul><p><a href="${escapeHtml(link)}">` +
+      `${zh ? '打开线索' : 'Open the lead'}</a></p>`
     const providerId = await sendEmail(req, { to: to.email, subject, html, text, idempotencyKey: `lead-qualified/${lead.id}` })
     return { output: { providerId } }
   },

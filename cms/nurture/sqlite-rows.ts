@@ -65,7 +65,8 @@ export function insertActivityStatements(rows: NewActivity[]): InStatement[] {
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500)
     statements.push({
-      sql: `WITH v(lead, visitor, kind, at, path, categories, form, ref, locale) AS (VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')})
+      sql: `WITH v(lead, visitor, kind, at, path, categories, form, ref, locale) AS (
+              VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')})
             INSERT INTO lead_activity (lead_id, visitor, kind, at, path, categories, form, ref, locale)
             SELECT COALESCE(v.lead,
                      (SELECT lead_id FROM touches WHERE visitor = v.visitor AND lead_id IS NOT NULL ORDER BY id DESC LIMIT 1),
@@ -94,7 +95,8 @@ export function insertActivityStatements(rows: NewActivity[]): InStatement[] {
 /** The statement that queues a Payload job, in the same transaction as what it is about. */
 export function queueJobStatement(task: string, input: Record<string, unknown>, now: string): InStatement {
   return {
-    sql: `INSERT INTO payload_jobs (input, task_slug, queue, total_tried, has_error, processing, updated_at, created_at) VALUES (?, ?, 'default', 0, 0, 0, ?, ?)`,
+    sql: `INSERT INTO payload_jobs (input, task_slug, queue, total_tried, has_error, processing, updated_at, created_at)
+      VALUES (?, ?, 'default', 0, 0, 0, ?, ?)`,
     args: [JSON.stringify(input), task, now, now],
   }
 }

@@ -35,6 +35,7 @@ async function countScan(payload: Payload, link: number | string, group: string)
   }
   const doc = await payload.findByID({ collection: 'campaign-links', id: link, depth: 0, overrideAccess: true })
   const groupCodes = (doc.groupCodes ?? []).map((g) => (g.id === group ? { ...g, scans: (g.scans ?? 0) + 1 } : g))
-  // Not atomic (two scans at once may count one) and it drops the sites' page caches like any edit: MongoDB's price until a $inc store exists.
+  // Not atomic (two scans at once may count one) and it drops the sites' page caches like any edit: MongoDB's price until a $inc store
+  // exists.
   await payload.update({ collection: 'campaign-links', id: link, data: { groupCodes }, overrideAccess: true })
 }

@@ -12,7 +12,9 @@ export const ScoringRules: CollectionConfig = {
     defaultColumns: ['name', 'event', 'points', 'active'],
     group: { en: 'Reach', zh: '触达' },
     description: {
-      en: 'Each matching event adds its points to the lead’s score (negative points take some away). The threshold that qualifies a lead is in Scoring settings.',
+      en:
+        'Each matching event adds its points to the lead’s score (negative points take some away). ' +
+        'The threshold that qualifies a lead is in Scoring settings.',
       zh: '每个匹配的事件为线索加分（负分扣分）。合格阈值见“评分设置”。',
     },
   },

@@ -24,7 +24,8 @@ export async function FunnelView({ initPageResult, params, searchParams }: Admin
   ).toString()
   if (!req.user)
     redirect(
-      `${formatAdminURL({ adminRoute: routes.admin, path: admin.routes.login })}?redirect=${encodeURIComponent(`${path}${search ? `?${search}` : ''}`)}`,
+      `${formatAdminURL({ adminRoute: routes.admin, path: admin.routes.login })}?redirect=` +
+        `${encodeURIComponent(`${path}${search ? `?${search}` : ''}`)}`,
     )
   if (!roleOf(req)) redirect(formatAdminURL({ adminRoute: routes.admin, path: admin.routes.unauthorized }))
   const language = req.i18n.language === 'zh' ? 'zh' : 'en'

@@ -28,7 +28,8 @@ export async function JobsView({ initPageResult, params, searchParams }: AdminVi
   const { routes, admin } = payload.config
   if (!req.user)
     redirect(
-      `${formatAdminURL({ adminRoute: routes.admin, path: admin.routes.login })}?redirect=${encodeURIComponent(formatAdminURL({ adminRoute: routes.admin, path: JOBS_VIEW_PATH }))}`,
+      `${formatAdminURL({ adminRoute: routes.admin, path: admin.routes.login })}?redirect=` +
+        `${encodeURIComponent(formatAdminURL({ adminRoute: routes.admin, path: JOBS_VIEW_PATH }))}`,
     )
   if (roleOf(req) !== 'admin') redirect(formatAdminURL({ adminRoute: routes.admin, path: admin.routes.unauthorized }))
   const jobs = await listJobs(payload, new Date())
