@@ -91,7 +91,9 @@ async function main() {
     'signed-in /en/account req/s': Math.round(load.requests.average),
     [`password sign-in over HTTP, median of ${SIGN_INS} (ms)`]: Number(median(signIns).toFixed(1)),
     'scrypt verify alone, median of 10 (ms)': Number(median(hashes).toFixed(1)),
-    'scrypt cost': `N=2^${Math.log2(SCRYPT_PARAMS.N)}, r=${SCRYPT_PARAMS.r}, p=${SCRYPT_PARAMS.p} (${(128 * SCRYPT_PARAMS.N * SCRYPT_PARAMS.r) / 2 ** 20} MiB per hash)`,
+    'scrypt cost':
+      `N=2^${Math.log2(SCRYPT_PARAMS.N)}, r=${SCRYPT_PARAMS.r}, p=${SCRYPT_PARAMS.p} ` +
+      `(${(128 * SCRYPT_PARAMS.N * SCRYPT_PARAMS.r) / 2 ** 20} MiB per hash)`,
     load: `${SECONDS} s, autocannon in the bench process, same machine (2 cores)`,
   })
 }

@@ -90,7 +90,9 @@ async function main() {
     'cached page median ms, crawler (attribution skipped)': Number(median(without).toFixed(3)),
     'touch recording adds to the median ms (target < 2)': Number((median(withTouch) - median(without)).toFixed(3)),
     'cached page p99 ms with / without touch': `${percentile(withTouch, 0.99).toFixed(2)} / ${percentile(without, 0.99).toFixed(2)}`,
-    load: `/go: 50 connections for ${SECONDS} s (autocannon, same machine); pages: ${rounds * 400} sequential requests per case, interleaved`,
+    load:
+      `/go: 50 connections for ${SECONDS} s (autocannon, same machine); pages: ${rounds * 400} sequential requests per case, ` +
+      `interleaved`,
   })
   db.close()
 }

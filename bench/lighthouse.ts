@@ -35,7 +35,8 @@ async function main() {
   children.push(site)
   await waitForHttp(`${env.SITE_URL}/`)
   const pages = { 'home (zh-CN)': '/', 'post (en)': '/en/blog/qr-codes-that-count', 'landing page with a form': '/campaigns/spring-launch' }
-  for (const p of Object.values(pages)) await fetch(`${env.SITE_URL}${p}`) // warm the page cache, as a visitor after the first would find it
+  // warm the page cache, as a visitor after the first would find it
+  for (const p of Object.values(pages)) await fetch(`${env.SITE_URL}${p}`)
 
   const chrome = await launch({
     chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',

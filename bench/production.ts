@@ -188,7 +188,9 @@ async function main() {
     'direct / Node static (target ≥ 1.5)': Number((directResult.rps / nodeStaticResult.rps).toFixed(2)),
     'through nginx / nginx static': Number((proxiedResult.rps / nginxStaticResult.rps).toFixed(2)),
     'page bytes sent': `${page.body.length} (${page.encoding})`,
-    load: `${CONNECTIONS} connections, ${SECONDS} s each, Accept-Encoding: ${ACCEPT_ENCODING}; autocannon in the bench process, same machine (${availableParallelism()} cores)`,
+    load:
+      `${CONNECTIONS} connections, ${SECONDS} s each, Accept-Encoding: ${ACCEPT_ENCODING}; autocannon in the bench process, ` +
+      `same machine (${availableParallelism()} cores)`,
   })
   console.log('Resident memory (MB), each process with its children:')
   console.table({ idle, 'after the load': after })

@@ -65,7 +65,8 @@ async function main(): Promise<string> {
   }
   if (plan.database === 'mongodump') {
     console.error(
-      'The database is on MongoDB, so it is not in this archive (media, lead files and the secret are). Back it up with: mongodump --uri="$DATABASE_URI" --archive=<file>.archive.gz --gzip',
+      'The database is on MongoDB, so it is not in this archive (media, lead files and the secret are). Back it up with: ' +
+        'mongodump --uri="$DATABASE_URI" --archive=<file>.archive.gz --gzip',
     )
   }
   return archive

@@ -25,7 +25,9 @@ export function requireNode22() {
  * @returns {NodeJS.ProcessEnv & { CMS_PORT: string; SITE_PORT: string; HOST: string; DATA_DIR: string; SITE_URL: string; CMS_URL: string }}
  */
 export function productEnv(overrides = {}) {
-  /** @type {NodeJS.ProcessEnv & { CMS_PORT: string; SITE_PORT: string; HOST: string; DATA_DIR: string; SITE_URL: string; CMS_URL: string }} */
+  /**
+   * @type {NodeJS.ProcessEnv & { CMS_PORT: string; SITE_PORT: string; HOST: string; DATA_DIR: string; SITE_URL: string; CMS_URL: string }}
+   */
   const env = /** @type {any} */ ({ ...process.env, ...overrides })
   env.CMS_PORT ||= '3000'
   env.SITE_PORT ||= '4321'

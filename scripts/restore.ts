@@ -32,7 +32,8 @@ async function main(): Promise<string> {
 
   if (usesMongo)
     console.error(
-      'DATABASE_URI is MongoDB: the files are back; restore the database with: mongorestore --uri="$DATABASE_URI" --archive=<file>.archive.gz --gzip --drop',
+      'DATABASE_URI is MongoDB: the files are back; restore the database with: ' +
+        'mongorestore --uri="$DATABASE_URI" --archive=<file>.archive.gz --gzip --drop',
     )
   else if (!listing.includes(DATABASE_ENTRY))
     console.error('This archive holds no SQLite database (it was taken on MongoDB): restore the database with mongorestore.')

@@ -41,7 +41,8 @@ async function main(): Promise<void> {
     await seed.resetDatabase(payload)
   } else if ((await payload.count({ collection: 'pages' })).totalDocs > 0) {
     throw new Error(
-      'The database already has pages, so the demo brand was not written over them. Run with --reset to replace all content (users are kept).',
+      'The database already has pages, so the demo brand was not written over them. ' +
+        'Run with --reset to replace all content (users are kept).',
     )
   }
   await seed.seedDemo(payload, { log })

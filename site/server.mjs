@@ -63,7 +63,8 @@ function startProcesses(count) {
       while (restarts.length && now - restarts[0] > 60_000) restarts.shift()
       if (restarts.length >= MAX_RESTARTS_PER_MINUTE) {
         console.error(
-          `Site process ${slot} stopped (${signal ?? `exit ${code}`}), the ${MAX_RESTARTS_PER_MINUTE + 1}th time within a minute: stopping the site.`,
+          `Site process ${slot} stopped (${signal ?? `exit ${code}`}), the ${MAX_RESTARTS_PER_MINUTE + 1}th time within a minute: ` +
+            `stopping the site.`,
         )
         stop(1)
         return

@@ -12,7 +12,10 @@ export interface Theme {
   PostView: AstroComponentFactory
   /** A page of posts; props: { posts, page, totalPages, heading, basePath, locale, defaultLocale }. */
   PostListView: AstroComponentFactory
-  /** A members-only page or post the reader may not open; props: { title, excerpt, need, tierName, path, locale, defaultLocale }. Never given the body. */
+  /**
+   * A members-only page or post the reader may not open; props: { title, excerpt, need, tierName, path, locale,
+   * defaultLocale }. Never given the body.
+   */
   GatedView: AstroComponentFactory
   /** The newsletter archive with its sign-up box; props: NewsletterViewProps (themes/shared/newsletter.ts). */
   NewsletterView: AstroComponentFactory

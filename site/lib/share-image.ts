@@ -32,7 +32,8 @@ export function canRenderCjk(): Promise<boolean> {
       const found = stdout.trim() !== ''
       if (!found)
         console.warn(
-          'No font with Chinese glyphs is installed (fc-list :lang=zh is empty); share images show the site name instead of Chinese titles. Install fonts-noto-cjk or fonts-wqy-microhei.',
+          'No font with Chinese glyphs is installed (fc-list :lang=zh is empty); share images show the site name instead of ' +
+            'Chinese titles. Install fonts-noto-cjk or fonts-wqy-microhei.',
         )
       resolve(found)
     })

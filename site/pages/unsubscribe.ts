@@ -10,7 +10,8 @@ import { leaveBroadcast } from '../lib/stores'
 const html = (status: number, body: string) => plainPage(status, 'Unsubscribe · 退订', body)
 
 const INVALID =
-  '<h1>This link is not valid · 链接无效</h1><p>Use the unsubscribe link of a newer email, or your account page. · 请使用较新邮件中的退订链接，或在账户页面管理订阅。</p>'
+  '<h1>This link is not valid · 链接无效</h1><p>Use the unsubscribe link of a newer email, or your account page. · ' +
+  '请使用较新邮件中的退订链接，或在账户页面管理订阅。</p>'
 
 /**
  * The unsubscribe link of a broadcast, signed out. GET asks to confirm (a link scanner that opens
@@ -23,7 +24,8 @@ export const GET: APIRoute = ({ url }) => {
   if (!readLeaveToken(token, payloadSecret())) return html(400, INVALID)
   return html(
     200,
-    `<h1>Unsubscribe? · 确认退订？</h1><form method="post" action="/unsubscribe?token=${escapeHtml(encodeURIComponent(token))}"><button type="submit">Unsubscribe · 退订</button></form>`,
+    `<h1>Unsubscribe? · 确认退订？</h1><form method="post" action="/unsubscribe?token=${escapeHtml(encodeURIComponent(token))}">` +
+      `<button type="submit">Unsubscribe · 退订</button></form>`,
   )
 }
 

@@ -33,7 +33,8 @@ export async function codeFromOutbox(api: Awaited<ReturnType<typeof adminApi>>, 
     .poll(
       async () => {
         const { docs } = await api.get(
-          `/api/outbox?where[to][equals]=${encodeURIComponent(to)}&where[subject][contains]=${encodeURIComponent(subject)}&where[id][greater_than]=${after}&sort=-id&limit=1&depth=0`,
+          `/api/outbox?where[to][equals]=${encodeURIComponent(to)}&where[subject][contains]=${encodeURIComponent(subject)}` +
+            `&where[id][greater_than]=${after}&sort=-id&limit=1&depth=0`,
         )
         code = String(docs[0]?.text ?? '').match(/\b(\d{6})\b/)?.[1]
         return code ?? null

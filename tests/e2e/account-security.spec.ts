@@ -77,38 +77,39 @@ test('a member’s session is refused by the CMS: as a cookie, as a JWT or Beare
   await cms.dispose()
 })
 
-test('member A cannot read or change B’s profile, submissions, points or sessions through the CMS REST API, with A’s cookie or none', async ({
-  playwright,
-}) => {
-  const cms = await playwright.request.newContext({ baseURL: e2e.cmsUrl })
-  const routes: [string, string, unknown?][] = [
-    ['GET', `/api/members/${b.id}`],
-    ['GET', `/api/members?where[id][equals]=${b.id}`],
-    ['PATCH', `/api/members/${b.id}`, { name: 'Changed' }],
-    ['DELETE', `/api/members/${b.id}`],
-    ['GET', `/api/member-sessions?where[member][equals]=${b.id}`],
-    ['PATCH', `/api/member-sessions?where[member][equals]=${b.id}`, { revokedAt: new Date().toISOString() }],
-    ['GET', `/api/points-ledger?where[member][equals]=${b.id}`],
-    ['POST', '/api/points-ledger', { member: a.id, points: 1000 }],
-    ['GET', `/api/leads/${bLead}`],
-    ['GET', `/api/submissions?where[lead][equals]=${bLead}`],
-    ['GET', `/api/consent-log?where[member][equals]=${b.id}`],
-    ['GET', `/api/member-codes`],
-    ['GET', `/api/audit-log`],
-  ]
-  for (const cookie of [a.cookie, '']) {
-    for (const [method, path, data] of routes) {
-      const res = await cms.fetch(path, { method, data, headers: { origin: e2e.cmsUrl, ...(cookie ? { cookie } : {}) } })
-      expect(res.status(), `${method} ${path}`).toBe(403)
+test(
+  'member A cannot read or change B’s profile, submissions, points or sessions through the CMS REST API, ' + 'with A’s cookie or none',
+  async ({ playwright }) => {
+    const cms = await playwright.request.newContext({ baseURL: e2e.cmsUrl })
+    const routes: [string, string, unknown?][] = [
+      ['GET', `/api/members/${b.id}`],
+      ['GET', `/api/members?where[id][equals]=${b.id}`],
+      ['PATCH', `/api/members/${b.id}`, { name: 'Changed' }],
+      ['DELETE', `/api/members/${b.id}`],
+      ['GET', `/api/member-sessions?where[member][equals]=${b.id}`],
+      ['PATCH', `/api/member-sessions?where[member][equals]=${b.id}`, { revokedAt: new Date().toISOString() }],
+      ['GET', `/api/points-ledger?where[member][equals]=${b.id}`],
+      ['POST', '/api/points-ledger', { member: a.id, points: 1000 }],
+      ['GET', `/api/leads/${bLead}`],
+      ['GET', `/api/submissions?where[lead][equals]=${bLead}`],
+      ['GET', `/api/consent-log?where[member][equals]=${b.id}`],
+      ['GET', `/api/member-codes`],
+      ['GET', `/api/audit-log`],
+    ]
+    for (const cookie of [a.cookie, '']) {
+      for (const [method, path, data] of routes) {
+        const res = await cms.fetch(path, { method, data, headers: { origin: e2e.cmsUrl, ...(cookie ? { cookie } : {}) } })
+        expect(res.status(), `${method} ${path}`).toBe(403)
+      }
     }
-  }
-  await cms.dispose()
-  // And B's data is as it was.
-  const request = await playwright.request.newContext()
-  const api = await adminApi(request)
-  expect((await api.get(`/api/members/${b.id}?depth=0`)).name).toBe('Sec')
-  await request.dispose()
-})
+    await cms.dispose()
+    // And B's data is as it was.
+    const request = await playwright.request.newContext()
+    const api = await adminApi(request)
+    expect((await api.get(`/api/members/${b.id}?depth=0`)).name).toBe('Sec')
+    await request.dispose()
+  },
+)
 
 test('a cross-origin POST to an account endpoint gets 403, as JSON and as a form', async ({ request }) => {
   const evil = { origin: 'https://evil.example', cookie: a.cookie }

@@ -136,54 +136,56 @@ async function signedIn(browser: Browser, who: { email: string; password: string
   return { context, page }
 }
 
-test('every list view, every document with rich text and the first documents of the rest open in both languages, take typing in each rich-text field and never block the main thread over 2 s', async ({
-  browser,
-}) => {
-  test.setTimeout(15 * 60_000)
-  // The admin sees every collection, the admin-only ones too.
-  let session = await signedIn(browser, e2e.admin)
-  const sections = await adminSections(session.page)
-  expect(sections).toEqual(
-    expect.arrayContaining([
-      '/admin/collections/pages',
-      '/admin/collections/posts',
-      '/admin/globals/site-settings',
-      '/admin/globals/header',
-      '/admin/globals/footer',
-    ]),
-  )
-  const views = await allViews(session.page, sections)
-  // Each view has its own guards (20 s to load, 2 s of main thread); the whole run gets time in
-  // proportion to how many views there are, so a busy machine slows it without cutting it short.
-  test.setTimeout(5 * 60_000 + views.length * 12_000)
-  // The seeded Chinese contact page, the one that froze, is among them with its rich text.
-  expect(views.find((view) => view.url === '/admin/collections/pages/1?locale=zh-CN')?.richText).toEqual(['layout.0.content'])
+test(
+  'every list view, every document with rich text and the first documents of the rest open in both languages, ' +
+    'take typing in each rich-text field and never block the main thread over 2 s',
+  async ({ browser }) => {
+    test.setTimeout(15 * 60_000)
+    // The admin sees every collection, the admin-only ones too.
+    let session = await signedIn(browser, e2e.admin)
+    const sections = await adminSections(session.page)
+    expect(sections).toEqual(
+      expect.arrayContaining([
+        '/admin/collections/pages',
+        '/admin/collections/posts',
+        '/admin/globals/site-settings',
+        '/admin/globals/header',
+        '/admin/globals/footer',
+      ]),
+    )
+    const views = await allViews(session.page, sections)
+    // Each view has its own guards (20 s to load, 2 s of main thread); the whole run gets time in
+    // proportion to how many views there are, so a busy machine slows it without cutting it short.
+    test.setTimeout(5 * 60_000 + views.length * 12_000)
+    // The seeded Chinese contact page, the one that froze, is among them with its rich text.
+    expect(views.find((view) => view.url === '/admin/collections/pages/1?locale=zh-CN')?.richText).toEqual(['layout.0.content'])
 
-  const failures: string[] = []
-  // Each failure is printed at once too, so a run cut short still names what failed.
-  const fail = (message: string) => {
-    failures.push(message)
-    console.log(message)
-  }
-  const started = Date.now()
-  for (const view of views) {
-    try {
-      const failure = await checkView(session.page, view)
-      if (failure) fail(failure)
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      fail(message.startsWith(view.what) ? message : `${view.what}: ${message.split('\n')[0]}`)
-      // A frozen page freezes every page of its site in the same browser context (they share a
-      // renderer process): the next view gets a context of its own. Closing the frozen one may wait
-      // on its renderer, so it is not awaited; the browser goes away at the end of the run anyway.
-      void session.context.close().catch(() => undefined)
-      session = await signedIn(browser, e2e.admin)
+    const failures: string[] = []
+    // Each failure is printed at once too, so a run cut short still names what failed.
+    const fail = (message: string) => {
+      failures.push(message)
+      console.log(message)
     }
-  }
-  console.log(`${views.length} admin views checked in ${Math.round((Date.now() - started) / 1000)} s`)
-  await session.context.close()
-  expect(failures).toEqual([])
-})
+    const started = Date.now()
+    for (const view of views) {
+      try {
+        const failure = await checkView(session.page, view)
+        if (failure) fail(failure)
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        fail(message.startsWith(view.what) ? message : `${view.what}: ${message.split('\n')[0]}`)
+        // A frozen page freezes every page of its site in the same browser context (they share a
+        // renderer process): the next view gets a context of its own. Closing the frozen one may wait
+        // on its renderer, so it is not awaited; the browser goes away at the end of the run anyway.
+        void session.context.close().catch(() => undefined)
+        session = await signedIn(browser, e2e.admin)
+      }
+    }
+    console.log(`${views.length} admin views checked in ${Math.round((Date.now() - started) / 1000)} s`)
+    await session.context.close()
+    expect(failures).toEqual([])
+  },
+)
 
 test('an editor types Chinese contact lines with addresses into a post, publishes it, and the site links exactly the addresses', async ({
   browser,

@@ -130,7 +130,9 @@ test('a mail outage of 60 s (Resend answering 503) then recovery: everything sen
   expect(leads.docs).toHaveLength(names.length)
   /** The failed attempts at each outage lead's sales email, as recorded on the lead (one row each in lead-deliveries). */
   const failedAttempts = async () => {
-    const query = `where[lead][in]=${leads.docs.map((lead) => lead.id).join(',')}&where[kind][equals]=${encodeURIComponent('sales email')}&where[status][equals]=failed&pagination=false&depth=0`
+    const query =
+      `where[lead][in]=${leads.docs.map((lead) => lead.id).join(',')}&where[kind][equals]=${encodeURIComponent('sales email')}` +
+      `&where[status][equals]=failed&pagination=false&depth=0`
     const rows = (
       (await (await fetch(`${product.cmsUrl}/api/lead-deliveries?${query}`, { headers: auth })).json()) as { docs: { lead: number }[] }
     ).docs

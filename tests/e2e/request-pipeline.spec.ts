@@ -15,55 +15,57 @@ const site = (path: string) => `${e2e.siteUrl}${path}`
 // A browser's user agent: bots get no visitor id, so no cookie.
 const browserUa = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36' }
 
-test('security headers: CSP allowing exactly the inline scripts, no framing of account pages or the admin, nosniff, referrer and permissions policies', async ({
-  page,
-}) => {
-  // The contact page: its lead form's script is inlined.
-  const home = await fetch(site('/en/contact'))
-  const html = await home.text()
-  const headers = home.headers
-  expect(headers.get('x-content-type-options')).toBe('nosniff')
-  expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
-  expect(headers.get('permissions-policy')).toBe('camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()')
-  expect(headers.get('strict-transport-security')).toBeNull()
-  const csp = headers.get('content-security-policy')!
-  expect(csp).toContain("frame-ancestors 'self'")
-  expect(csp).toContain("object-src 'none'")
-  // Every inline script of the page is allowed by its hash, and nothing else is.
-  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map(
-    (m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
-  )
-  expect(inline.length).toBeGreaterThan(0)
-  // ...and the one inline handler the themes write, the search box's focus (by its hash, with 'unsafe-hashes').
-  const handler = `'sha256-${createHash('sha256').update('import(this.form.dataset.script)').digest('base64')}'`
-  expect(/script-src ([^;]*)/.exec(csp)![1]!.split(' ').sort()).toEqual(["'self'", ...new Set(inline), "'unsafe-hashes'", handler].sort())
+test(
+  'security headers: CSP allowing exactly the inline scripts, no framing of account pages or the admin, nosniff, ' +
+    'referrer and permissions policies',
+  async ({ page }) => {
+    // The contact page: its lead form's script is inlined.
+    const home = await fetch(site('/en/contact'))
+    const html = await home.text()
+    const headers = home.headers
+    expect(headers.get('x-content-type-options')).toBe('nosniff')
+    expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    expect(headers.get('permissions-policy')).toBe('camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()')
+    expect(headers.get('strict-transport-security')).toBeNull()
+    const csp = headers.get('content-security-policy')!
+    expect(csp).toContain("frame-ancestors 'self'")
+    expect(csp).toContain("object-src 'none'")
+    // Every inline script of the page is allowed by its hash, and nothing else is.
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map(
+      (m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
+    )
+    expect(inline.length).toBeGreaterThan(0)
+    // ...and the one inline handler the themes write, the search box's focus (by its hash, with 'unsafe-hashes').
+    const handler = `'sha256-${createHash('sha256').update('import(this.form.dataset.script)').digest('base64')}'`
+    expect(/script-src ([^;]*)/.exec(csp)![1]!.split(' ').sort()).toEqual(["'self'", ...new Set(inline), "'unsafe-hashes'", handler].sort())
 
-  // In a browser the page runs with no violation (the consent banner's script included).
-  const violations: string[] = []
-  page.on('console', (message) => message.text().includes('Content Security Policy') && violations.push(message.text()))
-  await page.goto(site('/en'))
-  await page.goto(site('/en/contact'))
-  // Focusing the search box runs its inline handler, which loads the suggestions script.
-  const script = page.waitForResponse((response) => /\/_astro\/search-box-[\w-]+\.js$/.test(new URL(response.url()).pathname))
-  await page.getByRole('combobox', { name: 'Search this site' }).focus()
-  expect((await script).status()).toBe(200)
-  expect(violations).toEqual([])
+    // In a browser the page runs with no violation (the consent banner's script included).
+    const violations: string[] = []
+    page.on('console', (message) => message.text().includes('Content Security Policy') && violations.push(message.text()))
+    await page.goto(site('/en'))
+    await page.goto(site('/en/contact'))
+    // Focusing the search box runs its inline handler, which loads the suggestions script.
+    const script = page.waitForResponse((response) => /\/_astro\/search-box-[\w-]+\.js$/.test(new URL(response.url()).pathname))
+    await page.getByRole('combobox', { name: 'Search this site' }).focus()
+    expect((await script).status()).toBe(200)
+    expect(violations).toEqual([])
 
-  for (const path of ['/en/account/sign-in', '/account/sign-up']) {
-    const account = await fetch(site(path))
-    expect(account.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'")
-    expect(account.headers.get('x-frame-options'), path).toBe('DENY')
-  }
-  // Build assets and files carry the same headers, without a page's CSP.
-  const robots = await fetch(site('/robots.txt'))
-  expect(robots.headers.get('x-content-type-options')).toBe('nosniff')
+    for (const path of ['/en/account/sign-in', '/account/sign-up']) {
+      const account = await fetch(site(path))
+      expect(account.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'")
+      expect(account.headers.get('x-frame-options'), path).toBe('DENY')
+    }
+    // Build assets and files carry the same headers, without a page's CSP.
+    const robots = await fetch(site('/robots.txt'))
+    expect(robots.headers.get('x-content-type-options')).toBe('nosniff')
 
-  const admin = await fetch(`${e2e.cmsUrl}/admin/login`)
-  expect(admin.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
-  expect(admin.headers.get('x-frame-options')).toBe('SAMEORIGIN')
-  expect(admin.headers.get('x-content-type-options')).toBe('nosniff')
-  expect(admin.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
-})
+    const admin = await fetch(`${e2e.cmsUrl}/admin/login`)
+    expect(admin.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
+    expect(admin.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(admin.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(admin.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+  },
+)
 
 test('an https SITE_URL sends HSTS', async () => {
   const https = await startSite({ SITE_URL: 'https://localhost:4443' })

@@ -92,7 +92,8 @@ describe('changing the email', () => {
     expect(notice.map((d) => [d.subject, d.text])).toEqual([
       [
         'The email of your Lantern Tea account was changed',
-        'The email of your account is now n*******@example.com. This address no longer signs in. If you did not make this change, reply to this email at once so that we can lock the account.',
+        'The email of your account is now n*******@example.com. This address no longer signs in. If you did not make this change, ' +
+          'reply to this email at once so that we can lock the account.',
       ],
     ])
   })

@@ -24,7 +24,8 @@ export async function startFakeWecom({ corpId, secret, staff }: { corpId: string
   let tokenCalls = 0
   let held: { promise: Promise<void>; release: () => void } | null = null
   const hint = () =>
-    `hint: [${(Date.now() / 1000) | 0}_${randomBytes(8).toString('hex')}], from ip: 127.0.0.1, more info at https://open.work.weixin.qq.com/devtool/query`
+    `hint: [${(Date.now() / 1000) | 0}_${randomBytes(8).toString('hex')}], from ip: 127.0.0.1, more info at ` +
+    `https://open.work.weixin.qq.com/devtool/query`
   const error = (errcode: number, errmsg: string) => ({ errcode, errmsg: `${errmsg}, ${hint()}` })
   const send = (res: ServerResponse, body: unknown) => {
     res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' })

@@ -18,11 +18,13 @@ let mediaDir: string
 let bigPng: Buffer
 
 const NOT_AN_IMAGE =
-  'The file is not an image or a PDF: its content is not JPEG, PNG, WebP, AVIF or GIF, nor PDF, whatever its name says. Upload one of those.'
+  'The file is not an image or a PDF: its content is not JPEG, PNG, WebP, AVIF or GIF, nor PDF, whatever its name says. ' +
+  'Upload one of those.'
 const TOO_MANY_PIXELS =
   'The image is 10000 × 10000 pixels (100 megapixels); images may have at most 50 megapixels. Resize it and upload it again.'
 const TOO_LARGE_25 =
-  'The file is 25 MB; the media library accepts at most 20 MB. Export a smaller version (2000 to 4000 pixels wide is plenty for the site) and upload it again.'
+  'The file is 25 MB; the media library accepts at most 20 MB. Export a smaller version (2000 to 4000 pixels wide is plenty for ' +
+  'the site) and upload it again.'
 
 const textAsPng = () => Buffer.from('This is a text file that someone renamed to photo.png.\n'.repeat(20))
 const file = (data: Buffer, name: string, mimetype: string) => ({ data, name, mimetype, size: data.length })

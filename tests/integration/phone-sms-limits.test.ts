@@ -29,7 +29,9 @@ afterEach(() => {
   for (const name of TENCENT) delete process.env[name]
 })
 
-/** Texts go to the Tencent Cloud stand-in at `url`, signed with `secretKey` (a key the stand-in was not given fails its signature check). */
+/**
+ * Texts go to the Tencent Cloud stand-in at `url`, signed with `secretKey` (a key the stand-in was not given fails its signature check).
+ */
 function useTencent(url: string, secretKey: string): void {
   Object.assign(process.env, {
     TENCENT_SMS_SECRET_ID: 'AKIDstandin',

@@ -18,7 +18,10 @@ beforeAll(async () => {
 })
 afterAll(async () => cleanup?.())
 
-/** 企业微信's side, from the published algorithm: encrypt (random 16, length, message, corp id; PKCS#7 to 32; AES-256-CBC) and sign (SHA1 of the sorted four). */
+/**
+ * 企业微信's side, from the published algorithm: encrypt (random 16, length, message, corp id; PKCS#7 to 32;
+ * AES-256-CBC) and sign (SHA1 of the sorted four).
+ */
 function callback(
   method: 'GET' | 'POST',
   message: string,
@@ -41,12 +44,18 @@ function callback(
     : new Request(url, {
         method: 'POST',
         headers: { 'content-type': 'text/xml' },
-        body: `<xml><ToUserName><![CDATA[${secrets.corpId}]]></ToUserName><AgentID><![CDATA[]]></AgentID><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`,
+        body:
+          `<xml><ToUserName><![CDATA[${secrets.corpId}]]></ToUserName><AgentID><![CDATA[]]></AgentID><Encrypt><![CDATA[${encrypt}]]>` +
+          `</Encrypt></xml>`,
       })
 }
 
 const addEvent = (userId: string, externalUserId: string, state: string) =>
-  `<xml><ToUserName><![CDATA[${secrets.corpId}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_contact]]></Event><ChangeType><![CDATA[add_external_contact]]></ChangeType><UserID><![CDATA[${userId}]]></UserID><ExternalUserID><![CDATA[${externalUserId}]]></ExternalUserID><State><![CDATA[${state}]]></State><WelcomeCode><![CDATA[CODE]]></WelcomeCode></xml>`
+  `<xml><ToUserName><![CDATA[${secrets.corpId}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>` +
+  `${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_contact]]>` +
+  `</Event><ChangeType><![CDATA[add_external_contact]]></ChangeType><UserID><![CDATA[${userId}]]></UserID><ExternalUserID>` +
+  `<![CDATA[${externalUserId}]]></ExternalUserID><State><![CDATA[${state}]]></State><WelcomeCode><![CDATA[CODE]]></WelcomeCode>` +
+  `</xml>`
 
 describe('the 企业微信 callback URL', () => {
   it('answers the URL check with the decrypted echostr', async () => {

@@ -46,29 +46,33 @@ const get = (code: string, cookie?: string) =>
   handle(new Request(`http://localhost:4321/wecom/live-code/${code}`, { headers: cookie ? { cookie } : {} }), code)
 
 describe('企业微信 "联系我" live codes', () => {
-  it('makes one staff member’s code for a campaign link once (add_contact_way, type 1, the link’s code as state) and answers its image, never cached', async () => {
-    const res = await get('spring')
-    expect(res.status).toBe(302)
-    expect(res.headers.get('cache-control')).toBe('private, no-store')
-    const [call] = wecom.contactWays
-    expect(call!.body).toEqual({ type: 1, scene: 2, remark: '春季新品', skip_verify: true, state: 'spring', user: ['zhangsan'] })
-    expect(res.headers.get('location')).toBe(call!.answer.qr_code)
-    const stored = (await payload.find({ collection: 'live-codes', where: { state: { equals: 'spring' } }, depth: 0 })).docs
-    expect(stored).toEqual([
-      expect.objectContaining({
-        campaignLink: 'spring',
-        lead: null,
-        staff: ['zhangsan'],
-        configId: call!.answer.config_id,
-        qrCode: call!.answer.qr_code,
-      }),
-    ])
+  it(
+    'makes one staff member’s code for a campaign link once (add_contact_way, type 1, ' +
+      'the link’s code as state) and answers its image, never cached',
+    async () => {
+      const res = await get('spring')
+      expect(res.status).toBe(302)
+      expect(res.headers.get('cache-control')).toBe('private, no-store')
+      const [call] = wecom.contactWays
+      expect(call!.body).toEqual({ type: 1, scene: 2, remark: '春季新品', skip_verify: true, state: 'spring', user: ['zhangsan'] })
+      expect(res.headers.get('location')).toBe(call!.answer.qr_code)
+      const stored = (await payload.find({ collection: 'live-codes', where: { state: { equals: 'spring' } }, depth: 0 })).docs
+      expect(stored).toEqual([
+        expect.objectContaining({
+          campaignLink: 'spring',
+          lead: null,
+          staff: ['zhangsan'],
+          configId: call!.answer.config_id,
+          qrCode: call!.answer.qr_code,
+        }),
+      ])
 
-    const again = await get('spring')
-    expect(again.headers.get('location')).toBe(res.headers.get('location'))
-    expect(wecom.contactWays).toHaveLength(1)
-    expect(wecom.tokenCalls()).toBe(1)
-  })
+      const again = await get('spring')
+      expect(again.headers.get('location')).toBe(res.headers.get('location'))
+      expect(wecom.contactWays).toHaveLength(1)
+      expect(wecom.tokenCalls()).toBe(1)
+    },
+  )
 
   it('rotates across a team (type 2, every UserID)', async () => {
     const res = await get('team')
@@ -82,43 +86,47 @@ describe('企业微信 "联系我" live codes', () => {
     expect(wecom.contactWays).toHaveLength(calls)
   })
 
-  it('gives a known lead a code of their own (state <link>.l<lead>), and the add it reports lands on that lead, credited to the staff member', async () => {
-    const lead = await payload.create({ collection: 'leads', data: { email: 'mei@example.com', status: 'new' } })
-    const visitor = 'vAbCdEfGhIjKlMnOpQrStUv'
-    await payload.create({ collection: 'touches', data: { at: new Date().toISOString(), visitor, channel: 'wechat', lead: lead.id } })
-    const res = await get('spring', `bs_visitor=${visitor}`)
-    expect(res.status).toBe(302)
-    const call = wecom.contactWays.at(-1)!
-    expect(call.body.state).toBe(`spring.l${lead.id}`)
-    expect(res.headers.get('location')).toBe(call.answer.qr_code)
+  it(
+    'gives a known lead a code of their own (state <link>.l<lead>), and the add it reports lands on that lead, credited to the staff ' +
+      'member',
+    async () => {
+      const lead = await payload.create({ collection: 'leads', data: { email: 'mei@example.com', status: 'new' } })
+      const visitor = 'vAbCdEfGhIjKlMnOpQrStUv'
+      await payload.create({ collection: 'touches', data: { at: new Date().toISOString(), visitor, channel: 'wechat', lead: lead.id } })
+      const res = await get('spring', `bs_visitor=${visitor}`)
+      expect(res.status).toBe(302)
+      const call = wecom.contactWays.at(-1)!
+      expect(call.body.state).toBe(`spring.l${lead.id}`)
+      expect(res.headers.get('location')).toBe(call.answer.qr_code)
 
-    const { recordWechatAdd } = await import('../../cms/wecom/record-add')
-    expect(
-      await recordWechatAdd(
-        payload,
-        {
-          event: 'change_external_contact',
-          changeType: 'add_external_contact',
-          userId: 'zhangsan',
-          externalUserId: 'wmEXTERNAL0001',
-          state: `spring.l${lead.id}`,
-          createTime: Math.floor(Date.now() / 1000),
-        },
-        new Date(),
-      ),
-    ).toBe('recorded')
-    const add = (await payload.find({ collection: 'wechat-adds', where: { externalUserId: { equals: 'wmEXTERNAL0001' } }, depth: 0 }))
-      .docs[0]!
-    expect(add).toMatchObject({ staffUserId: 'zhangsan', campaignLink: 'spring', lead: lead.id })
-    const touch = await payload.findByID({ collection: 'touches', id: add.touch as number, depth: 0 })
-    expect(touch).toMatchObject({
-      channel: 'wechat',
-      medium: 'added-on-wechat',
-      campaign: 'spring-launch',
-      campaignLink: 'spring',
-      lead: lead.id,
-    })
-  })
+      const { recordWechatAdd } = await import('../../cms/wecom/record-add')
+      expect(
+        await recordWechatAdd(
+          payload,
+          {
+            event: 'change_external_contact',
+            changeType: 'add_external_contact',
+            userId: 'zhangsan',
+            externalUserId: 'wmEXTERNAL0001',
+            state: `spring.l${lead.id}`,
+            createTime: Math.floor(Date.now() / 1000),
+          },
+          new Date(),
+        ),
+      ).toBe('recorded')
+      const add = (await payload.find({ collection: 'wechat-adds', where: { externalUserId: { equals: 'wmEXTERNAL0001' } }, depth: 0 }))
+        .docs[0]!
+      expect(add).toMatchObject({ staffUserId: 'zhangsan', campaignLink: 'spring', lead: lead.id })
+      const touch = await payload.findByID({ collection: 'touches', id: add.touch as number, depth: 0 })
+      expect(touch).toMatchObject({
+        channel: 'wechat',
+        medium: 'added-on-wechat',
+        campaign: 'spring-launch',
+        campaignLink: 'spring',
+        lead: lead.id,
+      })
+    },
+  )
 
   it('fetches a new token once when 企业微信 says it expired (42001), and the call goes through', async () => {
     wecom.expireTokens()

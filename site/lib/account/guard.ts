@@ -11,7 +11,10 @@ const now = () => new Date()
 /** Wrong passwords, wrong codes and code requests (per address and per account). */
 export const signInGuard = createSignInGuard({ store, now })
 
-/** Every state-changing account request from one address: generous, it only stops scripts. ACCOUNT_LIMIT_PER_IP raises it (tests from one address). */
+/**
+ * Every state-changing account request from one address: generous, it only stops scripts. ACCOUNT_LIMIT_PER_IP raises it (tests from one
+ * address).
+ */
 const POSTS_PER_ADDRESS: WindowPolicy = { limit: Number(process.env.ACCOUNT_LIMIT_PER_IP ?? 300), windowMs: 10 * 60_000 }
 /** New accounts from one address: a family or an office, not a farm of referral sign-ups. */
 const SIGN_UPS_PER_ADDRESS: WindowPolicy = { limit: Number(process.env.SIGN_UP_LIMIT_PER_IP ?? 10), windowMs: 60 * 60_000 }

@@ -33,7 +33,10 @@ const PHONE_MESSAGES: Record<PhoneRefusal | 'code', Localized> = {
 
 // The shared counters of every limit (site/lib/limits.ts), opened on first use.
 const store = sharedThrottles
-/** The cost policy of texts, counted in the database like the sign-in guard; SMS_DAILY_BUDGET is read on each request, so raising it needs no restart. */
+/**
+ * The cost policy of texts, counted in the database like the sign-in guard; SMS_DAILY_BUDGET is read on each request,
+ * so raising it needs no restart.
+ */
 function smsGuard() {
   return createSmsGuard({ store, now: () => new Date(), dailyBudget: smsDailyBudget() })
 }
@@ -46,7 +49,9 @@ export function nextPath(ctx: Pick<ActionContext, 'fields' | 'href'>): string {
     : ctx.href('/account')
 }
 
-/** Queues the text with a code for `phone`, or the refusal: 429 too often (number, address, number block), 503 the day's budget is spent. */
+/**
+ * Queues the text with a code for `phone`, or the refusal: 429 too often (number, address, number block), 503 the day's budget is spent.
+ */
 async function requestPhoneCode(phone: PhoneNumber, ctx: ActionContext): Promise<AccountErrorResponse | null> {
   const { locale } = ctx
   const stored = await (await membersStore()).codeOf(phone.e164, 'sign-in')
@@ -72,7 +77,9 @@ async function requestPhoneCode(phone: PhoneNumber, ctx: ActionContext): Promise
   return null
 }
 
-/** Texts a sign-in code to a member's stored number (their proof of identity when they have no mailbox); null when queued, else the refusal. */
+/**
+ * Texts a sign-in code to a member's stored number (their proof of identity when they have no mailbox); null when queued, else the refusal.
+ */
 export async function textSignInCode(e164: string, ctx: ActionContext): Promise<AccountErrorResponse | null> {
   const parsed = parsePhone(e164, allowedCountryCodes(process.env.SMS_ALLOWED_COUNTRY_CODES))
   if (!parsed.ok) return accountError('sms-unavailable', ctx.locale)

@@ -57,7 +57,10 @@ export async function memberForPhone(phone: PhoneNumber, ctx: ActionContext): Pr
   return becomePhoneMember(member, phone)
 }
 
-/** Links a member who proved a number to the lead with that number (unless it is another member's) and credits sign-up points; safe to run twice. */
+/**
+ * Links a member who proved a number to the lead with that number (unless it is another member's) and credits sign-up points;
+ * safe to run twice.
+ */
 export async function becomePhoneMember(member: StoredMember, phone: PhoneNumber): Promise<StoredMember> {
   const store = await membersStore()
   const now = new Date()

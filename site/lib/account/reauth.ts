@@ -21,7 +21,9 @@ function proofSubject(member: StoredMember): { kind: 'email'; subject: string } 
   return !hasMailbox(member.email) && member.phone ? { kind: 'phone', subject: member.phone } : { kind: 'email', subject: member.email }
 }
 
-/** Sends a member a sign-in code to prove it is them (mailed, or texted for a member without a mailbox); null when sent, else the refusal. */
+/**
+ * Sends a member a sign-in code to prove it is them (mailed, or texted for a member without a mailbox); null when sent, else the refusal.
+ */
 export async function sendProofCode(ctx: ActionContext & { signed: SignedIn }): Promise<AccountErrorResponse | null> {
   const proof = proofSubject(ctx.signed.member)
   if (proof.kind === 'phone') return textSignInCode(proof.subject, ctx)

@@ -57,7 +57,10 @@ export const startWechatSignIn: Action = async (ctx) => {
   return toWechat(ctx, intent, app)
 }
 
-/** Sends the visitor to WeChat's authorisation with a new state and its cookie; WeChat sends them back to the callback, an address built from SITE_URL, never from the request. */
+/**
+ * Sends the visitor to WeChat's authorisation with a new state and its cookie; WeChat sends them back to the callback,
+ * an address built from SITE_URL, never from the request.
+ */
 function toWechat(ctx: Pick<ActionContext, 'href'>, intent: LoginIntent, app: WechatApp): Outcome {
   const { state, cookie } = createLoginState(intent, { secret: payloadSecret(), now: new Date() })
   const redirectUri = `${siteUrl}${ctx.href('/account/wechat/callback')}`

@@ -12,12 +12,14 @@ const html = (status: number, body: string) => plainPage(status, 'Newsletter · 
 const INVALID = () =>
   html(
     400,
-    '<h1>This link is not valid · 链接无效</h1><p>Copy the whole link from our email, or sign up again on the newsletter page. · 请复制邮件中的完整链接，或在新闻邮件页面重新订阅。</p>',
+    '<h1>This link is not valid · 链接无效</h1><p>Copy the whole link from our email, or sign up again on the newsletter page. · ' +
+      '请复制邮件中的完整链接，或在新闻邮件页面重新订阅。</p>',
   )
 const EXPIRED = () =>
   html(
     410,
-    '<h1>This link has expired · 链接已过期</h1><p>Confirmation links work for 48 hours. Sign up again on the newsletter page to get a new one. · 确认链接 48 小时内有效，请在新闻邮件页面重新订阅。</p>',
+    '<h1>This link has expired · 链接已过期</h1><p>Confirmation links work for 48 hours. Sign up again on the newsletter page to ' +
+      'get a new one. · 确认链接 48 小时内有效，请在新闻邮件页面重新订阅。</p>',
   )
 
 /**
@@ -31,7 +33,9 @@ export const GET: APIRoute = ({ url }) => {
   if (grant === 'expired') return EXPIRED()
   return html(
     200,
-    `<h1>Confirm your subscription · 确认订阅</h1><form method="post" action="/newsletter/confirm?token=${escapeHtml(encodeURIComponent(token))}"><button type="submit">Subscribe ${escapeHtml(grant.email)} · 确认订阅</button></form>`,
+    `<h1>Confirm your subscription · 确认订阅</h1><form method="post" ` +
+      `action="/newsletter/confirm?token=${escapeHtml(encodeURIComponent(token))}"><button type="submit">` +
+      `Subscribe ${escapeHtml(grant.email)} · 确认订阅</button></form>`,
   )
 }
 

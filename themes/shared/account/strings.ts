@@ -209,7 +209,8 @@ const en: Strings = {
   download: 'Download JSON',
   deleteTitle: 'Delete my account',
   deleteHelp:
-    'Deleting your account erases or anonymises your personal data (account, requests, visits). This cannot be undone. Confirm with your password or an email code.',
+    'Deleting your account erases or anonymises your personal data (account, requests, visits). This cannot be undone. ' +
+    'Confirm with your password or an email code.',
   deleteButton: 'Delete my account for good',
   orCode: 'Or confirm with a code sent to your email:',
   unsubscribeConfirm: (topic: string) => `Unsubscribe from “${topic}”?`,
