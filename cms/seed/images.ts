@@ -52,7 +52,8 @@ function motifShapes(motif: Motif, accent: string): string {
       return [0, 1, 2, 3, 4]
         .map(
           (i) =>
-            `<path d="M0 ${560 + i * 60} C 400 ${460 + i * 60}, 800 ${700 + i * 60}, 1600 ${520 + i * 60}" fill="none" stroke="${i % 2 ? '#ffffff' : accent}" stroke-width="${18 - i * 2}" opacity="${0.75 - i * 0.1}"/>`,
+            `<path d="M0 ${560 + i * 60} C 400 ${460 + i * 60}, 800 ${700 + i * 60}, 1600 ${520 + i * 60}" fill="none" ` +
+            `stroke="${i % 2 ? '#ffffff' : accent}" stroke-width="${18 - i * 2}" opacity="${0.75 - i * 0.1}"/>`,
         )
         .join('')
     case 'grid':
@@ -60,20 +61,25 @@ function motifShapes(motif: Motif, accent: string): string {
         const x = 960 + (i % 5) * 120
         const y = 150 + Math.floor(i / 5) * 150
         const filled = (i * 7) % 3 === 0
-        return `<rect x="${x}" y="${y}" width="90" height="90" rx="14" fill="${filled ? accent : '#ffffff'}" opacity="${filled ? 0.9 : 0.16}"/>`
+        return (
+          `<rect x="${x}" y="${y}" width="90" height="90" rx="14" fill="${filled ? accent : '#ffffff'}" ` +
+          `opacity="${filled ? 0.9 : 0.16}"/>`
+        )
       }).join('')
     case 'arcs':
       return [0, 1, 2, 3]
         .map(
           (i) =>
-            `<circle cx="1600" cy="900" r="${260 + i * 150}" fill="none" stroke="${i === 1 ? accent : '#ffffff'}" stroke-width="${i === 1 ? 40 : 14}" opacity="${i === 1 ? 0.9 : 0.25}"/>`,
+            `<circle cx="1600" cy="900" r="${260 + i * 150}" fill="none" stroke="${i === 1 ? accent : '#ffffff'}" ` +
+            `stroke-width="${i === 1 ? 40 : 14}" opacity="${i === 1 ? 0.9 : 0.25}"/>`,
         )
         .join('')
     case 'bars':
       return [220, 340, 280, 460, 560, 700]
         .map(
           (h, i) =>
-            `<rect x="${980 + i * 95}" y="${800 - h}" width="64" height="${h}" rx="8" fill="${i === 5 ? accent : '#ffffff'}" opacity="${i === 5 ? 0.95 : 0.22 + i * 0.08}"/>`,
+            `<rect x="${980 + i * 95}" y="${800 - h}" width="64" height="${h}" rx="8" fill="${i === 5 ? accent : '#ffffff'}" ` +
+            `opacity="${i === 5 ? 0.95 : 0.22 + i * 0.08}"/>`,
         )
         .join('')
   }
@@ -93,13 +99,19 @@ function bannerSvg({ title, kicker, palette: [from, to, accent], motif }: ImageS
   <rect width="${W}" height="${H}" fill="url(#glow)"/>
   ${motifShapes(motif, accent)}
   <rect x="120" y="560" width="96" height="10" fill="${accent}"/>
-  ${kicker ? `<text x="120" y="530" font-family="DejaVu Sans, sans-serif" font-size="34" letter-spacing="6" fill="#ffffff" opacity="0.8">${escapeXml(kicker.toUpperCase())}</text>` : ''}
+  ${
+    kicker
+      ? `<text x="120" y="530" font-family="DejaVu Sans, sans-serif" font-size="34" letter-spacing="6" fill="#ffffff" opacity="0.8">` +
+        `${escapeXml(kicker.toUpperCase())}</text>`
+      : ''
+  }
   <text x="120" y="680" font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="84" fill="#ffffff">${escapeXml(title)}</text>
 </svg>`
 }
 
 function logoSvg(): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512">
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512" viewBox="0 0 512 512">
   <defs>
     <linearGradient id="seal" x1="0" y1="0" x2="1" y2="1">
       <stop offset="0" stop-color="${BRAND.red}"/><stop offset="1" stop-color="${BRAND.deepRed}"/>
@@ -109,8 +121,10 @@ function logoSvg(): string {
   <rect x="56" y="56" width="400" height="400" rx="64" fill="none" stroke="${BRAND.sand}" stroke-width="14"/>
   <circle cx="256" cy="222" r="92" fill="${BRAND.sand}"/>
   <circle cx="256" cy="222" r="44" fill="${BRAND.red}"/>
-  <text x="256" y="400" text-anchor="middle" font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="60" letter-spacing="8" fill="${BRAND.sand}">CINNABAR</text>
+  <text x="256" y="400" text-anchor="middle" font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="60" ` +
+    `letter-spacing="8" fill="${BRAND.sand}">CINNABAR</text>
 </svg>`
+  )
 }
 
 async function png(svg: string, name: string): Promise<SeedFile> {

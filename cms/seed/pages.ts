@@ -35,7 +35,9 @@ function aboutLayout(media: MediaIds, ids: Pick<PageIds, 'contact'>): Localized<
       {
         blockType: 'hero',
         heading: '关于朱砂',
-        text: '朱砂品牌咨询 2014 年成立于上海，是一家专注 B2B 品牌与私域增长的咨询公司。我们帮助企业把分散在各个平台的关注，带回品牌自己的官网与数据库。',
+        text:
+          '朱砂品牌咨询 2014 年成立于上海，是一家专注 B2B 品牌与私域增长的咨询公司。我们帮助企业把分散在各个平台的关注，' +
+          '带回品牌自己的官网与数据库。',
         image: media.aboutHero,
         actions: [{ link: pageLink('与我们聊聊', ids.contact) }],
       },
@@ -44,10 +46,12 @@ function aboutLayout(media: MediaIds, ids: Pick<PageIds, 'contact'>): Localized<
         content: doc(
           h2('我们相信什么'),
           p(
-            '朱砂是中国传统印泥的颜色。一枚印章盖下去，代表承诺，也代表归属。我们希望每个品牌都拥有这样一块属于自己的地方：顾客在这里认识你、信任你，并且愿意再回来。',
+            '朱砂是中国传统印泥的颜色。一枚印章盖下去，代表承诺，也代表归属。我们希望每个品牌都拥有这样一块属于自己的地方：' +
+              '顾客在这里认识你、信任你，并且愿意再回来。',
           ),
           p(
-            '十年来，我们服务过工业制造、企业软件、专业服务与高端消费品等行业的 120 多家企业，从定位梳理、内容营销到官网与线索体系搭建，陪伴品牌把营销投入沉淀为可以持续积累的品牌价值。',
+            '十年来，我们服务过工业制造、企业软件、专业服务与高端消费品等行业的 120 多家企业，从定位梳理、' +
+              '内容营销到官网与线索体系搭建，陪伴品牌把营销投入沉淀为可以持续积累的品牌价值。',
           ),
           h2('我们怎么工作'),
           ul([
@@ -75,7 +79,9 @@ function aboutLayout(media: MediaIds, ids: Pick<PageIds, 'contact'>): Localized<
       {
         blockType: 'hero',
         heading: 'About Cinnabar',
-        text: 'Cinnabar Brand Partners was founded in Shanghai in 2014. We are a consultancy for B2B brands and owned-channel growth, helping companies bring the attention scattered across platforms back to their own website and database.',
+        text:
+          'Cinnabar Brand Partners was founded in Shanghai in 2014. We are a consultancy for B2B brands and owned-channel growth, ' +
+          'helping companies bring the attention scattered across platforms back to their own website and database.',
         image: media.aboutHero,
         actions: [{ link: pageLink('Talk to us', ids.contact) }],
       },
@@ -84,10 +90,13 @@ function aboutLayout(media: MediaIds, ids: Pick<PageIds, 'contact'>): Localized<
         content: doc(
           h2('What we believe'),
           p(
-            'Cinnabar is the red of the traditional Chinese seal paste. Pressing a seal means a promise, and it means belonging. We want every brand to own a place like that: where customers get to know it, trust it and choose to come back.',
+            'Cinnabar is the red of the traditional Chinese seal paste. Pressing a seal means a promise, and it means belonging. ' +
+              'We want every brand to own a place like that: where customers get to know it, trust it and choose to come back.',
           ),
           p(
-            'Over ten years we have worked with more than 120 companies in manufacturing, enterprise software, professional services and premium consumer goods, from positioning and content marketing to websites and lead handling, turning marketing spend into brand value that keeps adding up.',
+            'Over ten years we have worked with more than 120 companies in manufacturing, enterprise software, ' +
+              'professional services and premium consumer goods, from positioning and content marketing to websites and lead ' +
+              'handling, turning marketing spend into brand value that keeps adding up.',
           ),
           h2('How we work'),
           ul([
@@ -149,7 +158,8 @@ function contactLayout(forms: FormIds): Localized<Layout> {
         content: doc(
           h2('Talk to Cinnabar'),
           p(
-            'Whether you are planning a new website, want your WeChat account to bring more leads, or simply want an outside opinion, leave us a message. We reply within one working day.',
+            'Whether you are planning a new website, want your WeChat account to bring more leads, ' +
+              'or simply want an outside opinion, leave us a message. We reply within one working day.',
           ),
           ul([
             [strong('Address: '), '28F, Tower 2, Plaza 66, 1266 West Nanjing Road, Jing’an, Shanghai'],
@@ -239,7 +249,8 @@ function springLaunchLayout(media: MediaIds, forms: FormIds): Localized<Layout> 
           {
             question: 'Who is the workshop for?',
             answer:
-              'B2B companies with a WeChat account or other social accounts that want to turn followers into leads, ideally with a marketing team of two or more.',
+              'B2B companies with a WeChat account or other social accounts that want to turn followers into leads, ' +
+              'ideally with a marketing team of two or more.',
           },
           {
             question: 'Do we need our own developers?',
@@ -261,7 +272,9 @@ function homeLayout(media: MediaIds, ids: Omit<PageIds, 'home'>): Localized<Layo
       {
         blockType: 'hero',
         heading: '让顾客来到品牌自己的地方',
-        text: '朱砂品牌咨询帮助 B2B 企业把公众号、小红书、展会和广告带来的关注，沉淀到品牌自己的官网与数据库：看得见来源，接得住线索，留得下关系。',
+        text:
+          '朱砂品牌咨询帮助 B2B 企业把公众号、小红书、展会和广告带来的关注，沉淀到品牌自己的官网与数据库：看得见来源，接得住线索，' +
+          '留得下关系。',
         image: media.homeHero,
         actions: [{ link: pageLink('预约免费诊断', ids.contact) }, { link: urlLink('阅读营销洞察', '/blog') }],
       },
@@ -320,7 +333,10 @@ function homeLayout(media: MediaIds, ids: Omit<PageIds, 'home'>): Localized<Layo
       {
         blockType: 'hero',
         heading: 'Bring customers to a place your brand owns',
-        text: 'Cinnabar Brand Partners helps B2B companies turn the attention that WeChat, Xiaohongshu, trade fairs and ads bring into visits to the brand’s own website and database: every source seen, every lead caught, every relationship kept.',
+        text:
+          'Cinnabar Brand Partners helps B2B companies turn the attention that WeChat, Xiaohongshu, ' +
+          'trade fairs and ads bring into visits to the brand’s own website and database: every source seen, every lead caught, ' +
+          'every relationship kept.',
         image: media.homeHero,
         actions: [{ link: pageLink('Book a free audit', ids.contact) }, { link: urlLink('Read our insights', '/blog') }],
       },
@@ -374,12 +390,14 @@ function homeLayout(media: MediaIds, ids: Omit<PageIds, 'home'>): Localized<Layo
           {
             question: 'Do owned channels mean running chat groups?',
             answer:
-              'Not necessarily. For most B2B brands the core is the brand’s website and lead database; chat groups are one optional way in.',
+              'Not necessarily. For most B2B brands the core is the brand’s website and lead database; ' +
+              'chat groups are one optional way in.',
           },
           {
             question: 'How long does a project take?',
             answer:
-              'The audit takes two weeks; setting up owned channels usually takes six to ten weeks; content-marketing support runs by the quarter.',
+              'The audit takes two weeks; setting up owned channels usually takes six to ten weeks; ' +
+              'content-marketing support runs by the quarter.',
           },
           {
             question: 'Which industries do you work with?',
