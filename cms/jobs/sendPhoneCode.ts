@@ -80,7 +80,8 @@ async function tellAdminsBudgetReached(req: Parameters<typeof sendEmail>[0], now
   const text =
     `Today's SMS budget (SMS_DAILY_BUDGET) is used up: no more sign-in codes are texted until midnight China time (${day}). ` +
     `If this is real traffic, raise the budget; if not, look for SMS pumping (many numbers from one range or address).\n\n` +
-    `今日短信预算（SMS_DAILY_BUDGET）已用完：北京时间午夜前不再发送短信验证码。如为正常流量请提高预算；否则请检查是否存在短信轰炸。`
+    `今日短信预算（SMS_DAILY_BUDGET）已用完：北京时间午夜前不再发送短信验证码。` +
+    `如为正常流量请提高预算；否则请检查是否存在短信轰炸。`
   for (const user of docs) {
     // Keyed by day and address: a retry of this job mails nobody twice.
     await sendEmail(req, {

@@ -36,7 +36,8 @@ function aboutLayout(media: MediaIds, ids: Pick<PageIds, 'contact'>): Localized<
         blockType: 'hero',
         heading: '关于朱砂',
         text:
-          '朱砂品牌咨询 2014 年成立于上海，是一家专注 B2B 品牌与私域增长的咨询公司。我们帮助企业把分散在各个平台的关注，' +
+          '朱砂品牌咨询 2014 年成立于上海，是一家专注 B2B 品牌与私域增长的咨询公司。' +
+          '我们帮助企业把分散在各个平台的关注，' +
           '带回品牌自己的官网与数据库。',
         image: media.aboutHero,
         actions: [{ link: pageLink('与我们聊聊', ids.contact) }],
@@ -46,11 +47,13 @@ function aboutLayout(media: MediaIds, ids: Pick<PageIds, 'contact'>): Localized<
         content: doc(
           h2('我们相信什么'),
           p(
-            '朱砂是中国传统印泥的颜色。一枚印章盖下去，代表承诺，也代表归属。我们希望每个品牌都拥有这样一块属于自己的地方：' +
+            '朱砂是中国传统印泥的颜色。一枚印章盖下去，代表承诺，也代表归属。' +
+              '我们希望每个品牌都拥有这样一块属于自己的地方：' +
               '顾客在这里认识你、信任你，并且愿意再回来。',
           ),
           p(
-            '十年来，我们服务过工业制造、企业软件、专业服务与高端消费品等行业的 120 多家企业，从定位梳理、' +
+            '十年来，我们服务过工业制造、企业软件、专业服务与高端消费品等行业的 120 ' +
+              '多家企业，从定位梳理、' +
               '内容营销到官网与线索体系搭建，陪伴品牌把营销投入沉淀为可以持续积累的品牌价值。',
           ),
           h2('我们怎么工作'),
@@ -273,7 +276,8 @@ function homeLayout(media: MediaIds, ids: Omit<PageIds, 'home'>): Localized<Layo
         blockType: 'hero',
         heading: '让顾客来到品牌自己的地方',
         text:
-          '朱砂品牌咨询帮助 B2B 企业把公众号、小红书、展会和广告带来的关注，沉淀到品牌自己的官网与数据库：看得见来源，接得住线索，' +
+          '朱砂品牌咨询帮助 B2B 企业把公众号、小红书、展会和广告带来的关注，' +
+          '沉淀到品牌自己的官网与数据库：看得见来源，接得住线索，' +
           '留得下关系。',
         image: media.homeHero,
         actions: [{ link: pageLink('预约免费诊断', ids.contact) }, { link: urlLink('阅读营销洞察', '/blog') }],

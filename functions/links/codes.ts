@@ -46,8 +46,8 @@ export function isValidCode(code: unknown): code is string {
 }
 
 /**
- * A code as an editor or a visitor typed it, trimmed, folded to ASCII lowercase (full-width ＳＰＲＩＮＧ from a Chinese keyboard too),
- * or null when it cannot be a code.
+ * A code as an editor or a visitor typed it, trimmed, folded to ASCII lowercase
+ * (full-width ＳＰＲＩＮＧ from a Chinese keyboard too), or null when it cannot be a code.
  * @example normalizeCode('  Spring-2025 ') // 'spring-2025'
  */
 export function normalizeCode(input: unknown): string | null {

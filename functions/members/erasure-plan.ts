@@ -83,8 +83,8 @@ function pathOnly(value: unknown): string | null {
 /**
  * A touch without anything that could lead back to the person: channel, campaign, landing path
  * and time stay; the referrer URL and anything else go.
- * @example anonymiseTouch({ channel: 'wechat', campaign: '春季', referrer: 'https://mp.weixin.qq.com/s?u=me', at }) // { channel: 'wechat',
- *   campaign: '春季', referrer: null, … }
+ * @example anonymiseTouch({ channel: 'wechat', campaign: '春季', referrer: 'https://mp.weixin.qq.com/s?u=me', at })
+ *   // { channel: 'wechat', campaign: '春季', referrer: null, … }
  */
 export function anonymiseTouch(touch: TouchRecord | null | undefined): TouchRecord | null {
   if (!touch || typeof touch !== 'object') return null

@@ -123,8 +123,8 @@ export interface ScoringHistory {
 
 /**
  * The score changes one activity of a lead makes under the rules, each with its reason.
- * @example scoreActivity([{ id: 1, name: 'Contact form', event: 'form-submitted', points: 10, … }], submission, history) // [{ points: 10,
- *   reason: 'Contact form (+10): submitted form 3', … }]
+ * @example scoreActivity([{ id: 1, name: 'Contact form', event: 'form-submitted', points: 10, … }], submission, history)
+ *   // [{ points: 10, reason: 'Contact form (+10): submitted form 3', … }]
  */
 export function scoreActivity(rules: ScoringRule[], activity: Activity, history: ScoringHistory): ScoreChange[] {
   if (activity.lead === null) return []

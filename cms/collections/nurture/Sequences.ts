@@ -28,8 +28,10 @@ export const Sequences: CollectionConfig = {
         'or when they unsubscribe. Editing a running sequence: changed delays and texts apply to everyone still waiting; ' +
         'a deleted step is skipped; nobody gets a step twice. Unticking “active” pauses everyone where they are.',
       zh:
-        '触发时进入序列，同一时间只会在其中一次（勾选“可再次进入”后，结束后可再次进入）。每一步在上一步之后等待设定的延迟。' +
-        '销售将线索标为已联系、赢单或丢单，或退订时，即退出。编辑运行中的序列：修改的延迟和文案对所有仍在等待的人生效；' +
+        '触发时进入序列，同一时间只会在其中一次（勾选“可再次进入”后，' +
+        '结束后可再次进入）。每一步在上一步之后等待设定的延迟。' +
+        '销售将线索标为已联系、赢单或丢单，或退订时，即退出。编辑运行中的序列：' +
+        '修改的延迟和文案对所有仍在等待的人生效；' +
         '删除的步骤会被跳过；任何人都不会收到同一步两次。取消“启用”会让所有人原地暂停。',
     },
   },

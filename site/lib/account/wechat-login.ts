@@ -71,7 +71,9 @@ function toWechat(ctx: Pick<ActionContext, 'href'>, intent: LoginIntent, app: We
   }
 }
 
-/** GET /account/wechat/callback?code=…&state=…: the state checked and spent, the code swapped, the member signed in or WeChat joined. */
+/**
+ * GET /account/wechat/callback?code=…&state=…: the state checked and spent, the code swapped, the member signed in or WeChat joined.
+ */
 export const finishWechatSignIn: Action = async (ctx) => {
   const { locale } = ctx
   let intent: LoginIntent
