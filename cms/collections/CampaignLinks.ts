@@ -39,7 +39,9 @@ export const CampaignLinks: CollectionConfig = {
       index: true,
       validate: (value: string | null | undefined) =>
         isValidCode(value) || 'Use 2 to 32 lowercase letters, digits and dashes, not a reserved word.',
-      admin: { description: { en: 'The link is /go/<code>. Left empty, one is generated.', zh: '链接为 /go/<code>；留空则自动生成。' } },
+      admin: {
+        description: { en: 'The link is /go/<code>. Left empty, one is generated.', zh: '链接为 /go/<code>；留空则自动生成。' },
+      },
     },
     { name: 'title', type: 'text', required: true },
     {
@@ -138,7 +140,10 @@ export const CampaignLinks: CollectionConfig = {
     {
       name: 'groupCodes',
       type: 'array',
-      labels: { singular: { en: 'WeChat group code', zh: '微信群二维码' }, plural: { en: 'WeChat group codes', zh: '微信群二维码' } },
+      labels: {
+        singular: { en: 'WeChat group code', zh: '微信群二维码' },
+        plural: { en: 'WeChat group codes', zh: '微信群二维码' },
+      },
       admin: {
         description: {
           en:

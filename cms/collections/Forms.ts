@@ -35,7 +35,9 @@ export const Forms: CollectionConfig = {
         {
           name: 'pattern',
           type: 'text',
-          admin: { description: { en: 'A regular expression the whole value must match.', zh: '整个值必须匹配的正则表达式。' } },
+          admin: {
+            description: { en: 'A regular expression the whole value must match.', zh: '整个值必须匹配的正则表达式。' },
+          },
         },
         { name: 'patternMessage', type: 'text', localized: true },
         { name: 'min', type: 'number' },
@@ -159,7 +161,10 @@ export const Forms: CollectionConfig = {
           name: 'field',
           type: 'text',
           admin: {
-            description: { en: 'Field name to match (leave empty to match by channel).', zh: '要匹配的字段名（留空则按渠道匹配）。' },
+            description: {
+              en: 'Field name to match (leave empty to match by channel).',
+              zh: '要匹配的字段名（留空则按渠道匹配）。',
+            },
           },
         },
         { name: 'value', type: 'text' },

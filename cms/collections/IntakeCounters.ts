@@ -8,7 +8,10 @@ import { isAdmin, nobody } from '../access/roles'
  */
 export const IntakeCounters: CollectionConfig = {
   slug: 'intake-counters',
-  labels: { singular: { en: 'Refused submissions', zh: '被拒提交计数' }, plural: { en: 'Refused submissions', zh: '被拒提交计数' } },
+  labels: {
+    singular: { en: 'Refused submissions', zh: '被拒提交计数' },
+    plural: { en: 'Refused submissions', zh: '被拒提交计数' },
+  },
   admin: { defaultColumns: ['day', 'form', 'reason', 'count'], group: { en: 'Leads', zh: '线索' } },
   access: { create: nobody, read: isAdmin, update: nobody, delete: isAdmin },
   fields: [

@@ -68,7 +68,9 @@ export const Redirects: CollectionConfig = {
       defaultValue: false,
       // Only admins may send the brand's domain elsewhere, as with campaign links: an editor's redirect must not become an open redirect.
       access: { create: isAdminField, update: isAdminField },
-      admin: { description: { en: 'Allow a target on another site (admins only).', zh: '允许跳转到其他网站（仅管理员）。' } },
+      admin: {
+        description: { en: 'Allow a target on another site (admins only).', zh: '允许跳转到其他网站（仅管理员）。' },
+      },
     },
     {
       name: 'status',
@@ -76,7 +78,10 @@ export const Redirects: CollectionConfig = {
       required: true,
       defaultValue: '301',
       options: [
-        { label: { en: '301 Moved permanently (search engines move rankings)', zh: '301 永久移动（搜索引擎转移排名）' }, value: '301' },
+        {
+          label: { en: '301 Moved permanently (search engines move rankings)', zh: '301 永久移动（搜索引擎转移排名）' },
+          value: '301',
+        },
         { label: { en: '302 Found (temporary)', zh: '302 临时跳转' }, value: '302' },
       ],
     },

@@ -61,7 +61,10 @@ export const Touches: CollectionConfig = {
       name: 'campaignLink',
       type: 'text',
       index: true,
-      admin: { readOnly: true, description: { en: 'The code of the campaign link (/go/<code>).', zh: '活动链接（/go/<code>）的代码。' } },
+      admin: {
+        readOnly: true,
+        description: { en: 'The code of the campaign link (/go/<code>).', zh: '活动链接（/go/<code>）的代码。' },
+      },
     },
     { name: 'referralCode', type: 'text', index: true, admin: { readOnly: true } },
     { name: 'lead', type: 'relationship', relationTo: 'leads', index: true, admin: { readOnly: true } },

@@ -23,7 +23,10 @@ export const pagePath: Field = {
   index: true,
   admin: {
     position: 'sidebar',
-    description: { en: 'e.g. about or solutions/retail; "home" is the home page', zh: '例如 about 或 solutions/retail；"home" 为首页' },
+    description: {
+      en: 'e.g. about or solutions/retail; "home" is the home page',
+      zh: '例如 about 或 solutions/retail；"home" 为首页',
+    },
   },
   validate: (value: string | null | undefined) =>
     (value && isValidPath(value)) || 'Use lower-case segments of letters, digits and dashes separated by /, e.g. solutions/retail',

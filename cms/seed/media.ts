@@ -26,7 +26,10 @@ const BANNERS = {
       palette: [BRAND.ink, BRAND.slate, BRAND.red],
       motif: 'arcs',
     },
-    alt: { 'zh-CN': '深蓝背景上的同心圆弧，一道朱砂红弧线居中', en: 'Concentric arcs on deep blue, one of them in cinnabar red' },
+    alt: {
+      'zh-CN': '深蓝背景上的同心圆弧，一道朱砂红弧线居中',
+      en: 'Concentric arcs on deep blue, one of them in cinnabar red',
+    },
   },
   studio: {
     spec: {
@@ -49,7 +52,10 @@ const BANNERS = {
       palette: [BRAND.red, BRAND.gold, BRAND.ink],
       motif: 'waves',
     },
-    alt: { 'zh-CN': '红金渐变上的波浪线：春季私域启动营', en: 'Waves on a red-to-gold gradient: the spring owned-channel workshop' },
+    alt: {
+      'zh-CN': '红金渐变上的波浪线：春季私域启动营',
+      en: 'Waves on a red-to-gold gradient: the spring owned-channel workshop',
+    },
   },
   coverOwned: {
     spec: {
@@ -59,7 +65,10 @@ const BANNERS = {
       palette: [BRAND.deepRed, BRAND.ink, BRAND.gold],
       motif: 'circles',
     },
-    alt: { 'zh-CN': '深红与深蓝的渐变上的圆形：私域是品牌的家', en: 'Circles on a deep red and navy gradient: owned channels as a home' },
+    alt: {
+      'zh-CN': '深红与深蓝的渐变上的圆形：私域是品牌的家',
+      en: 'Circles on a deep red and navy gradient: owned channels as a home',
+    },
   },
   coverQr: {
     spec: {
@@ -79,7 +88,10 @@ const BANNERS = {
       palette: [BRAND.teal, BRAND.slate, BRAND.gold],
       motif: 'bars',
     },
-    alt: { 'zh-CN': '逐月升高的柱状图，象征内容日历的节奏', en: 'Bars rising month by month, the rhythm of a content calendar' },
+    alt: {
+      'zh-CN': '逐月升高的柱状图，象征内容日历的节奏',
+      en: 'Bars rising month by month, the rhythm of a content calendar',
+    },
   },
   coverFormats: {
     spec: {
@@ -89,7 +101,10 @@ const BANNERS = {
       palette: [BRAND.red, BRAND.slate, BRAND.sand],
       motif: 'waves',
     },
-    alt: { 'zh-CN': '从一点展开的多条波浪线：一篇文章，多种形态', en: 'Several waves spreading from one point: one article, many formats' },
+    alt: {
+      'zh-CN': '从一点展开的多条波浪线：一篇文章，多种形态',
+      en: 'Several waves spreading from one point: one article, many formats',
+    },
   },
   coverValue: {
     spec: {
@@ -112,7 +127,10 @@ const BANNERS = {
       palette: [BRAND.slate, BRAND.teal, BRAND.red],
       motif: 'arcs',
     },
-    alt: { 'zh-CN': '两端相连的弧线，象征首次触点与最后触点', en: 'Arcs joining two ends, for first touch and last touch' },
+    alt: {
+      'zh-CN': '两端相连的弧线，象征首次触点与最后触点',
+      en: 'Arcs joining two ends, for first touch and last touch',
+    },
   },
 } satisfies Record<string, { spec: ImageSpec; alt: Localized<string> }>
 
@@ -130,7 +148,10 @@ export async function seedMedia(payload: Payload): Promise<MediaIds> {
     [
       'logo',
       renderLogo(),
-      { 'zh-CN': '朱砂品牌咨询的标志：红色印章中的圆点', en: 'The Cinnabar Brand Partners logo: a dot inside a red seal' },
+      {
+        'zh-CN': '朱砂品牌咨询的标志：红色印章中的圆点',
+        en: 'The Cinnabar Brand Partners logo: a dot inside a red seal',
+      },
     ],
     ...Object.entries(BANNERS).map(([key, { spec, alt }]): [MediaKey, Promise<SeedFile>, Localized<string>] => [
       key as MediaKey,

@@ -74,7 +74,11 @@ function aboutLayout(media: MediaIds, ids: Pick<PageIds, 'contact'>): Localized<
             name: '周敏',
             role: '市场总监，启衡精密',
           },
-          { quote: '半年之后，官网第一次成为销售团队最重要的线索来源。', name: 'Daniel Wu', role: '首席执行官，澜拓软件' },
+          {
+            quote: '半年之后，官网第一次成为销售团队最重要的线索来源。',
+            name: 'Daniel Wu',
+            role: '首席执行官，澜拓软件',
+          },
         ],
       },
     ],
@@ -214,8 +218,14 @@ function springLaunchLayout(media: MediaIds, forms: FormIds): Localized<Layout> 
             question: '启动营适合什么样的企业？',
             answer: '已有公众号或其他社交账号、希望把关注者转化为线索的 B2B 企业，市场团队两人以上为宜。',
           },
-          { question: '需要我们自己有技术团队吗？', answer: '不需要。启动营使用朱砂提供的官网模板，你的团队只需要准备内容与业务信息。' },
-          { question: '费用如何计算？', answer: '按企业收费，包含四次工作坊和一个月的顾问支持。早鸟名额享受九折。' },
+          {
+            question: '需要我们自己有技术团队吗？',
+            answer: '不需要。启动营使用朱砂提供的官网模板，你的团队只需要准备内容与业务信息。',
+          },
+          {
+            question: '费用如何计算？',
+            answer: '按企业收费，包含四次工作坊和一个月的顾问支持。早鸟名额享受九折。',
+          },
         ],
       },
     ],
@@ -308,9 +318,21 @@ function homeLayout(media: MediaIds, ids: Omit<PageIds, 'home'>): Localized<Layo
         blockType: 'testimonials',
         heading: '客户怎么说',
         items: [
-          { quote: '三个月里，官网询盘从每月 6 条增长到 41 条，而我们的发文频率一点没变。', name: '李文涛', role: '市场负责人，恒感科技' },
-          { quote: '第一次能回答“哪张海报带来了订单”这个问题，展会预算也因此重新分配。', name: '陈珂', role: '品牌经理，森和包装' },
-          { quote: '朱砂把我们的定位浓缩成一句话，销售、客服和官网终于说的是同一件事。', name: 'Anna Lin', role: '联合创始人，序点数据' },
+          {
+            quote: '三个月里，官网询盘从每月 6 条增长到 41 条，而我们的发文频率一点没变。',
+            name: '李文涛',
+            role: '市场负责人，恒感科技',
+          },
+          {
+            quote: '第一次能回答“哪张海报带来了订单”这个问题，展会预算也因此重新分配。',
+            name: '陈珂',
+            role: '品牌经理，森和包装',
+          },
+          {
+            quote: '朱砂把我们的定位浓缩成一句话，销售、客服和官网终于说的是同一件事。',
+            name: 'Anna Lin',
+            role: '联合创始人，序点数据',
+          },
         ],
       },
       {
@@ -321,9 +343,18 @@ function homeLayout(media: MediaIds, ids: Omit<PageIds, 'home'>): Localized<Layo
             question: '私域一定要做社群吗？',
             answer: '不一定。对多数 B2B 品牌来说，私域的核心是品牌官网与线索数据库，社群只是可选的一种入口。',
           },
-          { question: '一个项目通常需要多长时间？', answer: '诊断两周；私域体系搭建通常需要六到十周，内容营销陪跑以季度为单位。' },
-          { question: '你们服务哪些行业？', answer: '以工业制造、企业软件和专业服务为主，也服务少量高端消费品牌。' },
-          { question: '可以只做内容营销吗？', answer: '可以。但我们会先确认内容有一个“去处”：读者读完之后，能在官网上采取下一步行动。' },
+          {
+            question: '一个项目通常需要多长时间？',
+            answer: '诊断两周；私域体系搭建通常需要六到十周，内容营销陪跑以季度为单位。',
+          },
+          {
+            question: '你们服务哪些行业？',
+            answer: '以工业制造、企业软件和专业服务为主，也服务少量高端消费品牌。',
+          },
+          {
+            question: '可以只做内容营销吗？',
+            answer: '可以。但我们会先确认内容有一个“去处”：读者读完之后，能在官网上采取下一步行动。',
+          },
         ],
       },
       {

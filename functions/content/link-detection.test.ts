@@ -9,7 +9,15 @@ describe('findLink', () => {
     // [text, context, expected link text, expected url]
     ['hello@cinnabar.example', { before: '邮箱：', after: '' }, 'hello@cinnabar.example', 'mailto:hello@cinnabar.example'],
     ['邮箱：hello@cinnabar.example', alone, 'hello@cinnabar.example', 'mailto:hello@cinnabar.example'],
-    ['https://cinnabar.example/about', { before: '官网：', after: '' }, 'https://cinnabar.example/about', 'https://cinnabar.example/about'],
+    [
+      'https://cinnabar.example/about',
+      {
+        before: '官网：',
+        after: '',
+      },
+      'https://cinnabar.example/about',
+      'https://cinnabar.example/about',
+    ],
     ['（https://example.com）', alone, 'https://example.com', 'https://example.com'],
     ['(see https://example.com/a_(b))', alone, 'https://example.com/a_(b)', 'https://example.com/a_(b)'],
     ['访问 https://example.com。', alone, 'https://example.com', 'https://example.com'],

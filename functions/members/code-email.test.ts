@@ -15,7 +15,14 @@ describe('renderCodeEmail', () => {
     expect(mail.text).toContain('    048213')
     expect(mail.html).toContain('>048213</p>')
     expect(mail.html).not.toMatch(/href="[^"]*048213/)
-    expect(renderCodeEmail({ purpose: 'verify-email', code: '1', brand: '品牌', locale: 'zh-CN' }).subject).toBe('验证您在 品牌 的邮箱')
+    expect(
+      renderCodeEmail({
+        purpose: 'verify-email',
+        code: '1',
+        brand: '品牌',
+        locale: 'zh-CN',
+      }).subject,
+    ).toBe('验证您在 品牌 的邮箱')
   })
 
   it('escapes the brand and keeps the subject on one line', () => {

@@ -12,7 +12,10 @@ const SUBJECTS: Record<CodePurpose, Record<Locale, (brand: string) => string>> =
 const LEADS: Record<CodePurpose, Record<Locale, string>> = {
   'sign-in': { 'zh-CN': '您的登录验证码是：', en: 'Your sign-in code is:' },
   'verify-email': { 'zh-CN': '请输入以下验证码以确认您的邮箱：', en: 'Enter this code to confirm your email address:' },
-  'change-email': { 'zh-CN': '请输入以下验证码以确认您的新邮箱：', en: 'Enter this code to confirm your new email address:' },
+  'change-email': {
+    'zh-CN': '请输入以下验证码以确认您的新邮箱：',
+    en: 'Enter this code to confirm your new email address:',
+  },
   'reset-password': { 'zh-CN': '您的重置密码验证码是：', en: 'Your password reset code is:' },
 }
 

@@ -16,7 +16,11 @@ describe('renderAutoresponder', () => {
     [
       'a Chinese reply',
       { subject: '{name}，感谢您的留言', body: '{name} 您好：\n\n我们会尽快联系您。', name: '李雷' },
-      { subject: '李雷，感谢您的留言', html: '<p>李雷 您好：</p>\n<p>我们会尽快联系您。</p>', text: '李雷 您好：\n\n我们会尽快联系您。' },
+      {
+        subject: '李雷，感谢您的留言',
+        html: '<p>李雷 您好：</p>\n<p>我们会尽快联系您。</p>',
+        text: '李雷 您好：\n\n我们会尽快联系您。',
+      },
     ],
     [
       'a hostile name, escaped in HTML only',

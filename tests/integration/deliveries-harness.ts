@@ -108,7 +108,14 @@ export function useDeliveries(): void {
       },
     })
     // The same rows in Chinese: labels are localised and required in every language.
-    const zhLabels: Record<string, string> = { Name: '姓名', Company: '公司', Email: '邮箱', Product: '产品', Cloud: '云', Box: '盒子' }
+    const zhLabels: Record<string, string> = {
+      Name: '姓名',
+      Company: '公司',
+      Email: '邮箱',
+      Product: '产品',
+      Cloud: '云',
+      Box: '盒子',
+    }
     await payload.update({
       collection: 'forms',
       id: form.id,

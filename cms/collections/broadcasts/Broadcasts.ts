@@ -134,7 +134,10 @@ export const Broadcasts: CollectionConfig = {
       defaultValue: false,
       admin: {
         position: 'sidebar',
-        description: { en: 'List it in the newsletter archive on the site once sent.', zh: '发送后在网站的通讯归档中展示。' },
+        description: {
+          en: 'List it in the newsletter archive on the site once sent.',
+          zh: '发送后在网站的通讯归档中展示。',
+        },
       },
     },
     {

@@ -87,7 +87,9 @@ export const ScoringRules: CollectionConfig = {
       name: 'decayDays',
       type: 'number',
       min: 1,
-      admin: { description: { en: 'Optional: the points are taken back after this many days.', zh: '可选：多少天后收回这些分数。' } },
+      admin: {
+        description: { en: 'Optional: the points are taken back after this many days.', zh: '可选：多少天后收回这些分数。' },
+      },
     },
   ],
 }

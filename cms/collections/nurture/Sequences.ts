@@ -51,7 +51,10 @@ export const Sequences: CollectionConfig = {
       name: 'form',
       type: 'relationship',
       relationTo: 'forms',
-      admin: { condition: (_, s) => s?.trigger === 'form-submitted', description: { en: 'Empty: any form.', zh: '留空：任意表单。' } },
+      admin: {
+        condition: (_, s) => s?.trigger === 'form-submitted',
+        description: { en: 'Empty: any form.', zh: '留空：任意表单。' },
+      },
     },
     {
       name: 'topic',
@@ -107,7 +110,9 @@ export const Sequences: CollectionConfig = {
           type: 'textarea',
           required: true,
           localized: true,
-          admin: { description: { en: 'Plain text; links are tracked through the site.', zh: '纯文本；链接通过网站跟踪点击。' } },
+          admin: {
+            description: { en: 'Plain text; links are tracked through the site.', zh: '纯文本；链接通过网站跟踪点击。' },
+          },
         },
       ],
     },

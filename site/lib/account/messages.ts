@@ -26,13 +26,22 @@ export const NOTICES = {
   'verify-sent': { 'zh-CN': '验证码已发送到您的邮箱。', en: 'We sent a code to your email.' },
   verified: { 'zh-CN': '邮箱已验证，欢迎成为会员！', en: 'Your email is confirmed. Welcome!' },
   saved: { 'zh-CN': '已保存。', en: 'Saved.' },
-  'password-changed': { 'zh-CN': '密码已更新，其他设备已退出登录。', en: 'Password changed; your other devices are signed out.' },
+  'password-changed': {
+    'zh-CN': '密码已更新，其他设备已退出登录。',
+    en: 'Password changed; your other devices are signed out.',
+  },
   'email-changed': { 'zh-CN': '邮箱已更新。', en: 'Your email is changed.' },
   redeemed: { 'zh-CN': '兑换成功。', en: 'Redeemed.' },
   revoked: { 'zh-CN': '已退出该设备。', en: 'That device is signed out.' },
-  'phone-code-sent': { 'zh-CN': '验证码已通过短信发送（10 分钟内有效）。', en: 'We texted you a code (it works for 10 minutes).' },
+  'phone-code-sent': {
+    'zh-CN': '验证码已通过短信发送（10 分钟内有效）。',
+    en: 'We texted you a code (it works for 10 minutes).',
+  },
   'phone-added': { 'zh-CN': '手机号已绑定。', en: 'Your phone number is added.' },
-  'wechat-added': { 'zh-CN': '微信已绑定，以后可以用微信登录。', en: 'WeChat is added: you can sign in with it from now on.' },
+  'wechat-added': {
+    'zh-CN': '微信已绑定，以后可以用微信登录。',
+    en: 'WeChat is added: you can sign in with it from now on.',
+  },
   'wechat-cancelled': { 'zh-CN': '您取消了微信授权。', en: 'You cancelled the WeChat authorisation.' },
   unsubscribed: { 'zh-CN': '您已退订。', en: 'You are unsubscribed.' },
 } satisfies Record<string, Localized>

@@ -62,7 +62,12 @@ const zh = {
   history: '订阅记录',
   subscribed: '订阅',
   unsubscribed: '退订',
-  sources: { 'account-page': '账户页面', 'email-link': '邮件链接', 'sign-up': '注册时', admin: '管理员' } as Record<string, string>,
+  sources: {
+    'account-page': '账户页面',
+    'email-link': '邮件链接',
+    'sign-up': '注册时',
+    admin: '管理员',
+  } as Record<string, string>,
   tier: '会员等级',
   noTier: '尚未达到任何等级',
   balance: '可用积分',
