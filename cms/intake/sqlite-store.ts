@@ -26,7 +26,8 @@ function submissionStatements({ lead, submission: s, notify }: StoreArgs): InSta
     ;({ leadSql, leadArgs } = found)
   }
   statements.push({
-    sql: `INSERT INTO submissions (form_id, lead_id, "values", consents, locale, page_url, user_agent, ip_hash, visitor, first_touch, last_touch, spam_score, spam_reasons, is_spam, conflict, updated_at, created_at)
+    sql: `INSERT INTO submissions (form_id, lead_id, "values", consents, locale, page_url, user_agent, ip_hash, visitor,
+            first_touch, last_touch, spam_score, spam_reasons, is_spam, conflict, updated_at, created_at)
           VALUES (?, ${leadSql}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     args: [
       Number(s.form),

@@ -39,7 +39,8 @@ export function sqliteThrottleStore(payload: Payload, now: () => Date = () => ne
       },
       insert: (key, state, expiresAt) =>
         changed(
-          'INSERT INTO throttle_counters (counter_key, state, version, expires_at) VALUES (?, ?, 0, ?) ON CONFLICT (counter_key) DO NOTHING',
+          'INSERT INTO throttle_counters (counter_key, state, version, expires_at) VALUES (?, ?, 0, ?) ' +
+            'ON CONFLICT (counter_key) DO NOTHING',
           [key, JSON.stringify(state), expiresAt],
         ),
       replace: (key, version, state, expiresAt) =>
@@ -64,6 +65,7 @@ export function throttleStoreFor(payload: Payload, now: () => Date = () => new D
   if (sqliteClient(payload)) return sqliteThrottleStore(payload, now)
   if (isMongo(payload)) return mongoThrottleStore(payload, now)
   throw new Error(
-    `No shared throttle store for the database adapter ${payload.db.packageName}: sign-in limits would be counted per process. Use SQLite or MongoDB.`,
+    `No shared throttle store for the database adapter ${payload.db.packageName}: ` +
+      'sign-in limits would be counted per process. Use SQLite or MongoDB.',
   )
 }
