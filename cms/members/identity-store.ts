@@ -1,21 +1,17 @@
 import type { Payload } from 'payload'
 
+import type { IdentityKind, IdentityStore, NewMemberWithoutEmail } from '../../functions/members/identities'
 import type { Id } from '../../functions/members/records'
 import { DuplicateError, type StoredMember } from '../../functions/members/store'
 import { placeholderEmail } from '../../functions/phone/mailbox'
 import { idOf, isUniqueViolation, toRelation } from './records'
 import { membersStore } from './store'
 
-export type IdentityKind = 'phone' | 'wechat' | 'unionid'
-
-/** The identity key of a confirmed phone number. */
-export const phoneKey = (e164: string) => `phone:${e164}`
-
 /**
  * The confirmed identities of members (member-identities): who owns a phone number or a WeChat
  * account. Kept apart from cms/members/store.ts so that phone and WeChat sign-in add no weight there.
  */
-export function identityStore(payload: Payload) {
+export function identityStore(payload: Payload): IdentityStore {
   const base = { depth: 0, overrideAccess: true } as const
   const members = membersStore(payload)
 
@@ -65,16 +61,7 @@ export function identityStore(payload: Payload) {
       })
     },
     /** A member with no email yet (a placeholder address, see functions/phone/mailbox.ts) and no password. */
-    async createMemberWithoutEmail(data: {
-      phone: string | null
-      name: string | null
-      preferredLanguage: string
-      referralCode: string
-      visitor: string | null
-      firstTouch: unknown
-      lastTouch: unknown
-      referredBy: Id | null
-    }): Promise<StoredMember> {
+    async createMemberWithoutEmail(data: NewMemberWithoutEmail): Promise<StoredMember> {
       try {
         const doc = await payload.create({
           collection: 'members',
@@ -103,5 +90,3 @@ export function identityStore(payload: Payload) {
     },
   }
 }
-
-export type IdentityStore = ReturnType<typeof identityStore>

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto'
 
 import { payloadSecret } from '../../../cms/environment'
-import { phoneKey } from '../../../cms/members/identity-store'
 import { accountError, type AccountErrorResponse } from '../../../functions/members/account-errors'
+import { phoneKey } from '../../../functions/members/identities'
 import type { Locale, Localized } from '../../../functions/members/locale'
 import { issueCode, normalizeCode } from '../../../functions/members/one-time-code'
 import { hasMailbox } from '../../../functions/phone/mailbox'

@@ -1,7 +1,7 @@
 // What signing in with a new phone number does: a member without an email is opened, the number
 // becomes theirs (member-identities), and they are linked to the lead with that number (or a new one).
-import { phoneKey } from '../../../cms/members/identity-store'
 import { isVisitorId, readCookie, VISITOR_COOKIE } from '../../../functions/attribution/visitor'
+import { phoneKey } from '../../../functions/members/identities'
 import { leadOfNewMember } from '../../../functions/members/member-lead'
 import { DEFAULT_EARNINGS } from '../../../functions/members/points'
 import { generateReferralCode } from '../../../functions/members/referral-code'
