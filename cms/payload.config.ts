@@ -72,7 +72,8 @@ import { sendWebhook } from './jobs/sendWebhook'
 import { tracked } from './jobs/tracked'
 import { payloadLogger } from './logging'
 import { ensureMongoIndexes } from './mongo/indexes'
-import { notifyQualified, sendSequenceStep } from './nurture/jobs'
+import { sendSequenceStep } from './nurture/jobs'
+import { notifyQualified } from './nurture/notify-qualified'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
