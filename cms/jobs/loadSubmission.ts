@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { type Locale, LOCALE_CODES } from '../../functions/content/locales'
 import type { Form, Lead, Submission } from '../payload-types'
+import { inputId } from './input-id'
 
 /** A submission with its form (in the submission's language) and its lead, as a delivery job needs them. */
 export interface LoadedSubmission {
@@ -17,8 +18,7 @@ export interface LoadedSubmission {
  * @example const { submission, form, lead } = await loadSubmission(req, input.submissionId)
  */
 export async function loadSubmission(req: PayloadRequest, submissionId: string): Promise<LoadedSubmission> {
-  const id = req.payload.db.defaultIDType === 'number' ? Number(submissionId) : submissionId
-  const submission = await req.payload.findByID({ collection: 'submissions', id, depth: 0 })
+  const submission = await req.payload.findByID({ collection: 'submissions', id: inputId(req, submissionId), depth: 0 })
   const locale = LOCALE_CODES.find((code) => code === submission.locale) ?? LOCALE_CODES[0]!
   const formId = typeof submission.form === 'object' ? submission.form.id : submission.form
   const leadId = typeof submission.lead === 'object' ? submission.lead.id : submission.lead
