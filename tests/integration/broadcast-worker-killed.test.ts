@@ -22,10 +22,13 @@ const workers: ChildProcess[] = []
 const everyone: string[] = []
 const output: string[] = []
 
-/** Starts the jobs worker as start.mjs does (Node with tsx as a loader), on this test's data folder and stand-in. */
+/**
+ * Starts the jobs worker as start.mjs does (Node with tsx as a loader), on this test's data folder
+ * and stand-in; at normal priority, since the other test files running alongside are not visitors.
+ */
 function startWorker(env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
-    env: { ...process.env, ...env, DISABLE_PAYLOAD_HMR: 'true', JOB_LEASE_MS: '60000' },
+    env: { ...process.env, ...env, DISABLE_PAYLOAD_HMR: 'true', JOB_LEASE_MS: '60000', WORKER_NICE: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')))
