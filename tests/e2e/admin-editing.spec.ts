@@ -9,8 +9,12 @@ import { blockedTooLong, longestTaskMs, restartWatch, watchMainThread } from './
 const LOCALES = ['zh-CN', 'en']
 const VIEW_TIMEOUT_MS = 20_000
 const TYPED = ' 校对e2e'
-/** Edit views opened per collection and language for documents without rich text. */
-const PLAIN_DOCS_PER_COLLECTION = 3
+/**
+ * Edit views opened per collection and language for documents without rich text: one shows that the
+ * collection's edit view opens and answers; more of the same view only cost CI minutes (three made
+ * this spec ten of Playwright's seventeen).
+ */
+const PLAIN_DOCS_PER_COLLECTION = 1
 
 interface View {
   what: string
@@ -59,7 +63,7 @@ async function allViews(page: Page, sections: string[]): Promise<View[]> {
       views.push({ what: `${slug} list (${locale})`, url: `${section}?locale=${locale}`, kind: 'list', richText: [] })
       const found = await apiGet<{ docs: { id: number | string }[]; totalDocs: number }>(page, `/api/${slug}?${query}&limit=200`)
       expect(found.docs.length, `every ${slug} document is checked`).toBe(found.totalDocs)
-      // Every document that holds rich text (the editor that froze), and the first few of the rest:
+      // Every document that holds rich text (the editor that froze), and the first of the rest:
       // records that other specs leave behind (leads, touches, jobs) share one edit view each, and
       // opening all of them twice made this the slowest spec of the suite.
       let plain = 0
@@ -137,7 +141,7 @@ async function signedIn(browser: Browser, who: { email: string; password: string
 }
 
 test(
-  'every list view, every document with rich text and the first documents of the rest open in both languages, ' +
+  'every list view, every document with rich text and the first document of each other collection open in both languages, ' +
     'take typing in each rich-text field and never block the main thread over 2 s',
   async ({ browser }) => {
     test.setTimeout(15 * 60_000)
