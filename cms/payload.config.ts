@@ -198,6 +198,9 @@ export default buildConfig({
   // LOG_FORMAT=json: one JSON line per event (cms/logging.ts); otherwise Payload's readable lines.
   logger: payloadLogger(),
   // The committed types are SQLite's (numeric ids). Payload regenerates them at every start outside
-  // production; on MongoDB that would rewrite them with string ids, so it does not there.
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: !usesMongo },
+  // production, in a child process that loads this whole config again: that is worth it in
+  // `npm run dev`, where collections change, and nowhere else (every Vitest file and bench starts
+  // Payload, and each start spawned one more generator). On MongoDB it would rewrite them with
+  // string ids, so it never does there.
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: process.env.NODE_ENV === 'development' && !usesMongo },
 })
