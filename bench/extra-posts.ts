@@ -1,4 +1,6 @@
 // Adds N published posts (bench-post-0 …) to the database the environment points at.
+import { row } from '../tests/integration/fixtures'
+
 process.env.DISABLE_PAYLOAD_HMR = 'true'
 const count = Number(process.argv[2] ?? 50)
 const { getPayload } = await import('payload')
@@ -16,7 +18,7 @@ for (let i = 0; i < count; i++) {
   await payload.create({
     collection: 'posts',
     locale: 'zh-CN',
-    data: {
+    data: row('posts', {
       title: `基准测试文章 ${i}`,
       slug: `bench-post-${i}`,
       excerpt: '用于测量渲染速度的文章。',
@@ -31,7 +33,7 @@ for (let i = 0; i < count; i++) {
           children: Array.from({ length: 12 }, (_, n) => paragraph(`第 ${n} 段：品牌自有渠道的内容营销与私域流量。`.repeat(4))),
         },
       },
-    } as never,
+    }),
   })
 }
 process.exit(0)

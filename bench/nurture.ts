@@ -65,7 +65,7 @@ async function scoring() {
   const category = await payload.create({
     collection: 'categories',
     locale: 'en',
-    data: { title: 'Brand', slug: 'brand' } as never,
+    data: { title: 'Brand', slug: 'brand' },
     depth: 0,
   })
   const form = await payload.create({
@@ -75,7 +75,7 @@ async function scoring() {
       name: 'Contact',
       defaultRecipient: 'sales@example.com',
       fields: [{ name: 'email', type: 'email', label: 'Email', required: true }],
-    } as never,
+    },
     depth: 0,
   })
   await payload.create({ collection: 'scoring-rules', data: { name: 'Form', event: 'form-submitted', points: 10 }, depth: 0 })
@@ -105,7 +105,7 @@ async function scoring() {
         { delay: 0, unit: 'minutes', subject: 'Hi', body: 'Hello' },
         { delay: 2, unit: 'days', subject: 'Again', body: 'Hello again' },
       ],
-    } as never,
+    },
     depth: 0,
   })
   const leads: number[] = []

@@ -1,11 +1,13 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { User } from '../../cms/payload-types'
+import { row } from './fixtures'
 import { startPayload } from './payload'
 
 let payload: Payload
 let cleanup: () => Promise<void>
-const users: Record<'admin' | 'editor' | 'sales', Record<string, unknown>> = {} as never
+const users: Partial<Record<'admin' | 'editor' | 'sales', User>> = {}
 
 beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())
@@ -17,12 +19,7 @@ beforeAll(async () => {
 afterAll(async () => cleanup?.())
 
 // The minimum a post needs; the generated create type also lists every field with a default.
-const post = (slug: string, status: 'draft' | 'published') =>
-  ({
-    title: `Post ${slug}`,
-    slug,
-    _status: status,
-  }) as never
+const post = (slug: string, status: 'draft' | 'published') => row('posts', { title: `Post ${slug}`, slug, _status: status })
 
 describe('access to content', () => {
   it('refuses an anonymous create of a post', async () => {
@@ -66,7 +63,7 @@ describe('access to content', () => {
   })
 
   it('refuses a sales user updating a page', async () => {
-    const page = await payload.create({ collection: 'pages', data: { title: 'About', path: 'about', _status: 'published' } as never })
+    const page = await payload.create({ collection: 'pages', data: row('pages', { title: 'About', path: 'about', _status: 'published' }) })
     await expect(
       payload.update({ collection: 'pages', id: page.id, data: { title: 'Changed by sales' }, overrideAccess: false, user: users.sales }),
     ).rejects.toMatchObject({ status: 403 })
@@ -91,7 +88,7 @@ describe('access to content', () => {
     ).rejects.toMatchObject({ status: 403 })
     const self = await payload.update({
       collection: 'users',
-      id: users.editor.id as number,
+      id: users.editor!.id,
       data: { role: 'admin', name: 'Ed' },
       overrideAccess: false,
       user: users.editor,
@@ -107,7 +104,7 @@ describe('access to content', () => {
       data: { errors: [{ path: 'slug', message: 'Use lower-case letters, digits and dashes, e.g. brand-strategy' }] },
     })
     await expect(
-      payload.create({ collection: 'pages', data: { title: 'x', path: '../etc', _status: 'published' } as never }),
+      payload.create({ collection: 'pages', data: row('pages', { title: 'x', path: '../etc', _status: 'published' }) }),
     ).rejects.toMatchObject({
       status: 400,
       data: { errors: [{ path: 'path' }] },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { directTouch } from '../../functions/attribution/channels'
 import type { Touch } from '../../functions/attribution/touch'
 import type { TouchStore } from '../../functions/attribution/touch-recorder'
+import { row } from './fixtures'
 import { startPayload } from './payload'
 
 let payload: Payload
@@ -24,7 +25,7 @@ beforeAll(async () => {
   pageId = (
     await payload.create({
       collection: 'pages',
-      data: { title: 'Spring', path: 'spring', _status: 'published', layout: [] } as never,
+      data: row('pages', { title: 'Spring', path: 'spring', _status: 'published', layout: [] }),
       depth: 0,
     })
   ).id as number

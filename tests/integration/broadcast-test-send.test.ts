@@ -3,17 +3,19 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { User } from '../../cms/payload-types'
 import { startFakeResendBatch } from './fake-resend-batch'
+import type { RichText } from './fixtures'
 import { startPayload } from './payload'
 
 let payload: Payload
 let cleanup: () => Promise<void>
 let resend: Awaited<ReturnType<typeof startFakeResendBatch>>
-let editor: Record<string, unknown>
+let editor: User
 let broadcast: string
 
 const text = (value: string) => ({ type: 'text', text: value, format: 0, version: 1 })
-const body = {
+const body: RichText = {
   root: {
     type: 'root',
     direction: null,
@@ -49,7 +51,7 @@ beforeAll(async () => {
   const doc = await payload.create({
     collection: 'broadcasts',
     locale: 'en',
-    data: { subject: 'Spring news for {name|you}', segment, body, status: 'draft' } as never,
+    data: { subject: 'Spring news for {name|you}', segment, body, status: 'draft' },
     overrideAccess: true,
   })
   broadcast = String(doc.id)

@@ -1,11 +1,11 @@
 // Shared by the funnel-*.test.ts files: a real Payload on its own SQLite file (one per test file, see payload.ts)
 // holding touches, leads, a campaign link and its clicks around March 2026. The bindings below are live: each test
 // file calls useFunnel() once, and they are set in its beforeAll.
-import type { Client } from '@libsql/client'
-import type { Payload } from 'payload'
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 import { afterAll, beforeAll } from 'vitest'
 
 import type { FunnelGroup, FunnelModel, FunnelQuery } from '../../functions/attribution'
+import { row } from './fixtures'
 import { startPayload } from './payload'
 
 export let payload: Payload
@@ -28,7 +28,7 @@ export const query = (model: FunnelModel, group: FunnelGroup = 'channel'): Funne
 // v1 first came in February (returning in March), v2 came in March and again in April, v3 has two
 // touches at the same instant (the lower id is the earlier), v4 came at the last millisecond of March,
 // v5 at the first millisecond of April, v6 at the last millisecond of February.
-const TOUCHES = [
+const TOUCHES: RequiredDataFromCollectionSlug<'touches'>[] = [
   { visitor: 'v1', at: '2026-02-20T10:00:00.000Z', channel: 'wechat', campaign: 'spring', campaignLink: 'poster' },
   { visitor: 'v1', at: '2026-03-05T10:00:00.000Z', channel: 'search', source: 'baidu' },
   { visitor: 'v2', at: '2026-03-02T10:00:00.000Z', channel: 'weibo', campaign: 'spring' },
@@ -43,7 +43,7 @@ const TOUCHES = [
   { visitor: null, at: '2026-02-15T10:00:00.000Z', channel: 'search' },
 ]
 
-const LEADS = [
+const LEADS: (RequiredDataFromCollectionSlug<'leads'> & { createdAt: string })[] = [
   {
     email: 'won-wechat@test.example',
     createdAt: '2026-03-06T10:00:00.000Z',
@@ -84,11 +84,11 @@ const LEADS = [
 
 /** The touches, leads, link and clicks above; `backdate` gives a lead its own creation time (leads are stamped when stored). */
 export async function seed(on: Payload, backdate: (id: string | number, createdAt: string) => Promise<unknown>) {
-  for (const touch of TOUCHES) await on.create({ collection: 'touches', data: touch as never })
-  for (const lead of LEADS) await backdate((await on.create({ collection: 'leads', data: lead as never })).id, lead.createdAt)
+  for (const touch of TOUCHES) await on.create({ collection: 'touches', data: touch })
+  for (const lead of LEADS) await backdate((await on.create({ collection: 'leads', data: lead })).id, lead.createdAt)
   await on.create({
     collection: 'campaign-links',
-    data: { code: 'poster', title: 'Spring poster', target: { kind: 'url', url: '/' } } as never,
+    data: row('campaign-links', { code: 'poster', title: 'Spring poster', target: { kind: 'url', url: '/' } }),
   })
   for (const [link, day, count] of [
     ['poster', '2026-03-03', 5],
@@ -107,7 +107,8 @@ export function useFunnel(): void {
     counters = { ...(await import('../../cms/funnel/sqlite-counts')), ...(await import('../../cms/funnel/local-api-counts')) }
     ;({ handleEndpoints } = await import('payload'))
     config = (await import('../../cms/payload.config')).default
-    await seed(payload, (id, createdAt) => client().execute({ sql: 'UPDATE leads SET created_at = ? WHERE id = ?', args: [createdAt, id] }))
+    const client = (await import('../../cms/database')).requireSqliteClient(payload)
+    await seed(payload, (id, createdAt) => client.execute({ sql: 'UPDATE leads SET created_at = ? WHERE id = ?', args: [createdAt, id] }))
     for (const role of ['admin', 'editor', 'sales'] as const) {
       const email = `${role}@test.example`
       await payload.create({ collection: 'users', data: { email, password: 'a-Strong-passw0rd', role } })
@@ -116,5 +117,3 @@ export function useFunnel(): void {
   })
   afterAll(async () => cleanup?.())
 }
-
-const client = () => (payload.db as unknown as { client: Client }).client

@@ -2,14 +2,18 @@
 import { describe, expect, it } from 'vitest'
 
 import type { GroupCount } from '../../functions/attribution'
+import { row, type RowData } from './fixtures'
 import { counters, funnel, payload, query, useFunnel } from './funnel-harness'
 
 useFunnel()
 
 describe('added on WeChat', () => {
   it('counts the adds of the range under the touch each recorded (its live code), the same in SQL and through the Local API', async () => {
-    const touch = (data: Record<string, unknown>) =>
-      payload.create({ collection: 'touches', data: { channel: 'wechat', source: 'wecom', medium: 'added-on-wechat', ...data } as never })
+    const touch = (data: RowData<'touches'>) =>
+      payload.create({
+        collection: 'touches',
+        data: row('touches', { channel: 'wechat', source: 'wecom', medium: 'added-on-wechat', ...data }),
+      })
     const inMarch = await touch({ at: '2026-03-12T09:00:00.000Z', campaign: 'spring', campaignLink: 'poster' })
     const inMarchToo = await touch({ at: '2026-03-13T09:00:00.000Z', campaign: 'spring', campaignLink: 'poster' })
     const unlinked = await touch({ at: '2026-03-14T09:00:00.000Z' })

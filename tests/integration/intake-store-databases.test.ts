@@ -133,7 +133,7 @@ describe.each(DATABASES)('the intake stores on %s', (database) => {
         name: 'ValidationError',
         data: { errors: [{ path: 'email', message: 'Value must be unique' }] },
       })
-      const member = await db.create({ collection: 'members', data: { email: 'once@example.com' } as never })
+      const member = await db.create({ collection: 'members', data: { email: 'once@example.com' } })
       await expect(
         db.create({ collection: 'leads', data: { email: 'once@example.com', status: 'new', member: member.id } }),
       ).rejects.toMatchObject({ name: 'ValidationError' })

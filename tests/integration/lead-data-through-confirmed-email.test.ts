@@ -9,8 +9,8 @@ import { startPayload } from './payload'
 let payload: Payload
 let cleanup: () => Promise<void>
 let h: ReturnType<typeof harness>
-let lead: { id: number | string }
-let submission: { id: number | string }
+let lead: { id: number }
+let submission: { id: number }
 
 const VICTIM = 'victim@example.com'
 const VALUES = { email: VICTIM, name: 'Wang Fang', phone: '+8613800138000', company: 'Victim Co', message: 'Call me about the quote' }
@@ -21,15 +21,15 @@ beforeAll(async () => {
   const form = await payload.create({
     collection: 'forms',
     locale: 'en',
-    data: { name: 'Contact', fields: [{ name: 'email', type: 'email', label: 'Email' }], defaultRecipient: 'sales@example.com' } as never,
+    data: { name: 'Contact', fields: [{ name: 'email', type: 'email', label: 'Email' }], defaultRecipient: 'sales@example.com' },
   })
   lead = await payload.create({
     collection: 'leads',
-    data: { email: VICTIM, name: 'Wang Fang', phone: '+8613800138000', status: 'contacted' } as never,
+    data: { email: VICTIM, name: 'Wang Fang', phone: '+8613800138000', status: 'contacted' },
   })
   submission = await payload.create({
     collection: 'submissions',
-    data: { form: form.id, lead: lead.id, values: VALUES, locale: 'en', userAgent: 'Victim browser' } as never,
+    data: { form: form.id, lead: lead.id, values: VALUES, locale: 'en', userAgent: 'Victim browser' },
   })
 })
 afterAll(async () => cleanup?.())

@@ -11,7 +11,7 @@ describe('subscribers as CSV', () => {
   it(
     'imports each address once with the source and the admin’s note, keeps a person’s unsubscribe ' + 'and skips suppressed addresses',
     async () => {
-      const member = await payload.create({ collection: 'members', data: { email: 'member.import@example.com' } as never })
+      const member = await payload.create({ collection: 'members', data: { email: 'member.import@example.com' } })
       const left = await payload.create({ collection: 'leads', data: { email: 'left.import@example.com', status: 'new' } })
       await payload.create({
         collection: 'consent-log',

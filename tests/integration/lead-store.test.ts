@@ -3,7 +3,7 @@
 import path from 'node:path'
 
 import { createClient } from '@libsql/client'
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { LeadStore } from '../../functions/lead-intake/lead-store'
@@ -25,8 +25,7 @@ beforeAll(async () => {
 afterAll(async () => cleanup?.())
 
 const person = (email: string | null, phone: string | null = null) => ({ email, phone, name: 'Lin', firstTouch: null, lastTouch: null })
-const leadsWith = async (where: Record<string, unknown>) =>
-  (await payload.find({ collection: 'leads', where: where as never, depth: 0, limit: 100 })).docs
+const leadsWith = async (where: Where) => (await payload.find({ collection: 'leads', where, depth: 0, limit: 100 })).docs
 
 describe.each(['Local API (any database)', 'SQL (embedded SQLite)'])('findOrCreateLead through the %s store', (name) => {
   it('creates the lead once for twenty simultaneous calls of one new person, and says which call made it', async () => {
@@ -41,7 +40,7 @@ describe.each(['Local API (any database)', 'SQL (embedded SQLite)'])('findOrCrea
   it('finds a person by phone when they have no email, and links a new lead to the member who asked', async () => {
     const member = await payload.create({
       collection: 'members',
-      data: { email: `${name.length}-m@example.com`, referralCode: `R${name.length}PHONE1` } as never,
+      data: { email: `${name.length}-m@example.com`, referralCode: `R${name.length}PHONE1` },
       depth: 0,
     })
     const first = await stores[name]!.findOrCreateLead({

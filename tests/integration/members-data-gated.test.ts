@@ -1,6 +1,7 @@
 // Gated content: visitors see the title and excerpt, members the body, tiers by points; the body is in no API answer.
 import { describe, expect, it } from 'vitest'
 
+import type { RichText } from './fixtures'
 import { h, payload, useMembersData, view } from './members-data-harness'
 
 useMembersData()
@@ -8,7 +9,7 @@ useMembersData()
 describe('gated content', () => {
   it('gives visitors the title and excerpt only, members the body; tiers by points; the body is in no API answer', async () => {
     const gold = await payload.create({ collection: 'tiers', locale: 'zh-CN', data: { name: '白金', minPoints: 5000 } })
-    const body = {
+    const body: RichText = {
       root: {
         type: 'root',
         version: 1,
@@ -30,7 +31,7 @@ describe('gated content', () => {
     await payload.create({
       collection: 'posts',
       locale: 'zh-CN',
-      data: { title: '会员', slug: 'members-only', excerpt: 'Teaser', body, visibility: 'members', _status: 'published' } as never,
+      data: { title: '会员', slug: 'members-only', excerpt: 'Teaser', body, visibility: 'members', _status: 'published' },
     })
     await payload.create({
       collection: 'posts',
@@ -43,7 +44,7 @@ describe('gated content', () => {
         visibility: 'tier',
         minTier: gold.id,
         _status: 'published',
-      } as never,
+      },
     })
     const anonymous = await view.resolveView('/blog/members-only', null, null, new URLSearchParams(), null)
     expect(anonymous.gated).toBe(true)

@@ -10,16 +10,16 @@ describe('identity and referral', () => {
     const form = await payload.create({
       collection: 'forms',
       locale: 'en',
-      data: { name: 'Contact', fields: [{ name: 'email', type: 'email', label: 'Email' }], defaultRecipient: 'sales@example.com' } as never,
+      data: { name: 'Contact', fields: [{ name: 'email', type: 'email', label: 'Email' }], defaultRecipient: 'sales@example.com' },
     })
     const firstTouch = { channel: 'wechat', medium: 'moments', landingPage: '/', at: '2026-03-01T08:00:00.000Z' }
     const lead = await payload.create({
       collection: 'leads',
-      data: { email: 'known@example.com', status: 'contacted', firstTouch } as never,
+      data: { email: 'known@example.com', status: 'contacted', firstTouch },
     })
     await payload.create({
       collection: 'submissions',
-      data: { form: form.id, lead: lead.id, values: { email: 'known@example.com', message: 'Call me' }, locale: 'en' } as never,
+      data: { form: form.id, lead: lead.id, values: { email: 'known@example.com', message: 'Call me' }, locale: 'en' },
     })
     const browser = await visit('/?utm_source=weibo&utm_medium=social&utm_campaign=spring')
     const { cookie, member } = await h.signUp('known@example.com', 'Lantern-garden 42', { cookie: browser.cookie })

@@ -1,6 +1,7 @@
 // Membership: the tier by points earned, rewards within the balance, editors' grants in an append-only ledger.
 import { describe, expect, it } from 'vitest'
 
+import { row } from './fixtures'
 import { h, payload, useMembersData } from './members-data-harness'
 
 useMembersData()
@@ -40,19 +41,24 @@ describe('membership', () => {
   it('lets an editor grant points, never below zero, and nobody edit or delete an entry', async () => {
     const editor = await payload.create({
       collection: 'users',
-      data: { email: 'editor@example.com', password: 'Editor-passw0rd 1', role: 'editor' } as never,
+      data: { email: 'editor@example.com', password: 'Editor-passw0rd 1', role: 'editor' },
     })
     const user = { ...editor, collection: 'users' as const }
     const { member } = await h.signUp('grant@example.com')
     const grant = await payload.create({
       collection: 'points-ledger',
-      data: { member: member.id, points: 250, note: 'Webinar' } as never,
+      data: row('points-ledger', { member: member.id, points: 250, note: 'Webinar' }),
       overrideAccess: false,
       user,
     })
     expect([grant.kind, grant.reason, grant.points]).toEqual(['earn', 'editor-grant', 250])
     await expect(
-      payload.create({ collection: 'points-ledger', data: { member: member.id, points: -1000 } as never, overrideAccess: false, user }),
+      payload.create({
+        collection: 'points-ledger',
+        data: row('points-ledger', { member: member.id, points: -1000 }),
+        overrideAccess: false,
+        user,
+      }),
     ).rejects.toThrow('This correction would take the member below zero points (balance 350).')
     await expect(
       payload.update({ collection: 'points-ledger', id: grant.id, data: { points: 1 }, overrideAccess: false, user }),

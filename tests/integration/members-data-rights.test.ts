@@ -32,7 +32,7 @@ describe('data rights', () => {
     const form = await payload.create({
       collection: 'forms',
       locale: 'en',
-      data: { name: 'Demo', fields: [{ name: 'email', type: 'email', label: 'Email' }], defaultRecipient: 'sales@example.com' } as never,
+      data: { name: 'Demo', fields: [{ name: 'email', type: 'email', label: 'Email' }], defaultRecipient: 'sales@example.com' },
     })
     const leadId = (await payload.findByID({ collection: 'members', id: member.id, depth: 0 })).lead as number
     const submission = await payload.create({
@@ -44,7 +44,7 @@ describe('data rights', () => {
         ipHash: 'abc',
         userAgent: 'UA',
         visitor: browser.cookie.split('=')[1],
-      } as never,
+      },
     })
     await h.call('POST', '/en/account/subscriptions', { body: { newsletter: 'on' }, cookie })
     // What the person read goes too (cms/nurture/erase.ts, run by the lead's anonymisation).

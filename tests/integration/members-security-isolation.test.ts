@@ -1,6 +1,7 @@
 // One member cannot reach another's records: not through the account pages, not through Payload.
 import { describe, expect, it } from 'vitest'
 
+import { row } from './fixtures'
 import { a, b, EN, h, payload, useMembersSecurity } from './members-security-harness'
 
 useMembersSecurity()
@@ -56,10 +57,10 @@ describe('one member cannot reach another’s records through the account pages'
       await expect(
         payload.create({
           collection: 'points-ledger',
-          data: { member: b.member.id as number, points: 5 },
+          data: row('points-ledger', { member: b.member.id as number, points: 5 }),
           overrideAccess: false,
           user: null,
-        } as never),
+        }),
       ).rejects.toThrow(/not allowed/)
     },
   )

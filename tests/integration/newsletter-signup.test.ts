@@ -36,7 +36,7 @@ async function newsletterAudience() {
   const { broadcastStoreFor } = await import('../../cms/broadcasts/sqlite-store')
   const { localApiBroadcastStore } = await import('../../cms/broadcasts/store')
   const doc = (await payload.find({ collection: 'segments', where: { slug: { equals: 'newsletter' } }, overrideAccess: true })).docs[0]!
-  const segment = segmentOf(doc as never)
+  const segment = segmentOf(doc)
   const audience = async (store: ReturnType<typeof localApiBroadcastStore>) =>
     selectRecipients(await store.people(), segment, { topic: segmentTopic(segment), suppressed: await store.suppressedHashes() })
       .map((r) => r.email)

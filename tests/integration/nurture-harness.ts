@@ -2,11 +2,13 @@
 // test file, see payload.ts), the site's own modules and the jobs as the worker runs them; Resend is the local
 // stand-in speaking its protocol. The bindings below are live: each test file calls useNurture() once, and
 // they are set in its beforeAll.
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, expect } from 'vitest'
 
+import type { Form } from '../../cms/payload-types'
 import type { NurtureStore } from '../../functions/nurture/runner'
 import { startFakeResend } from './fake-resend'
+import { row } from './fixtures'
 import { startPayload } from './payload'
 
 const PHONE = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36'
@@ -47,8 +49,8 @@ export async function submit(form: number, email: string, visitor: string | null
   return (await payload.find({ collection: 'leads', where: { email: { equals: email } }, depth: 0 })).docs[0]!
 }
 
-export const activityOf = async (where: Record<string, unknown>) =>
-  (await payload.find({ collection: 'lead-activity', where: where as never, sort: 'id', limit: 0, pagination: false, depth: 0 })).docs
+export const activityOf = async (where: Where) =>
+  (await payload.find({ collection: 'lead-activity', where, sort: 'id', limit: 0, pagination: false, depth: 0 })).docs
 
 export const changesOf = async (lead: number) =>
   (
@@ -85,11 +87,11 @@ export function useNurture(): void {
     salesUser = (
       await payload.create({
         collection: 'users',
-        data: { email: 'owner@test.example', password: 'a-Long-passw0rd-here', role: 'sales', name: 'Owner' } as never,
+        data: { email: 'owner@test.example', password: 'a-Long-passw0rd-here', role: 'sales', name: 'Owner' },
         depth: 0,
       })
     ).id as number
-    const fields = [
+    const fields: Form['fields'] = [
       { name: 'name', type: 'text', label: 'Name', required: true, maxLength: 80 },
       { name: 'email', type: 'email', label: 'Email', required: true },
       { name: 'consent', type: 'consent', label: 'Consent', required: true, consentText: 'You may contact me.' },
@@ -98,7 +100,7 @@ export function useNurture(): void {
       payload.create({
         collection: 'forms',
         locale: 'en',
-        data: { name, defaultRecipient: 'owner@test.example', minSecondsToSubmit: 0, fields } as never,
+        data: { name, defaultRecipient: 'owner@test.example', minSecondsToSubmit: 0, fields },
         depth: 0,
       })
     contactForm = (await form('Contact')).id as number
@@ -106,26 +108,27 @@ export function useNurture(): void {
     const category = await payload.create({
       collection: 'categories',
       locale: 'en',
-      data: { title: 'Brand strategy', slug: 'brand' } as never,
+      data: { title: 'Brand strategy', slug: 'brand' },
       depth: 0,
     })
-    const other = await payload.create({ collection: 'categories', locale: 'en', data: { title: 'News', slug: 'news' } as never, depth: 0 })
-    for (const [slug, categories] of [
+    const other = await payload.create({ collection: 'categories', locale: 'en', data: { title: 'News', slug: 'news' }, depth: 0 })
+    const posts: [slug: string, categories: number[]][] = [
       ['brand-one', [category.id]],
       ['brand-two', [category.id]],
       ['company-news', [other.id]],
-    ] as const)
+    ]
+    for (const [slug, categories] of posts)
       await payload.create({
         collection: 'posts',
         locale: 'en',
-        data: { title: slug, slug, excerpt: 'x', _status: 'published', visibility: 'public', categories } as never,
+        data: { title: slug, slug, excerpt: 'x', _status: 'published', visibility: 'public', categories },
         draft: false,
         depth: 0,
       })
     await payload.create({
       collection: 'pages',
       locale: 'en',
-      data: { title: 'Pricing', path: 'pricing', _status: 'published', layout: [] } as never,
+      data: row('pages', { title: 'Pricing', path: 'pricing', _status: 'published', layout: [] }),
       draft: false,
       depth: 0,
     })

@@ -30,7 +30,7 @@ describe('page views of known people', () => {
   it('records nothing for a browser without consent where the site asks for it', async () => {
     await payload.updateGlobal({
       slug: 'site-settings',
-      data: { brandName: 'Test brand', attribution: { touchesNeedConsent: true } } as never,
+      data: { brandName: 'Test brand', attribution: { touchesNeedConsent: true } },
       depth: 0,
     })
     try {
@@ -45,7 +45,7 @@ describe('page views of known people', () => {
     } finally {
       await payload.updateGlobal({
         slug: 'site-settings',
-        data: { brandName: 'Test brand', attribution: { touchesNeedConsent: false } } as never,
+        data: { brandName: 'Test brand', attribution: { touchesNeedConsent: false } },
         depth: 0,
       })
     }
@@ -67,7 +67,7 @@ describe('page views of known people', () => {
     await payload.update({
       collection: 'leads',
       id: lead.id,
-      data: { email: null, name: null, anonymisedAt: new Date().toISOString() } as never,
+      data: { email: null, name: null, anonymisedAt: new Date().toISOString() },
       depth: 0,
     })
     expect(await activityOf({ visitor: { equals: visitor } })).toEqual([])

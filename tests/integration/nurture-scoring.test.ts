@@ -107,7 +107,7 @@ describe('scoring', () => {
     ).rejects.toThrow()
     const manager = await payload.create({
       collection: 'users',
-      data: { email: 'manager@test.example', password: 'a-Long-passw0rd-here', role: 'sales-manager' } as never,
+      data: { email: 'manager@test.example', password: 'a-Long-passw0rd-here', role: 'sales-manager' },
       depth: 0,
     })
     const updated = await payload.update({
@@ -130,7 +130,7 @@ describe('the lead inbox', () => {
       const view = views[key]!
       const { docs } = await payload.find({
         collection: 'leads',
-        where: view.where as never,
+        where: view.where,
         sort: view.sort,
         limit: 0,
         pagination: false,

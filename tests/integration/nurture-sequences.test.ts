@@ -26,7 +26,7 @@ describe('sequences', () => {
           },
           { delay: 2, unit: 'days', subject: 'Two days later', body: 'Still thinking about it?' },
         ],
-      } as never,
+      },
       depth: 0,
     })
     sequence = created.id as number

@@ -1,11 +1,12 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { User } from '../../cms/payload-types'
 import { startPayload } from './payload'
 
 let payload: Payload
 let cleanup: () => Promise<void>
-const users: Record<'editor' | 'sales', Record<string, unknown>> = {} as never
+const users: Partial<Record<'editor' | 'sales', User>> = {}
 
 beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())

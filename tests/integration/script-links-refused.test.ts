@@ -4,12 +4,14 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { User } from '../../cms/payload-types'
 import { hrefOf } from '../../functions/content/links'
+import { row } from './fixtures'
 import { startPayload } from './payload'
 
 let payload: Payload
 let cleanup: () => Promise<void>
-let admin: Record<string, unknown>
+let admin: User
 
 const MESSAGE = 'Use a link starting with https://, http://, mailto:, tel:, or a path on this site such as /contact (no spaces).'
 const ATTACKS = ['javascript:alert(document.domain)', 'JAVASCRIPT:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example']
@@ -23,7 +25,7 @@ beforeAll(async () => {
 })
 afterAll(async () => cleanup?.())
 
-const asEditor = () => ({ overrideAccess: false, user: admin as never })
+const asEditor = () => ({ overrideAccess: false, user: admin })
 
 describe('script links are refused where editors enter URLs', () => {
   it.each(ATTACKS)('site settings → social accounts refuse %j', async (url) => {
@@ -31,7 +33,7 @@ describe('script links are refused where editors enter URLs', () => {
       payload.updateGlobal({
         slug: 'site-settings',
         locale: 'en',
-        data: { brandName: 'Lantern Tea', socialAccounts: [{ channel: 'weibo', handle: 'brand', url }] } as never,
+        data: { brandName: 'Lantern Tea', socialAccounts: [{ channel: 'weibo', handle: 'brand', url }] },
         ...asEditor(),
       }),
     ).rejects.toMatchObject({
@@ -44,7 +46,7 @@ describe('script links are refused where editors enter URLs', () => {
       payload.updateGlobal({
         slug: 'footer',
         locale: 'en',
-        data: { columns: [{ heading: 'Brand', links: [{ link: { label: 'Click', type: 'url', url } }] }] } as never,
+        data: { columns: [{ heading: 'Brand', links: [{ link: { label: 'Click', type: 'url', url } }] }] },
         ...asEditor(),
       }),
     ).rejects.toMatchObject({
@@ -56,7 +58,7 @@ describe('script links are refused where editors enter URLs', () => {
     await expect(
       payload.create({
         collection: 'campaign-links',
-        data: { title: 'Spring', code: 'spring-js', target: { kind: 'url', url } } as never,
+        data: row('campaign-links', { title: 'Spring', code: 'spring-js', target: { kind: 'url', url } }),
         ...asEditor(),
       }),
     ).rejects.toMatchObject({
@@ -74,7 +76,7 @@ describe('script links are refused where editors enter URLs', () => {
           { channel: 'weibo', handle: 'brand', url: 'https://weibo.com/brand' },
           { channel: 'x', handle: 'brand', url: '/about' },
         ],
-      } as never,
+      },
       ...asEditor(),
     })
     expect(saved.socialAccounts?.map((a) => a.url)).toEqual(['https://weibo.com/brand', '/about'])
@@ -91,7 +93,7 @@ describe('script links are refused where editors enter URLs', () => {
             ],
           },
         ],
-      } as never,
+      },
       ...asEditor(),
     })
     expect(footer.columns?.[0]?.links?.map((l) => l.link?.url)).toEqual(['mailto:hi@brand.example', 'tel:+8613800138000'])

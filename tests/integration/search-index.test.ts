@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { loadIndex, searchIndex } from '../../functions/search'
+import { row } from './fixtures'
 import { startPayload } from './payload'
 
 let payload: Payload
@@ -37,7 +38,12 @@ describe('the search index job', () => {
 
     const post = await payload.create({
       collection: 'posts',
-      data: { title: '会员积分体系怎么设计', slug: 'loyalty-points', excerpt: '积分要让顾客觉得值得攒。', _status: 'published' } as never,
+      data: row('posts', {
+        title: '会员积分体系怎么设计',
+        slug: 'loyalty-points',
+        excerpt: '积分要让顾客觉得值得攒。',
+        _status: 'published',
+      }),
     })
     await payload.update({
       collection: 'posts',
@@ -47,12 +53,12 @@ describe('the search index job', () => {
     })
     await payload.create({
       collection: 'pages',
-      data: {
+      data: row('pages', {
         title: '关于我们',
         path: 'about-us',
         _status: 'published',
         layout: [{ blockType: 'hero', heading: '私域从官网开始' }],
-      } as never,
+      }),
     })
     expect(await waitingRebuilds()).toBe(1)
 

@@ -55,15 +55,15 @@ const formWith = (url: string) =>
       fields: [{ name: 'email', type: 'email', label: 'Email' }],
       defaultRecipient: 'sales@test.example',
       webhook: { url, secret: SECRET },
-    } as never,
+    },
   })
 
 /** Runs the webhook job of a fresh submission to `form` once and answers the lead's webhook deliveries. */
-async function deliver(form: number | string) {
-  const lead = await payload.create({ collection: 'leads', data: { email: 'p@example.com', status: 'new' } as never })
+async function deliver(form: number) {
+  const lead = await payload.create({ collection: 'leads', data: { email: 'p@example.com', status: 'new' } })
   const submission = await payload.create({
     collection: 'submissions',
-    data: { form, lead: lead.id, values: { email: 'p@example.com' }, locale: 'en', isSpam: false } as never,
+    data: { form, lead: lead.id, values: { email: 'p@example.com' }, locale: 'en', isSpam: false },
   })
   await payload.jobs.queue({ task: 'sendWebhook' as 'notifyLead', input: { submissionId: String(submission.id) }, queue: 'default' })
   await payload.jobs.run({ queue: 'default' })

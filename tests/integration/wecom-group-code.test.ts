@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { User } from '../../cms/payload-types'
 import { startPayload } from './payload'
 
 let payload: Payload
@@ -44,7 +45,7 @@ const scan = (ua = PHONE) =>
   handle(new Request('http://localhost:4321/wecom/group-code/tea-club', { headers: { 'user-agent': ua } }), 'tea-club')
 const scans = async () =>
   ((await payload.findByID({ collection: 'campaign-links', id: link.id, depth: 0 })).groupCodes ?? []).map((g) => g.scans ?? 0)
-let editor: Record<string, unknown>
+let editor: User
 /** An editor ticks "Full" in the admin: the form sends back every group as it loaded them, scans included (zeroed here, as if stale). */
 const markFull = async (index: number) => {
   editor ??= {
@@ -60,7 +61,7 @@ const markFull = async (index: number) => {
     id: link.id,
     data: { groupCodes: (doc.groupCodes ?? []).map((g, i) => ({ ...g, scans: 0, full: i === index ? true : g.full })) },
     overrideAccess: false,
-    user: editor as never,
+    user: editor,
   })
 }
 
