@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, vi } from 'vitest'
 
+import type { User } from '../../cms/payload-types'
 import { hashAddress } from '../../functions/broadcasts/recipients'
 import { startFakeResendBatch } from './fake-resend-batch'
 import { startPayload } from './payload'
@@ -15,7 +16,7 @@ const WEBHOOK_SECRET = `whsec_${Buffer.from('broadcast-webhook-test-secret').toS
 export let payload: Payload
 let cleanup: () => Promise<void>
 export let resend: Awaited<ReturnType<typeof startFakeResendBatch>>
-export let editor: { id: number; collection: 'users' } & Record<string, unknown>
+export let editor: User
 export let newsletter: number
 export const members: Record<string, number> = {}
 
@@ -96,7 +97,7 @@ export function useBroadcasts(): void {
         overrideAccess: true,
       })),
       collection: 'users',
-    } as typeof editor
+    }
     newsletter = (await payload.find({ collection: 'segments', where: { slug: { equals: 'newsletter' } }, overrideAccess: true })).docs[0]!
       .id
     await payload.updateGlobal({

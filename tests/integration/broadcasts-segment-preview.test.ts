@@ -1,7 +1,9 @@
 // Who a segment reaches, as the editor sees it: a saved segment's preview and a live count of rules being edited.
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import type { User } from '../../cms/payload-types'
 import { editor, members, newsletter, payload, unsubscribedByEmailLink, useBroadcasts } from './broadcasts-harness'
+import { endpointRequest } from './route-context'
 
 useBroadcasts()
 
@@ -11,10 +13,8 @@ beforeAll(async () => unsubscribedByEmailLink(members.alice!))
 describe('a segment preview', () => {
   it('counts who a broadcast would reach now and shows the first of them, for editors only', async () => {
     const { segmentRecipientsEndpoint } = await import('../../cms/broadcasts/preview')
-    const call = (user: unknown) =>
-      segmentRecipientsEndpoint.handler({ payload, user, routeParams: { id: String(newsletter) } } as unknown as Parameters<
-        typeof segmentRecipientsEndpoint.handler
-      >[0])
+    const call = (user: User | null) =>
+      segmentRecipientsEndpoint.handler(endpointRequest({ payload, user, routeParams: { id: String(newsletter) } }))
     const answer = await call(editor)
     expect(answer.status).toBe(200)
     expect(await answer.json()).toEqual({ count: 1, first: [{ key: `m:${members.erin}`, email: 'erin@people.example', name: null }] })
@@ -25,10 +25,8 @@ describe('a segment preview', () => {
 describe('a live segment count while rules are edited (POST /api/segments/preview)', () => {
   it('counts the rules as the form holds them, names the bad ones, and refuses what is not JSON or not an editor', async () => {
     const { segmentPreviewEndpoint } = await import('../../cms/broadcasts/preview')
-    const call = (user: unknown, body: string) =>
-      segmentPreviewEndpoint.handler({ payload, user, text: async () => body } as unknown as Parameters<
-        typeof segmentPreviewEndpoint.handler
-      >[0])
+    const call = (user: User | null, body: string) =>
+      segmentPreviewEndpoint.handler(endpointRequest({ payload, user, text: async () => body }))
     const newsletterRules = JSON.stringify({ match: 'all', rules: [{ kind: 'topic', topic: 'newsletter' }] })
     const ok = await call(editor, newsletterRules)
     expect(ok.status).toBe(200)

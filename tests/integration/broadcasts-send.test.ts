@@ -12,6 +12,7 @@ import {
   unsubscribeUrl,
   useBroadcasts,
 } from './broadcasts-harness'
+import { routeContext } from './route-context'
 
 useBroadcasts()
 
@@ -89,18 +90,14 @@ describe('a broadcast to the newsletter segment', () => {
     const href = alice.html.match(/href="(http:\/\/localhost:\d+\/l\/[^"]+)"/)![1]!
     const { GET } = await import('../../site/pages/l/[token]')
     const url = new URL(href)
-    const response = await GET({ params: { token: url.pathname.slice(3) }, request: new Request(url), url } as unknown as Parameters<
-      typeof GET
-    >[0])
+    const response = await GET(routeContext({ params: { token: url.pathname.slice(3) }, request: new Request(url), url }))
     expect(response.status).toBe(302)
     expect(response.headers.get('location')).toMatch(/^http:\/\/localhost:\d+\/en\/blog\/spring-\d+$/)
     const touches = await payload.find({ collection: 'touches', where: { channel: { equals: 'email' } }, overrideAccess: true })
     expect(touches.docs.map((t) => [t.campaign, t.medium, t.landingPage])).toEqual([
       [`broadcast-${first}`, 'email', response.headers.get('location')!.replace(/^http:\/\/localhost:\d+/, '')],
     ])
-    const forged = await GET({ params: { token: `${url.pathname.slice(3)}x` }, request: new Request(url), url } as unknown as Parameters<
-      typeof GET
-    >[0])
+    const forged = await GET(routeContext({ params: { token: `${url.pathname.slice(3)}x` }, request: new Request(url), url }))
     expect(forged.status).toBe(404)
   })
 
@@ -138,7 +135,7 @@ describe('a broadcast to the newsletter segment', () => {
       body: 'List-Unsubscribe=One-Click',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     })
-    const response = await POST({ url, request } as unknown as Parameters<typeof POST>[0])
+    const response = await POST(routeContext({ url, request }))
     expect(response.status).toBe(200)
     const log = await payload.find({
       collection: 'consent-log',
@@ -150,14 +147,16 @@ describe('a broadcast to the newsletter segment', () => {
       ['newsletter', true, 'account-page'],
       ['newsletter', false, 'email-link'],
     ])
-    const forged = await POST({
-      url: new URL('/unsubscribe?token=abc.def', url),
-      request: new Request(new URL('/unsubscribe?token=abc.def', url), {
-        method: 'POST',
-        body: 'List-Unsubscribe=One-Click',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    const forged = await POST(
+      routeContext({
+        url: new URL('/unsubscribe?token=abc.def', url),
+        request: new Request(new URL('/unsubscribe?token=abc.def', url), {
+          method: 'POST',
+          body: 'List-Unsubscribe=One-Click',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        }),
       }),
-    } as unknown as Parameters<typeof POST>[0])
+    )
     expect(forged.status).toBe(400)
 
     resend.reset()

@@ -2,10 +2,12 @@ import { handleEndpoints, type Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import type { Media, User } from '../../cms/payload-types'
 import type { NurtureStore } from '../../functions/nurture/runner'
 import { DOWNLOAD_TTL_MS, writeSimplePdf } from '../../functions/offers'
 import { startFakeResend } from './fake-resend'
 import { startPayload } from './payload'
+import { routeContext } from './route-context'
 
 // A content offer end to end on a real SQLite file: an editor uploads a PDF, a form sends it, the
 // submission's job emails the signed link to the Resend stand-in, and the site's own routes serve it.
@@ -16,9 +18,9 @@ const file = (data: Buffer, name: string, mimetype: string) => ({ data, name, mi
 let payload: Payload
 let cleanup: () => Promise<void>
 let resend: Awaited<ReturnType<typeof startFakeResend>>
-let editor: Record<string, unknown>
-let pdf: { id: number; filename: string }
-let image: { id: number; filename: string }
+let editor: User
+let pdf: Media & { filename: string }
+let image: Media & { filename: string }
 let offerForm: number
 let store: NurtureStore
 let submitForm: typeof import('../../site/lib/form-submit').submitForm
@@ -26,15 +28,10 @@ let downloadRoute: typeof import('../../site/pages/download/[token]').GET
 let mediaRoute: typeof import('../../site/pages/media/[...file]').GET
 let formsApi: typeof import('../../site/pages/api/forms/[id]').POST
 
-type RouteContext<T extends (...args: never[]) => unknown> = Parameters<T>[0]
-const download = (token: string) =>
-  downloadRoute({ params: { token }, request: new Request(`http://localhost/download/${token}`) } as unknown as RouteContext<
-    typeof downloadRoute
-  >) as Promise<Response>
-const plainMedia = (name: string) =>
-  mediaRoute({ params: { file: name }, request: new Request(`http://localhost/media/${name}`) } as unknown as RouteContext<
-    typeof mediaRoute
-  >) as Promise<Response>
+const download = async (token: string) =>
+  downloadRoute(routeContext({ params: { token }, request: new Request(`http://localhost/download/${token}`) }))
+const plainMedia = async (name: string) =>
+  mediaRoute(routeContext({ params: { file: name }, request: new Request(`http://localhost/media/${name}`) }))
 const cmsFile = async (name: string, token?: string) =>
   handleEndpoints({
     config: payload.config,
@@ -88,12 +85,17 @@ beforeAll(async () => {
       overrideAccess: false,
       user: editor,
     })
+  const stored = (media: Media) => {
+    const { filename } = media
+    if (!filename) throw new Error(`Media ${media.id} was stored without a file name.`)
+    return { ...media, filename }
+  }
   // The browser's claimed type is not believed: the bytes make it a PDF, and its name says so.
-  pdf = (await upload(PDF, 'white-paper.bin', 'application/octet-stream')) as unknown as typeof pdf
+  pdf = stored(await upload(PDF, 'white-paper.bin', 'application/octet-stream'))
   const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#c8102e' } })
     .png()
     .toBuffer()
-  image = (await upload(png, 'red.png', 'image/png')) as unknown as typeof image
+  image = stored(await upload(png, 'red.png', 'image/png'))
   offerForm = (
     await payload.create({
       collection: 'forms',
@@ -110,7 +112,7 @@ beforeAll(async () => {
           { name: 'email', type: 'email', label: 'Email', required: true },
           { name: 'consent', type: 'consent', label: 'Consent', required: true, consentText: 'You may contact me.' },
         ],
-      } as never,
+      },
       depth: 0,
     })
   ).id as number
@@ -198,17 +200,19 @@ describe('a form that sends the download', () => {
   })
 
   it('answers the link in the JSON answer of a script’s submission', async () => {
-    const response = await formsApi({
-      params: { id: String(offerForm) },
-      request: new Request(`http://localhost/api/forms/${offerForm}?locale=en`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': PHONE },
-        body: JSON.stringify({ name: 'Bo', email: 'script@example.com', consent: 'on' }),
+    const response = await formsApi(
+      routeContext({
+        params: { id: String(offerForm) },
+        request: new Request(`http://localhost/api/forms/${offerForm}?locale=en`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'user-agent': PHONE },
+          body: JSON.stringify({ name: 'Bo', email: 'script@example.com', consent: 'on' }),
+        }),
+        url: new URL(`http://localhost/api/forms/${offerForm}?locale=en`),
+        clientAddress: '192.0.2.8',
+        locals: {},
       }),
-      url: new URL(`http://localhost/api/forms/${offerForm}?locale=en`),
-      clientAddress: '192.0.2.8',
-      locals: {},
-    } as unknown as RouteContext<typeof formsApi>)
+    )
     expect(response.status).toBe(201)
     const body = (await response.json()) as { message: string; redirect: null; download: string }
     expect(body).toMatchObject({ ok: true, message: 'Thank you: your white paper is on its way.', redirect: null })

@@ -2,55 +2,60 @@
 // export and erasure by an admin or the lead's own sales person, and subscriber lists imported and exported as CSV,
 // against a real Payload on its own SQLite file (one per test file, see payload.ts). The bindings below are live:
 // each test file calls useLeadRights() once, and they are set in its beforeAll.
-import type { Endpoint, Payload, PayloadRequest } from 'payload'
+import type { Endpoint, Payload, Where } from 'payload'
 import { afterAll, beforeAll } from 'vitest'
 
+import type { User } from '../../cms/payload-types'
 import { startPayload } from './payload'
+import { endpointRequest } from './route-context'
 
 export let payload: Payload
 let cleanup: () => Promise<void>
 export let rights: typeof import('../../cms/leads/rights')
 export let io: typeof import('../../cms/members/subscriber-io')
 export let hashAddress: typeof import('../../functions/broadcasts/recipients').hashAddress
-type User = Record<string, unknown>
 export let admin: User
 export let owner: User
 export let otherSales: User
 export let editor: User
 
 /** Calls an endpoint's handler as the CMS would: a real Request carrying Payload's additions. */
-export async function call(endpoint: Endpoint, user: User | null, init: { id?: string | number; body?: BodyInit; query?: object } = {}) {
+export async function call(
+  endpoint: Endpoint,
+  user: User | null,
+  init: { id?: string | number; body?: BodyInit; query?: Record<string, unknown> } = {},
+) {
   const request = new Request('http://cms.test/api/x', {
     method: endpoint.method.toUpperCase(),
     ...(init.body === undefined ? {} : { body: init.body, duplex: 'half' }),
   } as RequestInit)
-  Object.assign(request, {
+  const withAdditions = Object.assign(request, {
     payload,
     user,
     routeParams: { id: init.id === undefined ? undefined : String(init.id) },
     query: init.query ?? {},
   })
-  const response = await endpoint.handler(request as unknown as PayloadRequest)
+  const response = await endpoint.handler(endpointRequest(withAdditions))
   const text = await response.text()
   return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) as Record<string, unknown> }
 }
 
 const userOf = async (email: string, role: 'sales' | 'editor' | 'admin') => ({
   ...(await payload.create({ collection: 'users', data: { email, password: 'Lantern-garden 42', role, name: role } })),
-  collection: 'users',
+  collection: 'users' as const,
 })
 export const base = { depth: 0, overrideAccess: true, limit: 0, pagination: false } as const
-export const find = async <S extends 'outbox' | 'consent-log' | 'lead-activity' | 'audit-log'>(collection: S, where: object) =>
-  (await payload.find({ collection, where: where as never, ...base })).docs
+export const find = async <S extends 'outbox' | 'consent-log' | 'lead-activity' | 'audit-log'>(collection: S, where: Where) =>
+  (await payload.find({ collection, where, ...base })).docs
 
-export async function leadWithHistory(email: string, ownerId: unknown) {
+export async function leadWithHistory(email: string, ownerId: number) {
   const form = await payload.create({
     collection: 'forms',
     data: {
       name: `Contact ${email}`,
       defaultRecipient: 'sales@brand.example',
       fields: [{ name: 'email', type: 'email', label: 'Email' }],
-    } as never,
+    },
   })
   const lead = await payload.create({
     collection: 'leads',
@@ -59,7 +64,7 @@ export async function leadWithHistory(email: string, ownerId: unknown) {
       name: 'Mei',
       phone: '+8613800138000',
       status: 'new',
-      owner: ownerId as number,
+      owner: ownerId,
       firstTouch: { channel: 'wechat', referrer: 'https://mp.weixin.qq.com/s?u=mei' },
     },
   })
@@ -71,7 +76,7 @@ export async function leadWithHistory(email: string, ownerId: unknown) {
       values: { email, message: 'Call me on 138 0013 8000' },
       ipHash: 'abc',
       userAgent: 'Phone',
-    } as never,
+    },
   })
   await payload.create({
     collection: 'touches',

@@ -1,7 +1,9 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { User } from '../../cms/payload-types'
 import { startPayload } from './payload'
+import { endpointRequest } from './route-context'
 
 let payload: Payload
 let cleanup: () => Promise<void>
@@ -9,14 +11,14 @@ let endpoint: typeof import('../../cms/nurture/timeline').leadTimelineEndpoint
 let lead: { id: number }
 
 /** GET /api/leads/:id/timeline as `user` (null: nobody signed in). */
-async function timeline(id: string | number, user: Record<string, unknown> | null) {
-  const response = await endpoint.handler({ payload, user, routeParams: { id } } as unknown as PayloadRequest)
+async function timeline(id: string | number, user: User | null) {
+  const response = await endpoint.handler(endpointRequest({ payload, user, routeParams: { id } }))
   return { status: response.status, body: (await response.json()) as { entries?: { at: string; kind: string; text: string }[] } }
 }
 
 const userOf = async (email: string, role: 'sales' | 'editor' | 'admin') => ({
   ...(await payload.create({ collection: 'users', data: { email, password: 'Lantern-garden 42', role, name: role } })),
-  collection: 'users',
+  collection: 'users' as const,
 })
 
 beforeAll(async () => {

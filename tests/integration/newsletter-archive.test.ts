@@ -3,7 +3,9 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { type RichText, row, type RowData } from './fixtures'
 import { startPayload } from './payload'
+import { routeContext } from './route-context'
 
 let payload: Payload
 let cleanup: () => Promise<void>
@@ -11,7 +13,9 @@ let segment: number
 const ids: Record<string, string> = {}
 
 const text = (value: string) => ({ type: 'text', text: value, format: 0, version: 1 })
-const lexical = (...children: unknown[]) => ({ root: { type: 'root', children, direction: null, format: '', indent: 0, version: 1 } })
+const lexical = (...children: RichText['root']['children']): RichText => ({
+  root: { type: 'root', children, direction: null, format: '', indent: 0, version: 1 },
+})
 const body = lexical(
   { type: 'paragraph', children: [text('Hello {name|friend}, our spring issue.')], version: 1 },
   {
@@ -32,11 +36,11 @@ async function runJobsAt(at: Date) {
   }
 }
 
-async function broadcast(subject: string, data: Record<string, unknown>) {
+async function broadcast(subject: string, data: RowData<'broadcasts'>) {
   const doc = await payload.create({
     collection: 'broadcasts',
     locale: 'en',
-    data: { subject, segment, body, ...data } as never,
+    data: row('broadcasts', { subject, segment, body, ...data }),
     overrideAccess: true,
   })
   return String(doc.id)
@@ -125,8 +129,8 @@ describe('the newsletter archive', () => {
   it('has an RSS feed per locale, the root locale’s at /newsletter/rss.xml only', async () => {
     const root = await import('../../site/pages/newsletter/rss.xml')
     const prefixed = await import('../../site/pages/[locale]/newsletter/rss.xml')
-    const locals = { contentStamp: (await stamp()) ?? null } as never
-    const zh = await root.GET({ locals, params: {} } as never)
+    const locals = { contentStamp: (await stamp()) ?? null }
+    const zh = await root.GET(routeContext({ locals, params: {} }))
     expect(zh.status).toBe(200)
     expect(zh.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8')
     const xml = await zh.text()
@@ -136,10 +140,10 @@ describe('the newsletter archive', () => {
       `/newsletter/${ids.older}`,
     ])
     expect(xml).not.toMatch(/Members only|Draft issue|Later issue|Cancelled issue/)
-    const en = await (await prefixed.GET({ locals, params: { locale: 'en' } } as never)).text()
+    const en = await (await prefixed.GET(routeContext({ locals, params: { locale: 'en' } }))).text()
     expect(en).toContain(`/en/newsletter/${ids.newer}</link>`)
     expect(en).toContain('<language>en</language>')
-    expect((await prefixed.GET({ locals, params: { locale: 'zh-cn' } } as never)).status).toBe(404)
-    expect((await prefixed.GET({ locals, params: { locale: 'fr' } } as never)).status).toBe(404)
+    expect((await prefixed.GET(routeContext({ locals, params: { locale: 'zh-cn' } }))).status).toBe(404)
+    expect((await prefixed.GET(routeContext({ locals, params: { locale: 'fr' } }))).status).toBe(404)
   })
 })

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NurtureStore } from '../../functions/nurture/runner'
 import { startFakeResend } from './fake-resend'
 import { startPayload } from './payload'
+import { routeContext } from './route-context'
 
 // How a sequence's emails leave: with the one-click unsubscribe of broadcasts (RFC 8058), and, when
 // the provider keeps refusing one, with the enrolment marked stuck instead of silently stopping.
@@ -88,7 +89,7 @@ beforeAll(async () => {
           { name: 'email', type: 'email', label: 'Email', required: true },
           { name: 'consent', type: 'consent', label: 'Consent', required: true, consentText: 'You may contact me.' },
         ],
-      } as never,
+      },
       depth: 0,
     })
   ).id as number
@@ -103,7 +104,7 @@ beforeAll(async () => {
         { delay: 0, unit: 'minutes', subject: 'Welcome', body: 'Thanks for writing.' },
         { delay: 2, unit: 'days', subject: 'Two days later', body: 'Still thinking about it?' },
       ],
-    } as never,
+    },
     depth: 0,
   })
 })
@@ -135,7 +136,7 @@ describe('a sequence step email', () => {
       body: 'List-Unsubscribe=One-Click',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     })
-    expect((await POST({ url, request } as unknown as Parameters<typeof POST>[0])).status).toBe(200)
+    expect((await POST(routeContext({ url, request }))).status).toBe(200)
     await turn(new Date(start.getTime() + 3 * DAY))
     expect(mailTo('reader@example.com').map((e) => e.subject)).toEqual(['Welcome'])
     expect(await enrolmentOf(lead.id as number)).toMatchObject({ status: 'exited', exitReason: 'unsubscribed', sentCount: 1 })
