@@ -103,7 +103,7 @@ async function main() {
   const { getPayload } = await import('payload')
   const { default: config } = await import('../cms/payload.config')
   const payload = await getPayload({ config })
-  const client = (payload.db as unknown as { client: Client }).client
+  const client = (await import('../cms/database')).requireSqliteClient(payload)
   const seedStart = performance.now()
   await seedSubscribers(client)
   const seedMs = Math.round(performance.now() - seedStart)

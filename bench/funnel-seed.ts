@@ -1,7 +1,7 @@
 // Seeds a realistic attribution history into an empty database in SQL batches, for bench/funnel.ts:
 // visitors arriving over several months through weighted channels, campaigns and campaign links,
 // some coming back, some sending a form (leads with first and last touch), daily link clicks.
-import type { Client, InStatement } from '@libsql/client'
+import type { Client, InStatement, InValue } from '@libsql/client'
 
 const DAY_MS = 86_400_000
 const CHANNELS = [
@@ -113,7 +113,7 @@ export async function seedFunnel(
 
   // Leads: visitors who sent a form a little after one of their touches, credited to their first and that touch.
   const known = [...byVisitor.values()]
-  const leads: unknown[][] = []
+  const leads: InValue[][] = []
   for (let i = 0; i < options.leads; i++) {
     const visits = known[Math.floor(rand() * known.length)]!
     const last = visits[Math.floor(rand() * visits.length)]!
@@ -124,7 +124,7 @@ export async function seedFunnel(
     const batch = leads.slice(i, i + ROWS)
     statements.push({
       sql: `INSERT INTO leads (email, status, first_touch, last_touch, updated_at, created_at) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
-      args: batch.flat() as never,
+      args: batch.flat(),
     })
   }
 
@@ -140,7 +140,7 @@ export async function seedFunnel(
     const batch = clickRows.slice(i, i + ROWS)
     statements.push({
       sql: `INSERT INTO link_clicks (link, day, count) VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`,
-      args: batch.flat() as never,
+      args: batch.flat(),
     })
   }
   statements.push({

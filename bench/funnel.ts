@@ -42,7 +42,7 @@ async function main() {
   const { payload, cleanup } = await startPayload()
   try {
     const today = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS)
-    const client = (payload.db as unknown as { client: import('@libsql/client').Client }).client
+    const client = (await import('../cms/database')).requireSqliteClient(payload)
     const seedStart = performance.now()
     // Half a year of history, so that a 90-day range holds half the touches and first-touch credit
     // has earlier touches to look behind.

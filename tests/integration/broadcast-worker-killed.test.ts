@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 
-import type { Client } from '@libsql/client'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -66,7 +65,7 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
  * minutes on a loaded machine; what is tested here is the worker, not the sign-up).
  */
 async function seedReaders(prefix: string): Promise<string[]> {
-  const client = (payload.db as unknown as { client: Client }).client
+  const client = (await import('../../cms/database')).requireSqliteClient(payload)
   const emails = Array.from({ length: READERS }, (_, i) => `${prefix}${String(i).padStart(3, '0')}@readers.example`)
   const before = Number((await client.execute('SELECT COALESCE(MAX(id), 0) AS id FROM members')).rows[0]!.id)
   await client.execute({
@@ -182,7 +181,7 @@ describe('the jobs worker killed with SIGKILL in the middle of a broadcast', () 
     const readers = await seedReaders('outbox')
     const env = { DATA_DIR: process.env.DATA_DIR!, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET!, RESEND_API_KEY: '' }
     const id = await scheduleNow('Killed while writing the outbox')
-    const client = (payload.db as unknown as { client: Client }).client
+    const client = (await import('../../cms/database')).requireSqliteClient(payload)
     const subject = 'Killed while writing the outbox'
     // A cheap count, asked often: the kill should land while a batch is being written.
     const written = async () =>

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import type { Payload } from 'payload'
+import type { MongooseAdapter } from '@payloadcms/db-mongodb'
+import type { DatabaseAdapter, Payload } from 'payload'
 import { vi } from 'vitest'
 
 import { startPayload } from './payload'
@@ -52,7 +53,7 @@ export async function startPayloadOn(database: Database): Promise<{ payload: Pay
     return {
       payload,
       cleanup: async () => {
-        await (payload.db as unknown as { connection: { dropDatabase(): Promise<unknown> } }).connection.dropDatabase()
+        await mongooseOf(payload).connection.dropDatabase()
         await payload.destroy()
         rmSync(dir, { recursive: true, force: true })
       },
@@ -64,4 +65,12 @@ export async function startPayloadOn(database: Database): Promise<{ payload: Pay
       else process.env[name] = value
     }
   }
+}
+
+const isMongoose = (db: DatabaseAdapter | MongooseAdapter): db is MongooseAdapter => db.packageName === '@payloadcms/db-mongodb'
+
+/** Payload's MongoDB adapter (its mongoose connection and models), for a Payload started on MongoDB. */
+export function mongooseOf(payload: Payload): MongooseAdapter {
+  if (!isMongoose(payload.db)) throw new Error(`Payload is not on MongoDB (the database adapter is ${payload.db.packageName}).`)
+  return payload.db
 }

@@ -1,13 +1,12 @@
 // The funnel report on the stored touches and leads: first and last touch, by channel, campaign and link, the same
 // in SQL, through the Local API and in MongoDB's aggregations; members counted too.
-import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 import { Aggregator } from 'mingo'
 import type { Document } from 'mongodb'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { FunnelCounts, GroupCount } from '../../functions/attribution'
-import { DATABASES, reportLeftOutDatabases, startPayloadOn } from './databases'
+import { DATABASES, mongooseOf, reportLeftOutDatabases, startPayloadOn } from './databases'
 import { counters, funnel, payload, query, seed, useFunnel } from './funnel-harness'
 
 useFunnel()
@@ -87,10 +86,10 @@ describe('the funnel on the stored touches and leads (sqlite)', () => {
     async (group) => {
       const { countWithAggregations } = await import('../../cms/funnel/mongo-counts')
       const rows = async (collection: 'touches' | 'leads' | 'link-clicks') =>
-        (await payload.find({ collection, pagination: false, depth: 0 })).docs as unknown as Record<string, unknown>[]
+        (await payload.find({ collection, pagination: false, depth: 0 })).docs
       // Ids under _id and dates as dates; a field never set is missing on MongoDB, one set to nothing
       // is null: every other row has its nulls left out, so both are counted.
-      const asStored = (row: Record<string, unknown>, i: number): Document => {
+      const asStored = (row: { id: number }, i: number): Document => {
         const { id, ...fields } = row
         const kept = Object.entries(fields).filter(([, value]) => i % 2 === 0 || value !== null)
         return {
@@ -124,7 +123,7 @@ describe('the funnel on the stored touches and leads (sqlite)', () => {
         (
           await payload.create({
             collection: 'members',
-            data: { email: m.email, firstTouch: m.firstTouch, lastTouch: m.lastTouch, createdAt: m.at } as never,
+            data: { email: m.email, firstTouch: m.firstTouch, lastTouch: m.lastTouch, createdAt: m.at },
             depth: 0,
           })
         ).id,
@@ -149,7 +148,7 @@ describe.each(DATABASES.filter((database) => database !== 'sqlite'))('the funnel
   let stop = async () => {}
   beforeAll(async () => {
     ;({ payload: mongo, cleanup: stop } = await startPayloadOn(database))
-    const leads = (mongo.db as unknown as MongooseAdapter).collections.leads!
+    const leads = mongooseOf(mongo).collections.leads!
     await seed(mongo, (id, createdAt) => leads.updateOne({ _id: id }, { $set: { createdAt: new Date(createdAt) } }))
   })
   afterAll(async () => stop())

@@ -40,7 +40,7 @@ export async function textedCode(phone: string): Promise<string> {
 /** As if the last code to `phone` was sent an hour ago: its record and the one-a-minute counter are forgotten. */
 export async function forgetLastCode(phone: string): Promise<void> {
   await payload.update({ collection: 'member-codes', where: { subject: { equals: phone } }, data: { record: null } })
-  const client = (payload.db as unknown as { client: { execute: (q: { sql: string; args: string[] }) => Promise<unknown> } }).client
+  const client = (await import('../../cms/database')).requireSqliteClient(payload)
   await client.execute({ sql: 'DELETE FROM throttle_counters WHERE counter_key = ?', args: [`code-subject:sign-in:${phone}`] })
 }
 

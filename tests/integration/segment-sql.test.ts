@@ -23,7 +23,7 @@ function random(seed: number) {
 
 beforeAll(async () => {
   ;({ payload, cleanup } = await startPayload())
-  client = (payload.db as unknown as { client: Client }).client
+  client = (await import('../../cms/database')).requireSqliteClient(payload)
   const base = { overrideAccess: true, depth: 0 } as const
   for (const [name, minPoints] of [
     ['Silver', 0],
@@ -31,17 +31,14 @@ beforeAll(async () => {
     ['Gold too', 50],
     ['Jade', 200],
   ] as const)
-    ids.tiers.push(String((await payload.create({ collection: 'tiers', data: { name, minPoints } as never, ...base })).id))
+    ids.tiers.push(String((await payload.create({ collection: 'tiers', data: { name, minPoints }, ...base })).id))
   for (const email of ['owner.a@brand.example', 'owner.b@brand.example'])
     ids.owners.push(
       String((await payload.create({ collection: 'users', data: { email, password: 'Lantern-garden 42', role: 'sales' }, ...base })).id),
     )
   for (const name of ['Contact', 'Demo'])
     ids.forms.push(
-      String(
-        (await payload.create({ collection: 'forms', data: { name, defaultRecipient: 's@brand.example', fields: [] } as never, ...base }))
-          .id,
-      ),
+      String((await payload.create({ collection: 'forms', data: { name, defaultRecipient: 's@brand.example', fields: [] }, ...base })).id),
     )
   const next = random(7)
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
@@ -66,14 +63,14 @@ beforeAll(async () => {
         firstTouch: touch(),
         lastTouch: touch(),
         ...(i % 13 === 12 ? { anonymisedAt: '2026-02-01T00:00:00.000Z' } : {}),
-      } as never,
+      },
       ...base,
     })
     leads.push(lead.id as number)
     if (next() < 0.5)
       await payload.create({
         collection: 'submissions',
-        data: { form: Number(pick(ids.forms)), lead: lead.id, values: {} } as never,
+        data: { form: Number(pick(ids.forms)), lead: lead.id, values: {} },
         ...base,
       })
   }
@@ -89,7 +86,7 @@ beforeAll(async () => {
         firstTouch: i % 2 ? touch() : null,
         lastTouch: touch(),
         ...(i % 11 === 10 ? { erasedAt: '2026-02-01T00:00:00.000Z' } : {}),
-      } as never,
+      },
       ...base,
     })
     // Straight into the ledger: the collection's own hook makes every admin write an editor's grant.
@@ -111,7 +108,7 @@ beforeAll(async () => {
         subscribed: next() < 0.7,
         source: 'admin',
         at: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00.000Z`,
-      } as never,
+      },
       ...base,
     })
   }
