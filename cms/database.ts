@@ -2,8 +2,8 @@ import path from 'node:path'
 
 import { type Client, createClient } from '@libsql/client'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import type { DatabaseAdapterObj, Payload } from 'payload'
+import { type SQLiteAdapter, sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapter, DatabaseAdapterObj, Payload } from 'payload'
 
 import { dataDir, prepareDataDir } from './environment'
 import { migrations } from './migrations'
@@ -11,13 +11,18 @@ import { migrations } from './migrations'
 /** True when `DATABASE_URI` names a MongoDB server, the production database. */
 export const usesMongo = /^mongodb(\+srv)?:\/\//.test(process.env.DATABASE_URI ?? '')
 
+/** True when Payload runs on its SQLite adapter: narrows `payload.db` to it (its client, its table names). */
+export function isSqliteAdapter(db: DatabaseAdapter | SQLiteAdapter): db is SQLiteAdapter {
+  return db.packageName === '@payloadcms/db-sqlite'
+}
+
 /**
  * The raw client of the embedded SQLite file under Payload's adapter, or null on any other
  * database: the stores use it where a guarantee needs one statement or one transaction, and fall
  * back to the Local API when it is null. The one place that knows how to reach it.
  */
 export function sqliteClient(payload: Payload): Client | null {
-  return payload.db.packageName === '@payloadcms/db-sqlite' ? (payload.db as unknown as { client: Client }).client : null
+  return isSqliteAdapter(payload.db) ? payload.db.client : null
 }
 
 /** The raw SQLite client, for a store that exists only on SQLite (its caller chose it by sqliteClient). */
@@ -40,7 +45,8 @@ const countersClients = new WeakMap<Payload, Promise<Client>>()
 export function countersClient(payload: Payload): Promise<Client> {
   let client = countersClients.get(payload)
   if (!client) {
-    const { url } = (payload.db as unknown as { clientConfig: { url: string } }).clientConfig
+    if (!isSqliteAdapter(payload.db)) throw new Error('The counters client needs the embedded SQLite database.')
+    const { url } = payload.db.clientConfig
     client = (async () => {
       const counters = createClient({ url })
       await counters.execute('PRAGMA busy_timeout = 5000')

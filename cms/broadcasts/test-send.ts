@@ -14,19 +14,17 @@ import { broadcastStoreFor } from './sqlite-store'
 
 const refuse = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
-type Signed = { id: string | number; email?: string; name?: string | null; language?: string | null }
-
 /**
  * The broadcast as the signed-in editor would get it: the same texts and renderer as the send, for
  * a recipient key (`test:<user>`) that no delivery row, stat or unsubscribe ever matches.
  */
 async function emailForSelf(req: PayloadRequest, locale: string | null, theme: string | null = null): Promise<BroadcastEmail | Response> {
   const role = roleOf(req)
-  if (role !== 'admin' && role !== 'editor') return refuse(403, 'Sign in as an editor or admin to test a broadcast.')
+  const user = req.user
+  if (!user || (role !== 'admin' && role !== 'editor')) return refuse(403, 'Sign in as an editor or admin to test a broadcast.')
   const id = String(req.routeParams?.id ?? '')
   const plan = /^[0-9a-f]{1,24}$/i.test(id) ? await broadcastStoreFor(req.payload).loadBroadcast(id) : null
   if (!plan) return refuse(404, 'No such broadcast.')
-  const user = req.user as unknown as Signed
   const texts = await loadBroadcastTexts(req.payload, plan.id, plan.topic, siteUrl)
   const wanted = LOCALE_CODES.find((l) => l === locale) ?? user.language ?? null
   const { locale: written, content, brand } = texts.contentFor(wanted)

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Endpoint } from 'payload'
 import sharp from 'sharp'
 
-import { PRINT_SIZES, type PrintSize, QrError, qrPng, qrSvg, type SharpLike } from '../../functions/links'
+import { PRINT_SIZES, type PrintSize, QrError, qrPng, qrSvg } from '../../functions/links'
 import { roleOf } from '../access/roles'
 import { mediaDir, siteUrl } from '../environment'
 
@@ -75,9 +75,7 @@ export const campaignLinkQr: Endpoint = {
           .resize(size, size, { fit: 'fill' })
           .png()
           .toBuffer()
-      : await qrPng(text, { color: settings.brandColor, size }, sharp as unknown as SharpLike).catch(() =>
-          qrPng(text, { color: '#000000', size }, sharp as unknown as SharpLike),
-        )
+      : await qrPng(text, { color: settings.brandColor, size }, sharp).catch(() => qrPng(text, { color: '#000000', size }, sharp))
     return new Response(new Uint8Array(png), {
       headers: { 'content-type': 'image/png', 'content-disposition': disposition, 'cache-control': 'no-store' },
     })

@@ -26,6 +26,7 @@ export function exportCsv(collection: CollectionSlug, columns: CsvColumn[]): End
         user: req.user,
         sort: '-createdAt',
       })
+      // Any collection's documents, read by column name; generated interfaces have no index signature.
       return new Response(toCsv(docs as unknown as Record<string, unknown>[], columns), {
         headers: {
           'content-type': 'text/csv; charset=utf-8',

@@ -26,6 +26,7 @@ const VISITOR_BATCH = 500
 export function localApiFunnelCounts(payload: Payload): (query: FunnelQuery) => Promise<FunnelCounts> {
   const all = async <T>(collection: CollectionSlug, where: Where, select: Record<string, true>): Promise<T[]> => {
     const { docs } = await payload.find({ collection, where, select, depth: 0, pagination: false, overrideAccess: true })
+    // The caller names the shape its `select` reads; the generated types cannot follow a select built at run time.
     return docs as unknown as T[]
   }
   return async (query) => {

@@ -2,7 +2,7 @@ import type { InArgs } from '@libsql/client'
 import type { Payload } from 'payload'
 
 import { type FunnelCounts, type FunnelGroup, type FunnelQuery, rangeBounds } from '../../functions/attribution'
-import { requireSqliteClient } from '../database'
+import { isSqliteAdapter } from '../database'
 import { groupCounts } from './group-counts'
 import { MEMBERS_SLUG, membersCountable } from './members'
 
@@ -64,16 +64,17 @@ function addedSql(query: FunnelQuery, adds: string, touches: string): string {
  * @example await sqliteFunnelCounts(payload)(query)
  */
 export function sqliteFunnelCounts(payload: Payload): (query: FunnelQuery) => Promise<FunnelCounts> {
-  const client = requireSqliteClient(payload)
+  const db = payload.db
+  if (!isSqliteAdapter(db)) throw new Error('This store needs the embedded SQLite database.')
+  const { client } = db
   // Payload names tables in snake case (wechat-adds → wechat_adds).
   const tableOf = (slug: string) => {
-    const names = (payload.db as unknown as { tableNameMap: Map<string, string> }).tableNameMap
+    const names = db.tableNameMap
     return names.get(slug) ?? names.get(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
   }
   return async (query) => {
     const { start, end } = rangeBounds(query.range)
-    const run = (sql: string, args: InArgs = { start, end }) =>
-      client.execute({ sql, args }).then((r) => r.rows as unknown as Record<string, unknown>[])
+    const run = (sql: string, args: InArgs = { start, end }) => client.execute({ sql, args }).then((r): Record<string, unknown>[] => r.rows)
     const [visits, leads, added, members, clicks] = await Promise.all([
       run(visitsSql(query)),
       run(conversionsSql(tableOf('leads'), query, true)),

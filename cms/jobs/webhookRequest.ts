@@ -23,7 +23,7 @@ const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
     const list = addresses as LookupAddress[]
     // Every address must be public: one inward answer among public ones could be the one dialled.
     if (!list.length || list.some((a) => !isPublicAddress(a.address))) return callback(new InwardAddressError(), '', 4)
-    if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list)
+    if (options.all) return callback(null, list)
     callback(null, list[0]!.address, list[0]!.family)
   })
 }

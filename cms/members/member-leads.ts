@@ -31,6 +31,7 @@ export function memberLeadsStore({ payload, base }: MembersDb) {
         locale: asLocale(locale),
         select: { form: true, values: true, createdAt: true, lead: true },
       })
+      // The store contract hands submissions on as plain records; generated interfaces have no index signature.
       return docs as unknown as Record<string, unknown>[]
     },
     async leadStatus(lead: Id): Promise<string | null> {

@@ -1,10 +1,12 @@
 import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 import type { Collection, Document } from 'mongodb'
-import type { CollectionSlug, Payload } from 'payload'
+import type { CollectionSlug, DatabaseAdapter, Payload } from 'payload'
+
+const isMongooseAdapter = (db: DatabaseAdapter | MongooseAdapter): db is MongooseAdapter => db.packageName === '@payloadcms/db-mongodb'
 
 /** True when Payload runs on its MongoDB adapter (`DATABASE_URI=mongodb://…`). */
 export function isMongo(payload: Payload): boolean {
-  return payload.db.packageName === '@payloadcms/db-mongodb'
+  return isMongooseAdapter(payload.db)
 }
 
 /**
@@ -14,8 +16,10 @@ export function isMongo(payload: Payload): boolean {
  * @example await mongoCollection(payload, 'leads').createIndex({ email: -1 }, { unique: true })
  */
 export function mongoCollection<T extends Document = Document>(payload: Payload, slug: CollectionSlug): Collection<T> {
-  if (!isMongo(payload)) throw new Error(`The ${slug} collection is not on MongoDB (the database adapter is ${payload.db.packageName}).`)
-  const model = (payload.db as unknown as MongooseAdapter).collections[slug]
+  const db = payload.db
+  if (!isMongooseAdapter(db)) throw new Error(`The ${slug} collection is not on MongoDB (the database adapter is ${db.packageName}).`)
+  const model = db.collections[slug]
   if (!model) throw new Error(`Payload has no MongoDB model for the ${slug} collection.`)
+  // The driver takes the caller's word for the documents' shape (T); mongoose types every collection as Document.
   return model.collection as unknown as Collection<T>
 }

@@ -27,7 +27,7 @@ import {
  */
 export function sqliteNurtureStore(payload: Payload, clock: () => Date = () => new Date()): NurtureStore {
   const client = requireSqliteClient(payload)
-  const rows = async (sql: string, args: InValue[]) => (await client.execute({ sql, args })).rows as unknown as Record<string, unknown>[]
+  const rows = async (sql: string, args: InValue[]): Promise<Record<string, unknown>[]> => (await client.execute({ sql, args })).rows
   return {
     pendingActivity: async (limit) =>
       (
