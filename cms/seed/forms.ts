@@ -1,6 +1,12 @@
-import type { Payload } from 'payload'
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 
+import type { Form } from '../payload-types'
 import { SEED_CONTEXT } from './localized'
+
+type FormData = RequiredDataFromCollectionSlug<'forms'>
+type Field = NonNullable<Form['fields']>[number]
+/** A field before its words: its label and its options' labels are added per locale. */
+type FieldShape = Omit<Field, 'label' | 'options'> & { options?: { value: string }[] }
 
 /** Ids of the demo forms, placed on pages by the form block. */
 export interface FormIds {
@@ -16,13 +22,20 @@ const consent = {
 }
 
 function fields(withRegion: boolean) {
-  const shared = [
+  const shared: FieldShape[] = [
     { name: 'name', type: 'text', required: true, maxLength: 80 },
     { name: 'email', type: 'email', required: true },
     { name: 'phone', type: 'phone' },
     { name: 'company', type: 'text', maxLength: 120 },
     ...(withRegion
-      ? [{ name: 'region', type: 'select', required: true, options: [{ value: 'east' }, { value: 'south' }, { value: 'north' }] }]
+      ? [
+          {
+            name: 'region',
+            type: 'select',
+            required: true,
+            options: [{ value: 'east' }, { value: 'south' }, { value: 'north' }],
+          } satisfies FieldShape,
+        ]
       : []),
     { name: 'message', type: 'textarea', maxLength: 2000 },
     { name: 'consent', type: 'consent', required: true },
@@ -51,50 +64,47 @@ function fields(withRegion: boolean) {
     'zh-CN': { east: '华东', south: '华南', north: '华北' },
     en: { east: 'East China', south: 'South China', north: 'North China' },
   }
-  return (locale: 'zh-CN' | 'en') =>
-    shared.map((f) => ({
+  return (locale: 'zh-CN' | 'en'): Field[] =>
+    shared.map(({ options, ...f }) => ({
       ...f,
       label: labels[locale][f.name as keyof (typeof labels)['en']],
       ...(f.type === 'consent' ? { consentText: consent[locale] } : {}),
-      ...('options' in f && f.options
-        ? { options: f.options.map((o) => ({ value: o.value, label: regions[locale][o.value as 'east'] })) }
-        : {}),
+      ...(options ? { options: options.map((o) => ({ value: o.value, label: regions[locale][o.value as 'east'] })) } : {}),
     }))
 }
 
-type Row = { id?: string | null; options?: { id?: string | null }[] | null }
+/** What each locale writes: the form's name, its fields with their words, its button and message. */
+type FormWords = Pick<FormData, 'name' | 'fields' | 'submitLabel' | 'successMessage'>
 
 // The field rows are shared by both locales (only their words are localised), so the English
 // words are written onto the rows the Chinese pass created, matched by their ids.
 async function createForm(
   payload: Payload,
-  shared: Record<string, unknown>,
-  byLocale: Record<'zh-CN' | 'en', Record<string, unknown> & { fields: Record<string, unknown>[] }>,
+  shared: Omit<FormData, keyof FormWords>,
+  byLocale: Record<'zh-CN' | 'en', FormWords & { fields: Field[] }>,
 ): Promise<number> {
   const created = await payload.create({
     collection: 'forms',
     locale: 'zh-CN',
-    data: { ...shared, ...byLocale['zh-CN'] } as never,
+    data: { ...shared, ...byLocale['zh-CN'] },
     depth: 0,
     context: SEED_CONTEXT,
   })
-  const rows = (created.fields ?? []) as Row[]
+  const rows = created.fields ?? []
   const fields = byLocale.en.fields.map((field, i) => ({
     ...field,
     id: rows[i]?.id,
-    ...(Array.isArray(field.options)
-      ? { options: (field.options as Record<string, unknown>[]).map((o, j) => ({ ...o, id: rows[i]?.options?.[j]?.id })) }
-      : {}),
+    ...(Array.isArray(field.options) ? { options: field.options.map((o, j) => ({ ...o, id: rows[i]?.options?.[j]?.id })) } : {}),
   }))
   await payload.update({
     collection: 'forms',
     id: created.id,
     locale: 'en',
-    data: { ...byLocale.en, fields } as never,
+    data: { ...byLocale.en, fields },
     depth: 0,
     context: SEED_CONTEXT,
   })
-  return created.id as number
+  return created.id
 }
 
 /** Creates the contact form, the spring campaign's form and its white paper offer; leads go to the demo sales address. */

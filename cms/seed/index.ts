@@ -92,7 +92,7 @@ export async function ensureDemoUsers(payload: Payload, env: Env, log: Log): Pro
 }
 
 /** The demo editor when there is one, else the first admin: who the demo posts are by. */
-async function findAuthor(payload: Payload): Promise<number | string | null> {
+async function findAuthor(payload: Payload): Promise<number | null> {
   for (const role of ['editor', 'admin'] as const) {
     const { docs } = await payload.find({ collection: 'users', where: { role: { equals: role } }, sort: 'createdAt', limit: 1, depth: 0 })
     if (docs[0]) return docs[0].id

@@ -1,4 +1,6 @@
-import type { CollectionSlug, GlobalSlug, Payload } from 'payload'
+import type { CollectionSlug, DataFromGlobalSlug, GlobalSlug, Payload, RequiredDataFromCollectionSlug } from 'payload'
+// The type Payload's own update signatures use for their data (ts-essentials is Payload's dependency).
+import type { DeepPartial } from 'ts-essentials'
 
 import type { Locale } from '../../functions/content/locales'
 
@@ -12,26 +14,29 @@ export const SEED_CONTEXT = { seeding: true } as const
 const FIRST: Locale = 'zh-CN'
 const OTHERS: Locale[] = ['en']
 
-// The Local API's data types are generated per collection; the seed builds its data from those
-// same generated types (see pages.ts, posts.ts), so this generic writer takes them loosely.
-type Data = Record<string, unknown>
+/** A collection's fields the seed gives, any of them, each with its generated type. */
+type Data<S extends CollectionSlug> = DeepPartial<RequiredDataFromCollectionSlug<S>> & object
+
+/** A global's fields the seed gives, any of them, each with its generated type. */
+type GlobalData<S extends GlobalSlug> = DeepPartial<Omit<DataFromGlobalSlug<S>, 'id'>> & object
 
 /**
  * Creates a document in the default locale, then writes each other locale onto the same document.
  * Localized fields (blocks and arrays included) are written whole in each locale.
  * @example await createLocalized(payload, 'categories', { slug: 'x' }, { 'zh-CN': { title: '甲' }, en: { title: 'A' } })
  */
-export async function createLocalized(
+export async function createLocalized<S extends CollectionSlug>(
   payload: Payload,
-  collection: CollectionSlug,
-  shared: Data,
-  localized: Localized<Data>,
+  collection: S,
+  shared: Data<S>,
+  localized: Localized<Data<S>>,
   file?: { data: Buffer; mimetype: string; name: string; size: number },
 ): Promise<number | string> {
   const created = await payload.create({
     collection,
     locale: FIRST,
-    data: { ...shared, ...localized[FIRST] } as never,
+    // The shared and first locale's fields together are the whole document once Payload adds its defaults.
+    data: { ...shared, ...localized[FIRST] } as RequiredDataFromCollectionSlug<S>,
     file,
     depth: 0,
     context: SEED_CONTEXT,
@@ -41,7 +46,7 @@ export async function createLocalized(
       collection,
       id: created.id,
       locale,
-      data: { ...shared, ...localized[locale] } as never,
+      data: { ...shared, ...localized[locale] },
       depth: 0,
       context: SEED_CONTEXT,
     })
@@ -50,8 +55,13 @@ export async function createLocalized(
 }
 
 /** Writes a global in every locale (non-localized fields in `shared` are written each time, harmlessly). */
-export async function updateGlobalLocalized(payload: Payload, slug: GlobalSlug, shared: Data, localized: Localized<Data>): Promise<void> {
+export async function updateGlobalLocalized<S extends GlobalSlug>(
+  payload: Payload,
+  slug: S,
+  shared: GlobalData<S>,
+  localized: Localized<GlobalData<S>>,
+): Promise<void> {
   for (const locale of [FIRST, ...OTHERS]) {
-    await payload.updateGlobal({ slug, locale, data: { ...shared, ...localized[locale] } as never, depth: 0, context: SEED_CONTEXT })
+    await payload.updateGlobal({ slug, locale, data: { ...shared, ...localized[locale] }, depth: 0, context: SEED_CONTEXT })
   }
 }

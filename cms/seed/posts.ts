@@ -508,18 +508,18 @@ export const POSTS: PostSpec[] = [
 /** Creates the published posts, their covers and categories attached. */
 export async function seedPosts(
   payload: Payload,
-  { media, categories, author }: { media: MediaIds; categories: Record<CategorySlug, number>; author: number | string | null },
+  { media, categories, author }: { media: MediaIds; categories: Record<CategorySlug, number>; author: number | null },
 ): Promise<void> {
   const now = Date.now()
   for (const post of POSTS) {
     const shared = {
       slug: post.slug,
-      _status: 'published',
+      _status: 'published' as const,
       publishedAt: new Date(now - post.daysAgo * 86_400_000).toISOString(),
       coverImage: media[post.cover],
       categories: post.categories.map((slug) => categories[slug]),
       author,
     }
-    await createLocalized(payload, 'posts', shared, post.text as unknown as Localized<Record<string, unknown>>)
+    await createLocalized(payload, 'posts', shared, post.text)
   }
 }
