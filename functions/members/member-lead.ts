@@ -1,4 +1,4 @@
-import type { LeadStore } from '../lead-intake/lead-store'
+import type { LeadStore, PersonLead } from '../lead-intake/lead-store'
 import type { Id } from './records'
 import type { StoredMember } from './store'
 
@@ -17,8 +17,9 @@ export async function leadOfNewMember(
   const found = await store.findOrCreateLead({
     ...person,
     name: member.name,
-    firstTouch: member.firstTouch as never,
-    lastTouch: member.lastTouch as never,
+    // A member's touches are stored JSON, written from the Touch its arrival recorded.
+    firstTouch: member.firstTouch as PersonLead['firstTouch'],
+    lastTouch: member.lastTouch as PersonLead['lastTouch'],
     member: member.id,
     becameMemberAt: now.toISOString(),
   })

@@ -2,7 +2,7 @@
 // members, leads, submissions and touches (functions/members data-export and erasure-plan).
 import { buildMemberExport, exportAuditEntry, exportFilename } from '../../../functions/members/data-export'
 import { type ErasurePlan, erasurePlan } from '../../../functions/members/erasure-plan'
-import type { MemberRecord, SubmissionRecord, TouchRecord } from '../../../functions/members/records'
+import type { LeadRecord, MemberRecord, SubmissionRecord, TouchRecord } from '../../../functions/members/records'
 import { requestStatus } from '../../../functions/members/request-status'
 import type { StoredMember } from '../../../functions/members/store'
 import { identities, membersStore } from '../stores'
@@ -14,19 +14,20 @@ async function memberRecord(member: StoredMember): Promise<MemberRecord> {
     ...member,
     _verified: Boolean(member.emailVerifiedAt),
     interests: topics.filter((t) => member.interests.some((id) => String(id) === String(t.id))).map((t) => t.slug),
-  } as unknown as MemberRecord
+  }
 }
 
 async function holdings(member: StoredMember) {
   const store = await membersStore()
-  const leads = await store.leadsOf(member)
+  // The members store hands rows on as plain records (functions/members/store.ts); these are its leads, submissions and touches documents.
+  const leads = (await store.leadsOf(member)) as LeadRecord[]
   const leadIds = leads.map((l) => l.id as string | number)
   const statusOf = new Map(leads.map((l) => [String(l.id), requestStatus(l.status as string)]))
   const submissions = (await store.submissionsOfLeads(leadIds)).map((s) => ({
     ...s,
     status: statusOf.get(String((s.lead as { id?: unknown })?.id ?? s.lead)) ?? null,
-  })) as unknown as SubmissionRecord[]
-  const touches = (await store.touchesOf(leadIds, member.visitor)) as unknown as (TouchRecord & { id: string | number })[]
+  })) as SubmissionRecord[]
+  const touches = (await store.touchesOf(leadIds, member.visitor)) as (TouchRecord & { id: string | number })[]
   return { store, leads, leadIds, submissions, touches }
 }
 
@@ -65,7 +66,7 @@ export async function eraseMember(member: StoredMember, actor: 'member' | 'admin
   const plan = erasurePlan(
     await memberRecord(member),
     {
-      leads: leads as never,
+      leads,
       submissions,
       touches,
       consentIds: await store.idsOf('consent-log', { member: { equals: member.id } }),

@@ -3,6 +3,7 @@
 // email, with a lead of their own. A signed-in member joins their WeChat to the account; a WeChat
 // account that is someone else's is refused, never merged.
 import { isVisitorId, readCookie, VISITOR_COOKIE } from '../../../functions/attribution/visitor'
+import type { PersonLead } from '../../../functions/lead-intake/lead-store'
 import { DEFAULT_EARNINGS } from '../../../functions/members/points'
 import type { Id } from '../../../functions/members/records'
 import { generateReferralCode } from '../../../functions/members/referral-code'
@@ -125,8 +126,9 @@ async function becomeWechatMember(member: StoredMember): Promise<StoredMember> {
     email: null,
     phone: null,
     name: member.name,
-    firstTouch: member.firstTouch as never,
-    lastTouch: member.lastTouch as never,
+    // A member's touches are stored JSON, written from the Touch its arrival recorded.
+    firstTouch: member.firstTouch as PersonLead['firstTouch'],
+    lastTouch: member.lastTouch as PersonLead['lastTouch'],
     member: member.id,
     becameMemberAt: now.toISOString(),
   })
