@@ -16,6 +16,7 @@ describe('cleanText', () => {
     ['', 200, null],
     [null, 200, null],
     [undefined, 200, null],
+    // Deliberately not a string: what an untyped caller could pass.
     [42 as unknown as string, 200, null],
   ])('%j cut to %i is %j', (value, max, expected) => {
     expect(cleanText(value, max)).toBe(expected)

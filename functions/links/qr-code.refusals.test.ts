@@ -79,6 +79,7 @@ describe('qrSvg refuses', () => {
     expect(qrSvg(LINK, { color })).toContain(`<path fill="#`)
   })
 
+  // '4' is deliberately a string margin, as an untyped caller could pass.
   it.each([[-1], [1.5], [17], [Number.NaN], [Number.POSITIVE_INFINITY], ['4' as unknown as number]])('refuses the margin %s', (margin) => {
     expect(() => qrSvg(LINK, { color: BRAND, margin })).toThrow(
       new QrError('The QR margin must be a whole number of modules from 0 to 16; 4 is the standard.', 'margin'),
@@ -89,6 +90,7 @@ describe('qrSvg refuses', () => {
     expect(() => qrSvg('', { color: BRAND })).toThrow(
       new QrError('A QR code needs some text to encode, such as the campaign link; none was given.', 'text'),
     )
+    // Deliberately no text, as an untyped caller could pass.
     expect(() => qrSvg(undefined as unknown as string, { color: BRAND })).toThrow(QrError)
   })
 

@@ -84,6 +84,7 @@ describe('qrSvg', () => {
   it('draws on white when the background is left out or null, as the CMS stores an empty field', () => {
     const white = qrSvg(LINK, { color: BRAND, background: '#ffffff' })
     expect(qrSvg(LINK, { color: BRAND })).toBe(white)
+    // Deliberately null, as an unchecked setting could give.
     expect(qrSvg(LINK, { color: BRAND, background: null as unknown as string })).toBe(white)
   })
 

@@ -56,6 +56,7 @@ describe('currentConsents', () => {
       { topic: 'newsletter', subscribed: true, at: 'yesterday', source: 'admin' },
       { topic: 'newsletter', subscribed: true, at: now.toISOString(), source: 'robot' },
     ]
+    // Deliberately malformed entries, as a corrupted log could hold.
     expect(currentConsents(broken as unknown as ConsentEntry[]).size).toBe(0)
   })
 

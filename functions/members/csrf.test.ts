@@ -65,6 +65,7 @@ describe('isSameOrigin', () => {
   })
 
   it('ignores allowed origins it cannot read', () => {
+    // Deliberately a number among the allowed origins (settings read unchecked).
     expect(isSameOrigin({ origin: 'https://brand.example' }, ['not a url', '', 'ftp://brand.example', 42 as unknown as string])).toBe(false)
     expect(isSameOrigin({ origin: 'null' }, ['null'])).toBe(false)
   })

@@ -172,6 +172,7 @@ describe('buildMemberExport', () => {
           id: 'abc',
           email: 'x@example.com',
           createdAt: '2026-01-01T00:00:00.000Z',
+          // Deliberately malformed stored values (name, interests, and the null touch below): the export must not trust them.
           name: 42 as unknown as string,
           interests: 'ai' as unknown as string[],
           ...JSON.parse('{"__proto__": {"polluted": true}}'),
@@ -202,6 +203,7 @@ describe('buildMemberExport', () => {
 
 describe('exportTouch', () => {
   it('keeps only the touch fields', () => {
+    // Deliberately a number where a date string belongs.
     expect(exportTouch({ channel: 'x', visitor: 'v-1', ipHash: 'h', at: 5 as unknown as string })).toEqual({
       channel: 'x',
       source: null,

@@ -14,6 +14,7 @@ describe('gateFor', () => {
     [{ visibility: 'tier', minTier: gold }, { tierPoints: 499 }, { open: false, need: 'upgrade', tierName: 'Gold', tierPoints: 500 }],
     [{ visibility: 'tier', minTier: gold }, { tierPoints: 500 }, { open: true }],
     [{ visibility: 'tier', minTier: null }, { tierPoints: 0 }, { open: true }],
+    // A tier id that is not populated (deliberately the wrong shape for minTier).
     [{ visibility: 'tier', minTier: 7 as never }, null, { open: false, need: 'sign-in', tierName: null, tierPoints: null }],
     [{ visibility: 'secret-new-kind' }, null, { open: false, need: 'sign-in', tierName: null, tierPoints: null }],
   ])('%j read by %j: %j', (doc, reader, decision) => {

@@ -106,6 +106,7 @@ describe('checkPassword', () => {
   })
 
   it('ignores brand names that are not strings', () => {
+    // Deliberately not all strings: settings read from the database unchecked.
     expect(codes('Xk9#mPq2vLr', { brandNames: [null, 42, ''] as unknown as string[] })).toEqual([])
   })
 

@@ -35,6 +35,7 @@ describe('balance and tier', () => {
   })
 
   it('ignores amounts that are not whole numbers', () => {
+    // Deliberately a string amount: the ledger's JSON is not trusted.
     expect(balanceOf([signUp, entry({ points: Number.NaN }), entry({ points: '5' as unknown as number }), entry({ points: 1.5 })])).toBe(
       100,
     )
@@ -57,6 +58,7 @@ describe('balance and tier', () => {
       { name: '', minPoints: 0, benefits: [] },
       { name: 'NaN', minPoints: Number.NaN, benefits: [] },
       { name: 'Negative', minPoints: -5, benefits: [] },
+      // Deliberately a missing tier among the settings' tiers.
       null as unknown as Tier,
     ]
     expect(tierFor(10, broken)).toBeNull()
@@ -126,11 +128,13 @@ describe('planEntry', () => {
     ['a negative earn', { points: -10 }],
     ['a negative spend', { kind: 'spend', reason: 'reward', points: -10 }],
     ['a huge amount', { points: 1_000_001 }],
+    // Deliberately a string amount, as an unchecked request could give.
     ['a string amount', { points: '10' as unknown as number }],
     ['NaN', { points: Number.NaN }],
     ['Infinity', { points: Number.POSITIVE_INFINITY }],
     ['an empty ref', { ref: '  ' }],
     ['a 10 KB ref', { ref: 'x'.repeat(10_240) }],
+    // Deliberately an object ref (a query operator), as an unchecked request could give.
     ['a ref that is not a string', { ref: { $ne: null } as unknown as string }],
   ])('refuses %s as invalid', (_, request) => {
     expect(plan([signUp], request)).toEqual({ ok: false, reason: 'invalid' })

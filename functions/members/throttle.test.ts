@@ -87,8 +87,12 @@ describe('progressive delay', () => {
     ['a string', 'locked'],
     ['a state without numbers', { failures: '99', lastFailureAt: t0 }],
   ])('reads %s as no failures', (_, state) => {
-    expect(checkDelay(state as never, at(0), ACCOUNT_DELAY_POLICY)).toEqual({ allowed: true, retryAfterMs: 0 })
-    expect(recordDelayFailure(state as never, at(0), ACCOUNT_DELAY_POLICY)).toEqual({ failures: 1, lastFailureAt: t0 })
+    // Deliberately malformed stored states: the functions must read them as no failures.
+    expect(checkDelay(state as Parameters<typeof checkDelay>[0], at(0), ACCOUNT_DELAY_POLICY)).toEqual({ allowed: true, retryAfterMs: 0 })
+    expect(recordDelayFailure(state as Parameters<typeof recordDelayFailure>[0], at(0), ACCOUNT_DELAY_POLICY)).toEqual({
+      failures: 1,
+      lastFailureAt: t0,
+    })
   })
 })
 

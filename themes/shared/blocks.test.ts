@@ -73,6 +73,7 @@ describe('heroModel', () => {
       image,
       focus: '--fx: 20%; --fy: 70%',
     })
+    // Deliberately an unpopulated image id where a media document belongs.
     expect(heroModel({ block: { heading: 'Hi', image: 7 as never }, locale: 'en', defaultLocale: 'zh-CN', index: 0 })).toEqual({
       Heading: 'h2',
       image: null,

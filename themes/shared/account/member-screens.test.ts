@@ -8,6 +8,7 @@ const model = (change: Partial<ScreenModel> = {}): ScreenModel => ({
   status: 200,
   locale: 'en',
   defaultLocale: 'zh-CN',
+  // Deliberately partial: only the member fields these screens read, its interests as bare ids.
   signed: { member: { name: 'Ada', email: 'ada@example.com', interests: [3] }, session: {} } as unknown as ScreenModel['signed'],
   notice: null,
   error: null,
