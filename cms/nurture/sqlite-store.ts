@@ -78,7 +78,8 @@ export function sqliteNurtureStore(payload: Payload, clock: () => Date = () => n
       const map = new Map<string, number>()
       if (!leads.length || !rules.length) return map
       for (const r of await rows(
-        `SELECT lead_id, rule_id, MAX(at) AS at FROM score_changes WHERE points > 0 AND lead_id IN (${marks(leads.length)}) AND rule_id IN (${marks(rules.length)}) GROUP BY lead_id, rule_id`,
+        `SELECT lead_id, rule_id, MAX(at) AS at FROM score_changes
+          WHERE points > 0 AND lead_id IN (${marks(leads.length)}) AND rule_id IN (${marks(rules.length)}) GROUP BY lead_id, rule_id`,
         [...leads.map(num), ...rules.map(num)],
       )) {
         map.set(`${r.lead_id}/${r.rule_id}`, Date.parse(String(r.at)))
@@ -97,7 +98,8 @@ export function sqliteNurtureStore(payload: Payload, clock: () => Date = () => n
       for (let i = 0; i < batch.changes.length; i += 1000) {
         const chunk = batch.changes.slice(i, i + 1000)
         statements.push({
-          sql: `INSERT INTO score_changes (lead_id, rule_id, points, reason, activity, at, expires_at, expired) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, 0)').join(', ')}`,
+          sql: `INSERT INTO score_changes (lead_id, rule_id, points, reason, activity, at, expires_at, expired)
+                VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, 0)').join(', ')}`,
           args: chunk.flatMap((c) => [
             num(c.lead),
             c.rule === null ? null : num(c.rule),
@@ -111,8 +113,11 @@ export function sqliteNurtureStore(payload: Payload, clock: () => Date = () => n
       }
       for (const lead of batch.leads) {
         statements.push({
-          sql: `UPDATE leads SET score = COALESCE(score, 0) + ?, last_activity_at = CASE WHEN ? IS NOT NULL AND (last_activity_at IS NULL OR last_activity_at < ?) THEN ? ELSE last_activity_at END,
-                qualified_at = COALESCE(qualified_at, ?), status = CASE WHEN ? = 1 THEN 'qualified' ELSE status END, updated_at = ? WHERE id = ?`,
+          sql: `UPDATE leads SET score = COALESCE(score, 0) + ?,
+                last_activity_at = CASE WHEN ? IS NOT NULL AND (last_activity_at IS NULL OR last_activity_at < ?)
+                  THEN ? ELSE last_activity_at END,
+                qualified_at = COALESCE(qualified_at, ?), status = CASE WHEN ? = 1 THEN 'qualified' ELSE status END,
+                updated_at = ? WHERE id = ?`,
           args: [
             lead.scoreDelta,
             lead.lastActivityAt,
@@ -130,7 +135,9 @@ export function sqliteNurtureStore(payload: Payload, clock: () => Date = () => n
       statements.push(...insertActivityStatements(batch.activities))
       for (const e of batch.enrolments) {
         statements.push({
-          sql: `INSERT INTO sequence_enrolments (sequence_id, lead_id, status, last_step, last_step_at, sent_count, sent_steps, enrolled_at, next_due_at, locale, updated_at, created_at) VALUES (?, ?, 'active', NULL, NULL, 0, '[]', ?, ?, ?, ?, ?)`,
+          sql: `INSERT INTO sequence_enrolments (sequence_id, lead_id, status, last_step, last_step_at, sent_count, sent_steps,
+                  enrolled_at, next_due_at, locale, updated_at, created_at)
+                VALUES (?, ?, 'active', NULL, NULL, 0, '[]', ?, ?, ?, ?, ?)`,
           args: [num(e.sequence), num(e.lead), e.enrolledAt, e.nextDueAt, e.locale, now, now],
         })
       }
@@ -145,7 +152,8 @@ export function sqliteNurtureStore(payload: Payload, clock: () => Date = () => n
     },
     async expiredChanges(now, limit) {
       const found = await rows(
-        `SELECT id, lead_id, rule_id, points, reason, activity, at, expires_at FROM score_changes WHERE expired = 0 AND expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at LIMIT ?`,
+        `SELECT id, lead_id, rule_id, points, reason, activity, at, expires_at FROM score_changes
+          WHERE expired = 0 AND expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at LIMIT ?`,
         [now.toISOString(), limit],
       )
       return found.map((r) => ({
@@ -165,7 +173,8 @@ export function sqliteNurtureStore(payload: Payload, clock: () => Date = () => n
       ]
       for (const c of reversals) {
         statements.push({
-          sql: 'INSERT INTO score_changes (lead_id, rule_id, points, reason, activity, at, expires_at, expired) VALUES (?, ?, ?, ?, NULL, ?, NULL, 0)',
+          sql: `INSERT INTO score_changes (lead_id, rule_id, points, reason, activity, at, expires_at, expired)
+                VALUES (?, ?, ?, ?, NULL, ?, NULL, 0)`,
           args: [num(c.lead), c.rule === null ? null : num(c.rule), c.points, c.reason, c.at],
         })
         statements.push({ sql: 'UPDATE leads SET score = COALESCE(score, 0) + ? WHERE id = ?', args: [c.points, num(c.lead)] })
@@ -175,7 +184,8 @@ export function sqliteNurtureStore(payload: Payload, clock: () => Date = () => n
     dueEnrolments: async (now, limit) =>
       (
         await rows(
-          `SELECT ${ENROLMENT_COLUMNS} FROM sequence_enrolments WHERE status = 'active' AND sending IS NULL AND next_due_at IS NOT NULL AND next_due_at <= ? ORDER BY next_due_at LIMIT ?`,
+          `SELECT ${ENROLMENT_COLUMNS} FROM sequence_enrolments
+            WHERE status = 'active' AND sending IS NULL AND next_due_at IS NOT NULL AND next_due_at <= ? ORDER BY next_due_at LIMIT ?`,
           [now.toISOString(), limit],
         )
       ).map(enrolmentOf),
@@ -199,7 +209,8 @@ export function sqliteNurtureStore(payload: Payload, clock: () => Date = () => n
     async endEnrolments(ends) {
       await client.batch(
         ends.map((e) => ({
-          sql: "UPDATE sequence_enrolments SET status = ?, exit_reason = ?, ended_at = ?, next_due_at = NULL, updated_at = ? WHERE id = ? AND status = 'active'",
+          sql: `UPDATE sequence_enrolments SET status = ?, exit_reason = ?, ended_at = ?, next_due_at = NULL, updated_at = ?
+                WHERE id = ? AND status = 'active'`,
           args: [e.status, e.reason, e.at, e.at, num(e.enrolment)],
         })),
         'write',
