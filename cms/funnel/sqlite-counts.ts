@@ -18,7 +18,8 @@ const touchKey = (group: FunnelGroup) => `NULLIF(${TOUCH_COLUMN[group]}, '')`
  * error that would fail the whole report) for a value that is not JSON.
  */
 const jsonKey = (column: string, group: FunnelGroup) =>
-  `CASE WHEN json_valid(${column}) AND json_type(${column}, '$.${JSON_KEY[group]}') = 'text' THEN NULLIF(json_extract(${column}, '$.${JSON_KEY[group]}'), '') END`
+  `CASE WHEN json_valid(${column}) AND json_type(${column}, '$.${JSON_KEY[group]}') = 'text'
+    THEN NULLIF(json_extract(${column}, '$.${JSON_KEY[group]}'), '') END`
 
 /**
  * Visitors per group (definitions in functions/attribution/funnel.ts); touches without a visitor id

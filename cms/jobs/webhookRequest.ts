@@ -11,7 +11,8 @@ export class InwardAddressError extends Error {
   code = 'EINWARD'
   constructor() {
     super(
-      'Refused: the webhook host is or resolves to a loopback, private or link-local address. An admin should enter a public URL (WEBHOOK_ALLOW_HOSTS allows a host for development).',
+      'Refused: the webhook host is or resolves to a loopback, private or link-local address. ' +
+        'An admin should enter a public URL (WEBHOOK_ALLOW_HOSTS allows a host for development).',
     )
   }
 }
