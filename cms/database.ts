@@ -25,11 +25,15 @@ export function sqliteClient(payload: Payload): Client | null {
   return isSqliteAdapter(payload.db) ? payload.db.client : null
 }
 
+/** Payload's SQLite adapter (its client, its table names, its file), for a store that exists only on SQLite. */
+export function requireSqliteAdapter(payload: Payload): SQLiteAdapter {
+  if (!isSqliteAdapter(payload.db)) throw new Error('This store needs the embedded SQLite database.')
+  return payload.db
+}
+
 /** The raw SQLite client, for a store that exists only on SQLite (its caller chose it by sqliteClient). */
 export function requireSqliteClient(payload: Payload): Client {
-  const client = sqliteClient(payload)
-  if (!client) throw new Error('This store needs the embedded SQLite database.')
-  return client
+  return requireSqliteAdapter(payload).client
 }
 
 const countersClients = new WeakMap<Payload, Promise<Client>>()
@@ -45,8 +49,7 @@ const countersClients = new WeakMap<Payload, Promise<Client>>()
 export function countersClient(payload: Payload): Promise<Client> {
   let client = countersClients.get(payload)
   if (!client) {
-    if (!isSqliteAdapter(payload.db)) throw new Error('The counters client needs the embedded SQLite database.')
-    const { url } = payload.db.clientConfig
+    const { url } = requireSqliteAdapter(payload).clientConfig
     client = (async () => {
       const counters = createClient({ url })
       await counters.execute('PRAGMA busy_timeout = 5000')

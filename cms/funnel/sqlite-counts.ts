@@ -2,7 +2,7 @@ import type { InArgs } from '@libsql/client'
 import type { Payload } from 'payload'
 
 import { type FunnelCounts, type FunnelGroup, type FunnelQuery, rangeBounds } from '../../functions/attribution'
-import { isSqliteAdapter } from '../database'
+import { requireSqliteAdapter } from '../database'
 import { groupCounts } from './group-counts'
 import { MEMBERS_SLUG, membersCountable } from './members'
 
@@ -65,8 +65,7 @@ function addedSql(query: FunnelQuery, adds: string, touches: string): string {
  * @example await sqliteFunnelCounts(payload)(query)
  */
 export function sqliteFunnelCounts(payload: Payload): (query: FunnelQuery) => Promise<FunnelCounts> {
-  const db = payload.db
-  if (!isSqliteAdapter(db)) throw new Error('This store needs the embedded SQLite database.')
+  const db = requireSqliteAdapter(payload)
   const { client } = db
   // Payload names tables in snake case (wechat-adds → wechat_adds).
   const tableOf = (slug: string) => {

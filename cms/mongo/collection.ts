@@ -2,7 +2,9 @@ import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 import type { Collection, Document } from 'mongodb'
 import type { CollectionSlug, DatabaseAdapter, Payload } from 'payload'
 
-const isMongooseAdapter = (db: DatabaseAdapter | MongooseAdapter): db is MongooseAdapter => db.packageName === '@payloadcms/db-mongodb'
+/** True when Payload runs on its MongoDB adapter: narrows `payload.db` to it (its connection, its models). */
+export const isMongooseAdapter = (db: DatabaseAdapter | MongooseAdapter): db is MongooseAdapter =>
+  db.packageName === '@payloadcms/db-mongodb'
 
 /** True when Payload runs on its MongoDB adapter (`DATABASE_URI=mongodb://…`). */
 export function isMongo(payload: Payload): boolean {

@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import type { MongooseAdapter } from '@payloadcms/db-mongodb'
-import type { DatabaseAdapter, Payload } from 'payload'
+import type { Payload } from 'payload'
 import { vi } from 'vitest'
 
+// Types only at run time (no config, no DATA_DIR read): safe to import before a test sets DATA_DIR.
+import { isMongooseAdapter } from '../../cms/mongo/collection'
 import { startPayload } from './payload'
 
 /** A database the store contracts run on. */
@@ -67,10 +69,8 @@ export async function startPayloadOn(database: Database): Promise<{ payload: Pay
   }
 }
 
-const isMongoose = (db: DatabaseAdapter | MongooseAdapter): db is MongooseAdapter => db.packageName === '@payloadcms/db-mongodb'
-
 /** Payload's MongoDB adapter (its mongoose connection and models), for a Payload started on MongoDB. */
 export function mongooseOf(payload: Payload): MongooseAdapter {
-  if (!isMongoose(payload.db)) throw new Error(`Payload is not on MongoDB (the database adapter is ${payload.db.packageName}).`)
+  if (!isMongooseAdapter(payload.db)) throw new Error(`Payload is not on MongoDB (the database adapter is ${payload.db.packageName}).`)
   return payload.db
 }

@@ -3,7 +3,7 @@
 // email, with a lead of their own. A signed-in member joins their WeChat to the account; a WeChat
 // account that is someone else's is refused, never merged.
 import { isVisitorId, readCookie, VISITOR_COOKIE } from '../../../functions/attribution/visitor'
-import type { PersonLead } from '../../../functions/lead-intake/lead-store'
+import { memberAsPerson } from '../../../functions/members/member-lead'
 import { DEFAULT_EARNINGS } from '../../../functions/members/points'
 import type { Id } from '../../../functions/members/records'
 import { generateReferralCode } from '../../../functions/members/referral-code'
@@ -122,16 +122,7 @@ async function becomeWechatMember(member: StoredMember): Promise<StoredMember> {
   const store = await membersStore()
   const now = new Date()
   // No email or phone: the one lead store makes a lead of its own, linked to the member at once.
-  const { id: lead } = await store.findOrCreateLead({
-    email: null,
-    phone: null,
-    name: member.name,
-    // A member's touches are stored JSON, written from the Touch its arrival recorded.
-    firstTouch: member.firstTouch as PersonLead['firstTouch'],
-    lastTouch: member.lastTouch as PersonLead['lastTouch'],
-    member: member.id,
-    becameMemberAt: now.toISOString(),
-  })
+  const { id: lead } = await store.findOrCreateLead(memberAsPerson(member, { email: null, phone: null }, now))
   const updated = await store.updateMember(member.id, { lead })
   if (updated.visitor) {
     await linkVisitorToLead(updated.visitor, lead).catch((error: unknown) =>
