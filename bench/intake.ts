@@ -14,7 +14,7 @@ import { build } from '../scripts/build.mjs'
 import { bin, productEnv, root, run, waitForHttp } from '../scripts/lib.mjs'
 import { freePort } from '../tests/e2e/product'
 import { startFakeResend } from '../tests/integration/fake-resend'
-import { runBench, waitForSiteProcesses } from './lib'
+import { runBench, waitForIdleWorker, waitForSiteProcesses } from './lib'
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 2000)
 /**
@@ -54,6 +54,7 @@ async function main() {
   start(process.execPath, [...profile('site'), path.join(root, 'site/server.mjs')], { PORT: env.SITE_PORT! })
   await Promise.all([waitForHttp(`${env.CMS_URL}/admin`), waitForHttp(`${env.SITE_URL}/`)])
   await waitForSiteProcesses(env.SITE_URL, Number(env.SITE_PROCESSES))
+  await waitForIdleWorker(dataDir)
   const endpoint = `${env.SITE_URL}/api/forms/1?locale=en`
 
   let n = 0

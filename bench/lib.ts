@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
+import path from 'node:path'
 
 /**
  * Runs a bench's main and always cleans up after it: the processes it started are stopped and its
@@ -34,5 +35,30 @@ export async function waitForSiteProcesses(siteUrl: string, count: number, timeo
       .catch(() => null)
     if (typeof body?.process === 'number') answered.add(body.process)
     else await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
+/**
+ * Waits until the jobs worker is up (its heartbeat file) and has run every job queued before it
+ * started (the seed's search index build). A campaign's burst meets a product that has been up,
+ * not a worker still loading its modules and building indexes: started at once, the worker's
+ * start took a core for the first 20 s, the whole burst.
+ */
+export async function waitForIdleWorker(dataDir: string, timeoutMs = 180_000): Promise<void> {
+  const { createClient } = await import('@libsql/client')
+  const client = createClient({ url: `file:${path.join(dataDir, 'site.db')}` })
+  const deadline = Date.now() + timeoutMs
+  try {
+    for (;;) {
+      if (Date.now() > deadline) throw new Error(`The jobs worker was not up and idle within ${timeoutMs / 1000} s.`)
+      const { rows } = await client.execute(
+        `SELECT COUNT(*) AS waiting FROM payload_jobs WHERE completed_at IS NULL AND has_error = 0
+           AND (wait_until IS NULL OR wait_until <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+      )
+      if (existsSync(path.join(dataDir, 'worker.heartbeat')) && Number(rows[0]!.waiting) === 0) return
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  } finally {
+    client.close()
   }
 }

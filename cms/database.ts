@@ -6,7 +6,9 @@ import { type SQLiteAdapter, sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapter, DatabaseAdapterObj, Payload } from 'payload'
 
 import { dataDir, prepareDataDir } from './environment'
+import { groupCommit } from './group-commit'
 import { migrations } from './migrations'
+import { forwardedWriter, type Write, writesViaPrimary } from './shared-writes'
 
 /** True when `DATABASE_URI` names a MongoDB server, the production database. */
 export const usesMongo = /^mongodb(\+srv)?:\/\//.test(process.env.DATABASE_URI ?? '')
@@ -59,6 +61,26 @@ export function countersClient(payload: Payload): Promise<Client> {
     countersClients.set(payload, client)
   }
   return client
+}
+
+/**
+ * How this process stores a write of the SQLite file that must be kept (leads, submissions, their
+ * jobs, activity): in a site process whose primary writes for every site process, there
+ * (cms/shared-writes.ts); elsewhere in this process's own group commit on Payload's connection.
+ */
+export function sqliteWrites(payload: Payload): Write {
+  const { client, clientConfig } = requireSqliteAdapter(payload)
+  return writesViaPrimary() ? forwardedWriter(clientConfig.url) : groupCommit(client)
+}
+
+/**
+ * How this process writes the throttle counters: through the primary like every other write when it
+ * writes for the site processes (one transaction for both, so no second lock to wait for), else on
+ * the counters connection, without an fsync per commit.
+ */
+export async function counterWrites(payload: Payload): Promise<Write> {
+  if (writesViaPrimary()) return forwardedWriter(requireSqliteAdapter(payload).clientConfig.url)
+  return groupCommit(await countersClient(payload))
 }
 
 /**

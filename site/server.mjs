@@ -10,8 +10,10 @@ import cluster from 'node:cluster'
 import { createServer } from 'node:http'
 import { availableParallelism } from 'node:os'
 
-// Plain TypeScript modules of functions/ that import nothing of their own, loaded by Node's own type
+// Plain TypeScript modules that import nothing of their own (types aside), loaded by Node's own type
 // stripping (Node 22.18+), which resolves no extension-less import.
+import { groupCommit } from '../cms/group-commit.ts'
+import { answerWrites, PRIMARY_WRITES } from '../cms/shared-writes.ts'
 import { MAX_REQUEST_BYTES } from '../functions/http/body-limit.ts'
 import { cacheControlFor } from '../functions/http/cache-control.ts'
 import { clientAddress, isTrustedProxy, parseTrustedProxies } from '../functions/http/client-address.ts'
@@ -47,8 +49,9 @@ function startProcesses(count) {
   const alive = new Set()
   const start = (slot) => {
     // SITE_PROCESS names the slot (1…count), kept by a replacement: /healthz reports it.
-    const worker = cluster.fork({ SITE_PROCESS: String(slot), SITE_PROCESSES: String(count) })
+    const worker = cluster.fork({ SITE_PROCESS: String(slot), SITE_PROCESSES: String(count), [PRIMARY_WRITES]: '1' })
     alive.add(worker)
+    answerWrites(worker, primaryWriter)
     // Its warm-up listens on a private port first (warmUp); only the site's port counts.
     worker.on('listening', (address) => {
       if (address.port === port && ++listening === count) console.log(`Site listening on http://${host}:${port} (${count} processes)`)
@@ -84,7 +87,32 @@ function startProcesses(count) {
     for (const worker of alive) worker.process.kill('SIGTERM')
   }
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(0))
+  // Writes cross the channel with bigints (row ids) and bytes, which JSON does not carry.
+  cluster.setupPrimary({ serialization: 'advanced' })
   for (let slot = 1; slot <= count; slot++) start(slot)
+}
+
+const writers = new Map()
+
+/**
+ * The primary writes for every site process (cms/shared-writes.ts): one connection per database
+ * file, opened at the first write, its writes grouped into transactions (cms/group-commit.ts). It
+ * commits with `synchronous = FULL`, as Payload's connection does: a 201 means the lead is on disk.
+ * The primary stays until the last site process has exited, so the writes of their stop are stored.
+ */
+function primaryWriter(url) {
+  let write = writers.get(url)
+  if (!write) {
+    const ready = import('@libsql/client').then(async ({ createClient }) => {
+      const client = createClient({ url })
+      await client.execute('PRAGMA busy_timeout = 5000')
+      await client.execute('PRAGMA synchronous = FULL')
+      return groupCommit(client)
+    })
+    write = async (statements) => (await ready)(statements)
+    writers.set(url, write)
+  }
+  return write
 }
 
 const FAST_PATH = Symbol.for('brand-site.fast-path')

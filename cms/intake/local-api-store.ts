@@ -2,6 +2,7 @@ import type { Payload, Where } from 'payload'
 
 import type { IntakeStore, LeadRef, NewLead } from '../../functions/lead-intake/intake'
 import { toRelation } from '../members/records'
+import { insertActivity } from '../nurture'
 import { localApiLeadStore } from './lead-store'
 import { NOTIFICATION_TASKS } from './tasks'
 
@@ -34,7 +35,7 @@ export function localApiIntakeStore(payload: Payload): IntakeStore {
           return { field, file: doc.id, filename: (doc.filename as string | null) ?? filename, mimeType, size }
         }),
       ),
-    storeSubmission: async ({ lead, submission, notify }) => {
+    storeSubmission: async ({ lead, submission, notify, activity }) => {
       // The same new person may have been stored by a request a moment ago: attach to that lead.
       const leadId = isNew(lead) ? (await leads.findOrCreateLead(lead)).id : lead.id
       const { spam, ...data } = submission
@@ -55,6 +56,11 @@ export function localApiIntakeStore(payload: Payload): IntakeStore {
       })
       for (const kind of notify)
         await payload.jobs.queue({ task: NOTIFICATION_TASKS[kind], input: { submissionId: String(created.id) }, queue: 'default' })
+      if (activity) {
+        const { form, visitor, locale } = submission
+        const row = { lead: leadId, visitor: visitor ?? null, at: activity.at, path: null, categories: [], locale }
+        await insertActivity(payload, [{ ...row, kind: 'form-submitted', form: String(form), ref: String(created.id) }])
+      }
       return { submissionId: created.id, leadId }
     },
   }

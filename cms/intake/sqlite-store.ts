@@ -2,8 +2,7 @@ import type { InStatement } from '@libsql/client'
 import type { Payload } from 'payload'
 
 import type { IntakeStore, LeadRef, NewLead } from '../../functions/lead-intake/intake'
-import { requireSqliteClient } from '../database'
-import { groupCommit } from '../group-commit'
+import { requireSqliteClient, sqliteWrites } from '../database'
 import { leadStatements } from './lead-store'
 import { localApiIntakeStore } from './local-api-store'
 import { NOTIFICATION_TASKS } from './tasks'
@@ -13,8 +12,11 @@ const isNew = (lead: LeadRef | NewLead): lead is NewLead => !('id' in lead)
 
 type StoreArgs = Parameters<IntakeStore['storeSubmission']>[0]
 
-/** The statements that store one submission: its lead unless known, the submission, its jobs, and a read of what was stored. */
-function submissionStatements({ lead, submission: s, notify }: StoreArgs): InStatement[] {
+/**
+ * The statements that store one submission: its lead unless known, the submission, its jobs, its
+ * activity, and a read of what was stored.
+ */
+function submissionStatements({ lead, submission: s, notify, activity }: StoreArgs): InStatement[] {
   const now = new Date().toISOString()
   const statements: InStatement[] = []
   let leadSql = '?'
@@ -57,6 +59,14 @@ function submissionStatements({ lead, submission: s, notify }: StoreArgs): InSta
       args: [NOTIFICATION_TASKS[kind], now, now],
     })
   }
+  if (activity) {
+    statements.push({
+      sql: `INSERT INTO lead_activity (lead_id, visitor, kind, at, path, categories, form, ref, locale)
+            SELECT lead_id, visitor, 'form-submitted', ?, NULL, '[]', CAST(form_id AS TEXT), CAST(id AS TEXT), locale
+            FROM submissions WHERE id = (SELECT MAX(id) FROM submissions)`,
+      args: [activity.at],
+    })
+  }
   statements.push('SELECT id, lead_id FROM submissions WHERE id = (SELECT MAX(id) FROM submissions)')
   return statements
 }
@@ -67,7 +77,8 @@ function submissionStatements({ lead, submission: s, notify }: StoreArgs): InSta
  * is already stored), the submission and its queued jobs are kept together or not at all, so an
  * answered submission always has its emails queued. Payload's Local API costs ~3 ms per write
  * here against ~0.3 ms for the statement itself, and intake must take hundreds a second: the
- * submissions of one moment share one transaction (cms/group-commit.ts).
+ * submissions of one moment share one transaction (cms/group-commit.ts), written by the site's
+ * primary for every site process when there are several (cms/shared-writes.ts).
  * Submissions with files go through the Local API, which stores the uploads.
  */
 export function sqliteIntakeStore(payload: Payload): IntakeStore {
@@ -81,7 +92,7 @@ export function sqliteIntakeStore(payload: Payload): IntakeStore {
     })
     return rows[0] ? { id: Number(rows[0].id) } : null
   }
-  const write = groupCommit(client)
+  const write = sqliteWrites(payload)
   return {
     findLeads: async ({ email, phone }) => ({ byEmail: await leadId('email', email), byPhone: await leadId('phone', phone) }),
     storeFiles: general.storeFiles,

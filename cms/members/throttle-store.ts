@@ -1,8 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { ThrottleStore } from '../../functions/members/throttle'
-import { countersClient, requireSqliteClient, sqliteClient } from '../database'
-import { groupCommit } from '../group-commit'
+import { countersClient, counterWrites, requireSqliteClient, sqliteClient } from '../database'
 import { isMongo } from '../mongo/collection'
 import { compareAndSetThrottleStore } from './compare-and-set-store'
 import { mongoThrottleStore } from './mongo-throttle-store'
@@ -12,7 +11,8 @@ const PRUNE_EVERY = 200
 /**
  * The brute-force counters in the shared SQLite file, so that every site process counts against
  * the same limits: a compare-and-set on the row's version in one statement each, on the file's
- * counters connection (cms/database.ts: no fsync per commit). Expired rows are pruned now and then.
+ * counters connection (cms/database.ts: no fsync per commit), or through the site's primary with
+ * every other write (cms/shared-writes.ts). Expired rows are pruned now and then.
  * The compare-and-sets of one turn of the event loop share one transaction (cms/group-commit.ts):
  * a burst's submissions each count twice (per address and per person), and as one write lock each
  * those counts were most of the time a site process spent waiting on the other processes' writes.
@@ -22,7 +22,7 @@ const PRUNE_EVERY = 200
 export function sqliteThrottleStore(payload: Payload, now: () => Date = () => new Date()): ThrottleStore {
   requireSqliteClient(payload)
   const execute = async (sql: string, args: (string | number)[]) => (await countersClient(payload)).execute({ sql, args })
-  const write = async (sql: string, args: (string | number)[]) => (await groupCommit(await countersClient(payload))([{ sql, args }]))[0]!
+  const write = async (sql: string, args: (string | number)[]) => (await (await counterWrites(payload))([{ sql, args }]))[0]!
   let writes = 0
   const changed = async (sql: string, args: (string | number)[]) => {
     if (++writes % PRUNE_EVERY === 0) await write('DELETE FROM throttle_counters WHERE expires_at <= ?', [now().getTime()])

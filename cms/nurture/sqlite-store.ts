@@ -4,8 +4,7 @@ import type { Payload } from 'payload'
 import { hashAddress } from '../../functions/broadcasts/recipients'
 import type { Id, NewActivity } from '../../functions/nurture/activity'
 import type { LeadState, NurtureStore } from '../../functions/nurture/runner'
-import { requireSqliteClient } from '../database'
-import { groupCommit } from '../group-commit'
+import { requireSqliteClient, sqliteWrites } from '../database'
 import { readRules, readSequences, readThreshold } from './definitions'
 import {
   ACTIVITY_COLUMNS,
@@ -220,10 +219,10 @@ export function sqliteNurtureStore(payload: Payload, clock: () => Date = () => n
 }
 
 /** Writes activity rows (page views in batches, submissions, downloads, clicks) on SQLite. */
-/** Activity of one moment (a burst's submissions) is written in one transaction: cms/group-commit.ts. */
+/** Activity of one moment (a burst's submissions) is written in one transaction: cms/group-commit.ts, cms/shared-writes.ts. */
 export async function sqliteInsertActivity(payload: Payload, rows: NewActivity[]): Promise<void> {
   if (!rows.length) return
-  await groupCommit(requireSqliteClient(payload))(insertActivityStatements(rows))
+  await sqliteWrites(payload)(insertActivityStatements(rows))
 }
 
 /** A browser's activity that belongs to nobody yet becomes this lead's (at a submission, or a member's confirmation). */

@@ -26,6 +26,22 @@ describe('readWithin', () => {
     expect(await readWithin(stream, 64 * 1024)).toEqual({ refused: 'too-large' })
     expect(state.pulled).toBeLessThanOrEqual(6)
   })
+  it("reads an async iterable (Node's request) the same way, and stops pulling it past the limit", async () => {
+    let pulled = 0
+    async function* endless() {
+      for (;;) {
+        pulled++
+        yield new Uint8Array(16_384).fill(97)
+      }
+    }
+    async function* small() {
+      yield new Uint8Array([104, 105])
+      yield new Uint8Array([33])
+    }
+    expect(await readWithin(endless(), 64 * 1024)).toEqual({ refused: 'too-large' })
+    expect(pulled).toBe(5)
+    expect(await readWithin(small(), 10)).toEqual({ bytes: new Uint8Array([104, 105, 33]) })
+  })
   it('an empty body is empty', async () => {
     expect(await readWithin(null, 10)).toEqual({ bytes: new Uint8Array(0) })
   })

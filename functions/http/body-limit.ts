@@ -2,23 +2,26 @@
 export type LimitedBody = { bytes: Uint8Array<ArrayBuffer> } | { refused: 'too-large' | 'unreadable' }
 
 /**
- * Reads a request body chunk by chunk and stops (cancelling the stream) as soon as it passes
- * `limit` bytes, so a chunked body, which declares no length, costs at most the limit in memory.
+ * Reads a request body chunk by chunk and stops as soon as it passes `limit` bytes, so a chunked
+ * body, which declares no length, costs at most the limit in memory. A web stream is cancelled
+ * there; Node's own request (an async iterable) is only left unread, because ending its iterator
+ * would destroy the socket before the 413 is written: its server closes the connection instead.
  * @example await readWithin(request.body, 64 * 1024)
  */
-export async function readWithin(body: ReadableStream<Uint8Array> | null, limit: number): Promise<LimitedBody> {
+export async function readWithin(body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null, limit: number): Promise<LimitedBody> {
   if (!body) return { bytes: new Uint8Array(0) }
-  const reader = body.getReader()
+  const stream = 'getReader' in body ? body.getReader() : null
+  const iterator = stream ? null : (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()
   const chunks: Uint8Array[] = []
   let size = 0
   try {
     for (;;) {
-      const { done, value } = await reader.read()
+      const { done, value } = stream ? await stream.read() : await iterator!.next()
       if (done) break
       size += value.byteLength
       if (size > limit) {
         // Nothing more is read: the rest of the body is the client's to stop sending.
-        reader.cancel().catch(() => undefined)
+        stream?.cancel().catch(() => undefined)
         return { refused: 'too-large' }
       }
       chunks.push(value)

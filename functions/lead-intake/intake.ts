@@ -73,13 +73,16 @@ export interface IntakeStore {
   storeFiles(files: AcceptedFile[]): Promise<(StoredFile & { field: string })[]>
   /**
    * Stores the submission with its lead (the given one, or a new one unless the same person was
-   * stored meanwhile) and queues its notifications, all or nothing: a stored submission always
-   * has its deliveries queued, and nothing is sent in the visitor's request.
+   * stored meanwhile), queues its notifications and, with `activity`, records it on the lead's
+   * timeline as `form-submitted` at `activity.at` (what scoring rules and sequences start from),
+   * all or nothing: a stored submission always has its deliveries queued and its sequences
+   * started, and nothing is sent in the visitor's request.
    */
   storeSubmission(args: {
     lead: LeadRef | NewLead
     submission: SubmissionRecord
     notify: Notification[]
+    activity?: { at: string } | null
   }): Promise<{ submissionId: string | number; leadId: string | number }>
 }
 
@@ -136,6 +139,8 @@ export async function acceptSubmission(request: IntakeRequest, store: IntakeStor
   const stored = await store.storeSubmission({
     lead,
     notify,
+    // Likely spam scores nothing and starts no sequence.
+    activity: spam.isSpam ? null : { at },
     submission: {
       form: form.id,
       values,

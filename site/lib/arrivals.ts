@@ -163,7 +163,8 @@ export async function touchesForConversion(
 ): Promise<{ visitor: string | null; first: Touch | null; last: Touch | null }> {
   const visitor = readCookie(cookie, VISITOR_COOKIE)
   if (!isVisitorId(visitor)) return { visitor: null, first: null, last: null }
-  await recorder.flush()
+  // Stored before the conversion is, which is stored with its activity: the timeline keeps the order.
+  await recorder.flush().then(flushPageViews)
   const { first, last } = await lazyStore.touchesOf(visitor, new Date())
   return { visitor, first, last }
 }

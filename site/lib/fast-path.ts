@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { flushArrivals, startArrivals } from './arrivals'
+import { serveFormPost } from './form-post'
 import { type Answer, enter, lookup, PIPELINE_ENTERED, PIPELINE_SET_COOKIE, type PipelineRequest } from './pipeline'
 
 /**
@@ -43,7 +44,8 @@ function write(res: ServerResponse, answer: Answer): void {
 
 /**
  * Runs the pipeline's stages up to the cache lookup on Node's request, before Astro builds a
- * Request, runs middleware and renders, so that a cached page costs about what a static file does.
+ * Request, runs middleware and renders, so that a cached page costs about what a static file does;
+ * and takes a lead form's JSON submission there too (site/lib/form-post.ts).
  * False when Astro must answer; the request then carries what was decided (PIPELINE_ENTERED, and
  * the visitor cookie to set) so that the middleware does not do it twice.
  */
@@ -54,6 +56,7 @@ export async function serveFast(req: IncomingMessage, res: ServerResponse): Prom
     write(res, entered.answer)
     return true
   }
+  if (await serveFormPost(req, res, entered.stamp, entered.setCookie)) return true
   const hit = lookup(request, entered.setCookie)
   if (hit) {
     write(res, hit)

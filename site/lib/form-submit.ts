@@ -7,9 +7,9 @@ import { downloadPath, signDownloadToken } from '../../functions/offers'
 import { landingTouch, linkVisitorToLead, touchesForConversion } from './arrivals'
 import { findForm, type PublicForm } from './forms'
 import { addressKey, hashedKey, sharedThrottles } from './limits'
-import { readBody } from './read-body'
+import { type BodySource, readBody } from './read-body'
 import { countRefusal } from './refusals'
-import { insertActivityRows, intakeStore } from './stores'
+import { intakeStore } from './stores'
 
 /** Bodies larger than this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 64 * 1024
@@ -71,7 +71,7 @@ export function refusalHeaders(outcome: { retryAfterSeconds?: number }): Record<
 
 /** Reads a request body as fields, within the size limit (files make it larger); a refusal when it cannot. */
 export async function readFields(
-  request: Request,
+  request: BodySource,
 ): Promise<{ fields: Record<string, unknown> } | { refused: SubmitOutcome & { message: string } }> {
   const body = await readBody(request, (type) => (type === 'multipart/form-data' ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES))
   if ('fields' in body) return body
@@ -134,22 +134,6 @@ export async function submitForm(args: {
     await linkVisitorToLead(known.visitor, result.leadId).catch((error: unknown) =>
       console.error('Touches not linked to the lead:', error instanceof Error ? error.message : error),
     )
-  // What scoring rules and sequences start from; spam is kept for review, and scores nothing.
-  if (!result.spam) {
-    await insertActivityRows([
-      {
-        lead: result.leadId,
-        visitor: known.visitor,
-        kind: 'form-submitted',
-        at: new Date(now).toISOString(),
-        path: null,
-        categories: [],
-        form: String(form.id),
-        ref: String(result.submissionId),
-        locale: args.locale,
-      },
-    ]).catch((error: unknown) => console.error('Submission not recorded for scoring:', error instanceof Error ? error.message : error))
-  }
   // Issued from the request's time; the emailed link from the stored submission's (a moment later).
   const download = form.download
     ? earnedDownload(

@@ -9,7 +9,13 @@ export type BodyRefusal = 'too-large' | 'malformed' | 'unsupported-type'
 /** A field's value: text, an uploaded file (multipart), or whatever a JSON body held. */
 export type BodyFields = Record<string, unknown>
 
-const mediaType = (request: Request) => (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+/** A request as the reader needs it: Astro's Request, or Node's request on the fast path (site/lib/form-post.ts). */
+export interface BodySource {
+  headers: { get(name: string): string | null }
+  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null
+}
+
+const mediaType = (request: BodySource) => (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
 
 /**
  * The body as fields (a field sent twice keeps its values as a list; a multipart file as its name
@@ -17,7 +23,7 @@ const mediaType = (request: Request) => (request.headers.get('content-type') ?? 
  * @example const body = await readBody(request, (type) => (type === 'multipart/form-data' ? 11e6 : 64e3))
  */
 export async function readBody(
-  request: Request,
+  request: BodySource,
   limit: (type: string) => number,
 ): Promise<{ fields: BodyFields } | { refused: BodyRefusal }> {
   const type = mediaType(request)

@@ -100,6 +100,21 @@ describe.each(DATABASES)('the intake stores on %s', (database) => {
       expect(await jobsOf(a!.submissionId)).toEqual([])
     })
 
+    it("records the submission on its lead's timeline with it, and a likely spam's not at all", async () => {
+      const store = stores[name]!
+      const email = `${name.length}-activity@example.com`
+      const lead = { email, phone: null, name: null, firstTouch: null, lastTouch: null }
+      const submission = { ...record(form, email), visitor: 'v-activity' }
+      const at = '2026-12-02T03:00:00.000Z'
+      const stored = await store.storeSubmission({ lead, submission, notify: ['sales-email'], activity: { at } })
+      const spam = await store.storeSubmission({ lead: { id: stored.leadId }, submission, notify: [] })
+      const activity = await db.find({ collection: 'lead-activity', where: { lead: { equals: stored.leadId } }, depth: 0 })
+      expect(activity.docs.map((a) => [a.kind, a.at, a.form, a.ref, a.locale, a.visitor, a.processedAt ?? null])).toEqual([
+        ['form-submitted', at, String(form), String(stored.submissionId), 'en', 'v-activity', null],
+      ])
+      expect(activity.docs.some((a) => a.ref === String(spam.submissionId))).toBe(false)
+    })
+
     it('attaches to a known lead', async () => {
       const store = stores[name]!
       const { byEmail } = await store.findLeads({ email: `${name.length}-new@example.com`, phone: null })
