@@ -51,7 +51,7 @@ type Message = { type: typeof REQUEST; writes: WriteRequest[] } | { type: typeof
 /** The IPC channel to one site process, as node:cluster's Worker and child_process's ChildProcess have it. */
 export interface WriteChannel {
   on(event: 'message', listener: (message: unknown) => void): unknown
-  send(message: Message): unknown
+  send(message: Message, callback: (error: Error | null) => void): unknown
 }
 
 /** True in a site process whose primary writes for it (the channel needs the primary's `advanced` serialization: bigints, bytes). */
@@ -64,7 +64,9 @@ export function writesViaPrimary(): boolean {
  * group commit on the primary's own connection to that file). Anything else on the channel is not ours.
  */
 export function answerWrites(channel: WriteChannel, writerFor: (url: string) => Write): void {
-  const answer = inOneMessage<WriteAnswer>((answers) => channel.send({ type: ANSWER, answers }))
+  // A site process that died meanwhile is not answered: its visitors' requests went with it. Without
+  // the callback, the closed channel's error would stop the primary, and every site process with it.
+  const answer = inOneMessage<WriteAnswer>((answers) => channel.send({ type: ANSWER, answers }, () => undefined))
   channel.on('message', (message) => {
     if (!isMessage(message, REQUEST)) return
     for (const { id, url, statements } of message.writes) {

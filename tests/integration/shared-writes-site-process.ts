@@ -5,7 +5,11 @@ import { forwardedWriter, writesViaPrimary } from '../../cms/shared-writes'
 const write = forwardedWriter(process.env.SHARED_WRITES_DB!)
 const error = (e: unknown) => ({ message: e instanceof Error ? e.message : String(e), code: (e as { code?: unknown }).code })
 
-if (process.env.SHARED_WRITES_CASE === 'disconnect') {
+if (process.env.SHARED_WRITES_CASE === 'gone') {
+  // Killed while its write is being stored: the write is sent, and the process is gone before the answer.
+  void write([{ sql: 'INSERT INTO notes (text) VALUES (?)', args: ['unanswered'] }])
+  setImmediate(() => setImmediate(() => process.kill(process.pid, 'SIGKILL')))
+} else if (process.env.SHARED_WRITES_CASE === 'disconnect') {
   // The primary never answers and goes: the write must fail, not wait forever.
   const outcome = await write([{ sql: 'INSERT INTO notes (text) VALUES (?)', args: ['lost'] }]).then(
     () => 'stored',

@@ -58,6 +58,17 @@ describe('writes of a site process through its primary', () => {
     expect(rows[0]!.n).toBe(11)
   })
 
+  it('stores the write of a site process killed before its answer, and the primary carries on', async () => {
+    const site = siteProcess('gone')
+    const gone = site.output()
+    // The primary's transaction ends after the process is gone, as a commit under load may.
+    answerWrites(site.child, () => async (statements) => (await gone, groupCommit(client)(statements)))
+    await gone
+    await expect.poll(async () => (await client.execute("SELECT COUNT(*) AS n FROM notes WHERE text = 'unanswered'")).rows[0]!.n).toBe(1)
+    // The answer went to a closed channel; the primary (this process) is still here to write again.
+    expect((await groupCommit(client)([{ sql: 'INSERT INTO notes (text) VALUES (?)', args: ['after'] }]))[0]!.rowsAffected).toBe(1)
+  })
+
   it('fails a write still waiting when the primary goes away', async () => {
     const site = siteProcess('disconnect')
     // The primary takes the write and stops before answering it.
