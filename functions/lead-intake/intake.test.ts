@@ -166,6 +166,20 @@ describe('acceptSubmission', () => {
     expect(memory.submissions[2]!.submission.spam.reasons).toEqual(['too many submissions from this person'])
   })
 
+  it('stores nothing when the sender’s count, stored meanwhile, refuses, and counts the person meanwhile', async () => {
+    const memory = memoryStore()
+    const personLimiter = createRateLimiter({ limit: 2, windowMs: 60_000 })
+    const refused = { allowed: false, retryAfterMs: 20_000 }
+    expect(await acceptSubmission(request(ada, { personLimiter, admission: Promise.resolve(refused) }), memory.store)).toEqual({
+      ok: false,
+      limited: refused,
+    })
+    expect(memory.submissions).toEqual([])
+    const admitted = Promise.resolve({ allowed: true, retryAfterMs: 0 })
+    expect(await acceptSubmission(request(ada, { personLimiter, admission: admitted }), memory.store)).toMatchObject({ ok: true })
+    expect(memory.submissions).toHaveLength(1)
+  })
+
   it('queues no autoresponder without an email, and no webhook when the form has none', async () => {
     const memory = memoryStore()
     const phoneOnly = { ...form, webhook: false }

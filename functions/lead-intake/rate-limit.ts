@@ -62,10 +62,21 @@ export function createRateLimiter({ limit, windowMs, maxKeys = 50_000 }: RatePol
   }
 }
 
+/** A count as soon as its decision is known: `decision` from the bucket as read, `stored` once the count is kept (its final decision). */
+export interface PendingCount {
+  decision: RateDecision
+  stored: Promise<RateDecision>
+}
+
 /**
  * The same token bucket kept in a ThrottleStore (the database's throttle counters), so that every
  * site process counts against one allowance. `keyOf` turns a key into the one stored (a keyed hash:
  * the table holds no address or email).
+ *
+ * `count` answers as soon as the bucket is read, while the count is still being stored: the caller
+ * can do its other work meanwhile and wait for `stored` before it keeps or answers anything. Its
+ * final decision differs from the first only when another process changed the bucket in between
+ * (the store then reads again): a burst from one address across site processes.
  * @example createStoredRateLimiter({ store, limit: 30, windowMs: 600_000, keyOf: (k) => hash(k) })
  */
 export function createStoredRateLimiter({
@@ -73,20 +84,34 @@ export function createStoredRateLimiter({
   limit,
   windowMs,
   keyOf = (key) => key,
-}: RatePolicy & { store: ThrottleStore; keyOf?: (key: string) => string }): { hit(key: string, now: number): Promise<RateDecision> } {
-  return {
-    async hit(key, now) {
-      let decision: RateDecision = { allowed: true, retryAfterMs: 0 }
-      await store.update(
+}: RatePolicy & { store: ThrottleStore; keyOf?: (key: string) => string }): {
+  hit(key: string, now: number): Promise<RateDecision>
+  count(key: string, now: number): Promise<PendingCount>
+} {
+  const count = async (key: string, now: number): Promise<PendingCount> => {
+    let decision: RateDecision = { allowed: true, retryAfterMs: 0 }
+    let announce: ((first: RateDecision) => void) | null = null
+    const early = new Promise<RateDecision>((resolve) => (announce = resolve))
+    const stored = store
+      .update(
         keyOf(key),
         (state) => {
           const spent = spendToken(state as Bucket | null, now, { limit, windowMs })
           decision = spent.decision
+          // The first decision is the one answered early; a store that reads again decides again.
+          announce?.(decision)
+          announce = null
           return spent.bucket
         },
         windowMs,
       )
-      return decision
-    },
+      .then(() => decision)
+    // Awaited by the caller, who may not need it once the first decision refused.
+    stored.catch(() => undefined)
+    return { decision: await Promise.race([early, stored]), stored }
+  }
+  return {
+    count,
+    hit: async (key, now) => (await count(key, now)).stored,
   }
 }

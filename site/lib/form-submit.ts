@@ -2,7 +2,7 @@ import { payloadSecret } from '../../cms/environment'
 import { MAX_FILE_MB } from '../../functions/lead-intake/form-definition'
 import { hashIp } from '../../functions/lead-intake/hash-ip'
 import { acceptSubmission } from '../../functions/lead-intake/intake'
-import { createStoredRateLimiter } from '../../functions/lead-intake/rate-limit'
+import { createStoredRateLimiter, type RateDecision } from '../../functions/lead-intake/rate-limit'
 import { downloadPath, signDownloadToken } from '../../functions/offers'
 import { landingTouch, linkVisitorToLead, touchesForConversion } from './arrivals'
 import { findForm, type PublicForm } from './forms'
@@ -95,11 +95,18 @@ export async function submitForm(args: {
 }): Promise<SubmitOutcome> {
   const id = typeof args.formId === 'string' || typeof args.formId === 'number' ? String(args.formId) : ''
   const now = Date.now()
-  const rate = await perAddress.hit(args.clientAddress, now)
-  if (!rate.allowed) return refusal(429, id, Math.ceil(rate.retryAfterMs / 1000))
-  if (!/^[0-9a-f]{1,24}$/i.test(id)) return refusal(404)
+  const limited = (decision: RateDecision) => refusal(429, id, Math.ceil(decision.retryAfterMs / 1000))
+  // Every request counts against its address, known or not; the count is stored while intake goes on.
+  const address = await perAddress.count(args.clientAddress, now)
+  if (!address.decision.allowed) return limited(address.decision)
+  // An answer waits until the count is stored, so that the address's next request sees it.
+  const answer = async (outcome: () => SubmitOutcome) => {
+    const stored = await address.stored
+    return stored.allowed ? outcome() : limited(stored)
+  }
+  if (!/^[0-9a-f]{1,24}$/i.test(id)) return answer(() => refusal(404))
   const form = await findForm(/^[0-9]+$/.test(id) ? Number(id) : id, args.locale, args.stamp ?? null)
-  if (!form) return refusal(404, id)
+  if (!form) return answer(() => refusal(404, id))
   const { [FORM_META.formId]: _form, [FORM_META.renderedAt]: renderedAt, [FORM_META.honeypot]: honeypot, ...input } = args.fields
   const rendered = Number(renderedAt)
   // The visitor's recorded touches; without a (consented) visitor id, the landing request is both.
@@ -120,14 +127,19 @@ export async function submitForm(args: {
       firstTouch: known.first ?? landing,
       lastTouch: known.last ?? landing,
       personLimiter: perPerson,
+      admission: address.stored,
     },
     await intakeStore(),
   )
+  if (!result.ok && 'limited' in result) return limited(result.limited)
   if (!result.ok) {
-    countRefusal(id, 422)
-    // Files are not sent back into the page; the visitor chooses them again.
-    const kept = Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string' || Array.isArray(v)))
-    return { status: 422, form, errors: result.errors, values: kept }
+    const { errors } = result
+    return answer(() => {
+      countRefusal(id, 422)
+      // Files are not sent back into the page; the visitor chooses them again.
+      const kept = Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string' || Array.isArray(v)))
+      return { status: 422, form, errors, values: kept }
+    })
   }
   // The browser's touches become this lead's timeline; a lead that cannot be linked now still has its first and last touch.
   if (known.visitor)

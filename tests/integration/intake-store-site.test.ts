@@ -97,4 +97,18 @@ describe('submitting through the site', () => {
       [day, '999999', 'unknown-form', 30],
     ])
   })
+
+  // Last: its refusals add to the day's counters that the test above reads.
+  it('takes exactly 30 of 40 submissions sent at once from one address, and stores nothing of the 10 refused', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        submitForm({ formId, fields: { email: `burst-${i}@example.com` }, clientAddress: '198.51.100.40', ...meta }),
+      ),
+    )
+    const statuses = outcomes.map((o) => o.status)
+    expect(statuses.filter((s) => s === 201)).toHaveLength(30)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10)
+    const stored = await payload.count({ collection: 'leads', where: { email: { like: 'burst-' } } })
+    expect(stored.totalDocs).toBe(30)
+  })
 })
