@@ -4,8 +4,8 @@ export type LimitedBody = { bytes: Uint8Array<ArrayBuffer> } | { refused: 'too-l
 /**
  * Reads a request body chunk by chunk and stops as soon as it passes `limit` bytes, so a chunked
  * body, which declares no length, costs at most the limit in memory. A web stream is cancelled
- * there; Node's own request (an async iterable) is only left unread, because ending its iterator
- * would destroy the socket before the 413 is written: its server closes the connection instead.
+ * there, an async iterable ended: Node's own request comes as `req.iterator({ destroyOnReturn: false })`,
+ * so that ending it leaves the socket to carry the 413.
  * @example await readWithin(request.body, 64 * 1024)
  */
 export async function readWithin(body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null, limit: number): Promise<LimitedBody> {
@@ -22,6 +22,7 @@ export async function readWithin(body: ReadableStream<Uint8Array> | AsyncIterabl
       if (size > limit) {
         // Nothing more is read: the rest of the body is the client's to stop sending.
         stream?.cancel().catch(() => undefined)
+        iterator?.return?.().catch(() => undefined)
         return { refused: 'too-large' }
       }
       chunks.push(value)

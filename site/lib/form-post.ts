@@ -90,7 +90,8 @@ export async function serveFormPost(
   const answer = await answerFormPost({
     // Undecoded: a form's id is digits or hex, and anything else is a 404 either way.
     formId: match[1]!,
-    request: { headers, body: req },
+    // Ending the iterator early (a body over the limit) must not destroy the socket the 413 goes out on.
+    request: { headers, body: req.iterator({ destroyOnReturn: false }) },
     url,
     clientAddress: [req.headers['x-forwarded-for']].flat()[0] ?? req.socket.remoteAddress ?? '',
     stamp,
@@ -103,11 +104,25 @@ export async function serveFormPost(
     'cache-control': 'no-store',
     ...answer.headers,
     ...(setCookie ? { 'set-cookie': setCookie } : {}),
-    // A body refused part-way is left unread (functions/http/body-limit.ts): the connection cannot be used again.
-    ...(answer.status === 413 ? { connection: 'close' } : {}),
   })
   res.end(JSON.stringify(answer.body))
+  if (answer.status === 413) lingerThenClose(req)
   return true
+}
+
+/** How long a client still sending a refused body is read (and dropped) after its 413. */
+const LINGER_MS = 5000
+
+/**
+ * A body refused part-way: what the client still sends is read and dropped until it stops, as
+ * nginx's lingering close does. Closed at once with data unread, the connection is reset under the
+ * client's writes (EPIPE), often before it has read the 413. A client that goes on sending is cut
+ * off after LINGER_MS; nothing is kept in memory meanwhile.
+ */
+function lingerThenClose(req: IncomingMessage): void {
+  const cutOff = setTimeout(() => req.socket.destroy(), LINGER_MS).unref()
+  req.once('close', () => clearTimeout(cutOff))
+  req.resume()
 }
 
 const isEncrypted = (req: IncomingMessage) => Boolean((req.socket as { encrypted?: boolean }).encrypted)
