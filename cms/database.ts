@@ -79,8 +79,7 @@ export function sqliteWrites(payload: Payload): Write {
  * the counters connection, without an fsync per commit.
  */
 export async function counterWrites(payload: Payload): Promise<Write> {
-  if (writesViaPrimary()) return forwardedWriter(requireSqliteAdapter(payload).clientConfig.url)
-  return groupCommit(await countersClient(payload))
+  return writesViaPrimary() ? sqliteWrites(payload) : groupCommit(await countersClient(payload))
 }
 
 /**

@@ -81,10 +81,10 @@ export async function serveFormPost(
   setCookie: string | null,
 ): Promise<boolean> {
   if (req.method !== 'POST') return false
-  const url = new URL(req.url ?? '/', `${isEncrypted(req) ? 'https' : 'http'}://${req.headers['x-forwarded-host'] ?? req.headers.host}`)
-  const match = FORM_PATH.exec(url.pathname)
+  const match = FORM_PATH.exec((req.url ?? '/').split('?', 1)[0]!)
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   if (!match || type !== 'application/json') return false
+  const url = new URL(req.url!, `${isEncrypted(req) ? 'https' : 'http'}://${req.headers['x-forwarded-host'] ?? req.headers.host}`)
   const headers = { get: (name: string) => [req.headers[name]].flat()[0] ?? null }
   // Taken from here on: Astro cannot answer a request whose body has been read.
   const answer = await answerFormPost({
