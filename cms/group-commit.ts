@@ -1,4 +1,6 @@
-import type { Client, InStatement, ResultSet } from '@libsql/client'
+import type { InStatement, ResultSet } from '@libsql/client'
+
+import type { Batcher } from './prepared-batches'
 
 const MAX_GROUP = 64
 
@@ -18,7 +20,7 @@ interface Waiting {
  * take the others down with it.
  * @example const write = groupCommit(client); const [inserted] = await write([{ sql: 'INSERT …', args }])
  */
-export function groupCommit(client: Client): (statements: InStatement[]) => Promise<ResultSet[]> {
+export function groupCommit(client: Batcher): (statements: InStatement[]) => Promise<ResultSet[]> {
   let write = writers.get(client)
   if (!write) writers.set(client, (write = groupWriter(client)))
   return write
@@ -26,9 +28,9 @@ export function groupCommit(client: Client): (statements: InStatement[]) => Prom
 
 // One writer per connection: intake's submissions and the activity rows of the submissions before
 // them share a transaction when they meet in one turn.
-const writers = new WeakMap<Client, (statements: InStatement[]) => Promise<ResultSet[]>>()
+const writers = new WeakMap<Batcher, (statements: InStatement[]) => Promise<ResultSet[]>>()
 
-function groupWriter(client: Client): (statements: InStatement[]) => Promise<ResultSet[]> {
+function groupWriter(client: Batcher): (statements: InStatement[]) => Promise<ResultSet[]> {
   let queue: Waiting[] = []
   let scheduled = false
 

@@ -96,19 +96,25 @@ const writers = new Map()
 
 /**
  * The primary writes for every site process (cms/shared-writes.ts): one connection per database
- * file, opened at the first write, its writes grouped into transactions (cms/group-commit.ts). It
- * commits with `synchronous = FULL`, as Payload's connection does: a 201 means the lead is on disk.
- * The primary stays until the last site process has exited, so the writes of their stop are stored.
+ * file, opened at the first write, each statement prepared once (cms/prepared-batches.ts), its writes
+ * grouped into transactions (cms/group-commit.ts). It commits with `synchronous = FULL`, as Payload's
+ * connection does: a 201 means the lead is on disk. Its commits never stop to copy the log back into
+ * the database file: a thread beside it does (cms/wal-checkpoints.ts). The primary stays until the
+ * last site process has exited, so the writes of their stop are stored.
  */
 function primaryWriter(url) {
   let write = writers.get(url)
   if (!write) {
-    const ready = import('@libsql/client').then(async ({ createClient }) => {
-      const client = createClient({ url })
-      await client.execute('PRAGMA busy_timeout = 5000')
-      await client.execute('PRAGMA synchronous = FULL')
-      return groupCommit(client)
-    })
+    const ready = Promise.all([import('../cms/prepared-batches.ts'), import('../cms/wal-checkpoints.ts')]).then(
+      ([{ preparedBatches }, { checkpointsBeside }]) => {
+        const db = preparedBatches(url)
+        db.pragma('busy_timeout = 5000')
+        db.pragma('synchronous = FULL')
+        db.pragma('wal_autocheckpoint = 0')
+        checkpointsBeside(url)
+        return groupCommit(db)
+      },
+    )
     write = async (statements) => (await ready)(statements)
     writers.set(url, write)
   }

@@ -64,11 +64,20 @@ export interface NurtureStore {
 const DAY_MS = 86_400_000
 
 /**
+ * How many activities one batch scores, and so how much one write transaction holds. While it
+ * commits, every other writer of the SQLite file waits, the site's intake first: in a campaign's
+ * burst, a batch of 500 held the write lock for 40 to 90 ms once a second, and every submission in
+ * flight waited behind it (bench/intake.ts, the submit p99). A turn takes batches until none is
+ * left, so smaller ones cost no throughput, only a few more reads.
+ */
+export const ACTIVITY_BATCH = 100
+
+/**
  * Processes one batch of activities: scores them under the rules (with the reason of each
  * change), qualifies leads that cross the threshold, and enrols people in the sequences their
  * activity triggers. Answers how many activities it processed (0 when there was nothing).
  */
-export async function processActivity(store: NurtureStore, limit = 500): Promise<number> {
+export async function processActivity(store: NurtureStore, limit = ACTIVITY_BATCH): Promise<number> {
   const activities = await store.pendingActivity(limit)
   if (!activities.length) return 0
   const [rules, threshold, sequences] = await Promise.all([store.rules(), store.threshold(), store.sequences()])
