@@ -4,6 +4,7 @@ declare module 'autocannon' {
     average: number
     p50: number
     p99: number
+    max: number
     total: number
     sent?: number
   }
@@ -16,9 +17,10 @@ declare module 'autocannon' {
     non2xx: number
     '2xx': number
     '3xx': number
-    /** Seconds the run took. */
+    /** Seconds the run took, in whole ticks of autocannon's 1 s timer. */
     duration: number
   }
-  function autocannon(options: Record<string, unknown>): Promise<Result>
+  /** The run: a promise of its result, and an emitter of its events ('response', after each answer). */
+  function autocannon(options: Record<string, unknown>): Promise<Result> & import('node:events').EventEmitter
   export default autocannon
 }

@@ -179,7 +179,8 @@ function guardHeaders(req, res) {
 
 /**
  * Answers this process's own /healthz once, on a private port, before it takes any visitor: that
- * opens the database (Payload's start takes seconds) and starts the fast path. Otherwise the first
+ * opens the database (Payload's start takes seconds) and starts the fast path, which then readies the
+ * form submissions (their forms, connections, the primary's writer). Otherwise the first
  * visitors a new process is handed wait for it; in a campaign's burst right after a deploy, those
  * were the slowest submissions of all. Whatever /healthz answers, the process then listens: a
  * database still down is for /healthz to report, not a reason to stay closed.
@@ -191,6 +192,12 @@ async function warmUp(server) {
   await fetch(`http://127.0.0.1:${privatePort}/healthz`, { signal: AbortSignal.timeout(60_000) })
     .then((response) => response.arrayBuffer())
     .catch((error) => console.error('Site process started cold:', error instanceof Error ? error.message : error))
+  // The request above started the fast path; the form submissions get ready too (readySubmissions).
+  // Bounded like the request above: a database that does not answer is for /healthz to report.
+  await Promise.race([
+    globalThis[FAST_PATH]?.ready(),
+    new Promise((_, reject) => setTimeout(reject, 60_000, new Error('not ready within 60 s')).unref()),
+  ]).catch((error) => console.error('Form submissions started cold:', error instanceof Error ? error.message : error))
   await new Promise((resolve) => server.close(resolve))
 }
 

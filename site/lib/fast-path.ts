@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { flushArrivals, startArrivals } from './arrivals'
 import { serveFormPost } from './form-post'
+import { readySubmissions } from './form-submit'
+import { pageCache } from './page-cache'
 import { type Answer, enter, lookup, PIPELINE_ENTERED, PIPELINE_SET_COOKIE, type PipelineRequest } from './pipeline'
 
 /**
@@ -14,6 +16,8 @@ export const FAST_PATH = Symbol.for('brand-site.fast-path')
 /** What site/server.mjs calls: the fast path, and what to do before the process exits. */
 export interface FastPath {
   serve(req: IncomingMessage, res: ServerResponse): Promise<boolean>
+  /** Readies the form submissions for the current content before the process takes visitors. */
+  ready(): Promise<void>
   /** Writes the touches and clicks still held in memory. */
   shutdown(): Promise<void>
 }
@@ -74,6 +78,6 @@ export function startFastPath(): void {
   if (started) return
   started = true
   startArrivals()
-  const fastPath: FastPath = { serve: serveFast, shutdown: flushArrivals }
+  const fastPath: FastPath = { serve: serveFast, ready: async () => readySubmissions(await pageCache.refresh()), shutdown: flushArrivals }
   ;(globalThis as Record<symbol, unknown>)[FAST_PATH] = fastPath
 }
