@@ -67,10 +67,11 @@ const DAY_MS = 86_400_000
  * How many activities one batch scores, and so how much one write transaction holds. While it
  * commits, every other writer of the SQLite file waits, the site's intake first: in a campaign's
  * burst, a batch of 500 held the write lock for 40 to 90 ms once a second, and every submission in
- * flight waited behind it (bench/intake.ts, the submit p99). A turn takes batches until none is
- * left, so smaller ones cost no throughput, only a few more reads.
+ * flight waited behind it (bench/intake.ts, the submit p99); one of 100, up to 40 ms. A batch of 50
+ * is about one of the primary's own transactions. A turn takes batches until none is left, so
+ * smaller ones cost a few more reads, not the scoring's pace (bench/nurture.ts).
  */
-export const ACTIVITY_BATCH = 100
+export const ACTIVITY_BATCH = 50
 
 /**
  * Processes one batch of activities: scores them under the rules (with the reason of each
