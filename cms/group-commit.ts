@@ -1,6 +1,9 @@
 import type { InStatement, ResultSet } from '@libsql/client'
 
-import type { Batcher } from './prepared-batches'
+/** Whatever stores a list of statements in one transaction: @libsql/client's Client, or cms/prepared-batches.ts. */
+export interface Batcher {
+  batch(statements: InStatement[], mode: 'write'): Promise<ResultSet[]>
+}
 
 const MAX_GROUP = 64
 

@@ -9,10 +9,7 @@ import { type InStatement, type InValue, LibsqlError, type ResultSet, type Row }
 import { ResultSetImpl } from '@libsql/core/util'
 import Database from 'libsql'
 
-/** Whatever stores a list of statements in one transaction: @libsql/client's Client, or preparedBatches. */
-export interface Batcher {
-  batch(statements: InStatement[], mode: 'write'): Promise<ResultSet[]>
-}
+import type { Batcher } from './group-commit'
 
 /** Statements kept prepared; the site's writes are a few dozen texts, so this bound is only a guard. */
 const MAX_PREPARED = 500
@@ -103,7 +100,11 @@ function fromSql(value: unknown): unknown {
   return value
 }
 
-/** A row readable by index and by column name (the first column of a name wins), as @libsql/client's. */
+/**
+ * A row readable by index and by column name (the first column of a name wins), as @libsql/client's.
+ * cms/shared-writes.ts builds the same from the primary's answer: Node loads these files as they
+ * are (site/server.mjs, the checkpoint thread), so they import no value from another project module.
+ */
 function row(values: unknown[], columns: string[]): Row {
   const result: Record<string | number, unknown> = {}
   Object.defineProperty(result, 'length', { value: values.length })

@@ -6,7 +6,7 @@
 // primary turns its connection's automatic checkpoints off, and this thread of the primary copies
 // the log back on its own connection every second: a PASSIVE checkpoint waits for nobody and nobody
 // waits for it, since writers go on appending to the log meanwhile.
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import { isMainThread, Worker, workerData } from 'node:worker_threads'
 
 import Database from 'libsql'
 
@@ -33,6 +33,7 @@ export function checkpointsBeside(url: string, everyMs = 1000): { stop: () => Pr
 
 /** The thread: one connection, one prepared checkpoint, run on a timer. A failed one is reported once until one succeeds. */
 function checkpointLoop({ url, everyMs }: Settings) {
+  // Opened as cms/prepared-batches.ts opens it; Node loads this file as it is, so it imports no project module.
   const db = new Database(url.replace(/^file:/, ''))
   const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)')
   let failing = false
@@ -45,7 +46,6 @@ function checkpointLoop({ url, everyMs }: Settings) {
       failing = true
     }
   }, everyMs)
-  parentPort?.on('close', () => db.close())
 }
 
 if (!isMainThread && (workerData as Settings | undefined)?.role === ROLE) checkpointLoop(workerData as Settings)
